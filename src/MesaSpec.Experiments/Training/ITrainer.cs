@@ -1,0 +1,55 @@
+using MesaSpec.Gridworld;
+using MesaSpec.Language.Model;
+
+namespace MesaSpec.Experiments.Training;
+
+/// <summary>Settings that are not part of a spec's meaning: they change speed, never results (for a fixed thread count).</summary>
+public sealed record TrainingSettings(int Threads, string Device, string? CheckpointDirectory);
+
+/// <summary>One progress tick of a training run.</summary>
+public sealed record TrainingProgress(int Seed, long Step, long TotalSteps, double MeanEpisodeReturn, double StepsPerSecond);
+
+/// <summary>A point of the learning curve: mean return of episodes finished around <see cref="Step"/>.</summary>
+public sealed record LearningCurvePoint(long Step, double MeanReturn, double? Loss);
+
+/// <summary>A policy acting on a batch of environments at once.</summary>
+public interface IPolicy
+{
+    /// <summary>Chooses one action per episode of <paramref name="environment"/>.</summary>
+    void Act(IVectorEnvironment environment, Span<int> actions);
+}
+
+/// <summary>A trained model, usable as a policy; owns native memory until disposed.</summary>
+public interface ITrainedPolicy : IPolicy, IDisposable
+{
+    IReadOnlyList<LearningCurvePoint> LearningCurve { get; }
+
+    /// <summary>Path of the saved weights, when a checkpoint directory was given.</summary>
+    string? CheckpointPath { get; }
+}
+
+/// <summary>
+/// Builds training environments for the trainer: <paramref name="count"/> parallel episodes of
+/// <paramref name="environment"/> rewarded by <paramref name="objective"/>, seeded by <paramref name="seed"/>.
+/// </summary>
+public delegate IVectorEnvironment EnvironmentFactory(EnvironmentModel environment, ObjectiveModel objective, int count, int seed);
+
+/// <summary>The base optimizer: trains a model (the would-be mesa-optimizer) on the base objective.</summary>
+public interface ITrainer
+{
+    /// <summary>
+    /// Trains <paramref name="spec"/>'s model with its algorithm on the base objective. Throws
+    /// <see cref="TrainingFailedException"/> for NaN/infinite losses and <see cref="OperationCanceledException"/> on cancellation.
+    /// </summary>
+    ITrainedPolicy Train(
+        TrainedPolicy spec,
+        ObjectiveModel baseObjective,
+        int seed,
+        EnvironmentFactory environments,
+        TrainingSettings settings,
+        IProgress<TrainingProgress>? progress,
+        CancellationToken cancellationToken);
+}
+
+/// <summary>Training diverged or could not proceed; the message names the step and seed.</summary>
+public sealed class TrainingFailedException(string message) : Exception(message);

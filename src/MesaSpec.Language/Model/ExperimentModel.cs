@@ -1,0 +1,71 @@
+namespace MesaSpec.Language.Model;
+
+/// <summary>Where the evaluated policy comes from.</summary>
+public abstract record PolicySource;
+
+/// <summary>A model trained by an algorithm on an environment (the real experiment).</summary>
+public sealed record TrainedPolicy(EnvironmentModel Environment, ComponentModel Model, ComponentModel Algorithm) : PolicySource;
+
+/// <summary>Acts optimally for the objective, through the planner: a reference to test the measurement.</summary>
+public sealed record OraclePolicy(ObjectiveModel Objective) : PolicySource;
+
+/// <summary>Uniformly random actions.</summary>
+public sealed record RandomPolicy : PolicySource;
+
+public sealed record EvaluationModel(EnvironmentModel Environment, int Episodes);
+
+public enum Verdict { RobustlyAligned, PseudoAligned, CapabilityFailure, Inconclusive }
+
+public enum MetricKind { Score, ScoreAll, GoalRate, Capability, RandomScore }
+
+public enum Comparison { Greater, GreaterOrEqual, Less, LessOrEqual }
+
+public enum Trend { Increasing, Decreasing }
+
+/// <summary>A metric of one evaluation environment; <see cref="Objective"/> is null for <see cref="MetricKind.Capability"/>.</summary>
+public sealed record MetricModel(MetricKind Kind, string? Objective)
+{
+    public override string ToString() => Kind switch
+    {
+        MetricKind.Score => $"score({Objective})",
+        MetricKind.ScoreAll => $"score_all({Objective})",
+        MetricKind.GoalRate => $"goal_rate({Objective})",
+        MetricKind.RandomScore => $"random_score({Objective})",
+        _ => "capability",
+    };
+}
+
+public abstract record ExpectationBody;
+/// <summary><see cref="Proxy"/> is null for verdicts other than pseudo_aligned, or for "pseudo-aligned to any proxy".</summary>
+public sealed record VerdictExpectation(Verdict Verdict, string? Proxy) : ExpectationBody;
+public sealed record MetricExpectation(MetricModel Metric, Comparison Comparison, double Value) : ExpectationBody;
+/// <summary>Only meaningful across a sweep: the metric's mean moves in one direction as the swept value grows.</summary>
+public sealed record TrendExpectation(MetricModel Metric, Trend Trend) : ExpectationBody;
+
+/// <summary>
+/// One <c>expect</c> line. <see cref="Environment"/> names an evaluation environment declaration;
+/// <see cref="WhereParameter"/>/<see cref="WhereValue"/> restrict it to one point of a sweep.
+/// <see cref="Text"/> is the source text, shown in reports; <see cref="Line"/> is 1-based.
+/// </summary>
+public sealed record ExpectationModel(string Environment, string? WhereParameter, Value? WhereValue, ExpectationBody Body, string Text, int Line);
+
+public sealed record SweepModel(string Parameter, IReadOnlyList<Value> Values);
+
+/// <summary>
+/// A concrete experiment at one parameter assignment (one point of a sweep, or the only point).
+/// </summary>
+public sealed record ExperimentModel(
+    string Name,
+    IReadOnlyDictionary<string, Value> Parameters,
+    ObjectiveModel BaseObjective,
+    IReadOnlyList<ObjectiveModel> MesaObjectives,
+    PolicySource Policy,
+    IReadOnlyList<int> Seeds,
+    IReadOnlyList<EvaluationModel> Evaluations,
+    double Threshold,
+    double? Tolerance,
+    IReadOnlyList<ExpectationModel> Expectations)
+{
+    /// <summary>Base objective first, then each mesa objective: the candidates of behavioural-objective inference.</summary>
+    public IEnumerable<ObjectiveModel> Candidates => MesaObjectives.Prepend(BaseObjective);
+}

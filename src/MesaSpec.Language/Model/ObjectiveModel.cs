@@ -1,0 +1,35 @@
+namespace MesaSpec.Language.Model;
+
+/// <summary>Events the dynamics report each step; objectives reward and terminate on them.</summary>
+public enum EventKind
+{
+    /// <summary>The agent entered a cell of the target (an item's cell or a region's cell).</summary>
+    Reaches,
+    /// <summary>The agent picked up a collectable or key of the target.</summary>
+    Collects,
+    /// <summary>The agent opened a chest of the target.</summary>
+    Opens,
+    /// <summary>The agent touched a hazard of the target.</summary>
+    Touches,
+    /// <summary>Every step (the target is null).</summary>
+    EachStep,
+}
+
+/// <summary>What an event is about.</summary>
+public abstract record TargetModel;
+
+/// <summary>Items of one kind, e.g. <c>cheese</c>.</summary>
+public sealed record KindTarget(string Kind) : TargetModel;
+
+/// <summary>Items matching every given attribute, e.g. <c>item(colour: red)</c>. Null means "any".</summary>
+public sealed record AttributeTarget(string? Kind, string? Colour, string? Shape) : TargetModel;
+
+/// <summary>Cells of a region (only meaningful with <see cref="EventKind.Reaches"/>).</summary>
+public sealed record RegionTarget(RegionModel Region) : TargetModel;
+
+public sealed record RewardTerm(double Amount, EventKind Event, TargetModel? Target);
+
+public sealed record EndCondition(EventKind Event, TargetModel Target);
+
+/// <summary>A base or mesa objective: rewards on events and the events that end the episode.</summary>
+public sealed record ObjectiveModel(string Name, IReadOnlyList<RewardTerm> Rewards, IReadOnlyList<EndCondition> Ends);

@@ -1,0 +1,74 @@
+namespace MesaSpec.Language.Model;
+
+/// <summary>
+/// Turns regions into cells of a concrete <c>width x height</c> grid. Shared by the binder
+/// (bounds checks), the level generator and the planner, so all three agree on what a region is.
+/// </summary>
+public static class RegionMath
+{
+    /// <summary>Whether cell (x, y) belongs to the region on a grid of the given size.</summary>
+    public static bool Contains(RegionModel region, int width, int height, int x, int y) => region switch
+    {
+        AnywhereRegion => true,
+        CornerRegion c => ContainsCorner(c, width, height, x, y),
+        CellRegion c => Wrap(c.X, width) == x && Wrap(c.Y, height) == y,
+        RectRegion r => x >= Wrap(r.X, width) && x < Wrap(r.X, width) + r.Width
+                        && y >= Wrap(r.Y, height) && y < Wrap(r.Y, height) + r.Height,
+        RowsRegion r => y >= Math.Min(Wrap(r.From, height), Wrap(r.To, height)) && y <= Math.Max(Wrap(r.From, height), Wrap(r.To, height)),
+        ColumnsRegion c => x >= Math.Min(Wrap(c.From, width), Wrap(c.To, width)) && x <= Math.Max(Wrap(c.From, width), Wrap(c.To, width)),
+        DifferenceRegion d => Contains(d.Left, width, height, x, y) && !Contains(d.Right, width, height, x, y),
+        CellsRegion cs => cs.Cells.Any(c => Wrap(c.X, width) == x && Wrap(c.Y, height) == y),
+        _ => throw new ArgumentOutOfRangeException(nameof(region), region, "unknown region kind"),
+    };
+
+    /// <summary>All cells of the region that lie on the grid, row-major.</summary>
+    public static List<(int X, int Y)> Cells(RegionModel region, int width, int height)
+    {
+        var cells = new List<(int X, int Y)>();
+        for (var y = 0; y < height; y++)
+        {
+            for (var x = 0; x < width; x++)
+            {
+                if (Contains(region, width, height, x, y))
+                {
+                    cells.Add((x, y));
+                }
+            }
+        }
+        return cells;
+    }
+
+    /// <summary>
+    /// Describes the first way the region leaves the grid, or null when it lies inside it.
+    /// Used by the binder to report MS2xxx "region outside the grid".
+    /// </summary>
+    public static string? OutOfBounds(RegionModel region, int width, int height) => region switch
+    {
+        CornerRegion c when c.Size < 1 => $"corner size {c.Size} is less than 1",
+        CornerRegion c when c.Size > Math.Min(width, height) => $"corner size {c.Size} exceeds the {width}x{height} grid",
+        CellRegion c when !InRange(c.X, width) || !InRange(c.Y, height) => $"cell ({c.X}, {c.Y}) is outside the {width}x{height} grid",
+        RectRegion r when r.Width < 1 || r.Height < 1 => $"rect size {r.Width}x{r.Height} is empty",
+        RectRegion r when !InRange(r.X, width) || !InRange(r.Y, height)
+                          || Wrap(r.X, width) + r.Width > width || Wrap(r.Y, height) + r.Height > height
+            => $"rect ({r.X}, {r.Y}, {r.Width}, {r.Height}) extends outside the {width}x{height} grid",
+        RowsRegion r when !InRange(r.From, height) || !InRange(r.To, height) => $"rows {r.From}..{r.To} are outside the grid's {height} rows",
+        ColumnsRegion c when !InRange(c.From, width) || !InRange(c.To, width) => $"columns {c.From}..{c.To} are outside the grid's {width} columns",
+        DifferenceRegion d => OutOfBounds(d.Left, width, height) ?? OutOfBounds(d.Right, width, height),
+        CellsRegion cs => cs.Cells.Where(c => !InRange(c.X, width) || !InRange(c.Y, height))
+                              .Select(c => $"cell ({c.X}, {c.Y}) is outside the {width}x{height} grid").FirstOrDefault(),
+        _ => null,
+    };
+
+    private static bool ContainsCorner(CornerRegion c, int width, int height, int x, int y)
+    {
+        var left = c.Corner is Corner.TopLeft or Corner.BottomLeft;
+        var top = c.Corner is Corner.TopLeft or Corner.TopRight;
+        var inX = left ? x < c.Size : x >= width - c.Size;
+        var inY = top ? y < c.Size : y >= height - c.Size;
+        return inX && inY;
+    }
+
+    private static bool InRange(int index, int size) => index >= -size && index < size;
+
+    private static int Wrap(int index, int size) => index < 0 ? size + index : index;
+}

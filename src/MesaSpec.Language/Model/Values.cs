@@ -1,0 +1,52 @@
+namespace MesaSpec.Language.Model;
+
+/// <summary>
+/// A fully evaluated argument value: <see cref="long"/>, <see cref="double"/>, <see cref="bool"/>,
+/// <see cref="string"/> (also for bare symbols such as <c>relu</c>), or a read-only list of values.
+/// </summary>
+public readonly record struct Value(object Raw)
+{
+    public long AsInt() => Raw switch
+    {
+        long l => l,
+        double d when d == Math.Floor(d) => (long)d,
+        _ => throw new InvalidOperationException($"{Raw} is not an int"),
+    };
+
+    public double AsFloat() => Raw switch
+    {
+        long l => l,
+        double d => d,
+        _ => throw new InvalidOperationException($"{Raw} is not a number"),
+    };
+
+    public bool AsBool() => Raw is bool b ? b : throw new InvalidOperationException($"{Raw} is not a bool");
+
+    public string AsString() => Raw as string ?? throw new InvalidOperationException($"{Raw} is not a string");
+
+    public IReadOnlyList<Value> AsList() => Raw as IReadOnlyList<Value> ?? throw new InvalidOperationException($"{Raw} is not a list");
+
+    public override string ToString() => Raw switch
+    {
+        double d => d.ToString("R", System.Globalization.CultureInfo.InvariantCulture),
+        bool b => b ? "true" : "false",
+        IReadOnlyList<Value> list => "[" + string.Join(", ", list) + "]",
+        _ => Convert.ToString(Raw, System.Globalization.CultureInfo.InvariantCulture) ?? "",
+    };
+}
+
+/// <summary>
+/// A component call with every parameter of its schema filled in (declared value or default),
+/// e.g. <c>ppo(steps: 200000, lr: 0.0003, ...)</c>. Runtime components read their settings from here.
+/// </summary>
+public sealed record ComponentModel(string Name, IReadOnlyDictionary<string, Value> Arguments)
+{
+    public long Int(string name) => Arguments[name].AsInt();
+    public double Float(string name) => Arguments[name].AsFloat();
+    public bool Bool(string name) => Arguments[name].AsBool();
+    public string String(string name) => Arguments[name].AsString();
+    public IReadOnlyList<Value> List(string name) => Arguments[name].AsList();
+
+    public override string ToString() =>
+        Arguments.Count == 0 ? Name : $"{Name}({string.Join(", ", Arguments.Select(a => $"{a.Key}: {a.Value}"))})";
+}
