@@ -1,0 +1,175 @@
+using MesaSpec.Language.Text;
+using static MesaSpec.Language.Diagnostics.DiagnosticCodes;
+
+namespace MesaSpec.Language.Diagnostics;
+
+/// <summary>
+/// One factory per diagnostic: the only place its message is written, so wording stays consistent
+/// and docs/diagnostics.md can mirror it.
+/// </summary>
+public static class DiagnosticCatalog
+{
+    private static Diagnostic Error(string code, TextSpan span, string message, CodeFix? fix = null) =>
+        new(code, DiagnosticSeverity.Error, span, message, "", fix);
+
+    private static Diagnostic Warning(string code, TextSpan span, string message, CodeFix? fix = null) =>
+        new(code, DiagnosticSeverity.Warning, span, message, "", fix);
+
+    private static CodeFix Replace(string title, TextSpan span, string text) => new(title, [new TextEdit(span, text)]);
+
+    // ---------------------------------------------------------------- MS0xxx input
+
+    public static Diagnostic FileNotFound(string path) => Error(DiagnosticCodes.FileNotFound, default, $"file or folder '{path}' does not exist") with { Path = path };
+
+    public static Diagnostic NoSpecsFound(string path) => Error(DiagnosticCodes.NoSpecsFound, default, $"no .mesa files found in '{path}'") with { Path = path };
+
+    public static Diagnostic InvalidEncoding(string path, long byteOffset) =>
+        Error(DiagnosticCodes.InvalidEncoding, default, $"the file is not valid UTF-8 (first invalid byte at offset {byteOffset})") with { Path = path };
+
+    public static Diagnostic BinaryFile(string path, long byteOffset) =>
+        Error(DiagnosticCodes.BinaryFile, default, $"the file looks binary (a NUL byte at offset {byteOffset}); .mesa specs are text") with { Path = path };
+
+    public static Diagnostic FileTooLarge(string path, long bytes, long limit) =>
+        Error(DiagnosticCodes.FileTooLarge, default, $"the file is {bytes / 1024.0 / 1024.0:F1} MB; specs larger than {limit / 1024 / 1024} MB are refused") with { Path = path };
+
+    // ---------------------------------------------------------------- MS1xxx syntax
+
+    public static Diagnostic UnexpectedInput(TextSpan span, string message) => Error(DiagnosticCodes.UnexpectedInput, span, message);
+
+    public static Diagnostic MissingCloseBrace(TextSpan openBrace, string declaration) =>
+        Error(DiagnosticCodes.MissingCloseBrace, openBrace, $"'{declaration}' is missing its closing '}}'");
+
+    public static Diagnostic UnterminatedComment(TextSpan span) => Error(DiagnosticCodes.UnterminatedComment, span, "this comment is never closed with '*/'");
+
+    public static Diagnostic UnterminatedString(TextSpan span) => Error(DiagnosticCodes.UnterminatedString, span, "this string is not closed with '\"' before the end of the line");
+
+    public static Diagnostic NestingTooDeep(TextSpan span, int limit) =>
+        Error(DiagnosticCodes.NestingTooDeep, span, $"brackets are nested more than {limit} deep here; the file was not parsed further");
+
+    public static Diagnostic TooManyErrors(TextSpan span, int more) => Error(DiagnosticCodes.TooManyErrors, span, $"{more} more syntax errors not shown");
+
+    // ---------------------------------------------------------------- MS2xxx names and types
+
+    public static Diagnostic UnknownName(TextSpan span, string kind, string name, string? suggestion) =>
+        Error(DiagnosticCodes.UnknownName, span,
+            suggestion is null ? $"unknown {kind} '{name}'" : $"unknown {kind} '{name}'; did you mean '{suggestion}'?",
+            suggestion is null ? null : Replace($"Change to '{suggestion}'", span, suggestion));
+
+    public static Diagnostic DuplicateDeclaration(TextSpan span, string name, string otherLocation) =>
+        Error(DiagnosticCodes.DuplicateDeclaration, span, $"'{name}' is already declared ({otherLocation})");
+
+    public static Diagnostic UnknownArgument(TextSpan span, string owner, string name, string? suggestion, IEnumerable<string> valid) =>
+        Error(DiagnosticCodes.UnknownArgument, span,
+            $"'{owner}' has no parameter '{name}'" + (suggestion is null ? "" : $"; did you mean '{suggestion}'?") + $" (parameters: {Join(valid)})",
+            suggestion is null ? null : Replace($"Change to '{suggestion}'", span, suggestion));
+
+    public static Diagnostic TypeMismatch(TextSpan span, string expected, string actual, string what) =>
+        Error(DiagnosticCodes.TypeMismatch, span, $"{what} must be {expected}, not {actual}");
+
+    public static Diagnostic UnknownComponent(TextSpan span, string kind, string name, string? suggestion, IEnumerable<string> valid) =>
+        Error(DiagnosticCodes.UnknownComponent, span,
+            $"unknown {kind} '{name}'" + (suggestion is null ? "" : $"; did you mean '{suggestion}'?") + $" (available: {Join(valid)})",
+            suggestion is null ? null : Replace($"Change to '{suggestion}'", span, suggestion));
+
+    public static Diagnostic MissingMember(TextSpan span, string declaration, string member, string example, int insertAt) =>
+        Error(DiagnosticCodes.MissingMember, span, $"'{declaration}' needs '{member}'",
+            new CodeFix($"Add '{example}'", [new TextEdit(new TextSpan(insertAt, 0), "  " + example + "\n")]));
+
+    public static Diagnostic DuplicateMember(TextSpan span, string member) =>
+        Error(DiagnosticCodes.DuplicateMember, span, $"'{member}' is given twice; the second would silently win", Replace("Remove the duplicate", span, ""));
+
+    public static Diagnostic ExtendsCycle(TextSpan span, IEnumerable<string> cycle) =>
+        Error(DiagnosticCodes.ExtendsCycle, span, $"environments extend each other in a cycle: {string.Join(" -> ", cycle)}");
+
+    public static Diagnostic ImportNotFound(TextSpan span, string path) => Error(DiagnosticCodes.ImportNotFound, span, $"imported file '{path}' does not exist");
+
+    public static Diagnostic ImportCycle(TextSpan span, IEnumerable<string> cycle) =>
+        Error(DiagnosticCodes.ImportCycle, span, $"files import each other in a cycle: {string.Join(" -> ", cycle)}");
+
+    public static Diagnostic ImportOutsideWorkspace(TextSpan span, string path) =>
+        Error(DiagnosticCodes.ImportOutsideWorkspace, span, $"import '{path}' leaves the workspace; imports must stay inside it");
+
+    public static Diagnostic RegionOutsideGrid(TextSpan span, string problem, string environment) =>
+        Error(DiagnosticCodes.RegionOutsideGrid, span, $"{problem} (in environment '{environment}')");
+
+    public static Diagnostic UnknownItemKind(TextSpan span, string kind, string environment, string? suggestion) =>
+        Error(DiagnosticCodes.UnknownItemKind, span,
+            $"environment '{environment}' has no item '{kind}'" + (suggestion is null ? "" : $"; did you mean '{suggestion}'?"),
+            suggestion is null ? null : Replace($"Change to '{suggestion}'", span, suggestion));
+
+    public static Diagnostic UnusedDeclaration(TextSpan span, string kind, string name) =>
+        Warning(DiagnosticCodes.UnusedDeclaration, span, $"{kind} '{name}' is never used");
+
+    public static Diagnostic UnknownWord(TextSpan span, string what, string word, string? suggestion, IEnumerable<string> valid) =>
+        Error(DiagnosticCodes.UnknownWord, span,
+            $"unknown {what} '{word}'" + (suggestion is null ? "" : $"; did you mean '{suggestion}'?") + $" (expected {Join(valid)})",
+            suggestion is null ? null : Replace($"Change to '{suggestion}'", span, suggestion));
+
+    public static Diagnostic WrongArgumentCount(TextSpan span, string owner, string expected, int actual) =>
+        Error(DiagnosticCodes.WrongArgumentCount, span, $"'{owner}' takes {expected}, but {actual} {(actual == 1 ? "was" : "were")} given");
+
+    public static Diagnostic ValueOutOfRange(TextSpan span, string what, string requirement, string actual) =>
+        Error(DiagnosticCodes.ValueOutOfRange, span, $"{what} must be {requirement}, but is {actual}");
+
+    public static Diagnostic DuplicateArgument(TextSpan span, string name) =>
+        Error(DiagnosticCodes.DuplicateArgument, span, $"argument '{name}' is given more than once");
+
+    public static Diagnostic LayoutProblem(TextSpan span, string problem) => Error(DiagnosticCodes.LayoutProblem, span, problem);
+
+    public static Diagnostic WrongDeclarationKind(TextSpan span, string name, string expected, string actual) =>
+        Error(DiagnosticCodes.WrongDeclarationKind, span, $"'{name}' is {Article(actual)} {actual}, but {Article(expected)} {expected} is expected here");
+
+    public static Diagnostic MissingArgument(TextSpan span, string owner, string parameter) =>
+        Error(DiagnosticCodes.MissingArgument, span, $"'{owner}' needs a value for parameter '{parameter}', which has no default");
+
+    // ---------------------------------------------------------------- MS3xxx experiment design
+
+    public static Diagnostic ObjectiveNotIdentifiable(TextSpan span, string mesa, string @base, string detail) =>
+        Warning(DiagnosticCodes.ObjectiveNotIdentifiable, span,
+            $"no evaluation environment can tell mesa objective '{mesa}' apart from base objective '{@base}' ({detail}); the experiment cannot test it");
+
+    public static Diagnostic NoDistributionalShift(TextSpan span, string training, CodeFix? fix) =>
+        Warning(DiagnosticCodes.NoDistributionalShift, span,
+            $"no evaluation environment differs from the training environment '{training}': without a distributional shift, pseudo-alignment cannot show", fix);
+
+    public static Diagnostic TargetNeverSpawns(TextSpan span, string objective, string target, string environments) =>
+        Warning(DiagnosticCodes.TargetNeverSpawns, span,
+            $"objective '{objective}' targets '{target}', which never appears in {environments}; its reward can never be earned there");
+
+    public static Diagnostic SpawnRegionTooSmall(TextSpan span, string what, int needed, int available, string environment) =>
+        Error(DiagnosticCodes.SpawnRegionTooSmall, span,
+            $"{what} needs {needed} free cell{(needed == 1 ? "" : "s")} but its spawn region has only {available} in environment '{environment}'");
+
+    public static Diagnostic ExpectationOnUnevaluatedEnvironment(TextSpan span, string environment, CodeFix? fix) =>
+        Error(DiagnosticCodes.ExpectationOnUnevaluatedEnvironment, span, $"'{environment}' is not among the environments this experiment evaluates on", fix);
+
+    public static Diagnostic ProxyNotAMesaObjective(TextSpan span, string name, CodeFix? fix) =>
+        Error(DiagnosticCodes.ProxyNotAMesaObjective, span, $"'{name}' is not a mesa objective of this experiment; pseudo_aligned names one of its mesa objectives", fix);
+
+    public static Diagnostic MetricObjectiveNotACandidate(TextSpan span, string name) =>
+        Error(DiagnosticCodes.MetricObjectiveNotACandidate, span, $"'{name}' is neither the base objective nor a mesa objective of this experiment, so it is not scored");
+
+    public static Diagnostic SweepExpectationWithoutSweep(TextSpan span, string detail) =>
+        Error(DiagnosticCodes.SweepExpectationWithoutSweep, span, detail);
+
+    public static Diagnostic PolicySourceMissing(TextSpan span, string experiment, int insertAt) =>
+        Error(DiagnosticCodes.PolicySourceMissing, span,
+            $"experiment '{experiment}' neither trains a model ('train on ... with ... using ...') nor names a reference policy ('policy oracle(...)' or 'policy random')",
+            new CodeFix("Add a reference policy", [new TextEdit(new TextSpan(insertAt, 0), "  policy random\n")]));
+
+    public static Diagnostic SweepParameterUnknown(TextSpan span, string parameter, string experiment) =>
+        Error(DiagnosticCodes.SweepParameterUnknown, span, $"'{parameter}' is not a parameter of experiment '{experiment}'; declare it, e.g. 'experiment {experiment}({parameter}: int = 1)'");
+
+    public static Diagnostic NoMesaObjective(TextSpan span, string experiment) =>
+        Warning(DiagnosticCodes.NoMesaObjective, span, $"experiment '{experiment}' declares no mesa objective: pseudo-alignment can be detected only against a hypothesised proxy");
+
+    public static Diagnostic BudgetTooLarge(TextSpan span, string detail) => Error(DiagnosticCodes.BudgetTooLarge, span, detail);
+
+    private static string Join(IEnumerable<string> values)
+    {
+        var list = values.ToList();
+        return list.Count == 0 ? "none" : string.Join(", ", list);
+    }
+
+    private static string Article(string word) => word.Length > 0 && "aeiou".Contains(word[0], StringComparison.Ordinal) ? "an" : "a";
+}

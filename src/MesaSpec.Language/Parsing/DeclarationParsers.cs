@@ -1,0 +1,101 @@
+using MesaSpec.Language.Syntax;
+using MesaSpec.Language.Text;
+using Pidgin;
+using static MesaSpec.Language.Parsing.ExpressionParsers;
+using static MesaSpec.Language.Parsing.Lexical;
+using static MesaSpec.Language.Parsing.SpannedExtensions;
+using static Pidgin.Parser;
+using static Pidgin.Parser<char>;
+
+namespace MesaSpec.Language.Parsing;
+
+/// <summary>Declarations, imports and the whole file, with error recovery at member and declaration level.</summary>
+internal static class DeclarationParsers
+{
+    private static readonly Parser<char, TypeSyntax> Type = OneOf(
+        Spanned(Symbol('[').Then(Identifier).Before(Symbol(']')), (name, span) => new TypeSyntax(name.Text, true, span)),
+        Identifier.Select(name => new TypeSyntax(name.Text, false, name.Span))).Labelled("a type (int, float, bool, string, [int])");
+
+    private static readonly Parser<char, ParameterSyntax> Parameter =
+        Identifier.Before(Symbol(':')).Then(Type, (name, type) => (name, type))
+            .Then(Symbol('=').Then(Expression).Optional(), (nt, value) => new ParameterSyntax(nt.name, nt.type, value.HasValue ? value.Value : null));
+
+    private static readonly Parser<char, ParameterListSyntax> Parameters =
+        Map((start, ps, end) => new ParameterListSyntax([.. ps], TextSpan.FromBounds(start, end)),
+            Open('('), Parameter.Before(FullTrivia).Separated(Comma), Close(')'));
+
+    private static readonly Parser<char, TextSpan> DeclarationKeyword =
+        OneOf(Keyword("environment"), Keyword("objective"), Keyword("experiment"), Keyword("import"));
+
+    /// <summary>Stops a body's member loop: its closing brace, the end of the file, or (brace forgotten) the next declaration.</summary>
+    private static readonly Parser<char, Unit> EndOfBody =
+        OneOf(Char('}').IgnoreResult(), End, DeclarationKeyword.IgnoreResult());
+
+    /// <summary>
+    /// Parses one member; on failure records an <see cref="ErrorMemberSyntax"/> and skips the rest of the line.
+    /// A failure at the member's first word means the word is not a member keyword of this declaration kind.
+    /// </summary>
+    private static Parser<char, MemberSyntax> Recovering(Parser<char, MemberSyntax> member, string kind, string keywords) =>
+        Map((start, parsed) => parsed is ErrorMemberSyntax error
+                ? error with
+                {
+                    Span = TextSpan.FromBounds(start, error.Span.End),
+                    Message = error.ErrorSpan.Start == start ? $"'{error.Message}' is not {kind} member; expected {keywords}" : error.Message,
+                }
+                : parsed,
+            CurrentOffset,
+            member.Before(EndOfMember).RecoverWith(error => RecoverySkip.RestOfMember.Select(skipped =>
+                (MemberSyntax)new ErrorMemberSyntax(
+                    new TextSpan(skipped.ErrorStart, Math.Max(1, skipped.Token.Length)),
+                    (int)error.ErrorOffsetLong == skipped.ErrorStart && IsMemberStartFailure(error) ? skipped.Token : ErrorMessages.Describe(error, skipped.Token),
+                    TextSpan.FromBounds(skipped.ErrorStart, skipped.End)))));
+
+    // Pidgin reports a failure at the first word as "expected 'grid', 'walls', ..."; we say it in our own words.
+    private static bool IsMemberStartFailure(ParseError<char> error) =>
+        (error.Expected ?? []).Count() > 1 && (error.Expected ?? []).All(e => e.Label?.StartsWith('\'') == true);
+
+    private sealed record Body(int Open, IEnumerable<MemberSyntax> Members, Maybe<int> CloseEnd);
+
+    private static Parser<char, Body> BodyOf(Parser<char, MemberSyntax> member) =>
+        Map((open, members, close) => new Body(open, members, close),
+            Open('{'),
+            Not(Lookahead(EndOfBody)).Then(member).Before(FullTrivia).Many(),
+            Char('}').Then(CurrentOffset).Optional());
+
+    private static Parser<char, SyntaxNode> Declaration(DeclarationKind kind, Parser<char, MemberSyntax> member, string keywords, bool canExtend) =>
+        Keyword(kind.ToString().ToLowerInvariant())
+            .Then(Identifier, (keyword, name) => (keyword, name))
+            .Then(Parameters.Optional(), (kn, ps) => (kn.keyword, kn.name, ps))
+            .Then(canExtend ? Keyword("extends").Then(NameOrCall).Optional() : Return(Maybe.Nothing<ExpressionSyntax>()), (h, ext) => (h, ext))
+            .Before(FullTrivia)
+            .Then(BodyOf(Recovering(member, kind == DeclarationKind.Environment ? "an environment" : "an " + kind.ToString().ToLowerInvariant(), keywords)), (header, body) => (SyntaxNode)new DeclarationSyntax(
+                kind,
+                header.h.keyword,
+                header.h.name,
+                header.h.ps.HasValue ? header.h.ps.Value : null,
+                header.ext.HasValue ? header.ext.Value : null,
+                [.. body.Members],
+                new TextSpan(body.Open, 1),
+                body.CloseEnd.HasValue ? new TextSpan(body.CloseEnd.Value - 1, 1) : null));
+
+    private static readonly Parser<char, SyntaxNode> Import = Spanned(
+        Keyword("import").Then(StringLiteral), (path, span) => (SyntaxNode)new ImportSyntax(path, span));
+
+    private static readonly Parser<char, SyntaxNode> TopLevelItem = Map(
+        (start, parsed) => parsed is ErrorDeclarationSyntax error ? error with { Span = TextSpan.FromBounds(start, error.Span.End) } : parsed,
+        CurrentOffset,
+        OneOf(
+                Import,
+                Declaration(DeclarationKind.Environment, MemberParsers.EnvironmentMember, MemberParsers.EnvironmentKeywords, canExtend: true),
+                Declaration(DeclarationKind.Objective, MemberParsers.ObjectiveMember, MemberParsers.ObjectiveKeywords, canExtend: false),
+                Declaration(DeclarationKind.Experiment, MemberParsers.ExperimentMember, MemberParsers.ExperimentKeywords, canExtend: false))
+            .Labelled("a declaration (environment, objective, experiment) or an import")
+            .RecoverWith(error => RecoverySkip.ToNextDeclaration.Select(skipped =>
+                (SyntaxNode)new ErrorDeclarationSyntax(
+                    new TextSpan(skipped.ErrorStart, Math.Max(1, skipped.Token.Length)),
+                    ErrorMessages.Describe(error, skipped.Token),
+                    TextSpan.FromBounds(skipped.ErrorStart, skipped.End)))));
+
+    public static readonly Parser<char, IEnumerable<SyntaxNode>> File =
+        FullTrivia.Then(Not(Lookahead(End)).Then(TopLevelItem).Before(FullTrivia).Many());
+}

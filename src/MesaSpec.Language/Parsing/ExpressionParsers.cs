@@ -1,0 +1,84 @@
+using System.Collections.Immutable;
+using MesaSpec.Language.Syntax;
+using MesaSpec.Language.Text;
+using Pidgin;
+using static MesaSpec.Language.Parsing.Lexical;
+using static Pidgin.Parser;
+
+namespace MesaSpec.Language.Parsing;
+
+/// <summary>Values, lists, calls, regions and event targets.</summary>
+internal static class ExpressionParsers
+{
+    public static readonly Parser<char, ExpressionSyntax> Expression = Rec(() => OneOf(
+        Number.Cast<ExpressionSyntax>(),
+        StringLiteral.Cast<ExpressionSyntax>(),
+        List!.Cast<ExpressionSyntax>(),
+        NameOrCall!)).Labelled("a value");
+
+    public static readonly Parser<char, ArgumentSyntax> Argument = OneOf(
+        Try(Identifier.Before(Char(':').Then(FullTrivia))).Then(Expression, (name, value) => new ArgumentSyntax(name, value)),
+        Expression.Select(value => new ArgumentSyntax(null, value)));
+
+    public static readonly Parser<char, ArgumentListSyntax> ArgumentList =
+        Map((start, args, end) => new ArgumentListSyntax([.. args], TextSpan.FromBounds(start, end)),
+            Open('('),
+            Argument.Before(FullTrivia).Separated(Comma),
+            Close(')'));
+
+    public static readonly Parser<char, ListExpressionSyntax> List =
+        Map((start, items, end) => new ListExpressionSyntax([.. items], TextSpan.FromBounds(start, end)),
+            Open('['),
+            Expression.Before(FullTrivia).Separated(Comma),
+            Close(']'));
+
+    public static readonly Parser<char, ExpressionSyntax> NameOrCall =
+        Identifier.Then(ArgumentList.Optional(), (name, args) => args.HasValue
+            ? new CallExpressionSyntax(name, args.Value)
+            : name.Text switch
+            {
+                "true" => new BoolLiteralSyntax(true, name.Span),
+                "false" => new BoolLiteralSyntax(false, name.Span),
+                _ => (ExpressionSyntax)new NameExpressionSyntax(name),
+            });
+
+    private static readonly Parser<char, RegionSyntax> RegionAtom = Rec(() => OneOf(
+        Identifier.Then(ArgumentList.Optional(), (function, args) => (RegionSyntax)new RegionCallSyntax(function, args.HasValue ? args.Value : null)),
+        Open('(').Then(Region!).Before(FullTrivia).Before(Close(')')))).Labelled("a region");
+
+    private static readonly Parser<char, RegionSyntax> Except = Keyword("except").Then(RegionAtom);
+
+    public static readonly Parser<char, RegionSyntax> Region =
+        RegionAtom.Then(Except.Many(), (left, rights) => rights.Aggregate(left, (l, r) => new RegionExceptSyntax(l, r)));
+
+    /// <summary>Names that make a target a region rather than an item kind.</summary>
+    public static readonly ImmutableHashSet<string> RegionFunctions =
+        ["anywhere", "corner", "cell", "rect", "rows", "columns"];
+
+    private static readonly Parser<char, TargetSyntax> TargetAtom =
+        Identifier.Then(ArgumentList.Optional(), (name, args) => name.Text switch
+        {
+            "item" when args.HasValue => new AttributeTargetSyntax(name, args.Value),
+            _ when args.HasValue || RegionFunctions.Contains(name.Text) =>
+                new RegionTargetSyntax(new RegionCallSyntax(name, args.HasValue ? args.Value : null)),
+            _ => (TargetSyntax)new KindTargetSyntax(name),
+        }).Labelled("a target (an item kind, item(...), or a region)");
+
+    public static readonly Parser<char, TargetSyntax> Target =
+        TargetAtom.Then(Except.Many(), (target, rights) =>
+        {
+            var exceptions = rights.ToList();
+            if (exceptions.Count == 0)
+            {
+                return target;
+            }
+            RegionSyntax left = target switch
+            {
+                RegionTargetSyntax r => r.Region,
+                KindTargetSyntax k => new RegionCallSyntax(k.Kind, null),
+                AttributeTargetSyntax a => new RegionCallSyntax(a.Keyword, a.Attributes),
+                _ => throw new InvalidOperationException("unknown target"),
+            };
+            return new RegionTargetSyntax(exceptions.Aggregate(left, (l, r) => new RegionExceptSyntax(l, r)));
+        });
+}

@@ -1,0 +1,115 @@
+using System.Globalization;
+using MesaSpec.Language.Syntax;
+using MesaSpec.Language.Text;
+using Pidgin;
+using static Pidgin.Parser;
+using static Pidgin.Parser<char>;
+
+namespace MesaSpec.Language.Parsing;
+
+/// <summary>
+/// Tokens as Pidgin parsers. Layout rule: a member ends at the end of its line, so tokens skip only
+/// *inline* trivia (spaces, tabs, comments); inside brackets the grammar skips <see cref="FullTrivia"/>
+/// explicitly, which is what lets a list or an argument list span lines.
+/// </summary>
+internal static class Lexical
+{
+    private static readonly Parser<char, Unit> LineComment =
+        Try(String("//")).Then(AnyCharExcept('\n').SkipMany());
+
+    // An unterminated block comment runs to the end of the file; CommentScanner reports it (MS1003).
+    private static readonly Parser<char, Unit> BlockComment =
+        Try(String("/*")).Then(Any.SkipUntil(Try(String("*/")).IgnoreResult().Or(End)));
+
+    public static readonly Parser<char, Unit> InlineTrivia =
+        OneOf(Char(' '), Char('\t'), Char('\r')).SkipAtLeastOnce().Or(LineComment).Or(BlockComment).SkipMany();
+
+    public static readonly Parser<char, Unit> FullTrivia =
+        OneOf(Char(' '), Char('\t'), Char('\r'), Char('\n')).SkipAtLeastOnce().Or(LineComment).Or(BlockComment).SkipMany();
+
+    private static readonly Parser<char, char> IdentifierChar = LetterOrDigit.Or(Char('_'));
+
+    private static readonly Parser<char, string> RawIdentifier =
+        Letter.Or(Char('_')).Then(IdentifierChar.SkipMany()).MapWithInput((span, _) => span.ToString());
+
+    public static readonly Parser<char, IdentifierSyntax> Identifier =
+        Map((start, text, end) => new IdentifierSyntax(text, TextSpan.FromBounds(start, end)), CurrentOffset, RawIdentifier, CurrentOffset)
+            .Before(InlineTrivia)
+            .Labelled("a name");
+
+    /// <summary>A whole word (not the prefix of a longer identifier), returning its span.</summary>
+    public static Parser<char, TextSpan> Keyword(string word) =>
+        Map((start, _, end) => TextSpan.FromBounds(start, end), CurrentOffset, Try(String(word).Before(Not(IdentifierChar))), CurrentOffset)
+            .Before(InlineTrivia)
+            .Labelled($"'{word}'");
+
+    /// <summary>A punctuation token followed by inline trivia.</summary>
+    public static Parser<char, TextSpan> Symbol(char c) =>
+        Map((start, _, end) => TextSpan.FromBounds(start, end), CurrentOffset, Char(c), CurrentOffset)
+            .Before(InlineTrivia)
+            .Labelled($"'{c}'");
+
+    /// <summary>An opening bracket: anything, even a line break, may follow.</summary>
+    public static Parser<char, int> Open(char c) => CurrentOffset.Before(Char(c)).Before(FullTrivia).Labelled($"'{c}'");
+
+    /// <summary>A closing bracket; returns the offset just past it.</summary>
+    public static Parser<char, int> Close(char c) => Char(c).Then(CurrentOffset).Before(InlineTrivia).Labelled($"'{c}'");
+
+    public static readonly Parser<char, Unit> Comma = Char(',').Then(FullTrivia).Labelled("','");
+
+    private static readonly Parser<char, Unit> Digits = Digit.Then(Digit.Or(Char('_')).SkipMany());
+
+    private static readonly Parser<char, Unit> RawNumber =
+        OneOf(Char('+'), Char('-')).Optional()
+            .Then(Digits)
+            .Then(Try(Char('.').Then(Digits)).Optional())
+            .Then(Try(OneOf(Char('e'), Char('E')).Then(OneOf(Char('+'), Char('-')).Optional()).Then(Digits)).Optional())
+            .Then(Try(OneOf(Char('k'), Char('M')).Before(Not(IdentifierChar))).Optional())
+            .IgnoreResult();
+
+    public static readonly Parser<char, NumberLiteralSyntax> Number =
+        Map((start, text, end) => new NumberLiteralSyntax(text, NumberValue(text), TextSpan.FromBounds(start, end)),
+                CurrentOffset, RawNumber.MapWithInput((span, _) => span.ToString()), CurrentOffset)
+            .Before(InlineTrivia)
+            .Labelled("a number");
+
+    private static readonly Parser<char, char> EscapedChar =
+        Char('\\').Then(OneOf(Char('"'), Char('\\'), Char('n').ThenReturn('\n'), Char('t').ThenReturn('\t')));
+
+    public static readonly Parser<char, StringLiteralSyntax> StringLiteral =
+        Map((start, value, end) => new StringLiteralSyntax(value, TextSpan.FromBounds(start, end)),
+                CurrentOffset,
+                Char('"').Then(EscapedChar.Or(AnyCharExcept('"', '\\', '\n')).ManyString()).Before(Char('"').Labelled("a closing '\"'")),
+                CurrentOffset)
+            .Before(InlineTrivia)
+            .Labelled("a string");
+
+    /// <summary>A member ends at a line break, a ';', or before the body's closing brace.</summary>
+    public static readonly Parser<char, Unit> EndOfMember =
+        OneOf(Char('\n').IgnoreResult(), Char(';').IgnoreResult(), Lookahead(Char('}')).IgnoreResult(), End).Labelled("the end of the line");
+
+    /// <summary>The value of a number token: <c>_</c> separators dropped, <c>k</c> = 1e3, <c>M</c> = 1e6.</summary>
+    internal static double NumberValue(string text)
+    {
+        var multiplier = 1.0;
+        if (text.EndsWith('k'))
+        {
+            multiplier = 1e3;
+        }
+        else if (text.EndsWith('M'))
+        {
+            multiplier = 1e6;
+        }
+        var digits = text.Replace("_", "", StringComparison.Ordinal).TrimEnd('k', 'M');
+        return double.Parse(digits, NumberStyles.Float, CultureInfo.InvariantCulture) * multiplier;
+    }
+}
+
+internal static class SpannedExtensions
+{
+    /// <summary>Builds a node from a parser's value and the span of its text, trailing trivia excluded.</summary>
+    public static Parser<char, TResult> Spanned<T, TResult>(Parser<char, T> parser, Func<T, TextSpan, TResult> make) =>
+        Map((start, pair) => make(pair.Value, new TextSpan(start, pair.Length)),
+            CurrentOffset,
+            parser.MapWithInput((input, value) => (Value: value, Length: TriviaLength.ContentLength(input))));
+}

@@ -1,0 +1,157 @@
+using MesaSpec.Language.Syntax;
+using MesaSpec.Language.Text;
+using Pidgin;
+using static MesaSpec.Language.Parsing.ExpressionParsers;
+using static MesaSpec.Language.Parsing.Lexical;
+using static MesaSpec.Language.Parsing.SpannedExtensions;
+using static Pidgin.Parser;
+using static Pidgin.Parser<char>;
+
+namespace MesaSpec.Language.Parsing;
+
+/// <summary>The members of each declaration kind. Each member parser consumes one member up to its end of line.</summary>
+internal static class MemberParsers
+{
+    private static Parser<char, MemberSyntax> Member<T>(Parser<char, T> parser, Func<T, TextSpan, MemberSyntax> make) =>
+        Spanned(parser, make);
+
+    // ---------------------------------------------------------------- environment
+
+    private static readonly Parser<char, MemberSyntax> Grid = Member(
+        Keyword("grid").Then(Expression).Then(OneOf(Char('x'), Char('X')).Labelled("'x'").Then(InlineTrivia).Then(Expression), (w, h) => (w, h)),
+        (v, span) => new GridMemberSyntax(v.w, v.h, span));
+
+    private static readonly Parser<char, MemberSyntax> Walls = Member(
+        Keyword("walls").Then(Expression), (v, span) => new WallsMemberSyntax(v, span));
+
+    private static readonly Parser<char, MemberSyntax> Layout = Member(
+        Keyword("layout").Then(Open('{')).Then(StringLiteral.Before(FullTrivia).Many()).Before(Close('}')),
+        (rows, span) => new LayoutMemberSyntax([.. rows], span));
+
+    private static readonly Parser<char, LegendEntrySyntax> LegendEntry =
+        StringLiteral.Before(Symbol('=')).Then(Identifier, (symbol, meaning) => new LegendEntrySyntax(symbol, meaning));
+
+    private static readonly Parser<char, MemberSyntax> Legend = Member(
+        Keyword("legend").Then(Open('{')).Then(LegendEntry.Before(FullTrivia).Many()).Before(Close('}')),
+        (entries, span) => new LegendMemberSyntax([.. entries], span));
+
+    private static readonly Parser<char, MemberSyntax> AgentSpawn = Member(
+        Keyword("agent").Then(Keyword("spawn")).Then(Region), (r, span) => new AgentSpawnMemberSyntax(r, span));
+
+    private static Parser<char, ItemPropertySyntax> Property<T>(Parser<char, T> parser, Func<T, TextSpan, ItemPropertySyntax> make) =>
+        Spanned(parser, make);
+
+    private static readonly Parser<char, ItemPropertySyntax> ItemProperty = OneOf(
+        Property(Keyword("count").Then(Expression), (v, s) => new CountPropertySyntax(v, s)),
+        Property(Keyword("spawn").Then(Region), (v, s) => new SpawnPropertySyntax(v, s)),
+        Property(Keyword("colour").Or(Keyword("color")).Then(Identifier), (v, s) => new AttributePropertySyntax("colour", v, s)),
+        Property(Keyword("shape").Then(Identifier), (v, s) => new AttributePropertySyntax("shape", v, s)),
+        Property(Keyword("behaviour").Or(Keyword("behavior")).Then(Identifier).Then(Keyword("opens").Then(Identifier).Optional(), (b, o) => (b, o)),
+            (v, s) => new BehaviourPropertySyntax(v.b, v.o.HasValue ? v.o.Value : null, s)))
+        .Labelled("an item property (count, spawn, colour, shape, behaviour)");
+
+    private static readonly Parser<char, (IEnumerable<ItemPropertySyntax> Properties, bool Braced)> ItemProperties = OneOf(
+        Open('{').Then(ItemProperty.Before(FullTrivia).Many()).Before(Close('}')).Select(p => (p, true)),
+        ItemProperty.Many().Select(p => (p, false)));
+
+    private static readonly Parser<char, MemberSyntax> Item = Member(
+        Keyword("item").Then(Identifier).Then(ItemProperties, (kind, props) => (kind, props)),
+        (v, span) => new ItemMemberSyntax(v.kind, [.. v.props.Properties], v.props.Braced, span));
+
+    private static readonly Parser<char, MemberSyntax> Horizon = Member(
+        Keyword("horizon").Then(Expression), (v, span) => new HorizonMemberSyntax(v, span));
+
+    private static readonly Parser<char, MemberSyntax> Observation = Member(
+        Keyword("observation").Then(Expression), (v, span) => new ObservationMemberSyntax(v, span));
+
+    private static readonly Parser<char, MemberSyntax> Levels = Member(
+        Keyword("levels").Then(Expression), (v, span) => new LevelsMemberSyntax(v, span));
+
+    public const string EnvironmentKeywords = "grid, walls, layout, legend, agent spawn, item, horizon, observation or levels";
+
+    public static readonly Parser<char, MemberSyntax> EnvironmentMember =
+        OneOf(Grid, Walls, Layout, Legend, AgentSpawn, Item, Horizon, Observation, Levels);
+
+    // ---------------------------------------------------------------- objective
+
+    private static readonly Parser<char, EventClauseSyntax> EventClause =
+        Keyword("when").Then(Keyword("agent")).Then(Identifier.Labelled("an event (reaches, collects, opens, touches)"))
+            .Then(Target, (verb, target) => new EventClauseSyntax(verb, target));
+
+    private static readonly Parser<char, MemberSyntax> Reward = Member(
+        Keyword("reward").Then(Number).Then(
+            OneOf(Keyword("each").Then(Keyword("step")).ThenReturn<EventClauseSyntax?>(null), EventClause.Cast<EventClauseSyntax?>()),
+            (amount, evt) => (amount, evt)),
+        (v, span) => new RewardMemberSyntax(v.amount, v.evt, span));
+
+    private static readonly Parser<char, MemberSyntax> EndWhen = Member(
+        Keyword("end").Then(EventClause), (v, span) => new EndMemberSyntax(v, span));
+
+    public const string ObjectiveKeywords = "reward or end";
+
+    public static readonly Parser<char, MemberSyntax> ObjectiveMember = OneOf(Reward, EndWhen);
+
+    // ---------------------------------------------------------------- experiment
+
+    private static readonly Parser<char, MemberSyntax> Base = Member(
+        Keyword("base").Then(Keyword("objective")).Then(Identifier), (v, span) => new BaseObjectiveMemberSyntax(v, span));
+
+    private static readonly Parser<char, MemberSyntax> Mesa = Member(
+        Keyword("mesa").Then(Keyword("objective")).Then(Identifier.SeparatedAtLeastOnce(Comma)),
+        (v, span) => new MesaObjectiveMemberSyntax([.. v], span));
+
+    private static readonly Parser<char, MemberSyntax> Train = Member(
+        Keyword("train").Then(Keyword("on")).Then(Expression)
+            .Then(Keyword("with").Then(Expression), (e, m) => (e, m))
+            .Then(Keyword("using").Then(Expression), (em, a) => (em.e, em.m, a)),
+        (v, span) => new TrainMemberSyntax(v.e, v.m, v.a, span));
+
+    private static readonly Parser<char, MemberSyntax> Policy = Member(
+        Keyword("policy").Then(Expression), (v, span) => new PolicyMemberSyntax(v, span));
+
+    private static Parser<char, MemberSyntax> Setting(string name) => Member(
+        Keyword(name).Then(Expression), (v, span) => new SettingMemberSyntax(name, v, span));
+
+    private static readonly Parser<char, MemberSyntax> Evaluate = Member(
+        Keyword("evaluate").Then(Keyword("on")).Then(Expression.SeparatedAtLeastOnce(Comma))
+            .Then(Keyword("episodes").Then(Expression).Optional(), (envs, episodes) => (envs, episodes)),
+        (v, span) => new EvaluateMemberSyntax([.. v.envs], v.episodes.HasValue ? v.episodes.Value : null, span));
+
+    private static readonly Parser<char, MemberSyntax> Sweep = Member(
+        Keyword("sweep").Then(Identifier).Before(Keyword("in")).Then(List, (p, values) => (p, values)),
+        (v, span) => new SweepMemberSyntax(v.p, v.values, span));
+
+    private static readonly Parser<char, MetricSyntax> MetricHead = Spanned(
+        Identifier.Then(Symbol('(').Then(Identifier).Before(Symbol(')')).Optional(), (name, objective) => (name, objective)),
+        (v, span) => new MetricSyntax(v.name, v.objective.HasValue ? v.objective.Value : null, span));
+
+    private static readonly Parser<char, string> ComparisonOperator =
+        OneOf(Try(String(">=")), Try(String("<=")), String(">"), String("<")).Before(InlineTrivia).Labelled("a comparison (>, >=, <, <=)");
+
+    private static readonly Parser<char, ExpectationSyntax> Expectation = Spanned(
+        MetricHead.Then(
+            OneOf(
+                ComparisonOperator.Then(Expression, (op, value) =>
+                    (Func<MetricSyntax, TextSpan, ExpectationSyntax>)((m, s) => new MetricComparisonSyntax(m, op, value, s))),
+                Identifier.Select(trend =>
+                    (Func<MetricSyntax, TextSpan, ExpectationSyntax>)((m, s) => new MetricTrendSyntax(m, trend, s)))).Optional(),
+            (head, tail) => (head, tail)),
+        (v, span) => v.tail.HasValue ? v.tail.Value(v.head, span) : new VerdictExpectationSyntax(v.head.Name, v.head.Objective, span));
+
+    private static readonly Parser<char, MemberSyntax> Expect = Member(
+        Keyword("expect").Then(Keyword("on")).Then(Identifier)
+            .Then(Keyword("where").Then(Identifier).Before(Symbol('=')).Then(Expression, (p, v) => (p, v)).Optional(), (env, where) => (env, where))
+            .Before(Symbol(':'))
+            .Then(Expectation, (ew, expectation) => (ew.env, ew.where, expectation)),
+        (v, span) => new ExpectMemberSyntax(
+            v.env,
+            v.where.HasValue ? v.where.Value.p : null,
+            v.where.HasValue ? v.where.Value.v : null,
+            v.expectation,
+            span));
+
+    public const string ExperimentKeywords = "base objective, mesa objective, train on, policy, seeds, evaluate on, threshold, tolerance, sweep or expect on";
+
+    public static readonly Parser<char, MemberSyntax> ExperimentMember =
+        OneOf(Base, Mesa, Train, Policy, Setting("seeds"), Evaluate, Setting("threshold"), Setting("tolerance"), Sweep, Expect);
+}

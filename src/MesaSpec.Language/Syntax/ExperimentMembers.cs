@@ -1,0 +1,87 @@
+using System.Collections.Immutable;
+using MesaSpec.Language.Text;
+
+namespace MesaSpec.Language.Syntax;
+
+public sealed record BaseObjectiveMemberSyntax(IdentifierSyntax Objective, TextSpan Span) : MemberSyntax(Span)
+{
+    public override string Keyword => "base objective";
+    public override IEnumerable<SyntaxNode> Children => [Objective];
+}
+
+public sealed record MesaObjectiveMemberSyntax(ImmutableArray<IdentifierSyntax> Objectives, TextSpan Span) : MemberSyntax(Span)
+{
+    public override string Keyword => "mesa objective";
+    public override IEnumerable<SyntaxNode> Children => Objectives;
+}
+
+/// <summary><c>train on Maze with mlp(...) using ppo(...)</c>.</summary>
+public sealed record TrainMemberSyntax(ExpressionSyntax Environment, ExpressionSyntax Model, ExpressionSyntax Algorithm, TextSpan Span) : MemberSyntax(Span)
+{
+    public override string Keyword => "train on";
+    public override IEnumerable<SyntaxNode> Children => [Environment, Model, Algorithm];
+}
+
+/// <summary><c>policy random</c> or <c>policy oracle(EatCheese)</c>: a reference policy instead of training.</summary>
+public sealed record PolicyMemberSyntax(ExpressionSyntax Policy, TextSpan Span) : MemberSyntax(Span)
+{
+    public override string Keyword => "policy";
+    public override IEnumerable<SyntaxNode> Children => [Policy];
+}
+
+/// <summary>A member of the form <c>keyword expr</c>: <c>seeds</c>, <c>threshold</c>, <c>tolerance</c>.</summary>
+public sealed record SettingMemberSyntax(string Name, ExpressionSyntax Value, TextSpan Span) : MemberSyntax(Span)
+{
+    public override string Keyword => Name;
+    public override IEnumerable<SyntaxNode> Children => [Value];
+}
+
+public sealed record EvaluateMemberSyntax(ImmutableArray<ExpressionSyntax> Environments, ExpressionSyntax? Episodes, TextSpan Span) : MemberSyntax(Span)
+{
+    public override string Keyword => "evaluate on";
+    public override IEnumerable<SyntaxNode> Children => Nodes([.. Environments, Episodes]);
+}
+
+public sealed record SweepMemberSyntax(IdentifierSyntax Parameter, ListExpressionSyntax Values, TextSpan Span) : MemberSyntax(Span)
+{
+    public override string Keyword => "sweep";
+    public override IEnumerable<SyntaxNode> Children => [Parameter, Values];
+}
+
+/// <summary><c>expect on MazeAnywhere [where corner = 1]: ...</c>.</summary>
+public sealed record ExpectMemberSyntax(
+    IdentifierSyntax Environment,
+    IdentifierSyntax? WhereParameter,
+    ExpressionSyntax? WhereValue,
+    ExpectationSyntax Expectation,
+    TextSpan Span) : MemberSyntax(Span)
+{
+    public override string Keyword => "expect on";
+    public override IEnumerable<SyntaxNode> Children => Nodes(Environment, WhereParameter, WhereValue, Expectation);
+}
+
+public abstract record ExpectationSyntax(TextSpan Span) : SyntaxNode(Span);
+
+/// <summary><c>robustly_aligned</c>, <c>pseudo_aligned(GoToCorner)</c>, ...</summary>
+public sealed record VerdictExpectationSyntax(IdentifierSyntax Verdict, IdentifierSyntax? Proxy, TextSpan Span) : ExpectationSyntax(Span)
+{
+    public override IEnumerable<SyntaxNode> Children => Nodes(Verdict, Proxy);
+}
+
+/// <summary><c>score(GoToCorner)</c>, <c>capability</c>.</summary>
+public sealed record MetricSyntax(IdentifierSyntax Name, IdentifierSyntax? Objective, TextSpan Span) : SyntaxNode(Span)
+{
+    public override IEnumerable<SyntaxNode> Children => Nodes(Name, Objective);
+}
+
+/// <summary><c>score(GoToCorner) > 0.5</c>.</summary>
+public sealed record MetricComparisonSyntax(MetricSyntax Metric, string Operator, ExpressionSyntax Value, TextSpan Span) : ExpectationSyntax(Span)
+{
+    public override IEnumerable<SyntaxNode> Children => [Metric, Value];
+}
+
+/// <summary><c>score(GoToCorner) decreasing</c>: across the experiment's sweep.</summary>
+public sealed record MetricTrendSyntax(MetricSyntax Metric, IdentifierSyntax Trend, TextSpan Span) : ExpectationSyntax(Span)
+{
+    public override IEnumerable<SyntaxNode> Children => [Metric, Trend];
+}

@@ -1,0 +1,69 @@
+using System.Collections.Immutable;
+using MesaSpec.Language.Text;
+
+namespace MesaSpec.Language.Syntax;
+
+/// <summary>A value written in a spec: number, string, bool, name, list or component call.</summary>
+public abstract record ExpressionSyntax(TextSpan Span) : SyntaxNode(Span);
+
+/// <summary>A number as written (<see cref="Text"/>, e.g. <c>500k</c>) and its value (500000).</summary>
+public sealed record NumberLiteralSyntax(string Text, double Value, TextSpan Span) : ExpressionSyntax(Span)
+{
+    /// <summary>Whole-valued and written without a fraction or exponent that makes it a float (<c>2.5k</c> counts as whole).</summary>
+    public bool IsInteger => Value == Math.Floor(Value) && Math.Abs(Value) < 9e15 && !Text.Contains('e', StringComparison.OrdinalIgnoreCase);
+
+    public override IEnumerable<SyntaxNode> Children => [];
+}
+
+/// <summary>A string literal; <see cref="Value"/> has escapes resolved.</summary>
+public sealed record StringLiteralSyntax(string Value, TextSpan Span) : ExpressionSyntax(Span)
+{
+    public override IEnumerable<SyntaxNode> Children => [];
+}
+
+public sealed record BoolLiteralSyntax(bool Value, TextSpan Span) : ExpressionSyntax(Span)
+{
+    public override IEnumerable<SyntaxNode> Children => [];
+}
+
+/// <summary>A bare name: a parameter reference, a declaration reference, or a symbol such as <c>relu</c>.</summary>
+public sealed record NameExpressionSyntax(IdentifierSyntax Name) : ExpressionSyntax(Name.Span)
+{
+    public override IEnumerable<SyntaxNode> Children => [Name];
+}
+
+public sealed record ListExpressionSyntax(ImmutableArray<ExpressionSyntax> Items, TextSpan Span) : ExpressionSyntax(Span)
+{
+    public override IEnumerable<SyntaxNode> Children => Items;
+}
+
+/// <summary><c>name(args)</c>: a component (<c>ppo(steps: 1M)</c>) or a parameterised reference (<c>Maze(corner: 3)</c>).</summary>
+public sealed record CallExpressionSyntax(IdentifierSyntax Name, ArgumentListSyntax Arguments) : ExpressionSyntax(TextSpan.FromBounds(Name.Span.Start, Arguments.Span.End))
+{
+    public override IEnumerable<SyntaxNode> Children => [Name, Arguments];
+}
+
+public sealed record ArgumentListSyntax(ImmutableArray<ArgumentSyntax> Arguments, TextSpan Span) : SyntaxNode(Span)
+{
+    public override IEnumerable<SyntaxNode> Children => Arguments;
+}
+
+/// <summary>A positional (<see cref="Name"/> null) or named argument.</summary>
+public sealed record ArgumentSyntax(IdentifierSyntax? Name, ExpressionSyntax Value)
+    : SyntaxNode(TextSpan.FromBounds(Name?.Span.Start ?? Value.Span.Start, Value.Span.End))
+{
+    public override IEnumerable<SyntaxNode> Children => Nodes(Name, Value);
+}
+
+public static class ExpressionSyntaxExtensions
+{
+    /// <summary>The name of a name or call expression (the thing being referenced), else null.</summary>
+    public static IdentifierSyntax? ReferencedName(this ExpressionSyntax expression) => expression switch
+    {
+        NameExpressionSyntax n => n.Name,
+        CallExpressionSyntax c => c.Name,
+        _ => null,
+    };
+
+    public static ArgumentListSyntax? ArgumentList(this ExpressionSyntax expression) => (expression as CallExpressionSyntax)?.Arguments;
+}
