@@ -1,0 +1,21 @@
+using MesaSpec.Language.Catalogue;
+using MesaSpec.Language.Model;
+using MesaSpec.Language.Syntax;
+
+namespace MesaSpec.Language.Binding;
+
+/// <summary>Binds a component call (<c>ppo(steps: 1M)</c> or a bare <c>maze</c>) against its catalogue schema.</summary>
+internal static class ComponentBuilder
+{
+    public static ComponentModel? Build(ExpressionSyntax call, ComponentKind kind, ComponentCatalog catalog, ValueEvaluator values)
+    {
+        // Unknown names were reported by the binder's static pass; here we only skip them.
+        if (call.ReferencedName() is not { } name || catalog.Find(kind, name.Text) is not { } descriptor)
+        {
+            return null;
+        }
+        var arguments = values.BindArguments(descriptor.Name, call.ArgumentList(),
+            descriptor.Parameters.Select(p => (p.Name, (MesaType?)p.Type, p.Default, p.Min, p.Max, p.Choices)).ToList());
+        return arguments is null ? null : new ComponentModel(descriptor.Name, arguments);
+    }
+}

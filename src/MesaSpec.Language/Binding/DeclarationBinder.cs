@@ -1,0 +1,588 @@
+using MesaSpec.Language.Catalogue;
+using MesaSpec.Language.Diagnostics;
+using MesaSpec.Language.Syntax;
+
+namespace MesaSpec.Language.Binding;
+
+/// <summary>
+/// The static passes of binding: declare every name, resolve <c>extends</c> chains and parameters,
+/// then resolve each reference in each member and check what needs no concrete values.
+/// Instantiation (<see cref="ModelBuilder"/>) checks the rest with parameters substituted.
+/// </summary>
+internal sealed class DeclarationBinder(SymbolTable symbols, DiagnosticSink sink, ComponentCatalog catalog)
+{
+    private static readonly string[] Verbs = ["reaches", "collects", "opens", "touches"];
+    public static readonly string[] Verdicts = ["robustly_aligned", "pseudo_aligned", "capability_failure", "inconclusive"];
+    public static readonly string[] Metrics = ["score", "score_all", "goal_rate", "capability", "random_score"];
+    public static readonly string[] Trends = ["increasing", "decreasing"];
+    public static readonly string[] Behaviours = ["collectable", "static", "key", "chest", "hazard"];
+    public static readonly string[] SingleEnvironmentMembers = ["grid", "walls", "layout", "legend", "agent spawn", "horizon", "observation", "levels"];
+    private static readonly string[] SingleExperimentMembers = ["base objective", "seeds", "threshold", "tolerance", "sweep"];
+
+    public void Bind(IReadOnlyList<SyntaxTree> trees)
+    {
+        foreach (var tree in trees)
+        {
+            Declare(tree);
+        }
+        foreach (var environment in symbols.OfKind(DeclarationKind.Environment))
+        {
+            ResolveBase(environment);
+        }
+        foreach (var declaration in symbols.Declarations)
+        {
+            DeclareParameters(declaration, []);
+        }
+        foreach (var declaration in symbols.Declarations.ToList())
+        {
+            var file = new FileDiagnostics(sink, declaration.Tree);
+            ResolveParameterReferences(declaration);
+            switch (declaration.Kind)
+            {
+                case DeclarationKind.Environment:
+                    BindEnvironment(declaration, file);
+                    break;
+                case DeclarationKind.Objective:
+                    BindObjective(declaration, file);
+                    break;
+                default:
+                    BindExperiment(declaration, file);
+                    break;
+            }
+        }
+    }
+
+    // ---------------------------------------------------------------- declarations
+
+    private void Declare(SyntaxTree tree)
+    {
+        foreach (var syntax in tree.Root.Declarations)
+        {
+            var symbol = new DeclarationSymbol(syntax, tree);
+            if (!symbols.TryDeclare(symbol))
+            {
+                var other = symbols.Lookup(symbol.Name)!;
+                sink.Add(tree, DiagnosticCatalog.DuplicateDeclaration(syntax.Name.Span, symbol.Name, $"as {other.KindName} at {other.Location}"));
+                continue;
+            }
+            symbols.AddReference(symbol, tree, syntax.Name.Span, isDeclaration: true);
+            foreach (var item in syntax.Members.OfType<ItemMemberSyntax>())
+            {
+                var kind = symbols.ItemKind(item.Kind.Text);
+                kind.Declarations.Add(new SourceLocation(tree, item.Kind.Span));
+                symbols.AddReference(kind, tree, item.Kind.Span, isDeclaration: true);
+            }
+        }
+    }
+
+    private void ResolveBase(DeclarationSymbol environment)
+    {
+        if (environment.Syntax.Extends?.ReferencedName() is not { } baseName)
+        {
+            return;
+        }
+        environment.Base = Resolve(environment, baseName, DeclarationKind.Environment);
+        // Follow the chain; a cycle is reported once, at the declaration that closes it, and cut there.
+        var seen = new List<DeclarationSymbol> { environment };
+        for (var current = environment.Base; current is not null; current = current.Base)
+        {
+            if (current == environment)
+            {
+                sink.Add(environment.Tree, DiagnosticCatalog.ExtendsCycle(baseName.Span, [.. seen.Select(s => s.Name), environment.Name]));
+                environment.Base = null;
+                return;
+            }
+            if (seen.Contains(current))
+            {
+                return;
+            }
+            seen.Add(current);
+        }
+    }
+
+    /// <summary>Own parameters first, then (environments) the base's parameters that the extends clause does not bind.</summary>
+    private void DeclareParameters(DeclarationSymbol declaration, HashSet<DeclarationSymbol> visiting)
+    {
+        if (declaration.Parameters.Count > 0 || !visiting.Add(declaration))
+        {
+            return;
+        }
+        var file = new FileDiagnostics(sink, declaration.Tree);
+        foreach (var parameter in declaration.Syntax.Parameters?.Parameters ?? [])
+        {
+            var type = MesaType.FromSyntax(parameter.Type.Name, parameter.Type.IsList);
+            if (type is null)
+            {
+                file.Report(DiagnosticCatalog.UnknownWord(parameter.Type.Span, "type", parameter.Type.Name,
+                    NameSuggestions.Closest(parameter.Type.Name, ["int", "float", "bool", "string"]), ["int", "float", "bool", "string", "[int]", "[float]"]));
+            }
+            if (declaration.Parameters.Any(p => p.Name == parameter.Name.Text))
+            {
+                file.Report(DiagnosticCatalog.DuplicateDeclaration(parameter.Name.Span, parameter.Name.Text, "as a parameter of the same declaration"));
+                continue;
+            }
+            var symbol = new ParameterSymbol(parameter, declaration, type);
+            declaration.Parameters.Add(symbol);
+            symbols.AddReference(symbol, declaration.Tree, parameter.Name.Span, isDeclaration: true);
+            if (parameter.Default is { } defaultValue && type is not null)
+            {
+                new ValueEvaluator(file, Scope.Empty).Evaluate(defaultValue, type, $"the default of '{parameter.Name.Text}'");
+            }
+        }
+        if (declaration.Base is { } baseEnvironment)
+        {
+            DeclareParameters(baseEnvironment, visiting);
+            var bound = (declaration.Syntax.Extends?.ArgumentList()?.Arguments ?? [])
+                .Select((a, i) => a.Name?.Text ?? (i < baseEnvironment.Parameters.Count ? baseEnvironment.Parameters[i].Name : ""))
+                .ToHashSet(StringComparer.Ordinal);
+            foreach (var inherited in baseEnvironment.Parameters)
+            {
+                if (!bound.Contains(inherited.Name) && declaration.Parameters.All(p => p.Name != inherited.Name))
+                {
+                    declaration.Parameters.Add(inherited);
+                }
+            }
+        }
+    }
+
+    /// <summary>Every bare name matching a parameter in scope is a reference to it (for navigation and rename).</summary>
+    private void ResolveParameterReferences(DeclarationSymbol declaration)
+    {
+        var byName = declaration.Parameters.ToDictionary(p => p.Name, StringComparer.Ordinal);
+        foreach (var member in declaration.Syntax.Members)
+        {
+            foreach (var name in member.DescendantsAndSelf().OfType<NameExpressionSyntax>())
+            {
+                if (byName.TryGetValue(name.Name.Text, out var parameter))
+                {
+                    symbols.AddReference(parameter, declaration.Tree, name.Span);
+                }
+            }
+        }
+        if (declaration.Syntax.Extends?.ArgumentList() is { } extendsArguments && declaration.Base is { } baseEnvironment)
+        {
+            foreach (var name in extendsArguments.DescendantsAndSelf().OfType<NameExpressionSyntax>())
+            {
+                if (byName.TryGetValue(name.Name.Text, out var parameter))
+                {
+                    symbols.AddReference(parameter, declaration.Tree, name.Span);
+                }
+            }
+            ReferenceArgumentNames(extendsArguments, baseEnvironment, declaration.Tree);
+        }
+    }
+
+    // ---------------------------------------------------------------- environments
+
+    private void BindEnvironment(DeclarationSymbol environment, FileDiagnostics file)
+    {
+        ReportDuplicateMembers(environment.Syntax, file, SingleEnvironmentMembers);
+        var kinds = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var member in environment.Syntax.Members)
+        {
+            switch (member)
+            {
+                case ItemMemberSyntax item:
+                    if (!kinds.Add(item.Kind.Text))
+                    {
+                        file.Report(DiagnosticCatalog.DuplicateMember(item.Span, $"item {item.Kind.Text}"));
+                    }
+                    BindItem(item, environment, file);
+                    break;
+                case WallsMemberSyntax walls:
+                    BindComponentName(walls.Walls, ComponentKind.Walls, file, environment.Tree, allowWords: ["none"]);
+                    break;
+                case LegendMemberSyntax legend:
+                    foreach (var entry in legend.Entries)
+                    {
+                        if (entry.Meaning.Text is not ("wall" or "floor" or "agent"))
+                        {
+                            ReferenceItemKind(entry.Meaning, environment.Tree, file);
+                        }
+                    }
+                    break;
+            }
+        }
+        if (environment.Base is null && !environment.Syntax.Members.Any(m => m is GridMemberSyntax or LayoutMemberSyntax) && environment.Syntax.Extends is null)
+        {
+            file.Report(DiagnosticCatalog.MissingMember(environment.Syntax.Name.Span, environment.Name, "grid", "grid 9 x 9", InsertionPoint(environment.Syntax)));
+        }
+    }
+
+    private void BindItem(ItemMemberSyntax item, DeclarationSymbol environment, FileDiagnostics file)
+    {
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var property in item.Properties)
+        {
+            if (!seen.Add(property.Keyword))
+            {
+                file.Report(DiagnosticCatalog.DuplicateMember(property.Span, $"{property.Keyword} of item {item.Kind.Text}"));
+            }
+            if (property is BehaviourPropertySyntax behaviour)
+            {
+                if (!Behaviours.Contains(behaviour.Behaviour.Text))
+                {
+                    file.Report(DiagnosticCatalog.UnknownWord(behaviour.Behaviour.Span, "behaviour", behaviour.Behaviour.Text,
+                        NameSuggestions.Closest(behaviour.Behaviour.Text, Behaviours), Behaviours));
+                }
+                if (behaviour.Opens is { } opens)
+                {
+                    if (behaviour.Behaviour.Text != "key")
+                    {
+                        file.Report(DiagnosticCatalog.UnexpectedInput(opens.Span, "only a key opens something: write 'behaviour key opens chest'"));
+                    }
+                    ReferenceItemKind(opens, environment.Tree, file);
+                }
+            }
+        }
+    }
+
+    // ---------------------------------------------------------------- objectives
+
+    private void BindObjective(DeclarationSymbol objective, FileDiagnostics file)
+    {
+        foreach (var member in objective.Syntax.Members)
+        {
+            var clause = member switch
+            {
+                RewardMemberSyntax r => r.Event,
+                EndMemberSyntax e => e.Event,
+                _ => null,
+            };
+            if (clause is null)
+            {
+                continue;
+            }
+            if (!Verbs.Contains(clause.Verb.Text))
+            {
+                file.Report(DiagnosticCatalog.UnknownWord(clause.Verb.Span, "event", clause.Verb.Text, NameSuggestions.Closest(clause.Verb.Text, Verbs), Verbs));
+            }
+            else if (clause.Verb.Text != "reaches" && clause.Target is RegionTargetSyntax)
+            {
+                file.Report(DiagnosticCatalog.UnexpectedInput(clause.Target.Span, $"a region can only be reached; '{clause.Verb.Text}' needs an item"));
+            }
+            switch (clause.Target)
+            {
+                case KindTargetSyntax kind:
+                    ReferenceItemKind(kind.Kind, objective.Tree, file);
+                    break;
+                case AttributeTargetSyntax attributes:
+                    BindAttributeTarget(attributes, objective.Tree, file);
+                    break;
+            }
+        }
+        if (!objective.Syntax.Members.OfType<RewardMemberSyntax>().Any())
+        {
+            file.Report(DiagnosticCatalog.MissingMember(objective.Syntax.Name.Span, objective.Name, "reward", "reward +1 when agent reaches goal", InsertionPoint(objective.Syntax)));
+        }
+    }
+
+    private void BindAttributeTarget(AttributeTargetSyntax target, SyntaxTree tree, FileDiagnostics file)
+    {
+        string[] attributes = ["kind", "colour", "color", "shape"];
+        foreach (var argument in target.Attributes.Arguments)
+        {
+            if (argument.Name is null || !attributes.Contains(argument.Name.Text))
+            {
+                var at = argument.Name?.Span ?? argument.Span;
+                file.Report(DiagnosticCatalog.UnknownArgument(at, "item", argument.Name?.Text ?? "(positional)",
+                    argument.Name is null ? null : NameSuggestions.Closest(argument.Name.Text, attributes), ["kind", "colour", "shape"]));
+                continue;
+            }
+            if (argument.Value is not NameExpressionSyntax value)
+            {
+                file.Report(DiagnosticCatalog.TypeMismatch(argument.Value.Span, "a name such as red or square", "something else", $"'{argument.Name.Text}'"));
+                continue;
+            }
+            if (argument.Name.Text == "kind")
+            {
+                ReferenceItemKind(value.Name, tree, file);
+            }
+        }
+    }
+
+    // ---------------------------------------------------------------- experiments
+
+    private void BindExperiment(DeclarationSymbol experiment, FileDiagnostics file)
+    {
+        var syntax = experiment.Syntax;
+        ReportDuplicateMembers(syntax, file, SingleExperimentMembers);
+        var mesa = new HashSet<string>(StringComparer.Ordinal);
+        var evaluated = new HashSet<string>(StringComparer.Ordinal);
+        string? baseName = null;
+        SweepMemberSyntax? sweep = null;
+        foreach (var member in syntax.Members)
+        {
+            switch (member)
+            {
+                case BaseObjectiveMemberSyntax b:
+                    Resolve(experiment, b.Objective, DeclarationKind.Objective);
+                    baseName = b.Objective.Text;
+                    break;
+                case MesaObjectiveMemberSyntax m:
+                    foreach (var name in m.Objectives)
+                    {
+                        Resolve(experiment, name, DeclarationKind.Objective);
+                        mesa.Add(name.Text);
+                    }
+                    break;
+                case TrainMemberSyntax t:
+                    ResolveEnvironmentReference(experiment, t.Environment, file);
+                    BindComponentName(t.Model, ComponentKind.Model, file, experiment.Tree, allowWords: []);
+                    BindComponentName(t.Algorithm, ComponentKind.Algorithm, file, experiment.Tree, allowWords: []);
+                    break;
+                case PolicyMemberSyntax p:
+                    BindPolicy(experiment, p, file);
+                    break;
+                case EvaluateMemberSyntax e:
+                    foreach (var environment in e.Environments)
+                    {
+                        ResolveEnvironmentReference(experiment, environment, file);
+                        if (environment.ReferencedName() is { } name)
+                        {
+                            evaluated.Add(name.Text);
+                        }
+                    }
+                    break;
+                case SweepMemberSyntax s:
+                    sweep ??= s;
+                    if (experiment.Parameters.FirstOrDefault(p => p.Name == s.Parameter.Text) is { } parameter)
+                    {
+                        symbols.AddReference(parameter, experiment.Tree, s.Parameter.Span);
+                    }
+                    else
+                    {
+                        file.Report(DiagnosticCatalog.SweepParameterUnknown(s.Parameter.Span, s.Parameter.Text, experiment.Name));
+                    }
+                    break;
+            }
+        }
+        var candidates = mesa.Append(baseName).OfType<string>().ToHashSet(StringComparer.Ordinal);
+        foreach (var expect in syntax.Members.OfType<ExpectMemberSyntax>())
+        {
+            BindExpectation(experiment, expect, evaluated, mesa, candidates, sweep, file);
+        }
+        if (baseName is null)
+        {
+            file.Report(DiagnosticCatalog.MissingMember(syntax.Name.Span, experiment.Name, "base objective", "base objective MyObjective", InsertionPoint(syntax)));
+        }
+        var trains = syntax.Members.OfType<TrainMemberSyntax>().ToList();
+        var policies = syntax.Members.OfType<PolicyMemberSyntax>().ToList();
+        if (trains.Count + policies.Count == 0)
+        {
+            file.Report(DiagnosticCatalog.PolicySourceMissing(syntax.Name.Span, experiment.Name, InsertionPoint(syntax)));
+        }
+        foreach (var extra in trains.Cast<MemberSyntax>().Concat(policies).OrderBy(m => m.Span.Start).Skip(1))
+        {
+            file.Report(DiagnosticCatalog.DuplicateMember(extra.Span, "train on / policy"));
+        }
+        if (!syntax.Members.OfType<EvaluateMemberSyntax>().Any())
+        {
+            file.Report(DiagnosticCatalog.MissingMember(syntax.Name.Span, experiment.Name, "evaluate on", "evaluate on MyEnvironment episodes 200", InsertionPoint(syntax)));
+        }
+        if (mesa.Count == 0)
+        {
+            file.Report(DiagnosticCatalog.NoMesaObjective(syntax.Name.Span, experiment.Name));
+        }
+    }
+
+    private void BindPolicy(DeclarationSymbol experiment, PolicyMemberSyntax policy, FileDiagnostics file)
+    {
+        switch (policy.Policy)
+        {
+            case NameExpressionSyntax { Name.Text: "random" }:
+                break;
+            case CallExpressionSyntax { Name.Text: "oracle" } oracle:
+                if (oracle.Arguments.Arguments is [{ Name: null, Value: NameExpressionSyntax objective }])
+                {
+                    Resolve(experiment, objective.Name, DeclarationKind.Objective);
+                }
+                else
+                {
+                    file.Report(DiagnosticCatalog.WrongArgumentCount(oracle.Arguments.Span, "oracle", "exactly one objective name", oracle.Arguments.Arguments.Length));
+                }
+                break;
+            default:
+                var word = policy.Policy.ReferencedName()?.Text ?? "";
+                file.Report(DiagnosticCatalog.UnknownWord(policy.Policy.Span, "policy", word, NameSuggestions.Closest(word, ["random", "oracle"]), ["random", "oracle(Objective)"]));
+                break;
+        }
+    }
+
+    private void BindExpectation(
+        DeclarationSymbol experiment,
+        ExpectMemberSyntax expect,
+        HashSet<string> evaluated,
+        HashSet<string> mesa,
+        HashSet<string> candidates,
+        SweepMemberSyntax? sweep,
+        FileDiagnostics file)
+    {
+        var environment = Resolve(experiment, expect.Environment, DeclarationKind.Environment);
+        if (environment is not null && !evaluated.Contains(expect.Environment.Text))
+        {
+            var evaluate = experiment.Syntax.Members.OfType<EvaluateMemberSyntax>().FirstOrDefault();
+            var fix = evaluate is null ? null : new CodeFix($"Evaluate on '{expect.Environment.Text}' too",
+                [new TextEdit(new Text.TextSpan(evaluate.Environments[^1].Span.End, 0), ", " + expect.Environment.Text)]);
+            file.Report(DiagnosticCatalog.ExpectationOnUnevaluatedEnvironment(expect.Environment.Span, expect.Environment.Text, fix));
+        }
+        if (expect.WhereParameter is { } where)
+        {
+            if (sweep is null || sweep.Parameter.Text != where.Text)
+            {
+                file.Report(DiagnosticCatalog.SweepExpectationWithoutSweep(where.Span,
+                    sweep is null ? $"'where {where.Text} = ...' selects a point of a sweep, but this experiment has no sweep" : $"the experiment sweeps '{sweep.Parameter.Text}', not '{where.Text}'"));
+            }
+            else if (experiment.Parameters.FirstOrDefault(p => p.Name == where.Text) is { } parameter)
+            {
+                symbols.AddReference(parameter, experiment.Tree, where.Span);
+            }
+        }
+        switch (expect.Expectation)
+        {
+            case VerdictExpectationSyntax verdict:
+                if (!Verdicts.Contains(verdict.Verdict.Text))
+                {
+                    file.Report(DiagnosticCatalog.UnknownWord(verdict.Verdict.Span, "verdict", verdict.Verdict.Text, NameSuggestions.Closest(verdict.Verdict.Text, Verdicts), Verdicts));
+                }
+                else if (verdict.Proxy is { } proxy)
+                {
+                    if (verdict.Verdict.Text != "pseudo_aligned")
+                    {
+                        file.Report(DiagnosticCatalog.UnexpectedInput(proxy.Span, $"only pseudo_aligned names a proxy; '{verdict.Verdict.Text}' takes none"));
+                    }
+                    else if (Resolve(experiment, proxy, DeclarationKind.Objective) is not null && !mesa.Contains(proxy.Text))
+                    {
+                        var suggestion = NameSuggestions.Closest(proxy.Text, mesa) ?? (mesa.Count == 1 ? mesa.First() : null);
+                        file.Report(DiagnosticCatalog.ProxyNotAMesaObjective(proxy.Span, proxy.Text,
+                            suggestion is null ? null : new CodeFix($"Change to '{suggestion}'", [new TextEdit(proxy.Span, suggestion)])));
+                    }
+                }
+                break;
+            case MetricComparisonSyntax comparison:
+                BindMetric(experiment, comparison.Metric, candidates, file);
+                break;
+            case MetricTrendSyntax trend:
+                BindMetric(experiment, trend.Metric, candidates, file);
+                if (!Trends.Contains(trend.Trend.Text))
+                {
+                    file.Report(DiagnosticCatalog.UnknownWord(trend.Trend.Span, "trend or comparison", trend.Trend.Text, NameSuggestions.Closest(trend.Trend.Text, Trends), [">", ">=", "<", "<=", .. Trends]));
+                }
+                else if (sweep is null)
+                {
+                    file.Report(DiagnosticCatalog.SweepExpectationWithoutSweep(trend.Trend.Span, $"'{trend.Trend.Text}' describes a metric across a sweep, but this experiment has no sweep"));
+                }
+                break;
+        }
+    }
+
+    private void BindMetric(DeclarationSymbol experiment, MetricSyntax metric, HashSet<string> candidates, FileDiagnostics file)
+    {
+        if (!Metrics.Contains(metric.Name.Text))
+        {
+            file.Report(DiagnosticCatalog.UnknownWord(metric.Name.Span, "metric", metric.Name.Text, NameSuggestions.Closest(metric.Name.Text, Metrics), Metrics));
+            return;
+        }
+        var needsObjective = metric.Name.Text != "capability";
+        if (needsObjective != (metric.Objective is not null))
+        {
+            file.Report(DiagnosticCatalog.WrongArgumentCount(metric.Span, metric.Name.Text, needsObjective ? "one objective" : "no objective", metric.Objective is null ? 0 : 1));
+            return;
+        }
+        if (metric.Objective is { } objective && Resolve(experiment, objective, DeclarationKind.Objective) is not null && !candidates.Contains(objective.Text))
+        {
+            file.Report(DiagnosticCatalog.MetricObjectiveNotACandidate(objective.Span, objective.Text));
+        }
+    }
+
+    // ---------------------------------------------------------------- helpers
+
+    private void ResolveEnvironmentReference(DeclarationSymbol from, ExpressionSyntax reference, FileDiagnostics file)
+    {
+        if (reference.ReferencedName() is not { } name)
+        {
+            file.Report(DiagnosticCatalog.TypeMismatch(reference.Span, "an environment name, e.g. Maze or Maze(corner: 3)", "a value", "this"));
+            return;
+        }
+        if (Resolve(from, name, DeclarationKind.Environment) is { } environment && reference.ArgumentList() is { } arguments)
+        {
+            ReferenceArgumentNames(arguments, environment, from.Tree);
+        }
+    }
+
+    private void ReferenceArgumentNames(Syntax.ArgumentListSyntax arguments, DeclarationSymbol target, SyntaxTree tree)
+    {
+        foreach (var argument in arguments.Arguments)
+        {
+            if (argument.Name is { } name && target.Parameters.FirstOrDefault(p => p.Name == name.Text) is { } parameter)
+            {
+                symbols.AddReference(parameter, tree, name.Span);
+            }
+        }
+    }
+
+    private void BindComponentName(ExpressionSyntax call, ComponentKind kind, FileDiagnostics file, SyntaxTree tree, string[] allowWords)
+    {
+        if (call.ReferencedName() is not { } name)
+        {
+            file.Report(DiagnosticCatalog.TypeMismatch(call.Span, $"a {kind.ToString().ToLowerInvariant()} component such as {string.Join(", ", catalog.OfKind(kind).Select(c => c.Name))}", "a value", "this"));
+            return;
+        }
+        if (call is NameExpressionSyntax && allowWords.Contains(name.Text))
+        {
+            return;
+        }
+        if (catalog.Find(kind, name.Text) is { } descriptor)
+        {
+            symbols.AddReference(new ComponentSymbol(descriptor), tree, name.Span);
+            return;
+        }
+        var valid = catalog.OfKind(kind).Select(c => c.Name).Concat(allowWords).ToList();
+        file.Report(DiagnosticCatalog.UnknownComponent(name.Span, kind.ToString().ToLowerInvariant(), name.Text, NameSuggestions.Closest(name.Text, valid), valid));
+    }
+
+    private void ReferenceItemKind(IdentifierSyntax name, SyntaxTree tree, FileDiagnostics file)
+    {
+        if (symbols.ItemKinds.TryGetValue(name.Text, out var kind))
+        {
+            symbols.AddReference(kind, tree, name.Span);
+            return;
+        }
+        file.Report(DiagnosticCatalog.UnknownName(name.Span, "item kind (no environment declares it)", name.Text, NameSuggestions.Closest(name.Text, symbols.ItemKinds.Keys)));
+    }
+
+    /// <summary>Resolves a declaration name of an expected kind, reporting unknown names and wrong kinds.</summary>
+    private DeclarationSymbol? Resolve(DeclarationSymbol from, IdentifierSyntax name, DeclarationKind expected)
+    {
+        var symbol = symbols.Lookup(name.Text);
+        var expectedText = expected.ToString().ToLowerInvariant();
+        if (symbol is null)
+        {
+            var suggestion = NameSuggestions.Closest(name.Text, symbols.OfKind(expected).Select(s => s.Name));
+            sink.Add(from.Tree, DiagnosticCatalog.UnknownName(name.Span, expectedText, name.Text, suggestion));
+            return null;
+        }
+        symbols.AddReference(symbol, from.Tree, name.Span);
+        if (symbol.Kind != expected)
+        {
+            sink.Add(from.Tree, DiagnosticCatalog.WrongDeclarationKind(name.Span, name.Text, expectedText, symbol.KindName));
+            return null;
+        }
+        return symbol;
+    }
+
+    private static void ReportDuplicateMembers(DeclarationSyntax declaration, FileDiagnostics file, string[] single)
+    {
+        foreach (var group in declaration.Members.Where(m => single.Contains(m.Keyword)).GroupBy(m => m.Keyword))
+        {
+            foreach (var duplicate in group.Skip(1))
+            {
+                file.Report(DiagnosticCatalog.DuplicateMember(duplicate.Span, group.Key));
+            }
+        }
+    }
+
+    /// <summary>Where a quick fix inserts a new member: at the start of the line holding the closing brace.</summary>
+    public static int InsertionPoint(DeclarationSyntax declaration) =>
+        declaration.CloseBrace is { } close ? close.Start : declaration.Span.End;
+}

@@ -1,0 +1,93 @@
+using MesaSpec.Language.Diagnostics;
+using MesaSpec.Language.Model;
+using MesaSpec.Language.Syntax;
+
+namespace MesaSpec.Language.Binding;
+
+/// <summary>
+/// MS3xxx checks that need instantiated models but no simulation: is there a distributional shift,
+/// can every objective's target appear where it is evaluated, do objective regions fit the grids.
+/// </summary>
+internal static class DesignChecks
+{
+    public static void Check(ExperimentPlan plan, SymbolTable symbols, DiagnosticSink sink)
+    {
+        var experiment = plan.Experiment;
+        var file = new FileDiagnostics(sink, experiment.Tree);
+        foreach (var point in plan.Points)
+        {
+            CheckShift(point, experiment, file);
+            CheckTargets(point, symbols, sink);
+        }
+    }
+
+    private static void CheckShift(ExperimentModel point, DeclarationSymbol experiment, FileDiagnostics file)
+    {
+        if (point.Policy is not TrainedPolicy trained || point.Evaluations.Count == 0)
+        {
+            return;
+        }
+        var training = ModelText.Canonical(trained.Environment);
+        if (point.Evaluations.Any(e => ModelText.Canonical(e.Environment) != training))
+        {
+            return;
+        }
+        var evaluate = experiment.Syntax.Members.OfType<EvaluateMemberSyntax>().First();
+        file.Report(DiagnosticCatalog.NoDistributionalShift(evaluate.Span, trained.Environment.DisplayName, null));
+    }
+
+    private static void CheckTargets(ExperimentModel point, SymbolTable symbols, DiagnosticSink sink)
+    {
+        var environments = point.Evaluations.Select(e => e.Environment).ToList();
+        if (point.Policy is TrainedPolicy trained)
+        {
+            environments.Add(trained.Environment);
+        }
+        foreach (var objective in point.Candidates)
+        {
+            if (symbols.Lookup(objective.Name) is not { Kind: DeclarationKind.Objective } symbol)
+            {
+                continue;
+            }
+            var file = new FileDiagnostics(sink, symbol.Tree);
+            // Evaluated again only to get models per target; its diagnostics were reported when the objective was built.
+            var quiet = new ValueEvaluator(new FileDiagnostics(new DiagnosticSink(), symbol.Tree),
+                new Scope(symbol.Parameters.Select(p => (p, EnvironmentBuilder.DefaultOf(p)))));
+            var targets = symbol.Syntax.Members
+                .Select(m => m switch { RewardMemberSyntax r => r.Event?.Target, EndMemberSyntax e => e.Event.Target, _ => null })
+                .OfType<TargetSyntax>();
+            foreach (var target in targets)
+            {
+                foreach (var environment in environments.DistinctBy(e => e.DisplayName))
+                {
+                    CheckTarget(target, environment, objective.Name, file, quiet);
+                }
+            }
+        }
+    }
+
+    private static void CheckTarget(TargetSyntax target, EnvironmentModel environment, string objective, FileDiagnostics file, ValueEvaluator quiet)
+    {
+        switch (target)
+        {
+            case KindTargetSyntax kind when environment.Items.All(i => i.Kind != kind.Kind.Text):
+                file.Report(DiagnosticCatalog.TargetNeverSpawns(kind.Span, objective, kind.Kind.Text, $"environment '{environment.DisplayName}'"));
+                break;
+            case AttributeTargetSyntax attributes:
+                var model = ObjectiveBuilder.Target(attributes, quiet) as AttributeTarget;
+                if (model is not null && !environment.Items.Any(i =>
+                        (model.Kind is null || i.Kind == model.Kind) && (model.Colour is null || i.Colour == model.Colour) && (model.Shape is null || i.Shape == model.Shape)))
+                {
+                    file.Report(DiagnosticCatalog.TargetNeverSpawns(attributes.Span, objective, file.Tree.Text.ToString(attributes.Span), $"environment '{environment.DisplayName}'"));
+                }
+                break;
+            case RegionTargetSyntax region:
+                var regionModel = RegionBuilder.Build(region.Region, quiet);
+                if (regionModel is not null && RegionMath.OutOfBounds(regionModel, environment.Width, environment.Height) is { } problem)
+                {
+                    file.Report(DiagnosticCatalog.RegionOutsideGrid(region.Span, problem, environment.DisplayName));
+                }
+                break;
+        }
+    }
+}

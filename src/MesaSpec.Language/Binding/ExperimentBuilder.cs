@@ -1,0 +1,217 @@
+using System.Globalization;
+using MesaSpec.Language.Catalogue;
+using MesaSpec.Language.Diagnostics;
+using MesaSpec.Language.Model;
+using MesaSpec.Language.Syntax;
+
+namespace MesaSpec.Language.Binding;
+
+/// <summary>Instantiates an experiment at every point of its sweep.</summary>
+internal sealed class ExperimentBuilder(SymbolTable symbols, DiagnosticSink sink, ComponentCatalog catalog)
+{
+    public const int DefaultSeeds = 3;
+    public const int DefaultEpisodes = 200;
+    public const double DefaultThreshold = 0.5;
+
+    private readonly EnvironmentBuilder _environments = new(sink, catalog);
+
+    public ExperimentPlan Plan(DeclarationSymbol experiment)
+    {
+        var file = new FileDiagnostics(sink, experiment.Tree);
+        var defaults = new Scope(experiment.Parameters.Select(p => (p, EnvironmentBuilder.DefaultOf(p))));
+        SweepModel? sweep = null;
+        var points = new List<Dictionary<string, Value>> { new() };
+        if (experiment.Syntax.Members.OfType<SweepMemberSyntax>().FirstOrDefault() is { } sweepSyntax
+            && experiment.Parameters.FirstOrDefault(p => p.Name == sweepSyntax.Parameter.Text) is { Type: { } type } parameter)
+        {
+            var values = new ValueEvaluator(file, defaults).Evaluate(sweepSyntax.Values, MesaType.ListOf(type), $"the values of '{parameter.Name}'");
+            if (values is null)
+            {
+                return new ExperimentPlan(experiment, null, []);
+            }
+            sweep = new SweepModel(parameter.Name, values.Value.AsList());
+            points = sweep.Values.Select(v => new Dictionary<string, Value> { [parameter.Name] = v }).ToList();
+            if (points.Count == 0)
+            {
+                file.Report(DiagnosticCatalog.ValueOutOfRange(sweepSyntax.Values.Span, "a sweep", "at least one value", "empty"));
+                return new ExperimentPlan(experiment, null, []);
+            }
+        }
+        var models = new List<ExperimentModel>();
+        foreach (var point in points)
+        {
+            if (Build(experiment, point) is { } model)
+            {
+                models.Add(model);
+            }
+        }
+        return new ExperimentPlan(experiment, sweep, models.Count == points.Count ? models : []);
+    }
+
+    private ExperimentModel? Build(DeclarationSymbol experiment, Dictionary<string, Value> assignment)
+    {
+        var file = new FileDiagnostics(sink, experiment.Tree);
+        var scope = new Scope(experiment.Parameters.Select(p => (p, assignment.TryGetValue(p.Name, out var v) ? v : EnvironmentBuilder.DefaultOf(p))));
+        var values = new ValueEvaluator(file, scope);
+        var syntax = experiment.Syntax;
+        var ok = true;
+
+        ObjectiveModel? Objective(IdentifierSyntax name) =>
+            symbols.Lookup(name.Text) is { Kind: DeclarationKind.Objective } symbol ? ObjectiveBuilder.Build(symbol, sink) : null;
+
+        var baseObjective = syntax.Members.OfType<BaseObjectiveMemberSyntax>().Select(b => Objective(b.Objective)).FirstOrDefault();
+        var mesaNames = syntax.Members.OfType<MesaObjectiveMemberSyntax>().SelectMany(m => m.Objectives).ToList();
+        var mesa = mesaNames.Select(Objective).ToList();
+        ok &= baseObjective is not null && mesa.All(m => m is not null);
+
+        PolicySource? policy = null;
+        if (syntax.Members.OfType<TrainMemberSyntax>().FirstOrDefault() is { } train)
+        {
+            var environment = Environment(train.Environment, values);
+            var model = ComponentBuilder.Build(train.Model, ComponentKind.Model, catalog, values);
+            var algorithm = ComponentBuilder.Build(train.Algorithm, ComponentKind.Algorithm, catalog, values);
+            policy = environment is null || model is null || algorithm is null ? null : new TrainedPolicy(environment, model, algorithm);
+        }
+        else if (syntax.Members.OfType<PolicyMemberSyntax>().FirstOrDefault() is { } policyMember)
+        {
+            policy = policyMember.Policy switch
+            {
+                NameExpressionSyntax { Name.Text: "random" } => new RandomPolicy(),
+                CallExpressionSyntax { Name.Text: "oracle", Arguments.Arguments: [{ Value: NameExpressionSyntax name }] } =>
+                    Objective(name.Name) is { } target ? new OraclePolicy(target) : null,
+                _ => null,
+            };
+        }
+        ok &= policy is not null;
+
+        var seeds = Seeds(syntax, values);
+        ok &= seeds is not null;
+
+        var evaluations = new List<EvaluationModel>();
+        foreach (var evaluate in syntax.Members.OfType<EvaluateMemberSyntax>())
+        {
+            var episodes = evaluate.Episodes is { } e ? values.Int(e, "the number of episodes", 1, 1_000_000) : DefaultEpisodes;
+            ok &= episodes is not null;
+            foreach (var reference in evaluate.Environments)
+            {
+                var environment = Environment(reference, values);
+                ok &= environment is not null;
+                if (environment is not null && episodes is not null)
+                {
+                    evaluations.Add(new EvaluationModel(environment, episodes.Value));
+                }
+            }
+        }
+
+        var threshold = Setting(syntax, "threshold", values, DefaultThreshold, 0, 1);
+        double? tolerance = syntax.Members.OfType<SettingMemberSyntax>().Any(s => s.Name == "tolerance")
+            ? Setting(syntax, "tolerance", values, 0, 0, 1) : null;
+        ok &= threshold is not null;
+
+        var expectations = syntax.Members.OfType<ExpectMemberSyntax>().Select(e => Expectation(e, experiment, values)).ToList();
+        ok &= expectations.All(e => e is not null);
+
+        if (!ok)
+        {
+            return null;
+        }
+        return new ExperimentModel(experiment.Name, assignment, baseObjective!, mesa!, policy!, seeds!, evaluations, threshold!.Value, tolerance,
+            expectations!);
+    }
+
+    private static IReadOnlyList<int>? Seeds(DeclarationSyntax syntax, ValueEvaluator values)
+    {
+        if (syntax.Members.OfType<SettingMemberSyntax>().FirstOrDefault(s => s.Name == "seeds") is not { } seeds)
+        {
+            return Enumerable.Range(0, DefaultSeeds).ToList();
+        }
+        if (seeds.Value is ListExpressionSyntax)
+        {
+            var list = values.Evaluate(seeds.Value, MesaType.ListOf(MesaType.Int), "the seeds");
+            var result = list?.AsList().Select(v => (int)v.AsInt()).ToList();
+            if (result is { Count: 0 })
+            {
+                values.Diagnostics.Report(DiagnosticCatalog.ValueOutOfRange(seeds.Value.Span, "the seeds", "at least one seed", "empty"));
+                return null;
+            }
+            return result;
+        }
+        var count = values.Int(seeds.Value, "the number of seeds", 1, 1000);
+        return count is null ? null : Enumerable.Range(0, count.Value).ToList();
+    }
+
+    private static double? Setting(DeclarationSyntax syntax, string name, ValueEvaluator values, double fallback, double min, double max) =>
+        syntax.Members.OfType<SettingMemberSyntax>().FirstOrDefault(s => s.Name == name) is { } setting
+            ? values.Float(setting.Value, $"the {name}", min, max)
+            : fallback;
+
+    private EnvironmentModel? Environment(ExpressionSyntax reference, ValueEvaluator values)
+    {
+        if (reference.ReferencedName() is not { } name || symbols.Lookup(name.Text) is not { Kind: DeclarationKind.Environment } environment)
+        {
+            return null;
+        }
+        var arguments = values.BindArguments(environment.Name, reference.ArgumentList(),
+            environment.Parameters.Select(EnvironmentBuilder.ToBindable).ToList());
+        if (arguments is null)
+        {
+            return null;
+        }
+        // Shown in reports: the reference as written, e.g. "Maze(corner: 3)".
+        var display = reference.ArgumentList() is null ? environment.Name : values.Diagnostics.Tree.Text.ToString(reference.Span);
+        return _environments.Build(environment, arguments, display);
+    }
+
+    private static ExpectationModel? Expectation(ExpectMemberSyntax expect, DeclarationSymbol experiment, ValueEvaluator values)
+    {
+        var text = experiment.Tree.Text.ToString(expect.Span);
+        var line = experiment.Tree.Text.GetPosition(expect.Span.Start).Line;
+        Value? where = null;
+        if (expect.WhereParameter is { } parameterName && expect.WhereValue is { } whereValue
+            && experiment.Parameters.FirstOrDefault(p => p.Name == parameterName.Text) is { Type: { } type })
+        {
+            where = values.Evaluate(whereValue, type, $"the value of '{parameterName.Text}'");
+            if (where is null)
+            {
+                return null;
+            }
+        }
+        ExpectationBody? body = expect.Expectation switch
+        {
+            VerdictExpectationSyntax v => v.Verdict.Text switch
+            {
+                "robustly_aligned" => new VerdictExpectation(Verdict.RobustlyAligned, null),
+                "pseudo_aligned" => new VerdictExpectation(Verdict.PseudoAligned, v.Proxy?.Text),
+                "capability_failure" => new VerdictExpectation(Verdict.CapabilityFailure, null),
+                "inconclusive" => new VerdictExpectation(Verdict.Inconclusive, null),
+                _ => null,
+            },
+            MetricComparisonSyntax c => Metric(c.Metric) is { } metric && values.Float(c.Value, "the compared value", double.MinValue, double.MaxValue) is { } value
+                ? new MetricExpectation(metric, c.Operator switch
+                {
+                    ">" => Comparison.Greater,
+                    ">=" => Comparison.GreaterOrEqual,
+                    "<" => Comparison.Less,
+                    _ => Comparison.LessOrEqual,
+                }, value)
+                : null,
+            MetricTrendSyntax t => Metric(t.Metric) is { } metric && t.Trend.Text is "increasing" or "decreasing"
+                ? new TrendExpectation(metric, t.Trend.Text == "increasing" ? Trend.Increasing : Trend.Decreasing)
+                : null,
+            _ => null,
+        };
+        return body is null ? null : new ExpectationModel(expect.Environment.Text, expect.WhereParameter?.Text, where, body, text, line);
+    }
+
+    private static MetricModel? Metric(MetricSyntax metric) => metric.Name.Text switch
+    {
+        "score" => new MetricModel(MetricKind.Score, metric.Objective?.Text),
+        "score_all" => new MetricModel(MetricKind.ScoreAll, metric.Objective?.Text),
+        "goal_rate" => new MetricModel(MetricKind.GoalRate, metric.Objective?.Text),
+        "random_score" => new MetricModel(MetricKind.RandomScore, metric.Objective?.Text),
+        "capability" => new MetricModel(MetricKind.Capability, null),
+        _ => null,
+    };
+
+    internal static string Format(Value value) => value.Raw is double d ? d.ToString("G", CultureInfo.InvariantCulture) : value.ToString();
+}

@@ -1,0 +1,17 @@
+using MesaSpec.Language.Text;
+
+namespace MesaSpec.Language.Binding;
+
+public enum ImportStatus { Found, NotFound, OutsideWorkspace, Unreadable }
+
+/// <summary>The outcome of resolving an import: the text when found, and the canonical path either way.</summary>
+public sealed record ImportResolution(ImportStatus Status, string Path, SourceText? Text, string? Problem = null);
+
+/// <summary>
+/// Finds the text of an imported file. The language knows nothing of disks: the CLI resolves against
+/// the file system, the language server against open documents first, each confining paths to its workspace.
+/// </summary>
+public interface ISourceResolver
+{
+    ImportResolution Resolve(string importingPath, string importPath);
+}

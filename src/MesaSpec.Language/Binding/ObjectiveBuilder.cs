@@ -1,0 +1,69 @@
+using MesaSpec.Language.Model;
+using MesaSpec.Language.Syntax;
+
+namespace MesaSpec.Language.Binding;
+
+/// <summary>Instantiates an objective: its reward terms and end conditions, with parameter defaults substituted.</summary>
+internal static class ObjectiveBuilder
+{
+    public static ObjectiveModel? Build(DeclarationSymbol objective, DiagnosticSink sink)
+    {
+        var file = new FileDiagnostics(sink, objective.Tree);
+        var scope = new Scope(objective.Parameters.Select(p => (p, EnvironmentBuilder.DefaultOf(p))));
+        var values = new ValueEvaluator(file, scope);
+        var rewards = new List<RewardTerm>();
+        var ends = new List<EndCondition>();
+        var ok = true;
+        foreach (var member in objective.Syntax.Members)
+        {
+            switch (member)
+            {
+                case RewardMemberSyntax { Event: null } reward:
+                    rewards.Add(new RewardTerm(reward.Amount.Value, EventKind.EachStep, null));
+                    break;
+                case RewardMemberSyntax reward:
+                    var rewardEvent = Event(reward.Event!, values);
+                    ok &= rewardEvent is not null;
+                    if (rewardEvent is { } r)
+                    {
+                        rewards.Add(new RewardTerm(reward.Amount.Value, r.Kind, r.Target));
+                    }
+                    break;
+                case EndMemberSyntax end:
+                    var endEvent = Event(end.Event, values);
+                    ok &= endEvent is not null;
+                    if (endEvent is { } e)
+                    {
+                        ends.Add(new EndCondition(e.Kind, e.Target));
+                    }
+                    break;
+            }
+        }
+        return ok ? new ObjectiveModel(objective.Name, rewards, ends) : null;
+    }
+
+    private static (EventKind Kind, TargetModel Target)? Event(EventClauseSyntax clause, ValueEvaluator values)
+    {
+        EventKind? kind = clause.Verb.Text switch
+        {
+            "reaches" => EventKind.Reaches,
+            "collects" => EventKind.Collects,
+            "opens" => EventKind.Opens,
+            "touches" => EventKind.Touches,
+            _ => null,
+        };
+        var target = Target(clause.Target, values);
+        return kind is null || target is null ? null : (kind.Value, target);
+    }
+
+    public static TargetModel? Target(TargetSyntax syntax, ValueEvaluator values) => syntax switch
+    {
+        KindTargetSyntax k => new KindTarget(k.Kind.Text),
+        AttributeTargetSyntax a => new AttributeTarget(Attribute(a, "kind"), Attribute(a, "colour") ?? Attribute(a, "color"), Attribute(a, "shape")),
+        RegionTargetSyntax r => RegionBuilder.Build(r.Region, values) is { } region ? new RegionTarget(region) : null,
+        _ => null,
+    };
+
+    private static string? Attribute(AttributeTargetSyntax target, string name) =>
+        target.Attributes.Arguments.FirstOrDefault(a => a.Name?.Text == name)?.Value is NameExpressionSyntax value ? value.Name.Text : null;
+}

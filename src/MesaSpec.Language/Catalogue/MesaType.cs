@@ -1,0 +1,30 @@
+namespace MesaSpec.Language.Catalogue;
+
+/// <summary>The type of a parameter or value: int, float, bool, string, or a list of one of these.</summary>
+public sealed record MesaType(string Name, MesaType? Element = null)
+{
+    public static readonly MesaType Int = new("int");
+    public static readonly MesaType Float = new("float");
+    public static readonly MesaType Bool = new("bool");
+    public static readonly MesaType String = new("string");
+
+    public static MesaType ListOf(MesaType element) => new("list", element);
+
+    public bool IsList => Element is not null;
+
+    /// <summary>Parses a type as written in a parameter list; null when unknown.</summary>
+    public static MesaType? FromSyntax(string name, bool isList)
+    {
+        MesaType? scalar = name switch
+        {
+            "int" => Int,
+            "float" => Float,
+            "bool" => Bool,
+            "string" => String,
+            _ => null,
+        };
+        return scalar is null ? null : isList ? ListOf(scalar) : scalar;
+    }
+
+    public override string ToString() => IsList ? $"[{Element}]" : Name;
+}
