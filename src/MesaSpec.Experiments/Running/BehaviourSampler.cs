@@ -1,0 +1,71 @@
+using MesaSpec.Experiments.Evaluation;
+using MesaSpec.Experiments.Reports;
+using MesaSpec.Experiments.Training;
+using MesaSpec.Gridworld.Dynamics;
+using MesaSpec.Gridworld.Rendering;
+
+namespace MesaSpec.Experiments.Running;
+
+/// <summary>
+/// Replays a policy on a few evaluation levels (conflict levels first: they are the interesting ones) and
+/// records where it went, for the report's behaviour drawings.
+/// </summary>
+internal static class BehaviourSampler
+{
+    public static IReadOnlyList<BehaviourSample> Sample(EvaluationSetup setup, IPolicy policy, int seed, int count, CancellationToken cancellationToken)
+    {
+        var order = Enumerable.Range(0, setup.Episodes)
+            .OrderByDescending(e => setup.Conflicts[0][e])
+            .ThenBy(e => e)
+            .Take(count);
+        var samples = new List<BehaviourSample>();
+        foreach (var episode in order)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            samples.Add(Replay(setup, policy, seed, episode));
+        }
+        return samples;
+    }
+
+    private static BehaviourSample Replay(EvaluationSetup setup, IPolicy policy, int seed, int episode)
+    {
+        var level = setup.Levels[episode];
+        var environment = GridVectorEnvironment.ForLevels(setup.Environment, setup.BaseObjective, 1, [level]);
+        var visits = new int[level.Height][];
+        for (var y = 0; y < level.Height; y++)
+        {
+            visits[y] = new int[level.Width];
+        }
+        var trajectory = new List<int[]>();
+        void Visit(int cell)
+        {
+            var (x, y) = (cell % level.Width, cell / level.Width);
+            visits[y][x]++;
+            trajectory.Add([x, y]);
+        }
+
+        Visit(environment.AgentCell(0));
+        Span<int> action = stackalloc int[1];
+        Span<float> reward = stackalloc float[1];
+        Span<bool> done = stackalloc bool[1];
+        Span<bool> truncated = stackalloc bool[1];
+        for (var step = 0; step < setup.Environment.Horizon; step++)
+        {
+            policy.Act(environment, action);
+            environment.Step(action, reward, done, truncated);
+            if (done[0])
+            {
+                // The slot has already reset to the next episode; the last move's cell is the outcome's.
+                if (environment.LastOutcome(0) is { Moved: true } outcome)
+                {
+                    Visit(outcome.Cell);
+                }
+                break;
+            }
+            Visit(environment.AgentCell(0));
+        }
+        // The level's rows, then its legend line.
+        var grid = LevelRenderer.Render(level).Split('\n', StringSplitOptions.RemoveEmptyEntries).ToList();
+        return new BehaviourSample(seed, episode, grid, trajectory, visits, null, setup.Conflicts[0][episode]);
+    }
+}
