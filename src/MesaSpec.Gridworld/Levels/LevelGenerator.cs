@@ -6,8 +6,9 @@ namespace MesaSpec.Gridworld.Levels;
 
 /// <summary>
 /// Level = f(environment, seed, levelIndex): walls first, then the agent and the items on distinct free
-/// cells of their spawn regions. Groups are placed smallest region first (ties in declaration order, the
-/// agent before items) so that a one-cell region is never taken by an item that could go anywhere.
+/// cells of their spawn regions. Groups are placed least slack first (region cells minus count; ties in
+/// declaration order, the agent before items) so that a one-cell region is never taken by an item that
+/// could go anywhere.
 /// Keeps scratch buffers, so generating into an existing <see cref="Level"/> allocates nothing;
 /// an instance is not thread-safe.
 /// </summary>
@@ -143,8 +144,8 @@ public sealed class LevelGenerator
             list.Add(new(item.Kind, firstItem, count, item.Spawn, fixedCells is null ? RegionCells(item.Spawn, width, height) : [], fixedCells, k + 1));
             firstItem += count;
         }
-        // Fixed cells first (they have no choice), then the smallest regions.
-        return list.OrderBy(g => g.FixedCells is null ? 1 : 0).ThenBy(g => g.RegionCells.Length).ThenBy(g => g.Order).ToArray();
+        // Fixed cells first (they have no choice), then the groups with the least room to spare.
+        return list.OrderBy(g => g.FixedCells is null ? 1 : 0).ThenBy(g => g.RegionCells.Length - g.Count).ThenBy(g => g.Order).ToArray();
     }
 
     private static int CheckedCell(EnvironmentModel environment, string kind, int x, int y)
