@@ -96,10 +96,7 @@ public sealed class LevelGenerator
         }
         if (free < group.Count)
         {
-            var walled = group.RegionCells.Count(c => level.Walls[c]);
-            throw new LevelGenerationException(environment.Name, group.Name, RegionText.Describe(group.Region),
-                $"environment '{environment.Name}': cannot place {group.Count} x '{group.Name}' in {RegionText.Describe(group.Region)}: " +
-                $"the region has {group.RegionCells.Length} cells on the grid, {walled} are walls and {group.RegionCells.Length - walled - free} are taken, leaving {free} free");
+            throw TooFewFreeCells(level, group, free);
         }
         for (var i = 0; i < group.Count; i++)
         {
@@ -107,6 +104,15 @@ public sealed class LevelGenerator
             (candidates[i], candidates[j]) = (candidates[j], candidates[i]);
             Put(level, group, i, candidates[i]);
         }
+    }
+
+    // Kept out of PlaceRandomly: its lambda would otherwise allocate a closure on every call.
+    private LevelGenerationException TooFewFreeCells(Level level, PlacementGroup group, int free)
+    {
+        var walled = group.RegionCells.Count(c => level.Walls[c]);
+        return new LevelGenerationException(environment.Name, group.Name, RegionText.Describe(group.Region),
+            $"environment '{environment.Name}': cannot place {group.Count} x '{group.Name}' in {RegionText.Describe(group.Region)}: " +
+            $"the region has {group.RegionCells.Length} cells on the grid, {walled} are walls and {group.RegionCells.Length - walled - free} are taken, leaving {free} free");
     }
 
     private void Put(Level level, PlacementGroup group, int instance, int cell)
