@@ -36,10 +36,11 @@ public static class LevelRenderer
         {
             var kind = level.Items.Kinds[k];
             text.Append(", ").Append(symbols[k]).Append(' ').Append(kind.Kind);
-            var attributes = string.Join(" ", new[] { kind.Colour, kind.Shape }.Where(a => a is not null));
-            if (attributes.Length > 0 || kind.Behaviour != Language.Model.ItemBehaviour.Collectable)
+            var behaviour = kind.Behaviour == Language.Model.ItemBehaviour.Collectable ? null : kind.Behaviour.ToString().ToLowerInvariant();
+            var details = string.Join(", ", new[] { kind.Colour, kind.Shape, behaviour }.Where(a => a is not null));
+            if (details.Length > 0)
             {
-                text.Append(" (").Append(string.Join(", ", new[] { attributes, kind.Behaviour.ToString().ToLowerInvariant() }.Where(a => a.Length > 0))).Append(')');
+                text.Append(" (").Append(details).Append(')');
             }
         }
         text.Append('\n');
