@@ -94,6 +94,9 @@ public sealed class GridVectorEnvironment : IVectorEnvironment
 
     public Level LevelOf(int slot) => level[slot];
 
+    /// <summary>Whether <see cref="LevelOf"/> objects stay unchanged across episodes (so planners may cache by level).</summary>
+    public bool LevelsAreStable => !levels.RefillsLevels;
+
     public int AgentCell(int slot) => agentCell[slot];
 
     public ulong AliveItems(int slot) => alive[slot];

@@ -8,6 +8,12 @@ namespace MesaSpec.Gridworld.Levels;
 public interface ILevelSource
 {
     Level LevelFor(long serial, int slot);
+
+    /// <summary>
+    /// True when the source refills per-slot buffers, so a <see cref="Level"/> object changes between episodes
+    /// and must not be used as a cache key; false when it hands out the same immutable levels.
+    /// </summary>
+    bool RefillsLevels { get; }
 }
 
 /// <summary>A fresh level every episode: level <c>serial</c> of the stream (<c>seed</c>, <c>salt</c>), generated into the slot's own buffer.</summary>
@@ -30,6 +36,8 @@ public sealed class FreshLevelSource : ILevelSource
         }
     }
 
+    public bool RefillsLevels => true;
+
     public Level LevelFor(long serial, int slot)
     {
         generator.GenerateInto(buffers[slot], seed, serial, salt);
@@ -43,6 +51,8 @@ public sealed class FreshLevelSource : ILevelSource
 /// </summary>
 public sealed class FiniteLevelSource(IReadOnlyList<Level> levels, long samplingSeed) : ILevelSource
 {
+    public bool RefillsLevels => false;
+
     public Level LevelFor(long serial, int slot)
     {
         var random = Randomness.DeterministicRandom.For(samplingSeed, serial, LevelSeeds.SamplingSalt);
@@ -64,5 +74,7 @@ public sealed class FiniteLevelSource(IReadOnlyList<Level> levels, long sampling
 /// <summary>Episode <c>serial</c> plays <c>levels[serial mod count]</c>: the fixed evaluation schedule.</summary>
 public sealed class SequenceLevelSource(IReadOnlyList<Level> levels) : ILevelSource
 {
+    public bool RefillsLevels => false;
+
     public Level LevelFor(long serial, int slot) => levels[(int)(serial % levels.Count)];
 }
