@@ -1,0 +1,79 @@
+using MesaSpec.Experiments.Training;
+using MesaSpec.Gridworld.Dynamics;
+using MesaSpec.Gridworld.Planning;
+
+namespace MesaSpec.Experiments.Evaluation;
+
+/// <summary>
+/// Plays a policy on the fixed levels of an <see cref="EvaluationSetup"/>, episode e on level e, under the
+/// base objective's rules, and scores every candidate on the same trajectories. A candidate earns reward
+/// until the episode ends or its own end condition fires (then its goal is reached and its episode, had it
+/// been the one trained on, would have ended).
+/// </summary>
+public static class EpisodeRunner
+{
+    public const int DefaultBatchSize = 32;
+
+    public static EpisodeScores Run(EvaluationSetup setup, IPolicy policy, int batchSize = DefaultBatchSize, CancellationToken cancellationToken = default)
+    {
+        var episodes = setup.Episodes;
+        var candidates = setup.Candidates.Count;
+        var slots = Math.Clamp(batchSize, 1, episodes);
+        var environment = GridVectorEnvironment.ForLevels(setup.Environment, setup.BaseObjective, slots, setup.Levels);
+        var planner = new EnvironmentPlanner(setup.Environment, environment.Items);
+        var compiled = setup.Candidates.Select(planner.Compile).ToArray();
+        var scores = new EpisodeScores(candidates, episodes);
+        var ownEnded = new bool[candidates * episodes];
+        var actions = new int[slots];
+        var rewards = new float[slots];
+        var dones = new bool[slots];
+        var truncated = new bool[slots];
+        var episodeOf = new long[slots];
+        var completed = 0;
+        while (completed < episodes)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            policy.Act(environment, actions);
+            for (var i = 0; i < slots; i++)
+            {
+                episodeOf[i] = environment.Serial(i);
+            }
+            environment.Step(actions, rewards, dones, truncated);
+            for (var i = 0; i < slots; i++)
+            {
+                var e = episodeOf[i];
+                if (e >= episodes)
+                {
+                    continue; // a slot replaying the schedule after every episode was handed out
+                }
+                var outcome = environment.LastOutcome(i);
+                for (var c = 0; c < candidates; c++)
+                {
+                    var flag = c * episodes + (int)e;
+                    if (ownEnded[flag])
+                    {
+                        continue;
+                    }
+                    scores.Returns[c][e] += compiled[c].Score(outcome, out var ends);
+                    if (ends)
+                    {
+                        ownEnded[flag] = true;
+                        scores.GoalReached[c][e] = true;
+                    }
+                }
+                if (dones[i])
+                {
+                    completed++;
+                }
+            }
+        }
+        for (var c = 0; c < candidates; c++)
+        {
+            for (var e = 0; e < episodes; e++)
+            {
+                scores.Scores[c][e] = ScoreRule.Score(scores.Returns[c][e], setup.Optimal[c][e]);
+            }
+        }
+        return scores;
+    }
+}

@@ -1,0 +1,172 @@
+using MesaSpec.Gridworld.Levels;
+using MesaSpec.Language.Model;
+
+namespace MesaSpec.Gridworld.Dynamics;
+
+/// <summary>
+/// <see cref="Count"/> gridworld episodes stepped together, state kept as one array per field
+/// (struct of arrays). An episode ends when the objective's end conditions fire, when a hazard is touched
+/// (always), or at the horizon (truncated); it then resets itself on the same step with the next level of its
+/// <see cref="ILevelSource"/>. Stepping allocates nothing (fresh levels are generated into per-slot buffers).
+/// The per-slot accessors let planners (the oracle) and evaluators read the state and the last step's events.
+/// </summary>
+public sealed class GridVectorEnvironment : IVectorEnvironment
+{
+    private readonly ILevelSource levels;
+    private readonly ObservationWriter observations;
+    private readonly int[] neighbours;
+    private readonly Level[] level;
+    private readonly int[] agentCell;
+    private readonly ulong[] alive;
+    private readonly ulong[] held;
+    private readonly int[] steps;
+    private readonly long[] serial;
+    private readonly StepOutcome[] lastOutcome;
+    private long nextSerial;
+
+    public GridVectorEnvironment(EnvironmentModel environment, ObjectiveModel objective, int count, ItemKinds items, ILevelSource levels)
+    {
+        if (count < 1)
+        {
+            throw new ArgumentOutOfRangeException(nameof(count), count, "a vector environment needs at least one episode");
+        }
+        if (environment.Horizon < 1)
+        {
+            throw new LevelGenerationException(environment.Name, "horizon", null, $"environment '{environment.Name}': horizon must be at least 1, got {environment.Horizon}");
+        }
+        Environment = environment;
+        Items = items;
+        Objective = new CompiledObjective(environment, items, objective);
+        Count = count;
+        this.levels = levels;
+        observations = new ObservationWriter(environment, items);
+        neighbours = GridRules.NeighbourTable(environment.Width, environment.Height);
+        level = new Level[count];
+        agentCell = new int[count];
+        alive = new ulong[count];
+        held = new ulong[count];
+        steps = new int[count];
+        serial = new long[count];
+        lastOutcome = new StepOutcome[count];
+        for (var i = 0; i < count; i++)
+        {
+            Reset(i);
+        }
+    }
+
+    /// <summary>Training episodes: a finite level set sampled by <paramref name="seed"/>, or fresh levels seeded by it.</summary>
+    public static GridVectorEnvironment ForTraining(EnvironmentModel environment, ObjectiveModel objective, int count, int seed)
+    {
+        var generator = new LevelGenerator(environment);
+        ILevelSource source = environment.Levels is int n
+            ? new FiniteLevelSource(FiniteLevelSource.FiniteSet(generator, n), seed)
+            : new FreshLevelSource(generator, seed, LevelSeeds.TrainingSalt, count);
+        return new GridVectorEnvironment(environment, objective, count, generator.Items, source);
+    }
+
+    /// <summary>Episodes that play <paramref name="schedule"/> in order (episode serial s plays level s mod length).</summary>
+    public static GridVectorEnvironment ForLevels(EnvironmentModel environment, ObjectiveModel objective, int count, IReadOnlyList<Level> schedule)
+    {
+        if (schedule.Count == 0)
+        {
+            throw new ArgumentException("the level schedule is empty", nameof(schedule));
+        }
+        return new GridVectorEnvironment(environment, objective, count, schedule[0].Items, new SequenceLevelSource(schedule));
+    }
+
+    public EnvironmentModel Environment { get; }
+
+    public ItemKinds Items { get; }
+
+    /// <summary>The objective that rewards and terminates episodes (the base objective in an experiment).</summary>
+    public CompiledObjective Objective { get; }
+
+    public int Horizon => Environment.Horizon;
+
+    public int Count { get; }
+
+    public ObservationShape ObservationShape => observations.Shape;
+
+    public int ActionCount => GridRules.ActionCount;
+
+    /// <summary>Target cell per (cell, action); shared with planners.</summary>
+    public int[] Neighbours => neighbours;
+
+    public Level LevelOf(int slot) => level[slot];
+
+    /// <summary>Whether <see cref="LevelOf"/> objects stay unchanged across episodes (so planners may cache by level).</summary>
+    public bool LevelsAreStable => !levels.RefillsLevels;
+
+    public int AgentCell(int slot) => agentCell[slot];
+
+    public ulong AliveItems(int slot) => alive[slot];
+
+    public ulong HeldKeys(int slot) => held[slot];
+
+    /// <summary>Steps taken so far in the slot's current episode.</summary>
+    public int StepIndex(int slot) => steps[slot];
+
+    /// <summary>Which episode (0, 1, 2, ...) the slot currently plays.</summary>
+    public long Serial(int slot) => serial[slot];
+
+    /// <summary>The events of the slot's most recent step (which may have ended the previous episode).</summary>
+    public StepOutcome LastOutcome(int slot) => lastOutcome[slot];
+
+    public void Observe(Span<float> destination)
+    {
+        var size = observations.Shape.Size;
+        if (destination.Length < size * Count)
+        {
+            throw new ArgumentException($"the observation buffer holds {destination.Length} floats; {size * Count} are needed", nameof(destination));
+        }
+        for (var i = 0; i < Count; i++)
+        {
+            observations.Write(level[i], agentCell[i], alive[i], held[i], destination.Slice(i * size, size));
+        }
+    }
+
+    /// <summary>Writes the observation of one slot (<see cref="ObservationShape"/>.Size floats).</summary>
+    public void Observe(int slot, Span<float> destination) =>
+        observations.Write(level[slot], agentCell[slot], alive[slot], held[slot], destination);
+
+    public void Step(ReadOnlySpan<int> actions, Span<float> rewards, Span<bool> dones, Span<bool> truncated)
+    {
+        if (actions.Length < Count || rewards.Length < Count || dones.Length < Count || truncated.Length < Count)
+        {
+            throw new ArgumentException($"Step needs {Count} actions, rewards, dones and truncated flags");
+        }
+        var objective = Objective;
+        var horizon = Environment.Horizon;
+        for (var i = 0; i < Count; i++)
+        {
+            var action = actions[i];
+            if ((uint)action >= GridRules.ActionCount)
+            {
+                throw new ArgumentOutOfRangeException(nameof(actions), action, $"action of episode {i} is not 0..3");
+            }
+            var outcome = GridRules.Apply(level[i], neighbours, action, ref agentCell[i], ref alive[i], ref held[i]);
+            lastOutcome[i] = outcome;
+            rewards[i] = (float)objective.Score(outcome, out var ends);
+            var terminal = ends || outcome.Effect == ItemEffect.Touched;
+            var cut = !terminal && ++steps[i] >= horizon;
+            dones[i] = terminal || cut;
+            truncated[i] = cut;
+            if (terminal || cut)
+            {
+                Reset(i);
+            }
+        }
+    }
+
+    private void Reset(int slot)
+    {
+        var s = nextSerial++;
+        var next = levels.LevelFor(s, slot);
+        level[slot] = next;
+        serial[slot] = s;
+        agentCell[slot] = next.AgentCell;
+        alive[slot] = next.AllItems;
+        held[slot] = 0;
+        steps[slot] = 0;
+    }
+}

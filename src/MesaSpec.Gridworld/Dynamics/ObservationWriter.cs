@@ -1,0 +1,121 @@
+using MesaSpec.Gridworld.Levels;
+using MesaSpec.Language.Model;
+
+namespace MesaSpec.Gridworld.Dynamics;
+
+/// <summary>
+/// Writes one episode's observation, channels-first: 0 walls (and, in a window, everything off the grid),
+/// 1 the agent, then one channel per item kind (items still present), then one inventory plane per key
+/// kind holding the number of such keys carried (so an agent can see what it holds).
+/// </summary>
+public sealed class ObservationWriter
+{
+    private readonly int window; // 0 for the full grid
+    private readonly ItemKinds items;
+
+    public ObservationWriter(EnvironmentModel environment, ItemKinds items)
+    {
+        this.items = items;
+        var channels = 2 + items.KindCount + items.KeyKindCount;
+        switch (environment.Observation)
+        {
+            case WindowObservation w:
+                if (w.Size < 1 || w.Size % 2 == 0)
+                {
+                    throw new LevelGenerationException(environment.Name, "observation", null,
+                        $"environment '{environment.Name}': the observation window must have an odd size of at least 1, got {w.Size}");
+                }
+                window = w.Size;
+                Shape = new ObservationShape(channels, w.Size, w.Size);
+                break;
+            default:
+                Shape = new ObservationShape(channels, environment.Height, environment.Width);
+                break;
+        }
+    }
+
+    public ObservationShape Shape { get; }
+
+    public void Write(Level level, int agentCell, ulong alive, ulong held, Span<float> destination)
+    {
+        destination.Clear();
+        if (window == 0)
+        {
+            WriteFull(level, agentCell, alive, destination);
+        }
+        else
+        {
+            WriteWindow(level, agentCell, alive, destination);
+        }
+        WriteInventory(held, destination);
+    }
+
+    private void WriteFull(Level level, int agentCell, ulong alive, Span<float> destination)
+    {
+        var plane = Shape.Height * Shape.Width;
+        var walls = level.Walls;
+        for (var cell = 0; cell < plane; cell++)
+        {
+            if (walls[cell])
+            {
+                destination[cell] = 1f;
+            }
+        }
+        destination[plane + agentCell] = 1f;
+        var cells = level.ItemCells;
+        var kinds = items.KindOfItem;
+        for (var remaining = alive; remaining != 0; remaining &= remaining - 1)
+        {
+            var item = System.Numerics.BitOperations.TrailingZeroCount(remaining);
+            destination[(2 + kinds[item]) * plane + cells[item]] = 1f;
+        }
+    }
+
+    private void WriteWindow(Level level, int agentCell, ulong alive, Span<float> destination)
+    {
+        var plane = window * window;
+        var half = window / 2;
+        int ax = agentCell % level.Width, ay = agentCell / level.Width;
+        for (var wy = 0; wy < window; wy++)
+        {
+            var y = ay + wy - half;
+            for (var wx = 0; wx < window; wx++)
+            {
+                var x = ax + wx - half;
+                var at = wy * window + wx;
+                if (x < 0 || y < 0 || x >= level.Width || y >= level.Height)
+                {
+                    destination[at] = 1f;
+                    continue;
+                }
+                var cell = y * level.Width + x;
+                if (level.Walls[cell])
+                {
+                    destination[at] = 1f;
+                }
+                int item = level.ItemAt[cell];
+                if (item >= 0 && (alive & (1UL << item)) != 0)
+                {
+                    destination[(2 + items.KindOfItem[item]) * plane + at] = 1f;
+                }
+            }
+        }
+        destination[plane + half * window + half] = 1f;
+    }
+
+    private void WriteInventory(ulong held, Span<float> destination)
+    {
+        if (held == 0)
+        {
+            return;
+        }
+        var plane = Shape.Height * Shape.Width;
+        var first = 2 + items.KindCount;
+        for (var remaining = held; remaining != 0; remaining &= remaining - 1)
+        {
+            var item = System.Numerics.BitOperations.TrailingZeroCount(remaining);
+            var channel = first + items.KeyKindChannel[items.KindOfItem[item]];
+            destination.Slice(channel * plane, plane).Fill(destination[channel * plane] + 1f);
+        }
+    }
+}

@@ -1,0 +1,55 @@
+namespace MesaSpec.Gridworld.Levels;
+
+/// <summary>
+/// One level: walls, the agent's start cell and the cell of every item (cells are <c>y * Width + x</c>).
+/// Filled by <see cref="LevelGenerator"/>; a level buffer owned by an environment slot is refilled in
+/// place on reset so that fresh levels cost no allocation. Treat a level you did not generate as read-only.
+/// </summary>
+public sealed class Level
+{
+    internal Level(ItemKinds items, int width, int height)
+    {
+        Items = items;
+        Width = width;
+        Height = height;
+        Walls = new bool[width * height];
+        ItemAt = new sbyte[width * height];
+        ItemCells = new int[items.ItemCount];
+    }
+
+    public ItemKinds Items { get; }
+
+    public int Width { get; }
+
+    public int Height { get; }
+
+    public int CellCount => Width * Height;
+
+    /// <summary>True for a wall cell.</summary>
+    public bool[] Walls { get; }
+
+    /// <summary>The item index at each cell, or -1.</summary>
+    public sbyte[] ItemAt { get; }
+
+    /// <summary>The cell of each item index.</summary>
+    public int[] ItemCells { get; }
+
+    public int AgentCell { get; internal set; }
+
+    /// <summary>Every item present, as the start-of-episode item mask.</summary>
+    public ulong AllItems => Items.ItemCount == 64 ? ulong.MaxValue : (1UL << Items.ItemCount) - 1;
+
+    public int Cell(int x, int y) => y * Width + x;
+
+    public bool IsWall(int x, int y) => Walls[y * Width + x];
+
+    /// <summary>A copy that later refills of this buffer do not touch.</summary>
+    public Level Clone()
+    {
+        var copy = new Level(Items, Width, Height) { AgentCell = AgentCell };
+        Walls.CopyTo(copy.Walls, 0);
+        ItemAt.CopyTo(copy.ItemAt, 0);
+        ItemCells.CopyTo(copy.ItemCells, 0);
+        return copy;
+    }
+}

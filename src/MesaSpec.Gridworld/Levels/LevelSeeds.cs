@@ -1,0 +1,29 @@
+namespace MesaSpec.Gridworld.Levels;
+
+/// <summary>
+/// Salts that keep the random streams of different purposes apart, so that e.g. the evaluation levels
+/// never coincide with the levels a training run saw, whatever the seeds.
+/// </summary>
+public static class LevelSeeds
+{
+    /// <summary>Levels generated afresh for every training episode.</summary>
+    public const ulong TrainingSalt = 0x7A1E_0001_0000_0001UL;
+
+    /// <summary>The fixed evaluation levels of an evaluation environment.</summary>
+    public const ulong EvaluationSalt = 0x7A1E_0002_0000_0002UL;
+
+    /// <summary>The finite level set of an environment with <c>levels N</c>.</summary>
+    public const ulong FiniteSetSalt = 0x7A1E_0003_0000_0003UL;
+
+    /// <summary>Choosing which level of a finite set an episode uses.</summary>
+    public const ulong SamplingSalt = 0x7A1E_0004_0000_0004UL;
+
+    /// <summary>
+    /// The seed of an environment's finite level set. It does not depend on the training seed, so the
+    /// training distribution of <c>levels N</c> is one fixed set of N levels that evaluation can revisit.
+    /// </summary>
+    public const int FiniteSetSeed = 0;
+
+    /// <summary>The seed of the fixed evaluation levels (the same for every policy, seed and baseline).</summary>
+    public const int EvaluationSeed = 0;
+}

@@ -1,0 +1,50 @@
+using System.Runtime.CompilerServices;
+using MesaSpec.Gridworld.Dynamics;
+using MesaSpec.Gridworld.Levels;
+using MesaSpec.Language.Model;
+
+namespace MesaSpec.Gridworld.Planning;
+
+/// <summary>
+/// The planner bound to one environment: compiles objectives once and answers per-level questions
+/// (optimal return, optimal policy, whether a level separates two objectives) under the episode rules of a
+/// terminating objective. Not thread-safe (compiled objectives are cached).
+/// </summary>
+public sealed class EnvironmentPlanner
+{
+    private readonly ConditionalWeakTable<ObjectiveModel, CompiledObjective> compiled = new();
+
+    public EnvironmentPlanner(EnvironmentModel environment, ItemKinds items, int maxStates = Planner.DefaultMaxStates)
+    {
+        Environment = environment;
+        Items = items;
+        MaxStates = maxStates;
+        Neighbours = GridRules.NeighbourTable(environment.Width, environment.Height);
+    }
+
+    public EnvironmentModel Environment { get; }
+
+    public ItemKinds Items { get; }
+
+    public int MaxStates { get; }
+
+    public int[] Neighbours { get; }
+
+    public CompiledObjective Compile(ObjectiveModel objective) =>
+        compiled.GetValue(objective, o => new CompiledObjective(Environment, Items, o));
+
+    /// <summary>Solves <paramref name="level"/> for <paramref name="scored"/> (lexicographically) in episodes ended by <paramref name="terminating"/>'s rules.</summary>
+    public Plan Solve(Level level, ObjectiveModel terminating, params ObjectiveModel[] scored) =>
+        Planner.Solve(level, Neighbours, Compile(terminating), scored.Select(Compile).ToArray(), Environment.Horizon, MaxStates);
+
+    public double OptimalReturn(Level level, ObjectiveModel terminating, ObjectiveModel objective) =>
+        Solve(level, terminating, objective).OptimalReturn();
+
+    /// <summary>Whether <paramref name="level"/> separates <paramref name="baseObjective"/> from <paramref name="proxy"/>, in episodes under the base objective's rules.</summary>
+    public LevelConflict Compare(Level level, ObjectiveModel baseObjective, ObjectiveModel proxy, double? baseOptimal = null)
+    {
+        var optimal = baseOptimal ?? OptimalReturn(level, baseObjective, baseObjective);
+        var lexicographic = Solve(level, baseObjective, proxy, baseObjective);
+        return new LevelConflict(optimal, lexicographic.OptimalReturn(0), lexicographic.OptimalReturn(1));
+    }
+}

@@ -1,0 +1,11 @@
+namespace MesaSpec.Gridworld.Planning;
+
+/// <summary>
+/// How a base objective and a proxy relate on one level. <see cref="BaseAmongProxyOptimal"/> is the best base
+/// return among trajectories optimal for the proxy (lexicographic planning). When it falls short of
+/// <see cref="BaseOptimal"/>, no trajectory is optimal for both: the level <see cref="Separates"/> them.
+/// </summary>
+public sealed record LevelConflict(double BaseOptimal, double ProxyOptimal, double BaseAmongProxyOptimal)
+{
+    public bool Separates => BaseAmongProxyOptimal < BaseOptimal - 1e-6 * (1 + Math.Abs(BaseOptimal));
+}

@@ -1,0 +1,111 @@
+using MesaSpec.Gridworld.Dynamics;
+
+namespace MesaSpec.Gridworld.Planning;
+
+/// <summary>
+/// The solved finite-horizon problem of one level: optimal values of every reachable state at every time,
+/// compared lexicographically over the scored objectives (objective 0 first, then 1 to break ties).
+/// </summary>
+public sealed class Plan
+{
+    /// <summary>Values closer than this are ties (returns are sums of a few decimal rewards).</summary>
+    public const double Tolerance = 1e-9;
+
+    private readonly Dictionary<PlannerState, int> ids;
+    private readonly int[] next;        // [state * 4 + action], -1 terminal
+    private readonly double[] reward;   // [(state * 4 + action) * K + k]
+    private readonly double[] values;   // [(time * S + state) * K + k]
+    private readonly int stateCount;
+    private readonly ulong mutableMask;
+    private readonly ulong keyMask;
+
+    internal Plan(Dictionary<PlannerState, int> ids, int[] next, double[] reward, double[] values, int stateCount, int objectives, int horizon, ulong mutableMask, ulong keyMask)
+    {
+        this.ids = ids;
+        this.next = next;
+        this.reward = reward;
+        this.values = values;
+        this.stateCount = stateCount;
+        ObjectiveCount = objectives;
+        Horizon = horizon;
+        this.mutableMask = mutableMask;
+        this.keyMask = keyMask;
+    }
+
+    public int ObjectiveCount { get; }
+
+    public int Horizon { get; }
+
+    public int StateCount => stateCount;
+
+    /// <summary>The optimal return of scored objective <paramref name="k"/> from the level's start (for k &gt; 0: among trajectories optimal for the objectives before it).</summary>
+    public double OptimalReturn(int k = 0) => values[k];
+
+    /// <summary>
+    /// An optimal action at time <paramref name="step"/> in the given state (ties go to the lowest action:
+    /// up, right, down, left). After the horizon every action is equal and 0 is returned.
+    /// </summary>
+    public int ChooseAction(int cell, ulong alive, ulong held, int finished, int step)
+    {
+        if (step >= Horizon)
+        {
+            return 0;
+        }
+        var s = Find(cell, alive, held, finished);
+        var k = ObjectiveCount;
+        Span<double> best = stackalloc double[k];
+        Span<double> q = stackalloc double[k];
+        var bestAction = -1;
+        for (var a = 0; a < GridRules.ActionCount; a++)
+        {
+            ActionValue(s, a, step, q);
+            if (bestAction < 0 || Better(q, best))
+            {
+                q.CopyTo(best);
+                bestAction = a;
+            }
+        }
+        return bestAction;
+    }
+
+    /// <summary>The value of objective <paramref name="k"/> from a state at time <paramref name="step"/>.</summary>
+    public double Value(int cell, ulong alive, ulong held, int finished, int step, int k = 0) =>
+        step >= Horizon ? 0 : values[((long)step * stateCount + Find(cell, alive, held, finished)) * ObjectiveCount + k];
+
+    internal static bool Better(ReadOnlySpan<double> a, ReadOnlySpan<double> b)
+    {
+        for (var k = 0; k < a.Length; k++)
+        {
+            var d = a[k] - b[k];
+            if (d > Tolerance)
+            {
+                return true;
+            }
+            if (d < -Tolerance)
+            {
+                return false;
+            }
+        }
+        return false;
+    }
+
+    private void ActionValue(int s, int a, int step, Span<double> q)
+    {
+        var k = ObjectiveCount;
+        var t = s * GridRules.ActionCount + a;
+        var n = next[t];
+        for (var j = 0; j < k; j++)
+        {
+            q[j] = reward[t * k + j] + (n >= 0 ? values[((long)(step + 1) * stateCount + n) * k + j] : 0);
+        }
+    }
+
+    private int Find(int cell, ulong alive, ulong held, int finished)
+    {
+        if (!ids.TryGetValue(new PlannerState(cell, alive & mutableMask, held & keyMask, finished), out var s))
+        {
+            throw new InvalidOperationException($"the state (cell {cell}, items {alive:x}, keys {held:x}, finished {finished}) cannot be reached from this level's start");
+        }
+        return s;
+    }
+}

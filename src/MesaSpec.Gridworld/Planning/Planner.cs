@@ -1,0 +1,134 @@
+using MesaSpec.Gridworld.Dynamics;
+using MesaSpec.Gridworld.Levels;
+
+namespace MesaSpec.Gridworld.Planning;
+
+/// <summary>
+/// The exact planner: optimal undiscounted returns within the horizon by dynamic programming over
+/// (time, agent cell, remaining changeable items, held keys, which scored objectives have ended).
+/// The episode follows <c>terminating</c>'s end conditions and hazards (the base objective's rules in an
+/// experiment); each scored objective earns reward until the episode ends or its own end condition fires.
+/// Reachable states are enumerated breadth-first (so they are ordered by the earliest time they can occur,
+/// and time t only needs the states reachable within t steps), then values are computed backwards in time.
+/// </summary>
+public static class Planner
+{
+    public const int DefaultMaxStates = 250_000;
+
+    /// <summary>Cap on stored values ((horizon + 1) x states x objectives), about 400 MB of doubles.</summary>
+    public const long MaxValues = 50_000_000;
+
+    public static Plan Solve(Level level, int[] neighbours, CompiledObjective terminating, IReadOnlyList<CompiledObjective> scored, int horizon, int maxStates = DefaultMaxStates)
+    {
+        var k = scored.Count;
+        if (k is < 1 or > 16)
+        {
+            throw new ArgumentOutOfRangeException(nameof(scored), k, "the planner scores 1 to 16 objectives");
+        }
+        var items = level.Items;
+        var ids = new Dictionary<PlannerState, int>();
+        var states = new List<PlannerState>();
+        var depth = new List<int>();
+        var next = new List<int>();
+        var reward = new List<double>();
+        var start = new PlannerState(level.AgentCell, level.AllItems & items.MutableMask, 0, 0);
+        ids.Add(start, 0);
+        states.Add(start);
+        depth.Add(0);
+        for (var s = 0; s < states.Count; s++)
+        {
+            var state = states[s];
+            var expand = depth[s] < horizon;
+            for (var a = 0; a < GridRules.ActionCount; a++)
+            {
+                if (!expand)
+                {
+                    next.Add(-1);
+                    for (var j = 0; j < k; j++) reward.Add(0);
+                    continue;
+                }
+                int cell = state.Cell;
+                ulong alive = state.Alive | (level.AllItems & ~items.MutableMask), held = state.Held;
+                var outcome = GridRules.Apply(level, neighbours, a, ref cell, ref alive, ref held);
+                terminating.Score(outcome, out var ends);
+                var terminal = ends || outcome.Effect == ItemEffect.Touched;
+                var finished = state.Finished;
+                for (var j = 0; j < k; j++)
+                {
+                    if ((finished & (1 << j)) != 0)
+                    {
+                        reward.Add(0);
+                        continue;
+                    }
+                    reward.Add(scored[j].Score(outcome, out var endsJ));
+                    if (endsJ)
+                    {
+                        finished |= 1 << j;
+                    }
+                }
+                if (terminal)
+                {
+                    next.Add(-1);
+                    continue;
+                }
+                var successor = new PlannerState(cell, alive & items.MutableMask, held, finished);
+                if (!ids.TryGetValue(successor, out var id))
+                {
+                    id = states.Count;
+                    if (id >= maxStates)
+                    {
+                        throw new PlannerLimitExceededException(id, maxStates, $"{items.ItemCount} items, {level.Width} x {level.Height} grid");
+                    }
+                    ids.Add(successor, id);
+                    states.Add(successor);
+                    depth.Add(depth[s] + 1);
+                }
+                next.Add(id);
+            }
+        }
+        var stateCount = states.Count;
+        if ((long)(horizon + 1) * stateCount * k > MaxValues)
+        {
+            throw new PlannerLimitExceededException(stateCount, (int)(MaxValues / ((long)(horizon + 1) * k)), $"horizon {horizon} x {stateCount} states");
+        }
+        var values = Backup(next.ToArray(), reward.ToArray(), depth, stateCount, k, horizon);
+        return new Plan(ids, next.ToArray(), reward.ToArray(), values, stateCount, k, horizon, items.MutableMask, items.KeyMask);
+    }
+
+    private static double[] Backup(int[] next, double[] reward, List<int> depth, int stateCount, int k, int horizon)
+    {
+        var values = new double[(long)(horizon + 1) * stateCount * k];
+        // reachableWithin[t]: states 0..n-1 can occur at time t (BFS order is by depth).
+        var reachableWithin = new int[horizon + 1];
+        for (int t = 0, s = 0; t <= horizon; t++)
+        {
+            while (s < stateCount && depth[s] <= t) s++;
+            reachableWithin[t] = s;
+        }
+        Span<double> best = stackalloc double[k];
+        Span<double> q = stackalloc double[k];
+        for (var t = horizon - 1; t >= 0; t--)
+        {
+            var now = (long)t * stateCount * k;
+            var later = (long)(t + 1) * stateCount * k;
+            for (var s = 0; s < reachableWithin[t]; s++)
+            {
+                for (var a = 0; a < GridRules.ActionCount; a++)
+                {
+                    var tr = s * GridRules.ActionCount + a;
+                    var n = next[tr];
+                    for (var j = 0; j < k; j++)
+                    {
+                        q[j] = reward[tr * k + j] + (n >= 0 ? values[later + (long)n * k + j] : 0);
+                    }
+                    if (a == 0 || Plan.Better(q, best))
+                    {
+                        q.CopyTo(best);
+                    }
+                }
+                best.CopyTo(values.AsSpan((int)(now + (long)s * k), k));
+            }
+        }
+        return values;
+    }
+}
