@@ -38,7 +38,7 @@ internal static class ReportMapping
             result.Objectives.First(o => o.Name == b.Objective).ConflictEpisodes)).ToList(),
         PerSeed = result.PerSeed.Select(s => new SeedEvaluation(
             s.Seed, Word(s.Verdict), s.Proxy, s.Capability,
-            s.Objectives.Select(o => new SeedObjectiveScore(o.Objective, o.Score ?? double.NaN, o.ScoreAll, o.GoalRate)).ToList())).ToList(),
+            s.Objectives.Select(o => new Reports.SeedObjectiveScore(o.Objective, o.Score ?? double.NaN, o.ScoreAll, o.GoalRate)).ToList())).ToList(),
         Samples = samples,
     };
 
