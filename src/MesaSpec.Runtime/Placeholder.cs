@@ -1,0 +1,1 @@
+namespace MesaSpec.Runtime; internal static class Placeholder {}
