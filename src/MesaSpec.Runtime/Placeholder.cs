@@ -1,1 +1,0 @@
-namespace MesaSpec.Runtime; internal static class Placeholder {}
