@@ -1,0 +1,42 @@
+using TorchSharp;
+using static TorchSharp.torch;
+
+namespace MesaSpec.Runtime.Models;
+
+/// <summary>
+/// A policy-and-value network: maps a batch of channels-first observations <c>[B, C, H, W]</c> to action logits
+/// <c>[B, A]</c> and state values <c>[B]</c>.
+/// </summary>
+public abstract class ActorCritic(string name) : nn.Module<Tensor, (Tensor Logits, Tensor Value)>(name)
+{
+    /// <summary>
+    /// Orthogonal initialisation (Saxe et al. 2014; the usual choice for PPO): hidden layers with gain sqrt(2),
+    /// the policy head with 0.01 so the first policy is near uniform, the value head with 1; biases zero.
+    /// Uses torch's global generator, so callers seed it under <see cref="Training.TorchGlobalState"/>.
+    /// </summary>
+    protected static void Initialise(IEnumerable<nn.Module> hidden, nn.Module policyHead, nn.Module valueHead)
+    {
+        using var noGrad = no_grad();
+        foreach (var layer in hidden)
+        {
+            InitialiseLayer(layer, Math.Sqrt(2));
+        }
+        InitialiseLayer(policyHead, 0.01);
+        InitialiseLayer(valueHead, 1.0);
+    }
+
+    private static void InitialiseLayer(nn.Module layer, double gain)
+    {
+        foreach (var (name, parameter) in layer.named_parameters())
+        {
+            if (name.EndsWith("weight", StringComparison.Ordinal))
+            {
+                nn.init.orthogonal_(parameter, gain);
+            }
+            else
+            {
+                nn.init.zeros_(parameter);
+            }
+        }
+    }
+}

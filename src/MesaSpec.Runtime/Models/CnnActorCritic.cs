@@ -1,0 +1,58 @@
+using TorchSharp;
+using TorchSharp.Modules;
+using static TorchSharp.torch;
+
+namespace MesaSpec.Runtime.Models;
+
+/// <summary>
+/// <c>cnn(channels, hidden)</c>: 3x3 convolutions that keep the grid size (so a cell's features stay at its
+/// position), then one fully connected hidden layer shared by both heads.
+/// </summary>
+public sealed class CnnActorCritic : ActorCritic
+{
+    private readonly Sequential body;
+    private readonly Linear policy;
+    private readonly Linear value;
+
+    public CnnActorCritic(Gridworld.ObservationShape shape, IReadOnlyList<int> channels, int hidden, int actionCount) : base("cnn")
+    {
+        var layers = new List<(string, nn.Module<Tensor, Tensor>)>();
+        var weighted = new List<nn.Module>();
+        var inChannels = shape.Channels;
+        for (var i = 0; i < channels.Count; i++)
+        {
+            var conv = nn.Conv2d(inChannels, channels[i], kernel_size: 3, stride: 1, padding: 1);
+            weighted.Add(conv);
+            layers.Add(($"conv{i}", conv));
+            layers.Add(($"relu{i}", nn.ReLU()));
+            inChannels = channels[i];
+        }
+        layers.Add(("flatten", nn.Flatten()));
+        var dense = nn.Linear((long)inChannels * shape.Height * shape.Width, hidden);
+        weighted.Add(dense);
+        layers.Add(("dense", dense));
+        layers.Add(("relu_dense", nn.ReLU()));
+        body = nn.Sequential(layers);
+        policy = nn.Linear(hidden, actionCount);
+        value = nn.Linear(hidden, 1);
+        RegisterComponents();
+        Initialise(weighted, policy, value);
+    }
+
+    public override (Tensor Logits, Tensor Value) forward(Tensor observations)
+    {
+        var features = body.forward(observations);
+        return (policy.forward(features), value.forward(features).squeeze(-1));
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        if (disposing)
+        {
+            body.Dispose();
+            policy.Dispose();
+            value.Dispose();
+        }
+        base.Dispose(disposing);
+    }
+}

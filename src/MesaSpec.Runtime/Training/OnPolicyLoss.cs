@@ -1,0 +1,47 @@
+using static TorchSharp.torch;
+
+namespace MesaSpec.Runtime.Training;
+
+/// <summary>The actor-critic loss of one minibatch; the tensors live in the caller's dispose scope.</summary>
+internal static class OnPolicyLoss
+{
+    /// <summary>
+    /// policy loss + value_coef x value loss - entropy x entropy. The policy loss is PPO's clipped surrogate
+    /// (Schulman et al. 2017) or A2C's advantage-weighted log-probability; the value loss is half the squared
+    /// error to the GAE return.
+    /// </summary>
+    public static Tensor Compute(
+        OnPolicySettings settings,
+        Tensor logits,
+        Tensor values,
+        Tensor actions,
+        Tensor oldLogProbabilities,
+        Tensor advantages,
+        Tensor returns)
+    {
+        var logProbabilitiesAll = nn.functional.log_softmax(logits, -1);
+        var logProbabilities = logProbabilitiesAll.gather(1, actions.unsqueeze(1)).squeeze(1);
+        var entropy = -(logProbabilitiesAll.exp() * logProbabilitiesAll).sum(-1).mean();
+
+        if (settings.NormaliseAdvantages && advantages.shape[0] > 1)
+        {
+            advantages = (advantages - advantages.mean()) / (advantages.std() + 1e-8);
+        }
+
+        var policyLoss = settings.Objective switch
+        {
+            PolicyObjective.ClippedSurrogate => ClippedSurrogate(logProbabilities, oldLogProbabilities, advantages, settings.Clip),
+            _ => -(logProbabilities * advantages).mean(),
+        };
+        var valueLoss = 0.5 * (values - returns).pow(2).mean();
+        return policyLoss + settings.ValueCoef * valueLoss - settings.Entropy * entropy;
+    }
+
+    private static Tensor ClippedSurrogate(Tensor logProbabilities, Tensor oldLogProbabilities, Tensor advantages, double clip)
+    {
+        var ratio = (logProbabilities - oldLogProbabilities).exp();
+        var unclipped = ratio * advantages;
+        var clipped = ratio.clamp(1 - clip, 1 + clip) * advantages;
+        return -minimum(unclipped, clipped).mean();
+    }
+}

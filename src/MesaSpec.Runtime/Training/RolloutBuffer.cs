@@ -1,0 +1,46 @@
+namespace MesaSpec.Runtime.Training;
+
+/// <summary>
+/// One rollout of <c>steps x envs</c> transitions in managed arrays, time-major. Allocated once per run and
+/// reused, so collecting experience allocates no managed memory per step.
+/// </summary>
+internal sealed class RolloutBuffer
+{
+    public RolloutBuffer(int steps, int envs, int observationSize)
+    {
+        Steps = steps;
+        Envs = envs;
+        ObservationSize = observationSize;
+        var count = steps * envs;
+        Observations = new float[count * observationSize];
+        Actions = new long[count];
+        LogProbabilities = new float[count];
+        Values = new float[count];
+        Rewards = new float[count];
+        Ended = new bool[count];
+        Advantages = new float[count];
+        Returns = new float[count];
+        LastValues = new float[envs];
+    }
+
+    public int Steps { get; }
+    public int Envs { get; }
+    public int ObservationSize { get; }
+    public int Count => Steps * Envs;
+
+    public float[] Observations { get; }
+    public long[] Actions { get; }
+    public float[] LogProbabilities { get; }
+    public float[] Values { get; }
+    public float[] Rewards { get; }
+    public bool[] Ended { get; }
+    public float[] Advantages { get; }
+    public float[] Returns { get; }
+    public float[] LastValues { get; }
+
+    /// <summary>The observations of step <paramref name="t"/>, all environments.</summary>
+    public Span<float> ObservationsAt(int t) => Observations.AsSpan(t * Envs * ObservationSize, Envs * ObservationSize);
+
+    public void ComputeAdvantages(double gamma, double lambda) =>
+        GeneralisedAdvantage.Compute(Rewards, Values, Ended, LastValues, Envs, gamma, lambda, Advantages, Returns);
+}
