@@ -1,26 +1,73 @@
+using MesaSpec.Cli.Commands;
+using MesaSpec.Language.Diagnostics;
+
 namespace MesaSpec.Cli;
 
-/// <summary>Dispatches the verb. Exit codes: 0 success, 1 findings (errors, failed expectations), 2 usage or input errors.</summary>
+/// <summary>
+/// Dispatches the verb to its command. Exit codes: 0 success, 1 findings (errors, files that need
+/// formatting), 2 usage or input errors. A new verb is one class in Commands/ and one line in <see cref="Commands"/>.
+/// </summary>
 public static class CommandLine
 {
-    public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
+    public static IReadOnlyList<ICommand> Commands { get; } =
+    [
+        new CheckCommand(),
+        new FormatCommand(),
+    ];
+
+    public static int Run(string[] args, TextWriter stdout, TextWriter stderr) =>
+        Run(args, new CommandContext(stdout, stderr, Directory.GetCurrentDirectory(), UseColor: false));
+
+    public static int Run(string[] args, CommandContext context)
     {
         if (args.Length == 0 || args[0] is "-h" or "--help" or "help")
         {
-            stdout.WriteLine(Usage);
-            return args.Length == 0 ? 2 : 0;
+            if (args.Length > 1 && Find(args[1]) is { } topic)
+            {
+                context.Out.WriteLine(topic.Usage);
+                return ExitCodes.Success;
+            }
+            context.Out.WriteLine(Usage);
+            return args.Length == 0 ? ExitCodes.UsageOrInput : ExitCodes.Success;
         }
-
-        stderr.WriteLine($"error MS0001: unknown command '{args[0]}'.");
-        stderr.WriteLine(Usage);
-        return 2;
+        if (args[0] is "--version")
+        {
+            context.Out.WriteLine(typeof(CommandLine).Assembly.GetName().Version?.ToString(3) ?? "0.0.0");
+            return ExitCodes.Success;
+        }
+        if (Find(args[0]) is not { } command)
+        {
+            UsageError.Write(context, $"unknown command '{args[0]}'");
+            context.Error.WriteLine(Usage);
+            return ExitCodes.UsageOrInput;
+        }
+        var rest = args.Skip(1).ToArray();
+        if (rest.Any(a => a is "-h" or "--help"))
+        {
+            context.Out.WriteLine(command.Usage);
+            return ExitCodes.Success;
+        }
+        try
+        {
+            return command.Run(rest, context);
+        }
+        catch (OperationCanceledException)
+        {
+            context.Error.WriteLine("cancelled");
+            return ExitCodes.UsageOrInput;
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+            // Disks fail between our checks and our reads; say so without a stack trace.
+            context.Error.WriteLine($"error {DiagnosticCodes.FileUnreadable}: {exception.Message}");
+            return ExitCodes.UsageOrInput;
+        }
     }
 
-    public const string Usage = """
-        usage: mesaspec <command> [options]
+    private static ICommand? Find(string name) => Commands.FirstOrDefault(c => c.Name == name);
 
-        commands:
-          check <files or folders>   report every diagnostic
-          fmt <files or folders>     format in place (--check: report only)
-        """;
+    public static string Usage =>
+        "usage: mesaspec <command> [options]\n\ncommands:\n"
+        + string.Join('\n', Commands.Select(c => $"  {c.Name,-8} {c.Summary}"))
+        + "\n\nmesaspec <command> --help shows the command's options.";
 }

@@ -19,6 +19,11 @@ public static class DiagnosticCatalog
 
     // ---------------------------------------------------------------- MS0xxx input
 
+    public static Diagnostic InvalidUsage(string message) => Error(DiagnosticCodes.InvalidUsage, default, message);
+
+    public static Diagnostic FileUnreadable(string path, string reason) =>
+        Error(DiagnosticCodes.FileUnreadable, default, $"the file cannot be read: {reason}") with { Path = path };
+
     public static Diagnostic FileNotFound(string path) => Error(DiagnosticCodes.FileNotFound, default, $"file or folder '{path}' does not exist") with { Path = path };
 
     public static Diagnostic NoSpecsFound(string path) => Error(DiagnosticCodes.NoSpecsFound, default, $"no .mesa files found in '{path}'") with { Path = path };

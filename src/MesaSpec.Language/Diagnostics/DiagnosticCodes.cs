@@ -7,11 +7,13 @@ namespace MesaSpec.Language.Diagnostics;
 public static class DiagnosticCodes
 {
     // MS0xxx: input (files, encodings, sizes)
+    public const string InvalidUsage = "MS0001";
     public const string FileNotFound = "MS0002";
     public const string NoSpecsFound = "MS0003";
     public const string InvalidEncoding = "MS0004";
     public const string BinaryFile = "MS0005";
     public const string FileTooLarge = "MS0006";
+    public const string FileUnreadable = "MS0007";
 
     // MS1xxx: syntax
     public const string UnexpectedInput = "MS1001";

@@ -1,0 +1,82 @@
+using MesaSpec.Cli.Input;
+using MesaSpec.Cli.Output;
+using MesaSpec.Language.Binding;
+using MesaSpec.Language.Diagnostics;
+using MesaSpec.Language.Syntax;
+
+namespace MesaSpec.Cli.Commands;
+
+/// <summary><c>mesaspec check</c>: parse, bind and check specs; print every diagnostic.</summary>
+public sealed class CheckCommand : ICommand
+{
+    public string Name => "check";
+
+    public string Summary => "report every diagnostic of the specs (--format json for tools)";
+
+    public string Usage => """
+        usage: mesaspec check [<files or folders>...] [--format text|json]
+
+        Parses, binds and checks each spec (folders: every *.mesa below them, default: the current
+        folder) together with the files it imports, and prints every diagnostic with its code,
+        location, the source line with the span underlined, and the suggested fix.
+
+        Imports are resolved relative to the importing file and may not leave the workspace: the
+        nearest folder above the spec that contains .git or a *.sln file, else the spec's own folder.
+
+        exit codes: 0 no errors (warnings allowed), 1 errors in a spec, 2 usage or input errors
+        """;
+
+    public int Run(IReadOnlyList<string> args, CommandContext context)
+    {
+        var parsed = CommandArguments.Parse(args, new HashSet<string>(), new HashSet<string> { "--format" }, out var error);
+        if (parsed is null)
+        {
+            return UsageError.Write(context, error!, Usage);
+        }
+        var format = parsed.Options.GetValueOrDefault("--format", "text");
+        if (format is not ("text" or "json"))
+        {
+            return UsageError.Write(context, $"unknown format '{format}' (expected text or json)");
+        }
+
+        var inputs = SpecInputs.Load(parsed.Positional, context);
+        var reported = new List<ReportedDiagnostic>(inputs.Problems);
+        var seen = new HashSet<(string, string, int, int, string)>();
+        foreach (var file in inputs.Readable)
+        {
+            context.Cancellation.ThrowIfCancellationRequested();
+            var resolver = new FileSystemSourceResolver(WorkspaceRoot.For(file.Path));
+            var compilation = Compilation.Create(SyntaxTree.Parse(file.Text!), new CompilationOptions(Resolver: resolver), context.Cancellation);
+            foreach (var diagnostic in compilation.Diagnostics)
+            {
+                // A file imported by several checked specs reports its problems once.
+                if (seen.Add((diagnostic.Code, diagnostic.Path, diagnostic.Span.Start, diagnostic.Span.Length, diagnostic.Message)))
+                {
+                    reported.Add(new ReportedDiagnostic(diagnostic, compilation.TreeFor(diagnostic.Path)?.Text));
+                }
+            }
+        }
+
+        var files = inputs.Files.Select(f => f.Path).ToList();
+        if (format == "json")
+        {
+            JsonDiagnosticWriter.Write(context, files, reported);
+        }
+        else
+        {
+            var writer = new TextDiagnosticWriter(context);
+            foreach (var diagnostic in reported)
+            {
+                writer.Write(diagnostic);
+            }
+            writer.WriteSummary(
+                inputs.Readable.Count(),
+                reported.Count(d => d.Diagnostic.Severity == DiagnosticSeverity.Error),
+                reported.Count(d => d.Diagnostic.Severity == DiagnosticSeverity.Warning),
+                reported.Count(d => d.Diagnostic.Severity == DiagnosticSeverity.Info));
+        }
+        return inputs.Problems.Count > 0 ? ExitCodes.UsageOrInput
+            : reported.Any(d => d.Diagnostic.IsError) ? ExitCodes.Findings
+            : ExitCodes.Success;
+    }
+}

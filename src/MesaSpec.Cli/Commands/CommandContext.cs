@@ -1,0 +1,23 @@
+namespace MesaSpec.Cli.Commands;
+
+/// <summary>Where a command writes, relative to which folder, and whether it may use colour. Tests pass StringWriters.</summary>
+public sealed record CommandContext(
+    TextWriter Out,
+    TextWriter Error,
+    string CurrentDirectory,
+    bool UseColor,
+    CancellationToken Cancellation = default)
+{
+    /// <summary>A path as the user should see it: relative to the current folder when inside it.</summary>
+    public string Display(string fullPath)
+    {
+        if (fullPath.Length == 0)
+        {
+            return fullPath;
+        }
+        var relative = Path.GetRelativePath(CurrentDirectory, fullPath);
+        return relative.StartsWith("..", StringComparison.Ordinal) || Path.IsPathRooted(relative) ? fullPath : relative;
+    }
+
+    public string FullPath(string path) => Path.GetFullPath(path, CurrentDirectory);
+}

@@ -1,0 +1,81 @@
+using System.Text;
+using MesaSpec.Cli.Output;
+using MesaSpec.Language.Formatting;
+using MesaSpec.Language.Syntax;
+
+namespace MesaSpec.Cli.Commands;
+
+/// <summary><c>mesaspec fmt</c>: rewrite specs in the canonical layout, or (<c>--check</c>) only report which would change.</summary>
+public sealed class FormatCommand : ICommand
+{
+    public string Name => "fmt";
+
+    public string Summary => "format specs in place (--check: only report files that would change)";
+
+    public string Usage => """
+        usage: mesaspec fmt [<files or folders>...] [--check]
+
+        Rewrites each spec (folders: every *.mesa below them, default: the current folder) in the
+        canonical layout, keeping every comment. A spec with syntax errors is left untouched and its
+        errors are reported.
+
+        --check   change nothing; list the files that are not formatted
+
+        exit codes: 0 all formatted, 1 a file would change (--check) or has syntax errors, 2 usage or input errors
+        """;
+
+    public int Run(IReadOnlyList<string> args, CommandContext context)
+    {
+        var parsed = CommandArguments.Parse(args, new HashSet<string> { "--check" }, new HashSet<string>(), out var error);
+        if (parsed is null)
+        {
+            return UsageError.Write(context, error!, Usage);
+        }
+        var checkOnly = parsed.Flags.Contains("--check");
+        var inputs = SpecInputs.Load(parsed.Positional, context);
+        var writer = new TextDiagnosticWriter(context);
+        foreach (var problem in inputs.Problems)
+        {
+            writer.Write(problem);
+        }
+
+        int changed = 0, unchanged = 0, broken = 0;
+        foreach (var file in inputs.Readable)
+        {
+            context.Cancellation.ThrowIfCancellationRequested();
+            var tree = SyntaxTree.Parse(file.Text!);
+            var errors = tree.Diagnostics.Where(d => d.IsError).ToList();
+            if (errors.Count > 0)
+            {
+                broken++;
+                foreach (var diagnostic in errors)
+                {
+                    writer.Write(new ReportedDiagnostic(diagnostic, tree.Text));
+                }
+                continue;
+            }
+            var formatted = Formatter.Format(tree);
+            if (formatted == file.Text!.Text)
+            {
+                unchanged++;
+                continue;
+            }
+            changed++;
+            if (checkOnly)
+            {
+                context.Out.WriteLine($"would reformat {context.Display(file.Path)}");
+            }
+            else
+            {
+                File.WriteAllText(file.Path, formatted, new UTF8Encoding(false));
+                context.Out.WriteLine($"formatted {context.Display(file.Path)}");
+            }
+        }
+
+        var verb = checkOnly ? "would reformat" : "reformatted";
+        context.Out.WriteLine($"{changed} {verb}, {unchanged} already formatted" + (broken > 0 ? $", {broken} not formatted (syntax errors)" : ""));
+        return inputs.Problems.Count > 0 ? ExitCodes.UsageOrInput
+            : broken > 0 || (checkOnly && changed > 0) ? ExitCodes.Findings
+            : ExitCodes.Success;
+    }
+}
