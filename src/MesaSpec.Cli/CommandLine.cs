@@ -13,6 +13,7 @@ public static class CommandLine
     [
         new CheckCommand(),
         new FormatCommand(),
+        new RunCommand(),
     ];
 
     public static int Run(string[] args, TextWriter stdout, TextWriter stderr) =>

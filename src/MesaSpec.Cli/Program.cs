@@ -12,7 +12,8 @@ public static class Program
         using var cancel = new CancellationTokenSource();
         Console.CancelKeyPress += (_, e) =>
         {
-            e.Cancel = true;
+            // The first Ctrl-C stops cleanly (work finished so far is kept); a second one ends the process.
+            e.Cancel = !cancel.IsCancellationRequested;
             cancel.Cancel();
         };
         var context = new CommandContext(Console.Out, Console.Error, Directory.GetCurrentDirectory(), color, cancel.Token);

@@ -170,6 +170,12 @@ public static class DiagnosticCatalog
 
     public static Diagnostic BudgetTooLarge(TextSpan span, string detail) => Error(DiagnosticCodes.BudgetTooLarge, span, detail);
 
+    public static Diagnostic LevelsCannotBeGenerated(TextSpan span, string detail) =>
+        Error(DiagnosticCodes.LevelsCannotBeGenerated, span, $"levels cannot be generated: {detail}");
+
+    public static Diagnostic PlannerLimitExceeded(TextSpan span, string detail) =>
+        Warning(DiagnosticCodes.PlannerLimitExceeded, span, $"the exact planner cannot score these levels: {detail}; scores would be unavailable");
+
     private static string Join(IEnumerable<string> values)
     {
         var list = values.ToList();

@@ -59,6 +59,8 @@ public static class DiagnosticCodes
     public const string SweepParameterUnknown = "MS3010";
     public const string NoMesaObjective = "MS3011";
     public const string BudgetTooLarge = "MS3012";
+    public const string LevelsCannotBeGenerated = "MS3013";
+    public const string PlannerLimitExceeded = "MS3014";
 
     /// <summary>All codes, for documentation tests and tooling.</summary>
     public static IReadOnlyList<string> All { get; } = typeof(DiagnosticCodes)

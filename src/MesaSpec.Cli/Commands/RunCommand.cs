@@ -1,0 +1,203 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using MesaSpec.Cli.Input;
+using MesaSpec.Cli.Output;
+using MesaSpec.Cli.Running;
+using MesaSpec.Experiments.Reports;
+using MesaSpec.Experiments.Running;
+using MesaSpec.Gridworld.Analysis;
+using MesaSpec.Language.Binding;
+using MesaSpec.Language.Diagnostics;
+using MesaSpec.Language.Syntax;
+using MesaSpec.Runtime.Training;
+using Spectre.Console;
+
+namespace MesaSpec.Cli.Commands;
+
+/// <summary><c>mesaspec run</c>: train, evaluate, judge, report.</summary>
+public sealed class RunCommand : ICommand
+{
+    public string Name => "run";
+
+    public string Summary => "run a spec's experiments end to end and write report.json/.md/.html";
+
+    public string Usage => """
+        usage: mesaspec run <file> [--experiment NAME] [--seeds N] [--threads N] [--device cpu|cuda]
+                                   [--out DIR] [--progress auto|bar|lines|jsonl]
+
+        Trains each experiment's model with its algorithm (or uses its reference policy), evaluates it
+        on every evaluation environment, infers the behavioural objective and reports the verdict with
+        95% confidence intervals across seeds. Without --experiment every experiment in the file runs.
+
+        --seeds N      run seeds 0..N-1 instead of the spec's seeds (a quick look)
+        --threads N    LibTorch threads (default 1; results are identical for the same seed and threads)
+        --out DIR      output folder (default runs/<experiment>-<time>); with several experiments, one
+                       subfolder per experiment
+        --progress     bar (live bars), lines (plain lines), jsonl (JSON lines for tools), auto (default)
+
+        Ctrl-C stops cleanly: completed seeds are kept and the report is marked cancelled.
+        exit codes: 0 every expectation holds, 1 an expectation fails or the run was cancelled, 2 error
+        """;
+
+    public int Run(IReadOnlyList<string> args, CommandContext context)
+    {
+        var parsed = CommandArguments.Parse(args, new HashSet<string>(),
+            new HashSet<string> { "--experiment", "--seeds", "--threads", "--device", "--out", "--progress" }, out var error);
+        if (parsed is null)
+        {
+            return UsageError.Write(context, error!, Usage);
+        }
+        if (parsed.Positional.Count != 1)
+        {
+            return UsageError.Write(context, "run takes exactly one spec file", Usage);
+        }
+        if (!TryInt(parsed, "--seeds", 1, 1000, out var seeds, context) || !TryInt(parsed, "--threads", 1, 256, out var threads, context))
+        {
+            return ExitCodes.UsageOrInput;
+        }
+        var device = parsed.Options.GetValueOrDefault("--device", "cpu");
+        var progressMode = parsed.Options.GetValueOrDefault("--progress", "auto");
+        if (progressMode is not ("auto" or "bar" or "lines" or "jsonl"))
+        {
+            return UsageError.Write(context, $"unknown progress mode '{progressMode}' (expected auto, bar, lines or jsonl)");
+        }
+
+        var inputs = SpecInputs.Load(parsed.Positional, context);
+        if (inputs.Problems.Count > 0 || inputs.Readable.Count() != 1)
+        {
+            var writer = new TextDiagnosticWriter(context);
+            foreach (var problem in inputs.Problems)
+            {
+                writer.Write(problem);
+            }
+            return ExitCodes.UsageOrInput;
+        }
+        var file = inputs.Readable.Single();
+        var compilation = Compilation.Create(SyntaxTree.Parse(file.Text!),
+            new CompilationOptions(Resolver: new FileSystemSourceResolver(WorkspaceRoot.For(file.Path)), Analyzers: [new IdentifiabilityExperimentAnalyzer()]),
+            context.Cancellation);
+        if (compilation.HasErrors)
+        {
+            var writer = new TextDiagnosticWriter(context);
+            foreach (var diagnostic in compilation.Diagnostics.Where(d => d.IsError))
+            {
+                writer.Write(new ReportedDiagnostic(diagnostic, compilation.TreeFor(diagnostic.Path)?.Text));
+            }
+            context.Error.WriteLine("the spec has errors; fix them before running (mesaspec check shows every diagnostic)");
+            return ExitCodes.UsageOrInput;
+        }
+
+        var plans = compilation.Plans.ToList();
+        if (parsed.Options.TryGetValue("--experiment", out var name))
+        {
+            plans = plans.Where(p => p.Name == name).ToList();
+            if (plans.Count == 0)
+            {
+                var suggestion = NameSuggestions.Closest(name, compilation.Plans.Select(p => p.Name));
+                return UsageError.Write(context,
+                    $"{DiagnosticCodes.UnknownName}: no experiment '{name}' in {context.Display(file.Path)}"
+                    + (suggestion is null ? "" : $"; did you mean '{suggestion}'?")
+                    + $" (experiments: {string.Join(", ", compilation.Plans.Select(p => p.Name))})");
+            }
+        }
+        if (plans.Count == 0)
+        {
+            return UsageError.Write(context, $"{context.Display(file.Path)} declares no experiment to run");
+        }
+
+        var outRoot = parsed.Options.TryGetValue("--out", out var outOption) ? context.FullPath(outOption) : null;
+        var exit = ExitCodes.Success;
+        foreach (var plan in plans)
+        {
+            var directory = outRoot is null
+                ? Path.Combine(context.CurrentDirectory, "runs", $"{plan.Name}-{DateTime.Now.ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture)}")
+                : plans.Count == 1 ? outRoot : Path.Combine(outRoot, plan.Name);
+            var options = new RunOptions(threads ?? 1, device, Path.Combine(directory, "checkpoints"), seeds);
+            var spec = new SpecInfo(file.Path, Sha256(file.Text!.Text), ExperimentRunner.DescribePolicy(plan.Points[0].Policy));
+            var code = RunOne(plan, spec, options, directory, progressMode, context);
+            exit = Math.Max(exit, code);
+            if (context.Cancellation.IsCancellationRequested)
+            {
+                break;
+            }
+        }
+        return exit;
+    }
+
+    private static int RunOne(ExperimentPlan plan, SpecInfo spec, RunOptions options, string directory, string progressMode, CommandContext context)
+    {
+        var runner = new ExperimentRunner(new TorchTrainer(), options);
+        void Save(RunReport report) => ReportFiles.Write(report, directory);
+        RunReport report;
+        if (progressMode == "jsonl")
+        {
+            var observer = new JsonLinesRunObserver(context.Out, Save);
+            report = runner.Run(plan, spec, observer, context.Cancellation);
+            observer.Write(new
+            {
+                @event = "finished",
+                experiment = plan.Name,
+                report = ReportFiles.JsonPath(directory),
+                status = report.Status,
+                passed = report.Passed,
+                summary = VerdictSummary(report),
+                expectations = report.Expectations,
+            });
+        }
+        else
+        {
+            var console = ConsoleFor(context);
+            var live = progressMode == "bar" || (progressMode == "auto" && context.UseColor && !Console.IsOutputRedirected);
+            console.MarkupLine($"[bold]{Markup.Escape(plan.Name)}[/]: {Markup.Escape(spec.PolicySource)}, seeds {string.Join(", ", options.SeedCount is { } n ? Enumerable.Range(0, n) : plan.Points[0].Seeds)}"
+                + (plan.Sweep is { } sweep ? $", sweeping {Markup.Escape(sweep.Parameter)} over {sweep.Values.Count} values" : ""));
+            var observer = new ConsoleRunObserver(console, live, Save);
+            report = observer.Show(() => runner.Run(plan, spec, observer, context.Cancellation));
+            VerdictTable.Write(console, report);
+            console.MarkupLine($"report: {Markup.Escape(context.Display(ReportFiles.JsonPath(directory)))}");
+        }
+        return report.Status switch
+        {
+            "failed" => Failed(report, context),
+            "finished" when report.Passed => ExitCodes.Success,
+            _ => ExitCodes.Findings,
+        };
+    }
+
+    private static int Failed(RunReport report, CommandContext context)
+    {
+        context.Error.WriteLine($"error: {report.StatusDetail}");
+        return ExitCodes.UsageOrInput;
+    }
+
+    /// <summary>One line per evaluation environment: "MazeAnywhere: pseudo_aligned(GoToCorner)".</summary>
+    public static string VerdictSummary(RunReport report) => string.Join("; ", report.Points.SelectMany(p => p.Evaluations.Select(e =>
+        (p.Parameters.Count == 0 ? "" : $"[{string.Join(", ", p.Parameters.Select(kv => $"{kv.Key}={kv.Value}"))}] ")
+        + $"{e.Environment}: {(e.Verdict == "pseudo_aligned" ? $"pseudo_aligned({e.Proxy})" : e.Verdict)}")));
+
+    private static IAnsiConsole ConsoleFor(CommandContext context) => AnsiConsole.Create(new AnsiConsoleSettings
+    {
+        Ansi = context.UseColor ? AnsiSupport.Yes : AnsiSupport.No,
+        ColorSystem = context.UseColor ? ColorSystemSupport.Detect : ColorSystemSupport.NoColors,
+        Out = new AnsiConsoleOutput(context.Out),
+        Interactive = context.UseColor ? InteractionSupport.Detect : InteractionSupport.No,
+    });
+
+    private static bool TryInt(CommandArguments parsed, string option, int min, int max, out int? value, CommandContext context)
+    {
+        value = null;
+        if (!parsed.Options.TryGetValue(option, out var text))
+        {
+            return true;
+        }
+        if (int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var parsedValue) && parsedValue >= min && parsedValue <= max)
+        {
+            value = parsedValue;
+            return true;
+        }
+        UsageError.Write(context, $"{option} takes a whole number from {min} to {max}, not '{text}'");
+        return false;
+    }
+
+    private static string Sha256(string text) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
+}
