@@ -1,5 +1,6 @@
 using MesaSpec.Cli.Input;
 using MesaSpec.Cli.Output;
+using MesaSpec.Gridworld.Analysis;
 using MesaSpec.Language.Binding;
 using MesaSpec.Language.Diagnostics;
 using MesaSpec.Language.Syntax;
@@ -46,7 +47,7 @@ public sealed class CheckCommand : ICommand
         {
             context.Cancellation.ThrowIfCancellationRequested();
             var resolver = new FileSystemSourceResolver(WorkspaceRoot.For(file.Path));
-            var compilation = Compilation.Create(SyntaxTree.Parse(file.Text!), new CompilationOptions(Resolver: resolver), context.Cancellation);
+            var compilation = Compilation.Create(SyntaxTree.Parse(file.Text!), new CompilationOptions(Resolver: resolver, Analyzers: [new IdentifiabilityExperimentAnalyzer()]), context.Cancellation);
             foreach (var diagnostic in compilation.Diagnostics)
             {
                 // A file imported by several checked specs reports its problems once.
