@@ -15,7 +15,7 @@ internal static class ComponentBuilder
             return null;
         }
         var arguments = values.BindArguments(descriptor.Name, call.ArgumentList(),
-            descriptor.Parameters.Select(p => (p.Name, (MesaType?)p.Type, p.Default, p.Min, p.Max, p.Choices)).ToList());
+            descriptor.Parameters.Select(p => (p.Name, (MesaType?)p.Type, p.Default, p.Min, p.Max, p.Choices)).ToList(), missingAt: call.Span);
         return arguments is null ? null : new ComponentModel(descriptor.Name, arguments);
     }
 }

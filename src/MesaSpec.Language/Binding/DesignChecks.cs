@@ -10,6 +10,12 @@ namespace MesaSpec.Language.Binding;
 /// </summary>
 internal static class DesignChecks
 {
+    /// <summary>
+    /// Environment steps of all training runs of one experiment. One run may take up to 1e10 steps (the
+    /// algorithms' schema); multiplied by seeds and sweep points, anything beyond would run for months.
+    /// </summary>
+    public const double MaxTotalSteps = 1e10;
+
     public static void Check(ExperimentPlan plan, SymbolTable symbols, DiagnosticSink sink)
     {
         var experiment = plan.Experiment;
@@ -18,6 +24,18 @@ internal static class DesignChecks
         {
             CheckShift(point, experiment, file);
             CheckTargets(point, symbols, sink);
+        }
+        CheckBudget(plan, file);
+    }
+
+    private static void CheckBudget(ExperimentPlan plan, FileDiagnostics file)
+    {
+        var total = plan.Points.Sum(p => p.Policy is TrainedPolicy t && t.Algorithm.Arguments.TryGetValue("steps", out var steps)
+            ? steps.AsFloat() * p.Seeds.Count
+            : 0);
+        if (total > MaxTotalSteps && plan.Experiment.Syntax.Members.OfType<TrainMemberSyntax>().FirstOrDefault() is { } train)
+        {
+            file.Report(DiagnosticCatalog.BudgetTooLarge(train.Algorithm.Span, total, MaxTotalSteps));
         }
     }
 

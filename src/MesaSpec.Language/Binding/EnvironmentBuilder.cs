@@ -46,6 +46,11 @@ internal sealed class EnvironmentBuilder(DiagnosticSink sink, ComponentCatalog c
         {
             return false;
         }
+        if (environment.Base is null && environment.Syntax.Extends is not null)
+        {
+            // The base is unknown or part of a cycle (both reported): anything said about the rest would be noise.
+            return false;
+        }
         var file = new FileDiagnostics(sink, environment.Tree);
         var scope = ScopeFor(environment, arguments, file);
         if (scope is null)
@@ -59,7 +64,7 @@ internal sealed class EnvironmentBuilder(DiagnosticSink sink, ComponentCatalog c
             var baseParameters = baseEnvironment.Parameters.Select(ToBindable).ToList();
             var bound = values.BindArguments(baseEnvironment.Name, environment.Syntax.Extends?.ArgumentList(),
                 baseParameters.Select(p => scope.TryGet(p.Name, out _, out var v) && v is not null && !IsBoundByExtends(environment, p.Name, baseEnvironment)
-                    ? p with { Default = v } : p).ToList());
+                    ? p with { Default = v } : p).ToList(), missingAt: environment.Syntax.Extends?.Span);
             if (bound is null || !Collect(baseEnvironment, bound, effective, visiting))
             {
                 return false;
@@ -162,21 +167,21 @@ internal sealed class EnvironmentBuilder(DiagnosticSink sink, ComponentCatalog c
             width ??= w;
             height ??= h;
         }
-        if (width is null || height is null)
+        // Without a valid size the other members are still checked (a typo in the grid line must not
+        // hide the rest), except what needs the size: region bounds and free space.
+        var sizeKnown = width is not null && height is not null;
+        if (!sizeKnown && ok)
         {
-            if (ok)
-            {
-                file.Report(DiagnosticCatalog.MissingMember(environment.Syntax.Name.Span, environment.Name, "grid", "grid 9 x 9", DeclarationBinder.InsertionPoint(environment.Syntax)));
-            }
-            return null;
+            file.Report(DiagnosticCatalog.MissingMember(environment.Syntax.Name.Span, environment.Name, "grid", "grid 9 x 9", DeclarationBinder.InsertionPoint(environment.Syntax)));
         }
-        var (gridWidth, gridHeight) = (width.Value, height.Value);
+        ok &= sizeKnown;
+        var (gridWidth, gridHeight) = sizeKnown ? (width!.Value, height!.Value) : (MaxGridSide, MaxGridSide);
 
         WallsModel walls = layoutWalls ?? (WallsModel)new NoWalls();
         if (Member<WallsMemberSyntax>("walls") is { } wallsMember)
         {
             var values = ValuesOf("walls");
-            if (layoutWalls is not null)
+            if (layout is not null)
             {
                 values.Diagnostics.Report(DiagnosticCatalog.LayoutProblem(wallsMember.Span, "the layout already draws the walls; remove 'walls' or the layout"));
                 ok = false;
@@ -191,7 +196,7 @@ internal sealed class EnvironmentBuilder(DiagnosticSink sink, ComponentCatalog c
                 else
                 {
                     walls = new GeneratedWalls(component);
-                    if (component.Name == "maze" && (gridWidth % 2 == 0 || gridHeight % 2 == 0))
+                    if (sizeKnown && component.Name == "maze" && (gridWidth % 2 == 0 || gridHeight % 2 == 0))
                     {
                         values.Diagnostics.Report(DiagnosticCatalog.ValueOutOfRange(wallsMember.Span, "a maze's grid", "odd in both width and height (rooms sit on even coordinates)", $"{gridWidth} x {gridHeight}"));
                         ok = false;
@@ -203,7 +208,7 @@ internal sealed class EnvironmentBuilder(DiagnosticSink sink, ComponentCatalog c
         RegionModel agentSpawn = placed.TryGetValue("agent", out var agentCells) ? new CellsRegion(agentCells) : new AnywhereRegion();
         if (Member<AgentSpawnMemberSyntax>("agent spawn") is { } spawn)
         {
-            var region = BuildRegion(spawn.Region, ValuesOf("agent spawn"), gridWidth, gridHeight, environment.Name);
+            var region = BuildRegion(spawn.Region, ValuesOf("agent spawn"), gridWidth, gridHeight, environment.Name, sizeKnown);
             ok &= region is not null;
             agentSpawn = region ?? agentSpawn;
         }
@@ -211,7 +216,7 @@ internal sealed class EnvironmentBuilder(DiagnosticSink sink, ComponentCatalog c
         var items = new List<ItemModel>();
         foreach (var kind in effective.ItemOrder)
         {
-            var item = BuildItem(kind, effective.Items[kind], placed.GetValueOrDefault(kind), gridWidth, gridHeight, environment.Name);
+            var item = BuildItem(kind, effective.Items[kind], placed.GetValueOrDefault(kind), gridWidth, gridHeight, environment.Name, sizeKnown);
             if (item is null)
             {
                 ok = false;
@@ -251,13 +256,16 @@ internal sealed class EnvironmentBuilder(DiagnosticSink sink, ComponentCatalog c
             ok &= levels is not null;
         }
 
-        ok &= CheckSpace(environment, items, agentSpawn, layoutWalls, gridWidth, gridHeight, effective, file);
+        if (sizeKnown)
+        {
+            ok &= CheckSpace(environment, items, agentSpawn, layoutWalls, gridWidth, gridHeight, effective, file);
+        }
         return ok
             ? new EnvironmentModel(environment.Name, displayName, gridWidth, gridHeight, walls, agentSpawn, items, horizon, observation, levels)
             : null;
     }
 
-    private ItemModel? BuildItem(string kind, Dictionary<string, Scoped<ItemPropertySyntax>> properties, List<(int X, int Y)>? placed, int width, int height, string environment)
+    private ItemModel? BuildItem(string kind, Dictionary<string, Scoped<ItemPropertySyntax>> properties, List<(int X, int Y)>? placed, int width, int height, string environment, bool sizeKnown)
     {
         var ok = true;
         var count = 1;
@@ -275,7 +283,7 @@ internal sealed class EnvironmentBuilder(DiagnosticSink sink, ComponentCatalog c
                     count = n ?? count;
                     break;
                 case SpawnPropertySyntax s:
-                    var region = BuildRegion(s.Region, values, width, height, environment);
+                    var region = BuildRegion(s.Region, values, width, height, environment, sizeKnown);
                     ok &= region is not null;
                     spawn = region ?? spawn;
                     break;
@@ -341,7 +349,7 @@ internal sealed class EnvironmentBuilder(DiagnosticSink sink, ComponentCatalog c
             {
                 var line = effective.ItemLines[item.Kind];
                 var at = line.Syntax.Properties.OfType<SpawnPropertySyntax>().FirstOrDefault()?.Span ?? line.Syntax.Span;
-                line.Values.Diagnostics.Report(DiagnosticCatalog.SpawnRegionTooSmall(at, $"{item.Count} x item {item.Kind}", item.Count, available, environment.Name));
+                line.Values.Diagnostics.Report(DiagnosticCatalog.SpawnRegionTooSmall(at, item.Count == 1 ? $"item '{item.Kind}'" : $"the {item.Count} '{item.Kind}' items", item.Count, available, environment.Name, item.Count == 1 ? "its spawn region" : "their spawn region"));
                 ok = false;
             }
         }
@@ -354,7 +362,7 @@ internal sealed class EnvironmentBuilder(DiagnosticSink sink, ComponentCatalog c
         var cells = FreeCells(new AnywhereRegion());
         if (ok && total > cells)
         {
-            file.Report(DiagnosticCatalog.SpawnRegionTooSmall(environment.Syntax.Name.Span, "the agent and all items", total, cells, environment.Name));
+            file.Report(DiagnosticCatalog.SpawnRegionTooSmall(environment.Syntax.Name.Span, "the agent and all items", total, cells, environment.Name, "the grid"));
             ok = false;
         }
         return ok;
@@ -381,10 +389,10 @@ internal sealed class EnvironmentBuilder(DiagnosticSink sink, ComponentCatalog c
         }
     }
 
-    private static RegionModel? BuildRegion(RegionSyntax syntax, ValueEvaluator values, int width, int height, string environment)
+    private static RegionModel? BuildRegion(RegionSyntax syntax, ValueEvaluator values, int width, int height, string environment, bool checkBounds)
     {
         var region = RegionBuilder.Build(syntax, values);
-        if (region is not null && RegionMath.OutOfBounds(region, width, height) is { } problem)
+        if (region is not null && checkBounds && RegionMath.OutOfBounds(region, width, height) is { } problem)
         {
             values.Diagnostics.Report(DiagnosticCatalog.RegionOutsideGrid(syntax.Span, problem, environment));
             return null;

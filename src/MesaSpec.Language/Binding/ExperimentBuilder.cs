@@ -152,7 +152,7 @@ internal sealed class ExperimentBuilder(SymbolTable symbols, DiagnosticSink sink
             return null;
         }
         var arguments = values.BindArguments(environment.Name, reference.ArgumentList(),
-            environment.Parameters.Select(EnvironmentBuilder.ToBindable).ToList());
+            environment.Parameters.Select(EnvironmentBuilder.ToBindable).ToList(), missingAt: reference.Span);
         if (arguments is null)
         {
             return null;

@@ -79,7 +79,8 @@ internal static class Lexical
     public static readonly Parser<char, StringLiteralSyntax> StringLiteral =
         Map((start, value, end) => new StringLiteralSyntax(value, TextSpan.FromBounds(start, end)),
                 CurrentOffset,
-                Char('"').Then(EscapedChar.Or(AnyCharExcept('"', '\\', '\n')).ManyString()).Before(Char('"').Labelled("a closing '\"'")),
+                // An unclosed string ends at the line break: the scanner reports it (MS1004), and the parse goes on as if it were closed.
+                Char('"').Then(EscapedChar.Or(AnyCharExcept('"', '\\', '\n')).ManyString()).Before(OneOf(Char('"').IgnoreResult(), Lookahead(Char('\n')).IgnoreResult(), End)),
                 CurrentOffset)
             .Before(InlineTrivia)
             .Labelled("a string");
