@@ -51,7 +51,7 @@ internal static class DeclarationParsers
             CurrentOffset,
             member.Before(EndOfMember).RecoverWith(error => RecoverySkip.RestOfMember.Select(skipped =>
                 (MemberSyntax)new ErrorMemberSyntax(
-                    new TextSpan(skipped.ErrorStart, Math.Max(1, skipped.Token.Length)),
+                    new TextSpan(skipped.ErrorStart, skipped.Token.Length),
                     ErrorMessages.Describe(error, skipped.Token),
                     TextSpan.FromBounds(skipped.ErrorStart, skipped.End)) { Token = skipped.Token })));
     }
@@ -100,7 +100,7 @@ internal static class DeclarationParsers
             .Labelled("a declaration (environment, objective, experiment) or an import")
             .RecoverWith(error => RecoverySkip.ToNextDeclaration.Select(skipped =>
                 (SyntaxNode)new ErrorDeclarationSyntax(
-                    new TextSpan(skipped.ErrorStart, Math.Max(1, skipped.Token.Length)),
+                    new TextSpan(skipped.ErrorStart, skipped.Token.Length),
                     ErrorMessages.Describe(error, skipped.Token) + DeclarationSuggestion(skipped.Token),
                     TextSpan.FromBounds(skipped.ErrorStart, skipped.End)))));
 
