@@ -32,13 +32,22 @@ internal sealed class EnvironmentBuilder(DiagnosticSink sink, ComponentCatalog c
     /// </summary>
     public EnvironmentModel? Build(DeclarationSymbol environment, IReadOnlyDictionary<string, Value> arguments, string displayName)
     {
-        var effective = new Effective();
-        if (!Collect(environment, arguments, effective, []))
+        // Every experiment point evaluates its environments again; the same environment at the same
+        // arguments is the same model (and its diagnostics were reported the first time), so build it once.
+        var key = (environment, ArgumentsKey(arguments));
+        if (!_built.TryGetValue(key, out var model))
         {
-            return null;
+            var effective = new Effective();
+            model = Collect(environment, arguments, effective, []) ? Evaluate(environment, effective, environment.Name) : null;
+            _built[key] = model;
         }
-        return Evaluate(environment, effective, displayName);
+        return model is null || model.DisplayName == displayName ? model : model with { DisplayName = displayName };
     }
+
+    private readonly Dictionary<(DeclarationSymbol, string), EnvironmentModel?> _built = [];
+
+    private static string ArgumentsKey(IReadOnlyDictionary<string, Value> arguments) =>
+        arguments.Count == 0 ? "" : string.Join(";", arguments.OrderBy(a => a.Key, StringComparer.Ordinal).Select(a => $"{a.Key}={a.Value.Raw.GetType().Name}:{a.Value}"));
 
     private bool Collect(DeclarationSymbol environment, IReadOnlyDictionary<string, Value> arguments, Effective effective, HashSet<DeclarationSymbol> visiting)
     {
@@ -339,8 +348,21 @@ internal sealed class EnvironmentBuilder(DiagnosticSink sink, ComponentCatalog c
     /// </summary>
     private static bool CheckSpace(DeclarationSymbol environment, List<ItemModel> items, RegionModel agentSpawn, LayoutWalls? layout, int width, int height, Effective effective, FileDiagnostics file)
     {
-        bool Free(int x, int y) => layout is null || !layout.Wall[y][x];
-        int FreeCells(RegionModel region) => RegionMath.Cells(region, width, height).Count(c => Free(c.X, c.Y));
+        int FreeCells(RegionModel region)
+        {
+            var free = 0;
+            for (var y = 0; y < height; y++)
+            {
+                for (var x = 0; x < width; x++)
+                {
+                    if ((layout is null || !layout.Wall[y][x]) && RegionMath.Contains(region, width, height, x, y))
+                    {
+                        free++;
+                    }
+                }
+            }
+            return free;
+        }
         var ok = true;
         foreach (var item in items.Where(i => i.FixedCells is null))
         {
