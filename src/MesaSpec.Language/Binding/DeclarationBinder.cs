@@ -179,6 +179,10 @@ internal sealed partial class DeclarationBinder(SymbolTable symbols, DiagnosticS
     /// <summary>Every bare name matching a parameter in scope is a reference to it (for navigation and rename).</summary>
     private void ResolveParameterReferences(DeclarationSymbol declaration)
     {
+        if (declaration.Parameters.Count == 0)
+        {
+            return;
+        }
         var byName = declaration.Parameters.ToDictionary(p => p.Name, StringComparer.Ordinal);
         foreach (var member in declaration.Syntax.Members)
         {

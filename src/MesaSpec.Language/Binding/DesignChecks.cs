@@ -39,14 +39,19 @@ internal static class DesignChecks
         }
     }
 
+    // Models are shared between points and experiments (EnvironmentBuilder memoises them), so their text is too.
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<EnvironmentModel, string> CanonicalTexts = [];
+
+    private static string Canonical(EnvironmentModel environment) => CanonicalTexts.GetValue(environment, ModelText.Canonical);
+
     private static void CheckShift(ExperimentModel point, DeclarationSymbol experiment, FileDiagnostics file)
     {
         if (point.Policy is not TrainedPolicy trained || point.Evaluations.Count == 0)
         {
             return;
         }
-        var training = ModelText.Canonical(trained.Environment);
-        if (point.Evaluations.Any(e => ModelText.Canonical(e.Environment) != training))
+        var training = Canonical(trained.Environment);
+        if (point.Evaluations.Any(e => Canonical(e.Environment) != training))
         {
             return;
         }

@@ -34,20 +34,52 @@ internal sealed class EnvironmentBuilder(DiagnosticSink sink, ComponentCatalog c
     {
         // Every experiment point evaluates its environments again; the same environment at the same
         // arguments is the same model (and its diagnostics were reported the first time), so build it once.
-        var key = (environment, ArgumentsKey(arguments));
-        if (!_built.TryGetValue(key, out var model))
+        // Keyed on every parameter's effective value (given, or its default as written), so "Maze" and
+        // "Maze(corner: 1)" at the default share one model; one instance per display name, so later
+        // passes can memoise per instance.
+        var key = ArgumentsKey(environment, arguments);
+        if (!_built.TryGetValue((environment, key, environment.Name), out var model))
         {
             var effective = new Effective();
             model = Collect(environment, arguments, effective, []) ? Evaluate(environment, effective, environment.Name) : null;
-            _built[key] = model;
+            _built[(environment, key, environment.Name)] = model;
         }
-        return model is null || model.DisplayName == displayName ? model : model with { DisplayName = displayName };
+        if (model is null || model.DisplayName == displayName)
+        {
+            return model;
+        }
+        if (!_built.TryGetValue((environment, key, displayName), out var renamed))
+        {
+            renamed = model with { DisplayName = displayName };
+            _built[(environment, key, displayName)] = renamed;
+        }
+        return renamed;
     }
 
-    private readonly Dictionary<(DeclarationSymbol, string), EnvironmentModel?> _built = [];
+    private readonly Dictionary<(DeclarationSymbol, string, string), EnvironmentModel?> _built = [];
 
-    private static string ArgumentsKey(IReadOnlyDictionary<string, Value> arguments) =>
-        arguments.Count == 0 ? "" : string.Join(";", arguments.OrderBy(a => a.Key, StringComparer.Ordinal).Select(a => $"{a.Key}={a.Value.Raw.GetType().Name}:{a.Value}"));
+    private static string ArgumentsKey(DeclarationSymbol environment, IReadOnlyDictionary<string, Value> arguments)
+    {
+        if (environment.Parameters.Count == 0)
+        {
+            return "";
+        }
+        var key = new System.Text.StringBuilder();
+        foreach (var parameter in environment.Parameters)
+        {
+            key.Append(parameter.Name).Append('=');
+            if (arguments.TryGetValue(parameter.Name, out var value))
+            {
+                key.Append(value.Raw.GetType().Name).Append(':').Append(value.ToString());
+            }
+            else if (parameter.Syntax.Default is { } expression)
+            {
+                key.Append("default:").Append(parameter.Owner.Tree.Text.ToString(expression.Span));
+            }
+            key.Append(';');
+        }
+        return key.ToString();
+    }
 
     private bool Collect(DeclarationSymbol environment, IReadOnlyDictionary<string, Value> arguments, Effective effective, HashSet<DeclarationSymbol> visiting)
     {
@@ -70,10 +102,14 @@ internal sealed class EnvironmentBuilder(DiagnosticSink sink, ComponentCatalog c
         if (environment.Base is { } baseEnvironment)
         {
             // The base sees the extends clause's arguments, plus every inherited parameter the variant passes through.
-            var baseParameters = baseEnvironment.Parameters.Select(ToBindable).ToList();
-            var bound = values.BindArguments(baseEnvironment.Name, environment.Syntax.Extends?.ArgumentList(),
-                baseParameters.Select(p => scope.TryGet(p.Name, out _, out var v) && v is not null && !IsBoundByExtends(environment, p.Name, baseEnvironment)
-                    ? p with { Default = v } : p).ToList(), missingAt: environment.Syntax.Extends?.Span);
+            var boundByExtends = BoundByExtends(environment, baseEnvironment);
+            var baseParameters = new List<(string Name, MesaType? Type, Value? Default, double? Min, double? Max, IReadOnlyList<string>? Choices)>(baseEnvironment.Parameters.Count);
+            foreach (var parameter in baseEnvironment.Parameters)
+            {
+                var p = ToBindable(parameter);
+                baseParameters.Add(scope.TryGet(p.Name, out _, out var v) && v is not null && !boundByExtends.Contains(p.Name) ? p with { Default = v } : p);
+            }
+            var bound = values.BindArguments(baseEnvironment.Name, environment.Syntax.Extends?.ArgumentList(), baseParameters, missingAt: environment.Syntax.Extends?.Span);
             if (bound is null || !Collect(baseEnvironment, bound, effective, visiting))
             {
                 return false;
@@ -106,9 +142,9 @@ internal sealed class EnvironmentBuilder(DiagnosticSink sink, ComponentCatalog c
         return true;
     }
 
-    private static bool IsBoundByExtends(DeclarationSymbol environment, string parameter, DeclarationSymbol baseEnvironment) =>
+    private static HashSet<string> BoundByExtends(DeclarationSymbol environment, DeclarationSymbol baseEnvironment) =>
         (environment.Syntax.Extends?.ArgumentList()?.Arguments ?? []).Select((a, i) =>
-            a.Name?.Text ?? (i < baseEnvironment.Parameters.Count ? baseEnvironment.Parameters[i].Name : "")).Contains(parameter);
+            a.Name?.Text ?? (i < baseEnvironment.Parameters.Count ? baseEnvironment.Parameters[i].Name : "")).ToHashSet(StringComparer.Ordinal);
 
     internal static (string Name, MesaType? Type, Value? Default, double? Min, double? Max, IReadOnlyList<string>? Choices) ToBindable(ParameterSymbol p) =>
         (p.Name, p.Type, DefaultOf(p), null, null, null);

@@ -114,7 +114,15 @@ internal sealed class ValueEvaluator(FileDiagnostics diagnostics, Scope scope)
             int index;
             if (argument.Name is { } name)
             {
-                index = parameters.ToList().FindIndex(p => p.Name == name.Text);
+                index = -1;
+                for (var k = 0; k < parameters.Count; k++)
+                {
+                    if (parameters[k].Name == name.Text)
+                    {
+                        index = k;
+                        break;
+                    }
+                }
                 if (index < 0)
                 {
                     Report(DiagnosticCatalog.UnknownArgument(name.Span, owner, name.Text, NameSuggestions.Closest(name.Text, parameters.Select(p => p.Name)), parameters.Select(p => p.Name)));
