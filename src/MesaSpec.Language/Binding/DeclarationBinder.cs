@@ -179,12 +179,9 @@ internal sealed partial class DeclarationBinder(SymbolTable symbols, DiagnosticS
     /// <summary>Every bare name matching a parameter in scope is a reference to it (for navigation and rename).</summary>
     private void ResolveParameterReferences(DeclarationSymbol declaration)
     {
-        if (declaration.Parameters.Count == 0)
-        {
-            return;
-        }
         var byName = declaration.Parameters.ToDictionary(p => p.Name, StringComparer.Ordinal);
-        foreach (var member in declaration.Syntax.Members)
+        // Most declarations have no parameters: then no member can refer to one.
+        foreach (var member in byName.Count == 0 ? [] : declaration.Syntax.Members)
         {
             foreach (var name in member.DescendantsAndSelf().OfType<NameExpressionSyntax>())
             {
