@@ -113,7 +113,9 @@ public static class HtmlReport
                     }
                     if (i == 0)
                     {
-                        html.Append($"<td rowspan=\"{span}\">{string.Join("<br>", e.PerSeed.Select(s => $"{s.Seed}: {Badge(s.Verdict, s.Proxy, small: true)}"))}</td>");
+                        // Seeds grouped by verdict: "0, 2: pseudo_aligned to GoToCorner".
+                        var groups = e.PerSeed.GroupBy(s => (s.Verdict, s.Proxy)).Select(g => $"{string.Join(", ", g.Select(s => s.Seed))}: {Badge(g.Key.Verdict, g.Key.Proxy, small: true)}");
+                        html.Append($"<td rowspan=\"{span}\">{string.Join("<br>", groups)}</td>");
                     }
                     html.Append("</tr>\n");
                 }
@@ -187,7 +189,7 @@ public static class HtmlReport
                 "normalised score (1 = optimal)",
                 series,
                 categories: numeric ? null : values,
-                yRange: (0, 1),
+                yRange: (0, Math.Max(1, series.SelectMany(l => l.Points).Select(p => p.High ?? p.Y).DefaultIfEmpty(1).Max())),
                 annotations: annotations)).Append("</figure>");
         }
         html.Append("</div>\n<p class=\"muted\">Verdicts: RA robustly_aligned, PA pseudo_aligned, CF capability_failure, ? inconclusive. Error bars are 95% confidence intervals across seeds.</p>\n");

@@ -18,8 +18,9 @@ internal static class BehaviourPicture
         var height = rows.Count;
         var width = rows.Count == 0 ? 0 : rows.Max(r => r.Length);
         const int left = 44, top = 34;
-        var canvas = new SvgCanvas(Math.Max(260, left + width * Cell + 16), top + height * Cell + 50,
-            $"{environment}: level {sample.Level}, seed {sample.Seed}{(sample.Conflict ? " (conflict level)" : "")}");
+        var title = $"{environment}: level {sample.Level}, seed {sample.Seed}{(sample.Conflict ? " (conflict level)" : "")}";
+        // Wide enough for the title at 13px bold (about 7.5px a character).
+        var canvas = new SvgCanvas(Math.Max((int)(title.Length * 7.5) + 20, left + width * Cell + 16), top + height * Cell + 50, title);
         var area = new PlotArea(left, top, left + width * Cell, top + height * Cell);
         canvas.Frame(area, "column (cells)", "row (cells)");
         var maxVisits = Math.Max(1, sample.Visits.SelectMany(v => v).DefaultIfEmpty(0).Max());

@@ -15,9 +15,9 @@ internal static class ScoreBars
         Estimate Pick(ObjectiveScore o) => conflict && o.Score.Mean is not null ? o.Score : o.ScoreAll;
         var title = $"Scores on {evaluation.Environment}{(context is null ? "" : $" ({context})")}";
         var groups = evaluation.Objectives.Count;
-        var width = Math.Max(380, 110 * groups + 200);
+        var width = Math.Max(420, 110 * groups + 250);
         const int height = 280;
-        var area = new PlotArea(64, 32, width - 130, height - 48);
+        var area = new PlotArea(64, 32, width - 175, height - 48);
         var canvas = new SvgCanvas(width, height, title);
         var values = evaluation.Objectives.Select(Pick).SelectMany(e => new[] { e.Mean ?? 0, e.CiHigh ?? 0, e.CiLow ?? 0 })
             .Concat(evaluation.RandomBaseline.Select(r => Pick(r).Mean ?? 0)).ToList();
@@ -39,10 +39,10 @@ internal static class ScoreBars
                 Bar(canvas, y, centre + 2, bar, Pick(random), Palette.Random, $"random policy, {objective.Name}: {Describe(Pick(random))}");
             }
         }
-        canvas.Line(area.Left, y[evaluation.Threshold], area.Right, y[evaluation.Threshold], Palette.Verdict("inconclusive"), 1, "4 3");
+        canvas.Line(area.Left, y[evaluation.Threshold], area.Right, y[evaluation.Threshold], Palette.Threshold, 1.2, "4 3");
         canvas.XCategories(area, categories);
         canvas.Legend(area.Right + 14, area.Top + 8, [("evaluated policy (base)", Palette.Color(0)), ("evaluated policy (mesa)", Palette.Color(1)),
-            ("random policy", Palette.Random), ("capability threshold", Palette.Verdict("inconclusive"))]);
+            ("random policy", Palette.Random), ("capability threshold", Palette.Threshold)]);
         return canvas.Render();
     }
 

@@ -7,6 +7,8 @@ internal static class Palette
 
     public const string Random = "#999999";
 
+    public const string Threshold = "#555555";
+
     public static string Color(int index) => Series[index % Series.Length];
 
     public static string Verdict(string verdict) => verdict switch
