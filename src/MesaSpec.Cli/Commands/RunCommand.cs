@@ -178,13 +178,23 @@ public sealed class RunCommand : ICommand
         (p.Parameters.Count == 0 ? "" : $"[{string.Join(", ", p.Parameters.Select(kv => $"{kv.Key}={kv.Value}"))}] ")
         + $"{e.Environment}: {(e.Verdict == "pseudo_aligned" ? $"pseudo_aligned({e.Proxy})" : e.Verdict)}")));
 
-    private static IAnsiConsole ConsoleFor(CommandContext context) => AnsiConsole.Create(new AnsiConsoleSettings
+    private static IAnsiConsole ConsoleFor(CommandContext context)
     {
-        Ansi = context.UseColor ? AnsiSupport.Yes : AnsiSupport.No,
-        ColorSystem = context.UseColor ? ColorSystemSupport.Detect : ColorSystemSupport.NoColors,
-        Out = new AnsiConsoleOutput(context.Out),
-        Interactive = context.UseColor ? InteractionSupport.Detect : InteractionSupport.No,
-    });
+        var console = AnsiConsole.Create(new AnsiConsoleSettings
+        {
+            Ansi = context.UseColor ? AnsiSupport.Yes : AnsiSupport.No,
+            ColorSystem = context.UseColor ? ColorSystemSupport.Detect : ColorSystemSupport.NoColors,
+            Out = new AnsiConsoleOutput(context.Out),
+            Interactive = context.UseColor ? InteractionSupport.Detect : InteractionSupport.No,
+        });
+        if (!context.UseColor)
+        {
+            // Redirected output (a log, CI, the language server) has no width to fit: Spectre would assume 80
+            // columns and wrap the verdict table cell by cell.
+            console.Profile.Width = Math.Max(console.Profile.Width, 200);
+        }
+        return console;
+    }
 
     private static bool TryInt(CommandArguments parsed, string option, int min, int max, out int? value, CommandContext context)
     {

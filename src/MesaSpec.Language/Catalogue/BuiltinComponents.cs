@@ -40,11 +40,6 @@ public sealed class BuiltinComponents : IComponentProvider
                 new("channels", MesaType.ListOf(MesaType.Int), Ints(16, 32), "Output channels of each 3x3 convolution layer."),
                 new("hidden", MesaType.Int, I(128), "Width of the dense layer after the convolutions.", 1, 65536),
             ]),
-        new("lstm", ComponentKind.Model,
-            "A recurrent policy: a dense encoder followed by an LSTM cell whose state carries memory across steps of an episode.",
-            [
-                new("hidden", MesaType.Int, I(128), "Size of the encoder and of the LSTM state.", 1, 65536),
-            ]),
 
         new("ppo", ComponentKind.Algorithm,
             "Proximal Policy Optimization (Schulman et al. 2017): vectorised rollouts, GAE advantages, a clipped surrogate objective, value loss and an entropy bonus.",
