@@ -73,13 +73,14 @@ internal static class BehaviourSampler
 
     /// <summary>
     /// The policy's first action with the agent placed on each free cell (no item, no wall) of the level, every
-    /// item in place; -1 elsewhere. One batched call (one episode per cell), so trained models only: the oracle
-    /// would re-plan for every start cell (minutes on keys-and-chests), and the random policy's "preference"
-    /// means nothing while its random stream must stay as the evaluation left it. Null for reference policies.
+    /// item in place; -1 elsewhere. One batched call (one episode per cell) to policies that can say what they
+    /// prefer without acting (<see cref="IPreferringPolicy"/>: trained models, their most probable action; no
+    /// randomness consumed, so the evaluation's numbers do not depend on the drawing). Null for the others: the
+    /// oracle would re-plan for every start cell (minutes on keys-and-chests), the random policy prefers nothing.
     /// </summary>
     private static int[][]? PreferredActions(EvaluationSetup setup, IPolicy policy, Level level)
     {
-        if (policy is not ITrainedPolicy)
+        if (policy is not IPreferringPolicy preferring)
         {
             return null;
         }
@@ -95,7 +96,7 @@ internal static class BehaviourSampler
         }
         var environment = GridVectorEnvironment.ForLevels(setup.Environment, setup.BaseObjective, starts.Count, starts);
         var actions = new int[starts.Count];
-        policy.Act(environment, actions);
+        preferring.PreferredActions(environment, actions);
         for (var slot = 0; slot < starts.Count; slot++)
         {
             var cell = environment.AgentCell(slot);

@@ -57,7 +57,7 @@ public sealed class BehaviourSampleTests
     }
 
     /// <summary>A "trained" policy whose action depends only on the agent's cell, so the field is predictable.</summary>
-    private sealed class CellPolicy : ITrainedPolicy
+    private sealed class CellPolicy : ITrainedPolicy, IPreferringPolicy
     {
         public static int ActionAt(int cell) => cell * 7 % 4;
 
@@ -65,7 +65,9 @@ public sealed class BehaviourSampleTests
 
         public string? CheckpointPath => null;
 
-        public void Act(IVectorEnvironment environment, Span<int> actions)
+        public void Act(IVectorEnvironment environment, Span<int> actions) => PreferredActions(environment, actions);
+
+        public void PreferredActions(IVectorEnvironment environment, Span<int> actions)
         {
             var grid = (GridVectorEnvironment)environment;
             for (var slot = 0; slot < grid.Count; slot++)
