@@ -14,6 +14,8 @@ public static class CommandLine
         new CheckCommand(),
         new FormatCommand(),
         new RunCommand(),
+        new RunsCommand(),
+        new ReportCommand(),
     ];
 
     public static int Run(string[] args, TextWriter stdout, TextWriter stderr) =>

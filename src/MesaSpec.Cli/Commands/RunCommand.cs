@@ -115,7 +115,7 @@ public sealed class RunCommand : ICommand
                 : plans.Count == 1 ? outRoot : Path.Combine(outRoot, plan.Name);
             var options = new RunOptions(threads ?? 1, device, Path.Combine(directory, "checkpoints"), seeds);
             var spec = new SpecInfo(file.Path, Sha256(file.Text!.Text), ExperimentRunner.DescribePolicy(plan.Points[0].Policy));
-            var code = RunOne(plan, spec, options, directory, progressMode, context);
+            var code = RunOne(plan, spec, file.Text!.Text, options, directory, progressMode, context);
             exit = Math.Max(exit, code);
             if (context.Cancellation.IsCancellationRequested)
             {
@@ -125,10 +125,11 @@ public sealed class RunCommand : ICommand
         return exit;
     }
 
-    private static int RunOne(ExperimentPlan plan, SpecInfo spec, RunOptions options, string directory, string progressMode, CommandContext context)
+    private static int RunOne(ExperimentPlan plan, SpecInfo spec, string specText, RunOptions options, string directory, string progressMode, CommandContext context)
     {
         var runner = new ExperimentRunner(new TorchTrainer(), options);
-        void Save(RunReport report) => ReportFiles.Write(report, directory);
+        using var recording = RunRecording.Begin(plan, spec, specText, options, directory, context.Error);
+        void Save(RunReport report) => recording.Save(report);
         RunReport report;
         if (progressMode == "jsonl")
         {
@@ -139,6 +140,7 @@ public sealed class RunCommand : ICommand
                 @event = "finished",
                 experiment = plan.Name,
                 report = ReportFiles.JsonPath(directory),
+                runId = recording.Id,
                 status = report.Status,
                 passed = report.Passed,
                 summary = VerdictSummary(report),
@@ -154,7 +156,8 @@ public sealed class RunCommand : ICommand
             var observer = new ConsoleRunObserver(console, live, Save);
             report = observer.Show(() => runner.Run(plan, spec, observer, context.Cancellation));
             VerdictTable.Write(console, report);
-            console.MarkupLine($"report: {Markup.Escape(context.Display(ReportFiles.JsonPath(directory)))}");
+            console.MarkupLine($"report: {Markup.Escape(context.Display(ReportFiles.JsonPath(directory)))} (.md, .html)"
+                + (recording.Id is { } id ? $"; recorded as run {id} (mesaspec runs show {id})" : ""));
         }
         return report.Status switch
         {

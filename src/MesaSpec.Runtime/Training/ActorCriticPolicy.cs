@@ -14,7 +14,7 @@ namespace MesaSpec.Runtime.Training;
 /// the gridworld's own seeded generator (salted by the training seed), so an evaluation is still a
 /// deterministic function of the weights, the levels and the seed.
 /// </summary>
-public sealed class ActorCriticPolicy : ITrainedPolicy
+public sealed class ActorCriticPolicy : ITrainedPolicy, IPreferringPolicy
 {
     private readonly ActorCritic model;
     private readonly ObservationShape shape;
@@ -53,6 +53,28 @@ public sealed class ActorCriticPolicy : ITrainedPolicy
 
     public void Act(IVectorEnvironment environment, Span<int> actions)
     {
+        using var scope = NewDisposeScope();
+        var probabilities = Probabilities(environment, actions).cpu().data<float>();
+        for (var e = 0; e < environment.Count; e++)
+        {
+            actions[e] = Sample(probabilities, e * actionCount);
+        }
+    }
+
+    /// <summary>The most probable action of each episode (first on ties), for the report's vector fields; consumes no randomness.</summary>
+    public void PreferredActions(IVectorEnvironment environment, Span<int> actions)
+    {
+        using var scope = NewDisposeScope();
+        var chosen = Probabilities(environment, actions).argmax(-1).cpu().data<long>();
+        for (var e = 0; e < environment.Count; e++)
+        {
+            actions[e] = (int)chosen[e];
+        }
+    }
+
+    /// <summary>The action distribution of every episode, as a tensor owned by the caller's dispose scope.</summary>
+    private Tensor Probabilities(IVectorEnvironment environment, Span<int> actions)
+    {
         ObjectDisposedException.ThrowIf(disposed, this);
         if (environment.ObservationShape != shape || environment.ActionCount != actionCount)
         {
@@ -72,14 +94,9 @@ public sealed class ActorCriticPolicy : ITrainedPolicy
             dimensions = [count, shape.Channels, shape.Height, shape.Width];
         }
         environment.Observe(observations);
-        using var scope = NewDisposeScope();
         using var noGrad = no_grad();
         var (logits, _) = model.forward(tensor(observations, dimensions, device: device));
-        var probabilities = logits.softmax(-1).cpu().data<float>();
-        for (var e = 0; e < count; e++)
-        {
-            actions[e] = Sample(probabilities, e * actionCount);
-        }
+        return logits.softmax(-1);
     }
 
     public void Dispose()
