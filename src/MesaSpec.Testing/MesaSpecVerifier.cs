@@ -30,9 +30,7 @@ public static class MesaSpecVerifier
     {
         var path = Locate(specPath);
         var root = SpecWorkspace.RootFor(path);
-        var compilation = Compilation.Create(SyntaxTree.Parse(File.ReadAllText(path), path),
-            new CompilationOptions(Resolver: new WorkspaceSourceResolver(root), Analyzers: [new IdentifiabilityExperimentAnalyzer()]),
-            cancellationToken);
+        var compilation = Compile(path, root, cancellationToken);
         if (compilation.HasErrors)
         {
             throw new SnapshotMismatchException($"{specPath} has errors:" + Environment.NewLine
@@ -54,6 +52,12 @@ public static class MesaSpecVerifier
         }
         return outcomes;
     }
+
+    /// <summary>The spec at <paramref name="path"/> with its imports (confined to <paramref name="root"/>) and the CLI's analyzers.</summary>
+    public static Compilation Compile(string path, string root, CancellationToken cancellationToken = default) =>
+        Compilation.Create(SyntaxTree.Parse(File.ReadAllText(path), path),
+            new CompilationOptions(Resolver: new WorkspaceSourceResolver(root), Analyzers: [new IdentifiabilityExperimentAnalyzer()]),
+            cancellationToken);
 
     private static string Describe(IEnumerable<ExperimentOutcome> failed)
     {

@@ -14,13 +14,26 @@ namespace MesaSpec.Testing.Comparison;
 public static class ReadableDiff
 {
     private const int Context = 2;
+    private const int MaxListed = 12;
+    private const int MaxDiffLines = 120;
+
+    private static readonly string[] FirstMembers = ["verdict", "proxy", "passed", "status"];
+
+    private static int Rank(JsonPath path) =>
+        path.LastMember is { } member && Array.IndexOf(FirstMembers, member) is var i and >= 0 ? i : FirstMembers.Length;
 
     public static string Render(string verifiedText, string normalisedReceivedText, IReadOnlyList<SnapshotDifference> differences)
     {
         var text = new StringBuilder();
-        foreach (var difference in differences)
+        // Verdicts and expectations first: they are what a researcher asks about; scores explain them.
+        var ordered = differences.OrderBy(d => Rank(d.Path)).ToList();
+        foreach (var difference in ordered.Take(MaxListed))
         {
             text.Append("  ").AppendLine(difference.ToString());
+        }
+        if (ordered.Count > MaxListed)
+        {
+            text.AppendLine($"  ... and {ordered.Count - MaxListed} more differences");
         }
         var model = InlineDiffBuilder.Diff(verifiedText, normalisedReceivedText, ignoreWhiteSpace: false, ignoreCase: false, new LineChunker());
         var lines = model.Lines;
@@ -39,11 +52,17 @@ public static class ReadableDiff
         {
             text.AppendLine("  --- verified").AppendLine("  +++ received");
         }
+        var written = 0;
         for (var i = 0; i < lines.Count; i++)
         {
             if (!shown[i])
             {
                 continue;
+            }
+            if (++written > MaxDiffLines)
+            {
+                text.AppendLine($"  ... (diff cut at {MaxDiffLines} lines; compare the received file with the verified one for the rest)");
+                break;
             }
             if (i > 0 && !shown[i - 1])
             {

@@ -33,6 +33,7 @@ public static class OutcomeSnapshot
             spec["path"] = Path.GetFileName(path);
         }
         new SnapshotScrubber(specFolder).Scrub(json);
+        Round(json);
 
         var snapshot = new JsonObject
         {
@@ -46,6 +47,51 @@ public static class OutcomeSnapshot
         }
         return snapshot;
     }
+
+    /// <summary>
+    /// Every non-integer number to <see cref="Decimals"/> decimals: six digits are far below any tolerance or
+    /// confidence interval, and a last-bit difference in a platform's maths library must not fail a snapshot.
+    /// </summary>
+    public const int Decimals = 6;
+
+    private static void Round(JsonNode? node)
+    {
+        switch (node)
+        {
+            case JsonObject obj:
+                foreach (var (name, child) in obj.ToList())
+                {
+                    if (Rounded(child) is { } value)
+                    {
+                        obj[name] = value;
+                    }
+                    else
+                    {
+                        Round(child);
+                    }
+                }
+                break;
+            case JsonArray array:
+                for (var i = 0; i < array.Count; i++)
+                {
+                    if (Rounded(array[i]) is { } value)
+                    {
+                        array[i] = value;
+                    }
+                    else
+                    {
+                        Round(array[i]);
+                    }
+                }
+                break;
+        }
+    }
+
+    private static JsonValue? Rounded(JsonNode? node) =>
+        node is JsonValue value && value.GetValueKind() == System.Text.Json.JsonValueKind.Number
+            && value.TryGetValue<double>(out var number) && number != Math.Floor(number)
+            ? JsonValue.Create(Math.Round(number, Decimals, MidpointRounding.ToEven))
+            : null;
 
     private static void Drop(JsonNode? node)
     {
