@@ -67,7 +67,7 @@ public sealed class TestCommand : ICommand
         foreach (var file in inputs.Readable)
         {
             context.Cancellation.ThrowIfCancellationRequested();
-            var compilation = RunWiring.Compile(file, context.Cancellation);
+            var compilation = RunWiring.Compile(file, context.Cancellation, analyze: false);
             if (compilation.HasErrors)
             {
                 var errors = compilation.Diagnostics.Where(d => d.IsError).ToList();

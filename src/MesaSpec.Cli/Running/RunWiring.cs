@@ -13,9 +13,14 @@ namespace MesaSpec.Cli.Running;
 /// </summary>
 internal static class RunWiring
 {
-    public static Compilation Compile(SpecFile file, CancellationToken cancellationToken) =>
+    /// <param name="analyze">
+    /// Run the design analyzers (identifiability: planning on sampled levels, seconds to minutes per spec).
+    /// <c>test</c> skips them: they only warn, and what they would find as an error (levels that cannot be
+    /// generated) stops the run itself with the same message.
+    /// </param>
+    public static Compilation Compile(SpecFile file, CancellationToken cancellationToken, bool analyze = true) =>
         Compilation.Create(SyntaxTree.Parse(file.Text!),
-            new CompilationOptions(Resolver: new FileSystemSourceResolver(WorkspaceRoot.For(file.Path)), Analyzers: [new IdentifiabilityExperimentAnalyzer()]),
+            new CompilationOptions(Resolver: new FileSystemSourceResolver(WorkspaceRoot.For(file.Path)), Analyzers: analyze ? [new IdentifiabilityExperimentAnalyzer()] : []),
             cancellationToken);
 
     /// <summary>The runner: reference policies need no trainer; trained policies get the TorchSharp one.</summary>
