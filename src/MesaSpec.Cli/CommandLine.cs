@@ -16,6 +16,7 @@ public static class CommandLine
         new RunCommand(),
         new RunsCommand(),
         new ReportCommand(),
+        new TestCommand(),
     ];
 
     public static int Run(string[] args, TextWriter stdout, TextWriter stderr) =>
