@@ -19,11 +19,11 @@ public static class EnvironmentPreview
     public static string Definition(EnvironmentModel model)
     {
         var b = new StringBuilder();
-        b.Append(CultureInfo.InvariantCulture, $"grid {model.Width} x {model.Height}, walls {Walls(model.Walls)}, agent spawn {ModelText.Region(model.AgentSpawn)}\n");
+        b.Append(CultureInfo.InvariantCulture, $"grid {model.Width} x {model.Height}, walls {Walls(model.Walls)}, agent spawn {Region(model.AgentSpawn)}\n");
         foreach (var item in model.Items)
         {
             var attributes = string.Join(", ", new[] { item.Colour, item.Shape, item.Behaviour == ItemBehaviour.Collectable ? null : item.Behaviour.ToString().ToLowerInvariant() }.Where(a => a is not null));
-            b.Append(CultureInfo.InvariantCulture, $"item {item.Kind} x{item.Count} spawn {(item.FixedCells is null ? ModelText.Region(item.Spawn) : "layout")}");
+            b.Append(CultureInfo.InvariantCulture, $"item {item.Kind} x{item.Count} spawn {(item.FixedCells is null ? Region(item.Spawn) : "layout")}");
             b.Append(attributes.Length > 0 ? $" ({attributes})\n" : "\n");
         }
         b.Append(CultureInfo.InvariantCulture, $"horizon {model.Horizon}, observation {(model.Observation is WindowObservation w ? $"window({w.Size})" : "full")}, levels {model.Levels?.ToString(CultureInfo.InvariantCulture) ?? "unlimited"}");
@@ -56,6 +56,28 @@ public static class EnvironmentPreview
         }
         return b.ToString();
     }
+
+    /// <summary>A region as the spec would write it.</summary>
+    public static string Region(RegionModel region) => region switch
+    {
+        AnywhereRegion => "anywhere",
+        CornerRegion c => c.Size == 1 ? $"corner({Snake(c.Corner)})" : $"corner({Snake(c.Corner)}, {c.Size})",
+        CellRegion c => $"cell({c.X}, {c.Y})",
+        RectRegion r => $"rect({r.X}, {r.Y}, {r.Width}, {r.Height})",
+        RowsRegion r => r.From == r.To ? $"rows({r.From})" : $"rows({r.From}, {r.To})",
+        ColumnsRegion c => c.From == c.To ? $"columns({c.From})" : $"columns({c.From}, {c.To})",
+        DifferenceRegion d => $"{Region(d.Left)} except {(d.Right is DifferenceRegion ? $"({Region(d.Right)})" : Region(d.Right))}",
+        CellsRegion c => $"{c.Cells.Count} fixed cells",
+        _ => region.ToString() ?? "",
+    };
+
+    private static string Snake(Corner corner) => corner switch
+    {
+        Corner.TopLeft => "top_left",
+        Corner.TopRight => "top_right",
+        Corner.BottomLeft => "bottom_left",
+        _ => "bottom_right",
+    };
 
     private static string Walls(WallsModel walls) => walls switch
     {
