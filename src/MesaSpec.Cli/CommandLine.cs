@@ -14,6 +14,7 @@ public static class CommandLine
         new CheckCommand(),
         new FormatCommand(),
         new RunCommand(),
+        new LspCommand(),
     ];
 
     public static int Run(string[] args, TextWriter stdout, TextWriter stderr) =>
