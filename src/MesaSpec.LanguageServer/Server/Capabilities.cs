@@ -1,3 +1,4 @@
+using MesaSpec.LanguageServer.Features.SemanticTokens;
 using MesaSpec.LanguageServer.Protocol;
 
 namespace MesaSpec.LanguageServer.Server;
@@ -11,5 +12,16 @@ public static class Capabilities
         HoverProvider = true,
         CompletionProvider = new CompletionOptions([" ", "(", ",", ":", "."]),
         SignatureHelpProvider = new SignatureHelpOptions(["(", ","], [" "]),
+        DefinitionProvider = true,
+        ReferencesProvider = true,
+        RenameProvider = new RenameOptions(PrepareProvider: true),
+        DocumentSymbolProvider = true,
+        WorkspaceSymbolProvider = true,
+        FoldingRangeProvider = true,
+        SelectionRangeProvider = true,
+        SemanticTokensProvider = new SemanticTokensOptions(new SemanticTokensLegend(SemanticTokensHandler.TokenTypes, SemanticTokensHandler.TokenModifiers), Range: true, Full: true),
+        DocumentFormattingProvider = true,
+        DocumentRangeFormattingProvider = true,
+        InlayHintProvider = true,
     };
 }

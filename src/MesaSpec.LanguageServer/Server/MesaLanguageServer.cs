@@ -2,7 +2,14 @@ using MesaSpec.Gridworld.Analysis;
 using MesaSpec.Language.Binding;
 using MesaSpec.LanguageServer.Features.Completion;
 using MesaSpec.LanguageServer.Features.Diagnostics;
+using MesaSpec.LanguageServer.Features.Formatting;
 using MesaSpec.LanguageServer.Features.Hover;
+using MesaSpec.LanguageServer.Features.InlayHints;
+using MesaSpec.LanguageServer.Features.Navigation;
+using MesaSpec.LanguageServer.Features.Rename;
+using MesaSpec.LanguageServer.Features.SemanticTokens;
+using MesaSpec.LanguageServer.Features.Structure;
+using MesaSpec.LanguageServer.Features.Symbols;
 using MesaSpec.LanguageServer.Features.SignatureHelp;
 using MesaSpec.LanguageServer.Protocol;
 using MesaSpec.LanguageServer.Workspace;
@@ -154,6 +161,61 @@ public sealed partial class MesaLanguageServer
     [JsonRpcMethod("textDocument/signatureHelp")]
     public Task<SignatureHelp?> SignatureHelpAsync(SignatureHelpParams parameters, CancellationToken cancellation) =>
         ReadAsync(parameters.TextDocument.Uri, analysis => SignatureHelpHandler.Help(analysis, parameters.Position), cancellation);
+
+    [JsonRpcMethod("textDocument/definition")]
+    public Task<Location[]?> DefinitionAsync(DefinitionParams parameters, CancellationToken cancellation) =>
+        ReadAsync(parameters.TextDocument.Uri, analysis => NavigationHandler.Definition(Workspace, analysis, parameters.Position), cancellation);
+
+    [JsonRpcMethod("textDocument/references")]
+    public Task<Location[]?> ReferencesAsync(ReferenceParams parameters, CancellationToken cancellation) =>
+        ReadAsync(parameters.TextDocument.Uri, analysis => NavigationHandler.References(Workspace, analysis, parameters.Position, parameters.Context?.IncludeDeclaration ?? true), cancellation);
+
+    [JsonRpcMethod("textDocument/prepareRename")]
+    public Task<PrepareRenameResult?> PrepareRenameAsync(PrepareRenameParams parameters, CancellationToken cancellation) =>
+        ReadAsync(parameters.TextDocument.Uri, analysis => RenameHandler.Prepare(analysis, parameters.Position), cancellation);
+
+    [JsonRpcMethod("textDocument/rename")]
+    public Task<WorkspaceEdit?> RenameAsync(RenameParams parameters, CancellationToken cancellation) =>
+        ReadAsync(parameters.TextDocument.Uri, analysis => RenameHandler.Rename(Workspace, analysis, parameters.Position, parameters.NewName), cancellation);
+
+    [JsonRpcMethod("textDocument/documentSymbol")]
+    public Task<DocumentSymbol[]?> DocumentSymbolAsync(DocumentSymbolParams parameters, CancellationToken cancellation) =>
+        ReadAsync(parameters.TextDocument.Uri, SymbolsHandler.DocumentSymbols, cancellation);
+
+    [JsonRpcMethod("workspace/symbol")]
+    public Task<SymbolInformation[]> WorkspaceSymbolAsync(WorkspaceSymbolParams parameters, CancellationToken cancellation)
+    {
+        _lifecycle.EnsureServing();
+        return Task.Run(() => SymbolsHandler.WorkspaceSymbols(Workspace, parameters.Query ?? "", cancellation), cancellation);
+    }
+
+    [JsonRpcMethod("textDocument/foldingRange")]
+    public Task<FoldingRange[]?> FoldingRangeAsync(FoldingRangeParams parameters, CancellationToken cancellation) =>
+        ReadAsync(parameters.TextDocument.Uri, StructureHandler.FoldingRanges, cancellation);
+
+    [JsonRpcMethod("textDocument/selectionRange")]
+    public Task<SelectionRange[]?> SelectionRangeAsync(SelectionRangeParams parameters, CancellationToken cancellation) =>
+        ReadAsync(parameters.TextDocument.Uri, analysis => StructureHandler.SelectionRanges(analysis, parameters.Positions), cancellation);
+
+    [JsonRpcMethod("textDocument/semanticTokens/full")]
+    public Task<SemanticTokens?> SemanticTokensFullAsync(SemanticTokensParams parameters, CancellationToken cancellation) =>
+        ReadAsync(parameters.TextDocument.Uri, SemanticTokensHandler.Full, cancellation);
+
+    [JsonRpcMethod("textDocument/semanticTokens/range")]
+    public Task<SemanticTokens?> SemanticTokensRangeAsync(SemanticTokensRangeParams parameters, CancellationToken cancellation) =>
+        ReadAsync(parameters.TextDocument.Uri, analysis => SemanticTokensHandler.Range(analysis, parameters.Range), cancellation);
+
+    [JsonRpcMethod("textDocument/formatting")]
+    public Task<TextEdit[]?> FormattingAsync(DocumentFormattingParams parameters, CancellationToken cancellation) =>
+        ReadAsync(parameters.TextDocument.Uri, FormattingHandler.Format, cancellation);
+
+    [JsonRpcMethod("textDocument/rangeFormatting")]
+    public Task<TextEdit[]?> RangeFormattingAsync(DocumentRangeFormattingParams parameters, CancellationToken cancellation) =>
+        ReadAsync(parameters.TextDocument.Uri, analysis => FormattingHandler.FormatRange(analysis, parameters.Range), cancellation);
+
+    [JsonRpcMethod("textDocument/inlayHint")]
+    public Task<InlayHint[]?> InlayHintAsync(InlayHintParams parameters, CancellationToken cancellation) =>
+        ReadAsync(parameters.TextDocument.Uri, analysis => InlayHintsHandler.Hints(analysis, parameters.Range), cancellation);
 
     // ------------------------------------------------------------------ plumbing
 

@@ -35,6 +35,9 @@ public sealed class ServerWorkspace
 
     public OpenDocument? FindByPath(string path) => _byPath.GetValueOrDefault(path);
 
+    /// <summary>The URI the client knows a file by: the open document's own URI, else a file URI.</summary>
+    public string UriFor(string path) => FindByPath(path)?.Uri ?? DocumentUri.FromPath(path);
+
     /// <summary>Opens (or replaces) a document; returns the other open documents that import it and must be analysed again.</summary>
     public IReadOnlyList<string> Open(string uri, int version, string text)
     {
