@@ -1,3 +1,4 @@
+using MesaSpec.LanguageServer.Features.Commands;
 using MesaSpec.LanguageServer.Features.SemanticTokens;
 using MesaSpec.LanguageServer.Protocol;
 
@@ -23,5 +24,8 @@ public static class Capabilities
         DocumentFormattingProvider = true,
         DocumentRangeFormattingProvider = true,
         InlayHintProvider = true,
+        CodeActionProvider = new CodeActionOptions(["quickfix"]),
+        CodeLensProvider = new CodeLensOptions(),
+        ExecuteCommandProvider = new ExecuteCommandOptions(CommandNames.All),
     };
 }

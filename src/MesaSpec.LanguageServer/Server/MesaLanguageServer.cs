@@ -59,7 +59,7 @@ public sealed partial class MesaLanguageServer
             Workspace.Roots.Add(parameters.RootUri is null ? Path.GetFullPath(root) : DocumentUri.ToPath(root));
         }
         Settings.ReadInitializationOptions(parameters.InitializationOptions);
-        ClientCapabilities = parameters.Capabilities;
+        ClientCapabilities = parameters.Capabilities?.Clone();
         return new InitializeResult(Capabilities.Create(), new ServerInfo("mesaspec-lsp", typeof(MesaLanguageServer).Assembly.GetName().Version?.ToString(3) ?? "0.0.0"));
     }
 
@@ -258,7 +258,5 @@ public sealed partial class MesaLanguageServer
     }
 
     /// <summary>Stops every experiment run this server started (on shutdown and exit).</summary>
-    public void StopRuns()
-    {
-    }
+    public void StopRuns() => _runs?.StopAll();
 }
