@@ -87,4 +87,22 @@ public class CompletionTests
         Assert.Contains("cheese", targets);
         Assert.Contains("corner", targets);
     }
+
+    [Fact]
+    public async Task Completion_right_after_a_change_answers_from_the_current_text_without_waiting_for_its_analysis()
+    {
+        await using var client = new LspTestClient(new Server.ServerOptions { DiagnosticsDebounce = TimeSpan.FromSeconds(2), IdentifiabilityLevels = 0 });
+        await client.InitializeAsync();
+        var text = Specs.Cheese;
+        await client.OpenAsync(Specs.Uri, text);
+        await client.RequestAsync<Hover?>("textDocument/hover", new HoverParams(new TextDocumentIdentifier(Specs.Uri), Specs.At(text, "ppo")));
+        Assert.Equal(1, client.Server.Workspace.Compilations);
+
+        var at = Specs.At(text, "  seeds 3", into: 0);
+        await client.ChangeAsync(Specs.Uri, 2, new TextDocumentContentChangeEvent("  mesa objective \n", new Protocol.Range(at, at)));
+        var list = await client.RequestAsync<CompletionList>("textDocument/completion", new CompletionParams(new TextDocumentIdentifier(Specs.Uri), at with { Character = "  mesa objective ".Length }));
+        Assert.Equal(["EatCheese", "GoToCorner"], list.Items.Select(i => i.Label));
+        Assert.Equal(1, client.Server.Workspace.Compilations);
+        await client.ShutdownAndExitAsync();
+    }
 }

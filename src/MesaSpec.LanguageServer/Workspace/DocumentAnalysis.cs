@@ -12,15 +12,26 @@ public sealed class DocumentAnalysis
 {
     private readonly Lazy<Compilation> _compilation;
 
-    public DocumentAnalysis(OpenDocument document, ISourceResolver resolver, Action? onCompile = null)
+    private DocumentAnalysis? _previous;
+
+    public DocumentAnalysis(OpenDocument document, ISourceResolver resolver, Action? onCompile = null, DocumentAnalysis? previous = null)
     {
         Document = document;
+        _previous = previous is { IsCompiled: true } ? previous : previous?._previous;
         _compilation = new Lazy<Compilation>(() =>
         {
             onCompile?.Invoke();
-            return Compilation.Create(SyntaxTree.Parse(document.Text), new CompilationOptions(Resolver: resolver));
+            var compilation = Compilation.Create(SyntaxTree.Parse(document.Text), new CompilationOptions(Resolver: resolver));
+            _previous = null; // Compiled: the older version is no longer needed (and must not be kept alive).
+            return compilation;
         }, LazyThreadSafetyMode.ExecutionAndPublication);
     }
+
+    /// <summary>
+    /// This version's compilation when it is ready, else the last compiled version's (stale: its spans refer to
+    /// older text), else this version's, computed now. For features that need names, not positions (completion).
+    /// </summary>
+    public Compilation LatestCompiled => IsCompiled ? Compilation : _previous?.Compilation ?? Compilation;
 
     public OpenDocument Document { get; }
 

@@ -80,7 +80,7 @@ public sealed class ServerWorkspace
             {
                 return existing;
             }
-            var created = new DocumentAnalysis(document, Resolver, () => Interlocked.Increment(ref _compilations));
+            var created = new DocumentAnalysis(document, Resolver, () => Interlocked.Increment(ref _compilations), existing);
             if (existing is null ? _analyses.TryAdd(uri, created) : _analyses.TryUpdate(uri, created, existing))
             {
                 return created;

@@ -20,23 +20,22 @@ public static class CompletionHandler
     {
         var text = analysis.Text;
         var offset = text.ToOffset(position);
-        var compilation = analysis.Compilation;
+        // Completion follows typing: when this version's analysis is not ready, names come from the last analysed
+        // version and the context from the current text, so the answer does not wait for a parse and bind.
+        var compilation = analysis.LatestCompiled;
         var prefix = Words.PrefixBefore(text, offset);
         var lineStart = text.GetLineStart(text.GetLineIndex(offset));
         var before = text.Text[lineStart..prefix.Start];
         var words = before.Split([' ', '\t', ',', ':'], StringSplitOptions.RemoveEmptyEntries);
-        var declaration = Enclosing(compilation.MainTree, offset);
+        var declaration = EnclosingDeclaration.Find(text, offset);
 
         var items = CallContext.Find(text, offset) is { } call
             ? InCall(compilation, call)
             : declaration is null
                 ? TopLevel(before, compilation)
-                : InDeclaration(compilation, declaration, before, words);
+                : InDeclaration(compilation, declaration.Value, before, words);
         return new CompletionList(false, [.. items.DistinctBy(i => i.Label)]);
     }
-
-    private static DeclarationSyntax? Enclosing(SyntaxTree tree, int offset) =>
-        tree.Root.Declarations.FirstOrDefault(d => d.OpenBrace.End <= offset && (d.CloseBrace is not { } close || offset <= close.Start));
 
     private static IEnumerable<CompletionItem> TopLevel(string before, Compilation compilation)
     {
@@ -53,7 +52,7 @@ public static class CompletionHandler
             .Concat(Keywords("import", "environment", "objective", "experiment"));
     }
 
-    private static IEnumerable<CompletionItem> InDeclaration(Compilation compilation, DeclarationSyntax declaration, string before, string[] words)
+    private static IEnumerable<CompletionItem> InDeclaration(Compilation compilation, (DeclarationKind Kind, string Name) declaration, string before, string[] words)
     {
         if (words.Length == 0)
         {
@@ -167,9 +166,13 @@ public static class CompletionHandler
         Keywords("robustly_aligned", "capability_failure", "inconclusive", "capability")
             .Concat(new[] { "pseudo_aligned", "score", "score_all", "goal_rate", "random_score" }.Select(m => Snippet(m, $"{m}(${{1}})")));
 
-    private static IEnumerable<CompletionItem> SweepParameters(Compilation compilation, DeclarationSyntax experiment)
+    private static IEnumerable<CompletionItem> SweepParameters(Compilation compilation, (DeclarationKind Kind, string Name) declaration)
     {
-        var train = experiment.Members.OfType<TrainMemberSyntax>().FirstOrDefault();
+        if (compilation.Symbols.Lookup(declaration.Name) is not { Kind: DeclarationKind.Experiment } experiment)
+        {
+            return [];
+        }
+        var train = experiment.Syntax.Members.OfType<TrainMemberSyntax>().FirstOrDefault();
         var environment = train?.Environment.ReferencedName() is { } name ? compilation.Symbols.Lookup(name.Text) : null;
         return (environment?.Parameters ?? []).Select(p => new CompletionItem(p.Name, Kind.Property, SymbolDescriptions.Parameter(p)));
     }
