@@ -17,6 +17,7 @@ public static class CommandLine
         new RunsCommand(),
         new ReportCommand(),
         new TestCommand(),
+        new LspCommand(),
     ];
 
     public static int Run(string[] args, TextWriter stdout, TextWriter stderr) =>
