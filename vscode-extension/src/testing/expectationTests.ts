@@ -14,6 +14,8 @@ import type { ExperimentRunner, RunOutcome } from '../run/experimentRunner';
 export class ExpectationTests implements vscode.Disposable {
   readonly controller = vscode.tests.createTestController('mesaspec', 'MesaSpec Expectations');
   private readonly disposables: vscode.Disposable[] = [];
+  /** What each item stands for: a spec file, an experiment, or one expectation. */
+  private readonly kinds = new WeakMap<vscode.TestItem, 'file' | 'experiment' | 'expectation'>();
 
   constructor(private readonly runner: ExperimentRunner) {
     this.controller.resolveHandler = async (item) => {
@@ -64,11 +66,13 @@ export class ExpectationTests implements vscode.Disposable {
     }
     const fileItem = this.controller.items.get(uri.toString()) ?? this.controller.createTestItem(uri.toString(), path.basename(uri.fsPath), uri);
     this.controller.items.add(fileItem);
+    this.kinds.set(fileItem, 'file');
     const experimentItems = experiments.map((experiment) => {
       const id = `${uri.toString()}#${experiment.name}`;
       const item = fileItem.children.get(id) ?? this.controller.createTestItem(id, experiment.name, uri);
       item.range = new vscode.Range(experiment.line, 0, experiment.line, 0);
       item.description = 'experiment';
+      this.kinds.set(item, 'experiment');
       const seen = new Map<string, number>();
       item.children.replace(experiment.expectations.map((expectation) => {
         const count = (seen.get(expectation.text) ?? 0) + 1;
@@ -76,6 +80,7 @@ export class ExpectationTests implements vscode.Disposable {
         const childId = `${id}/${expectation.text}${count > 1 ? ` #${count}` : ''}`;
         const child = item.children.get(childId) ?? this.controller.createTestItem(childId, expectation.text.replace(/^expect\s+/, ''), uri);
         child.range = new vscode.Range(expectation.line, 0, expectation.line, expectation.text.length);
+        this.kinds.set(child, 'expectation');
         return child;
       }));
       return item;
@@ -94,8 +99,9 @@ export class ExpectationTests implements vscode.Disposable {
     };
     const visit = (item: vscode.TestItem) => {
       if (excluded.has(item.id)) return;
-      if (item.id.includes('#') && !item.id.includes('/')) addExperiment(item);
-      else if (item.parent && item.id.includes('/')) {
+      const kind = this.kinds.get(item);
+      if (kind === 'experiment') addExperiment(item);
+      else if (kind === 'expectation' && item.parent) {
         const list = experiments.get(item.parent) ?? [];
         if (!list.includes(item)) list.push(item);
         experiments.set(item.parent, list);
