@@ -2,6 +2,7 @@
 // open specs, edit them, run an experiment and look at its expectations. Screenshots of every
 // step go to vscode-extension/test-artifacts/.
 import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { editorLine, goTo, openFile, repoRoot, runCommand, screenshot, type Session, startSession, waitForWebviewText, webviewFrame } from './harness';
 
@@ -27,7 +28,12 @@ describe('MesaSpec in VS Code (code-server)', function () {
       'cheese-in-the-corner.mesa': path.join(repoRoot, 'examples', 'cheese-in-the-corner.mesa'),
       'tiny-corner.mesa': path.join(fixtures, 'tiny-corner.mesa'),
       'broken.mesa': path.join(fixtures, 'broken.mesa'),
-    }, { 'mesaspec.cli.path': cli, 'mesaspec.run.threads': 1 }));
+    }, {
+      'mesaspec.cli.path': cli,
+      'mesaspec.run.threads': 1,
+      // Normally the server inside the .vsix; a developer may point at another build.
+      ...(process.env.MESASPEC_SERVER_PATH ? { 'mesaspec.server.path': process.env.MESASPEC_SERVER_PATH } : {}),
+    }));
   });
 
   after(async () => {
@@ -101,9 +107,12 @@ describe('MesaSpec in VS Code (code-server)', function () {
     const { page } = session;
     await openFile(page, 'cheese-in-the-corner.mesa');
     await timed('hover', async () => {
-      const word = editorLine(page, 'mesa objective GoToCorner').locator('span > span', { hasText: /^mesa$/ }).first();
+      const lineNumber = fs.readFileSync(path.join(repoRoot, 'examples', 'cheese-in-the-corner.mesa'), 'utf8').split('\n').findIndex((l) => /^\s*mesa objective/.test(l)) + 1;
+      await goTo(page, lineNumber, 1);
+      // Adjacent tokens of one colour share a span ("mesa objective"): hover over the first letters.
+      const word = editorLine(page, 'mesa objective GoToCorner').locator('span > span', { hasText: /^mesa\b/ }).first();
       await word.scrollIntoViewIfNeeded();
-      await word.hover();
+      await word.hover({ position: { x: 6, y: 6 } });
       const hover = page.locator('.monaco-hover .hover-contents, .monaco-hover .rendered-markdown').first();
       await hover.waitFor({ state: 'visible', timeout: 30_000 });
       const text = await page.locator('.monaco-hover').first().innerText();
@@ -117,9 +126,8 @@ describe('MesaSpec in VS Code (code-server)', function () {
     const { page } = session;
     await openFile(page, 'tiny-corner.mesa');
     const labels = await timed('completion list', async () => {
-      const seedsLine = (await page.locator('.editor-group-container.active .monaco-editor .view-line').allInnerTexts()).findIndex((t) => /^\s*seeds 1/.test(t));
-      assert.ok(seedsLine >= 0);
-      const lineNumber = Number(await page.locator('.editor-group-container.active .margin-view-overlays .line-numbers').nth(seedsLine).innerText());
+      const lineNumber = fs.readFileSync(path.join(fixtures, 'tiny-corner.mesa'), 'utf8').split('\n').findIndex((l) => /^\s*seeds 1/.test(l)) + 1;
+      assert.ok(lineNumber > 0);
       await goTo(page, lineNumber, 10);
       await page.keyboard.press('End');
       await page.keyboard.press('Enter');
