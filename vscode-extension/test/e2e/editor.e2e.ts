@@ -148,6 +148,12 @@ describe('MesaSpec in VS Code (code-server)', function () {
     await openFile(page, 'tiny-corner.mesa');
     const frame = await timed('Run Experiment command to finished results view', async () => {
       await runCommand(page, 'MesaSpec: Run Experiment');
+      // While it runs: a progress notification with Cancel, and the status-bar item.
+      const toast = page.locator('.notification-toast', { hasText: 'MesaSpec: running TinyCorner' }).first();
+      await toast.waitFor({ state: 'visible', timeout: 30_000 });
+      assert.ok(await toast.locator('.monaco-button', { hasText: 'Cancel' }).count() >= 1, 'the progress notification can cancel');
+      assert.ok(await page.locator('.statusbar-item', { hasText: 'TinyCorner' }).count() >= 1, 'a status-bar item while the run goes');
+      await screenshot(page, '06-running');
       await webviewFrame(page, '#experiment', 60_000);
       return waitForWebviewText(page, '#status', /finished/, 180_000);
     });
@@ -157,6 +163,12 @@ describe('MesaSpec in VS Code (code-server)', function () {
     assert.ok(await frame.locator('table.verdicts').count() === 1, 'a verdict table');
     assert.ok(await frame.locator('table.level').count() >= 1, 'behaviour on sample levels');
     await screenshot(page, '06-results-from-palette');
+    await runCommand(page, 'View: Close All Editor Groups');
+    await timed('Open Report reopens the results view', async () => {
+      await openFile(page, 'tiny-corner.mesa');
+      await runCommand(page, 'MesaSpec: Open Report');
+      await waitForWebviewText(page, '#experiment', /TinyCorner/, 30_000);
+    });
     await runCommand(page, 'View: Close All Editor Groups');
   });
 
