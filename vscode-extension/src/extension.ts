@@ -2,6 +2,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { Middleware } from 'vscode-languageclient/node';
 import { experimentTarget } from './core/commandArguments';
+import { previewText } from './core/previewText';
 import { acceptSnapshotArguments } from './core/runArgs';
 import { outlineSpec } from './core/specOutline';
 import { findReports, ResultsPanel } from './results/resultsPanel';
@@ -73,26 +74,61 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     return { uri, experiment: choice === '(every experiment)' ? undefined : choice };
   }
 
-  async function checkExpectations(args: unknown[]): Promise<void> {
+  /** Sends one of the server's commands: through the middleware's `next` when it is at hand. */
+  async function serverCommand(command: string, args: unknown[], next?: (args: unknown[]) => Promise<unknown>): Promise<unknown> {
+    if (next) return next(args);
+    const client = server.languageClient;
+    if (!client?.isRunning()) return undefined;
+    return client.sendRequest('workspace/executeCommand', { command, arguments: args });
+  }
+
+  /**
+   * Checks the expectations against the latest report without running (the server reads it and
+   * publishes the failures as diagnostics), and shows the result in the Testing panel. Without a
+   * report, offers to run the experiment.
+   */
+  async function checkExpectations(args: unknown[], next?: (args: unknown[]) => Promise<unknown>): Promise<void> {
     const target = await resolveTarget(args, true);
     if (!target) return;
     const document = await vscode.workspace.openTextDocument(target.uri);
     tests.updateFile(target.uri, document.getText());
-    const fileItem = tests.controller.items.get(target.uri.toString());
-    if (!fileItem) {
-      void vscode.window.showInformationMessage('This spec states no expectation (`expect on ...`) to check.');
-      return;
+    const experiments = target.experiment ? [target.experiment] : outlineSpec(document.getText()).map((e) => e.name);
+    for (const experiment of experiments) {
+      const result = (await serverCommand(serverCommands.checkExpectations, [target.uri.toString(), experiment], next)) as CheckResult | null | undefined;
+      const reportPath = result?.reportPath ?? latestReportFor(target.uri.fsPath, experiment);
+      if (!reportPath) {
+        const choice = await vscode.window.showInformationMessage(`MesaSpec: ${experiment} has no report yet.`, 'Run Experiment');
+        if (choice) await runExperiment({ uri: target.uri, experiment });
+        continue;
+      }
+      tests.recordReport(target.uri, experiment, reportPath);
+      const expectations = result?.expectations ?? [];
+      const held = expectations.filter((x) => x.passed).length;
+      const text = result ? `${experiment}: ${held} of ${expectations.length} expectations hold in the latest report.` : `${experiment}: see the latest report.`;
+      void (result && held < expectations.length ? vscode.window.showWarningMessage : vscode.window.showInformationMessage)(`MesaSpec: ${text}`, 'Open Results')
+        .then((c) => { if (c) results.show(reportPath); });
     }
-    const include: vscode.TestItem[] = [];
-    fileItem.children.forEach((e) => { if (!target.experiment || e.label === target.experiment) include.push(e); });
-    const source = new vscode.CancellationTokenSource();
-    await tests.runTests(new vscode.TestRunRequest(include.length > 0 ? include : [fileItem]), source.token);
-    source.dispose();
   }
 
-  async function openReport(args: unknown[]): Promise<void> {
+  function latestReportFor(spec: string, experiment?: string): string | undefined {
+    const folder = vscode.workspace.getWorkspaceFolder(vscode.Uri.file(spec))?.uri.fsPath ?? vscode.workspace.workspaceFolders?.[0]?.uri.fsPath;
+    if (!folder) return undefined;
+    return findReports(path.join(folder, settings().outputFolder)).find((r) => reportSpecPath(r) === spec && (!experiment || path.basename(path.dirname(r)).startsWith(`${experiment}-`) || reportExperiment(r) === experiment));
+  }
+
+  async function openReport(args: unknown[], next?: (args: unknown[]) => Promise<unknown>): Promise<void> {
     const explicit = args.find((a): a is string => typeof a === 'string' && a.endsWith('.json'));
     if (explicit) return results.show(explicit.startsWith('file:') ? vscode.Uri.parse(explicit).fsPath : explicit);
+    if (next) {
+      const answer = (await next(args)) as { reportPath?: string | null } | null | undefined;
+      if (answer?.reportPath) return results.show(answer.reportPath);
+      const target = experimentTarget(args);
+      const spec = target.uri ? vscode.Uri.parse(target.uri).fsPath : undefined;
+      const local = spec ? latestReportFor(spec, target.experiment) : undefined;
+      if (local) return results.show(local);
+      void vscode.window.showInformationMessage(`MesaSpec: ${target.experiment ?? 'this experiment'} has no report yet; run it first.`);
+      return;
+    }
     const folder = vscode.workspace.workspaceFolders?.[0]?.uri.fsPath;
     const reports = folder ? findReports(path.join(folder, settings().outputFolder)) : [];
     const spec = vscode.window.activeTextEditor?.document.uri.fsPath;
@@ -138,15 +174,13 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     }
     const result = viaServer
       ? await viaServer(commandArgs)
-      : await client!.sendRequest('workspace/executeCommand', { command: serverCommands.previewEnvironment, arguments: commandArgs });
-    const text = typeof result === 'string' ? result
-      : result && typeof result === 'object' ? String((result as Record<string, unknown>).text ?? (result as Record<string, unknown>).markdown ?? (result as Record<string, unknown>).value ?? JSON.stringify(result, null, 2))
-      : '';
+      : await serverCommand(serverCommands.previewEnvironment, commandArgs);
+    const text = previewText(result);
     if (!text) {
       void vscode.window.showInformationMessage('The language server returned no preview.');
       return;
     }
-    const document = await vscode.workspace.openTextDocument({ content: text, language: text.trimStart().startsWith('#') ? 'markdown' : 'plaintext' });
+    const document = await vscode.workspace.openTextDocument({ content: text, language: 'plaintext' });
     await vscode.window.showTextDocument(document, { viewColumn: vscode.ViewColumn.Beside, preview: true });
   }
 
@@ -161,9 +195,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
           return undefined;
         }
         case serverCommands.checkExpectations:
-          return checkExpectations(args);
+          return checkExpectations(args, (a) => Promise.resolve(next(command, a)));
         case serverCommands.openReport:
-          return openReport(args);
+          return openReport(args, (a) => Promise.resolve(next(command, a)));
         case serverCommands.previewEnvironment:
           return previewEnvironment(args, (a) => Promise.resolve(next(command, a)));
         default:
@@ -196,6 +230,22 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   );
   void vscode.commands.executeCommand('setContext', 'mesaspec.running', false);
   await server.start();
+}
+
+interface CheckResult {
+  experiment: string;
+  reportPath: string;
+  passed: boolean;
+  expectations: { text: string; line: number; passed: boolean; detail?: string }[];
+}
+
+function reportExperiment(reportPath: string): string | undefined {
+  try {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    return (JSON.parse(require('node:fs').readFileSync(reportPath, 'utf8')) as { experiment?: string }).experiment;
+  } catch {
+    return undefined;
+  }
 }
 
 function reportSpecPath(reportPath: string): string | undefined {

@@ -132,6 +132,11 @@ export class ExpectationTests implements vscode.Disposable {
     }
   }
 
+  /** Records the expectations of an existing report (Check Expectations) as a test run. */
+  recordReport(uri: vscode.Uri, experimentName: string, reportPath: string): void {
+    this.recordOutcome(uri, experimentName, { finished: [], outDir: path.dirname(reportPath), exitCode: 0, cancelled: false, errorOutput: '' });
+  }
+
   /** Records a run that did not start from the Testing panel (Run Experiment, the code lens). */
   recordOutcome(uri: vscode.Uri, experimentName: string | undefined, outcome: RunOutcome): void {
     const fileItem = this.controller.items.get(uri.toString());
