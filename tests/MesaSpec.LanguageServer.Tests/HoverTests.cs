@@ -70,6 +70,13 @@ public class HoverTests
     }
 
     [Fact]
+    public async Task Words_in_comments_are_not_keywords()
+    {
+        var text = Specs.Cheese;
+        Assert.Null(await HoverAsync(text, Specs.At(text, "environment declares")));
+    }
+
+    [Fact]
     public async Task Whitespace_has_no_hover()
     {
         Assert.Null(await HoverAsync("\n\n   \n", new Position(2, 1)));
