@@ -99,6 +99,13 @@ public class DiagnosticsTests
             var broken = await client.DiagnosticsAsync(mainUri, d => d.Diagnostics.Any(x => x.Code == "MS2001"));
             Assert.Contains(broken.Diagnostics, d => d.Message.Contains("EatCheese", StringComparison.Ordinal));
 
+            // An error inside the imported file is summarised on the import line.
+            await client.ChangeAsync(commonUri, 3, new TextDocumentContentChangeEvent("objective EatCheese {\n  reward +10 when agent reaches cheese\n  end when agent reaches\n}\n"));
+            var imported = await client.DiagnosticsAsync(mainUri, d => d.Diagnostics.Any(x => x.Code == "imported-errors"));
+            var summary = Assert.Single(imported.Diagnostics, d => d.Code == "imported-errors");
+            Assert.Equal(0, summary.Range.Start.Line);
+            Assert.StartsWith("common.mesa has 1 error; first: MS1", summary.Message, StringComparison.Ordinal);
+
             // An import that leaves the workspace is refused.
             await client.ChangeAsync(mainUri, 2, new TextDocumentContentChangeEvent("import \"../../etc/passwd\"\n"));
             var outside = await client.DiagnosticsAsync(mainUri, d => d.Version == 2);

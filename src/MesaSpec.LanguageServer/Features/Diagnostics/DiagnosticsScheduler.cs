@@ -103,7 +103,8 @@ public sealed class DiagnosticsScheduler(
     {
         var converted = diagnostics.Select(d => d.ToLsp(analysis.Text));
         var extra = Extra.GetValueOrDefault(analysis.Uri) ?? [];
-        return new PublishDiagnosticsParams(analysis.Uri, analysis.Document.Version, [.. converted, .. extra]);
+        var imported = ImportedErrors.Summaries(analysis, workspace.Resolver);
+        return new PublishDiagnosticsParams(analysis.Uri, analysis.Document.Version, [.. converted, .. imported, .. extra]);
     }
 
     private async Task PublishAsync(PublishDiagnosticsParams diagnostics, CancellationToken cancellation)
