@@ -43,6 +43,18 @@ public class CompletionTests
     }
 
     [Fact]
+    public async Task Typing_indentation_does_not_pop_up_members()
+    {
+        var (text, cursor) = Specs.Cursor(InEnvironment("$"));
+        await using var client = new LspTestClient();
+        await client.InitializeAsync();
+        await client.OpenAsync(Specs.Uri, text);
+        var list = await client.RequestAsync<CompletionList>("textDocument/completion", new CompletionParams(new TextDocumentIdentifier(Specs.Uri), cursor, new CompletionContext(2, " ")));
+        Assert.Empty(list.Items);
+        await client.ShutdownAndExitAsync();
+    }
+
+    [Fact]
     public async Task Names_of_the_right_kind_follow_their_keywords()
     {
         var environments = await LabelsAsync(InExperiment("evaluate on Maze, $"));

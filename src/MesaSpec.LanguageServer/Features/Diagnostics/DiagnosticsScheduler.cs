@@ -55,9 +55,6 @@ public sealed class DiagnosticsScheduler(
         await PublishAsync(new PublishDiagnosticsParams(uri, null, []), CancellationToken.None);
     }
 
-    /// <summary>Re-publishes the current diagnostics (e.g. after <see cref="Extra"/> changed), without debouncing.</summary>
-    public void Republish(string uri) => Schedule(uri);
-
     private async Task AnalyseAsync(string uri, CancellationToken cancellation)
     {
         try
