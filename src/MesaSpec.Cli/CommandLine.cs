@@ -14,6 +14,9 @@ public static class CommandLine
         new CheckCommand(),
         new FormatCommand(),
         new RunCommand(),
+        new RunsCommand(),
+        new ReportCommand(),
+        new TestCommand(),
         new LspCommand(),
     ];
 
