@@ -1,3 +1,4 @@
+using MesaSpec.Language.Catalogue;
 using MesaSpec.LanguageServer.Protocol;
 
 namespace MesaSpec.LanguageServer.Tests;
@@ -72,9 +73,9 @@ public class CompletionTests
     public async Task Components_and_their_parameters_are_offered()
     {
         var models = await LabelsAsync(InExperiment("train on Maze with $"));
-        Assert.Equal(["cnn", "lstm", "mlp"], models);
+        Assert.Equal(ComponentCatalog.Default.OfKind(ComponentKind.Model).Select(c => c.Name), models);
         var algorithms = await LabelsAsync(InExperiment("train on Maze with mlp() using $"));
-        Assert.Equal(["a2c", "ppo"], algorithms);
+        Assert.Equal(ComponentCatalog.Default.OfKind(ComponentKind.Algorithm).Select(c => c.Name), algorithms);
         var parameters = await LabelsAsync(InExperiment("train on Maze with mlp() using ppo(steps: 1k, $"));
         Assert.Contains("clip", parameters);
         Assert.DoesNotContain("steps", parameters);

@@ -1,3 +1,4 @@
+using MesaSpec.Language.Catalogue;
 using MesaSpec.LanguageServer.Protocol;
 
 namespace MesaSpec.LanguageServer.Tests;
@@ -32,7 +33,8 @@ public class HoverTests
         var text = Specs.Cheese;
         var hover = await HoverAsync(text, Specs.At(text, "ppo(steps"));
         Assert.Contains("Proximal Policy Optimization", hover!.Contents.Value, StringComparison.Ordinal);
-        Assert.Contains("| `clip` | float | `0.2` |", hover.Contents.Value, StringComparison.Ordinal);
+        var clip = ComponentCatalog.Default.Find(ComponentKind.Algorithm, "ppo")!.Find("clip")!;
+        Assert.Contains($"| `clip` | float | `{clip.Default}` |", hover.Contents.Value, StringComparison.Ordinal);
         Assert.Equal("markdown", hover.Contents.Kind);
     }
 
@@ -41,7 +43,7 @@ public class HoverTests
     {
         var text = Specs.Cheese;
         var hover = await HoverAsync(text, Specs.At(text, "steps: 300k"));
-        Assert.Contains("steps: int = 200000", hover!.Contents.Value, StringComparison.Ordinal);
+        Assert.Contains(ComponentCatalog.Default.Find(ComponentKind.Algorithm, "ppo")!.Find("steps")!.Signature, hover!.Contents.Value, StringComparison.Ordinal);
         Assert.Contains("base optimizer", hover.Contents.Value, StringComparison.Ordinal);
     }
 
