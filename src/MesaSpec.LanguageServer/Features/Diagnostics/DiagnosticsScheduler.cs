@@ -22,6 +22,7 @@ public sealed class DiagnosticsScheduler(
     private readonly Dictionary<string, CancellationTokenSource> _running = [];
     private readonly Lock _gate = new();
     private readonly SemaphoreSlim _publishing = new(1, 1);
+    private readonly ConcurrentDictionary<string, SemaphoreSlim> _analysing = new();
 
     public TimeSpan Debounce { get; } = debounce;
 
@@ -63,27 +64,17 @@ public sealed class DiagnosticsScheduler(
             {
                 await Task.Delay(Debounce, cancellation);
             }
-            if (workspace.Analysis(uri) is not { } analysis)
+            // One analysis per document at a time: a parse cannot be interrupted, so on a large file a compile
+            // per keystroke would pile up; newer versions wait here and the superseded ones give up waiting.
+            var gate = _analysing.GetOrAdd(uri, _ => new SemaphoreSlim(1, 1));
+            await gate.WaitAsync(cancellation);
+            try
             {
-                return;
+                await AnalyseNowAsync(uri, cancellation);
             }
-            var compilation = analysis.Compilation;
-            cancellation.ThrowIfCancellationRequested();
-            var fast = compilation.DiagnosticsFor(analysis.Document.Path).ToList();
-            await PublishAsync(Convert(analysis, fast), cancellation);
-
-            var slow = new List<LanguageDiagnostic>();
-            foreach (var plan in compilation.Plans.Where(p => p.IsRunnable && ReferenceEquals(p.Experiment.Tree, compilation.MainTree)))
+            finally
             {
-                foreach (var analyzer in slowAnalyzers)
-                {
-                    cancellation.ThrowIfCancellationRequested();
-                    slow.AddRange(analyzer.Analyze(plan, cancellation));
-                }
-            }
-            if (slow.Count > 0)
-            {
-                await PublishAsync(Convert(analysis, [.. fast, .. slow.OrderBy(d => d.Span.Start)]), cancellation);
+                gate.Release();
             }
         }
         catch (OperationCanceledException)
@@ -93,6 +84,32 @@ public sealed class DiagnosticsScheduler(
         catch (Exception exception)
         {
             log($"diagnostics for {uri} failed: {exception}");
+        }
+    }
+
+    private async Task AnalyseNowAsync(string uri, CancellationToken cancellation)
+    {
+        if (workspace.Analysis(uri) is not { } analysis)
+        {
+            return;
+        }
+        var compilation = analysis.Compilation;
+        cancellation.ThrowIfCancellationRequested();
+        var fast = compilation.DiagnosticsFor(analysis.Document.Path).ToList();
+        await PublishAsync(Convert(analysis, fast), cancellation);
+
+        var slow = new List<LanguageDiagnostic>();
+        foreach (var plan in compilation.Plans.Where(p => p.IsRunnable && ReferenceEquals(p.Experiment.Tree, compilation.MainTree)))
+        {
+            foreach (var analyzer in slowAnalyzers)
+            {
+                cancellation.ThrowIfCancellationRequested();
+                slow.AddRange(analyzer.Analyze(plan, cancellation));
+            }
+        }
+        if (slow.Count > 0)
+        {
+            await PublishAsync(Convert(analysis, [.. fast, .. slow.OrderBy(d => d.Span.Start)]), cancellation);
         }
     }
 
