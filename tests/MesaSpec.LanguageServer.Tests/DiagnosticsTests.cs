@@ -119,6 +119,35 @@ public class DiagnosticsTests
     }
 
     [Fact]
+    public async Task Adding_a_workspace_folder_lets_imports_reach_it()
+    {
+        var folder = Directory.CreateTempSubdirectory("mesaspec-lsp-");
+        try
+        {
+            Directory.CreateDirectory(Path.Combine(folder.FullName, "shared"));
+            Directory.CreateDirectory(Path.Combine(folder.FullName, "specs"));
+            var shared = Path.Combine(folder.FullName, "shared", "common.mesa");
+            await File.WriteAllTextAsync(shared, "objective Eat {\n  reward +1 when agent reaches corner(top_right, 1)\n}\n");
+            var mainUri = new Uri(Path.Combine(folder.FullName, "specs", "main.mesa")).AbsoluteUri;
+            await using var client = new LspTestClient();
+            await client.InitializeAsync(rootUri: new Uri(Path.Combine(folder.FullName, "specs")).AbsoluteUri);
+            await client.OpenAsync(mainUri, "import \"../shared/common.mesa\"\n");
+            var outside = await client.DiagnosticsAsync(mainUri);
+            Assert.Contains(outside.Diagnostics, d => d.Code == "MS2011");
+
+            var added = new WorkspaceFolder(new Uri(Path.Combine(folder.FullName, "shared")).AbsoluteUri, "shared");
+            await client.NotifyAsync("workspace/didChangeWorkspaceFolders", new DidChangeWorkspaceFoldersParams(new WorkspaceFoldersChangeEvent([added], [])));
+            var inside = await client.DiagnosticsAsync(mainUri, d => !d.Diagnostics.Any(x => x.Code == "MS2011"));
+            Assert.DoesNotContain(inside.Diagnostics, d => d.Severity == LspDiagnosticSeverity.Error);
+            await client.ShutdownAndExitAsync();
+        }
+        finally
+        {
+            folder.Delete(recursive: true);
+        }
+    }
+
+    [Fact]
     public async Task The_identifiability_analysis_arrives_as_a_later_stage()
     {
         await using var client = new LspTestClient(new ServerOptions { DiagnosticsDebounce = TimeSpan.Zero, IdentifiabilityLevels = 16 });

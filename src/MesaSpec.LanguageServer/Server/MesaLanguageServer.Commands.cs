@@ -73,6 +73,25 @@ public sealed partial class MesaLanguageServer : IClientChannel
         }
     }
 
+    [JsonRpcMethod("workspace/didChangeWorkspaceFolders")]
+    public void DidChangeWorkspaceFolders(DidChangeWorkspaceFoldersParams parameters)
+    {
+        foreach (var folder in parameters.Event.Removed ?? [])
+        {
+            Workspace.Roots.Remove(DocumentUri.ToPath(folder.Uri));
+        }
+        foreach (var folder in parameters.Event.Added ?? [])
+        {
+            Workspace.Roots.Add(DocumentUri.ToPath(folder.Uri));
+        }
+        // Imports may resolve differently now.
+        foreach (var document in Workspace.Documents)
+        {
+            Workspace.Invalidate(document.Uri);
+            Diagnostics.Schedule(document.Uri);
+        }
+    }
+
     private EnvironmentPreviewResult Preview(DocumentAnalysis analysis, string name, int count)
     {
         var compilation = analysis.Compilation;
