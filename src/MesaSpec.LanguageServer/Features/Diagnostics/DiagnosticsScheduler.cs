@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using MesaSpec.Language.Binding;
+using MesaSpec.Language.Text;
 using MesaSpec.LanguageServer.Protocol;
 using MesaSpec.LanguageServer.Workspace;
 using LanguageDiagnostic = MesaSpec.Language.Diagnostics.Diagnostic;
@@ -26,8 +27,8 @@ public sealed class DiagnosticsScheduler(
 
     public TimeSpan Debounce { get; } = debounce;
 
-    /// <summary>Extra diagnostics from outside the analysis (failed expectations of the last run), by document URI.</summary>
-    public ConcurrentDictionary<string, IReadOnlyList<LspDiagnostic>> Extra { get; } = new();
+    /// <summary>Extra diagnostics from outside the analysis (failed expectations of the last run), by document URI, placed in each version's text.</summary>
+    public ConcurrentDictionary<string, Func<SourceText, IReadOnlyList<LspDiagnostic>>> Extra { get; } = new();
 
     public void Schedule(string uri)
     {
@@ -116,7 +117,7 @@ public sealed class DiagnosticsScheduler(
     private PublishDiagnosticsParams Convert(DocumentAnalysis analysis, IReadOnlyList<LanguageDiagnostic> diagnostics)
     {
         var converted = diagnostics.Select(d => d.ToLsp(analysis.Text));
-        var extra = Extra.GetValueOrDefault(analysis.Uri) ?? [];
+        var extra = Extra.GetValueOrDefault(analysis.Uri)?.Invoke(analysis.Text) ?? [];
         var imported = ImportedErrors.Summaries(analysis, workspace.Resolver);
         return new PublishDiagnosticsParams(analysis.Uri, analysis.Document.Version, [.. converted, .. imported, .. extra]);
     }
