@@ -19,6 +19,22 @@ async function timed<T>(name: string, action: () => Promise<T>): Promise<T> {
   }
 }
 
+/** Opens the Testing view and expands tiny-corner.mesa > TinyCorner so its expectations show. */
+async function showTinyCornerTests(page: Session['page']): Promise<void> {
+  await runCommand(page, 'Testing: Focus on Test Explorer View');
+  const rows = page.locator('.test-explorer .monaco-list-row');
+  const fileRow = rows.filter({ hasText: 'tiny-corner.mesa' }).first();
+  await fileRow.waitFor({ state: 'visible', timeout: 30_000 });
+  for (const row of [fileRow, rows.filter({ hasText: 'TinyCorner' }).first()]) {
+    await row.waitFor({ state: 'visible', timeout: 10_000 });
+    if ((await row.getAttribute('aria-expanded')) !== 'true') {
+      await row.click();
+      await page.keyboard.press('ArrowRight');
+    }
+  }
+  await rows.filter({ hasText: 'on RoomAnywhere: robustly_aligned' }).first().waitFor({ state: 'visible', timeout: 10_000 });
+}
+
 describe('MesaSpec in VS Code (code-server)', function () {
   this.timeout(240_000);
   let session: Session;
@@ -76,16 +92,8 @@ describe('MesaSpec in VS Code (code-server)', function () {
     const { page } = session;
     await timed('show the expectations in the Testing panel', async () => {
       await runCommand(page, 'Testing: Focus on Test Explorer View');
-      const fileRow = page.locator('.test-explorer .monaco-list-row', { hasText: 'tiny-corner.mesa' }).first();
-      await fileRow.waitFor({ state: 'visible', timeout: 30_000 });
-      await page.locator('.test-explorer .monaco-list-row', { hasText: 'cheese-in-the-corner.mesa' }).first().waitFor({ state: 'visible', timeout: 10_000 });
-      await fileRow.click();
-      await page.keyboard.press('ArrowRight');
-      const experimentRow = page.locator('.test-explorer .monaco-list-row', { hasText: 'TinyCorner' }).first();
-      await experimentRow.waitFor({ state: 'visible', timeout: 10_000 });
-      await experimentRow.click();
-      await page.keyboard.press('ArrowRight');
-      await page.locator('.test-explorer .monaco-list-row', { hasText: 'on RoomAnywhere: robustly_aligned' }).first().waitFor({ state: 'visible', timeout: 10_000 });
+      await page.locator('.test-explorer .monaco-list-row', { hasText: 'cheese-in-the-corner.mesa' }).first().waitFor({ state: 'visible', timeout: 30_000 });
+      await showTinyCornerTests(page);
     });
     await screenshot(page, '02-testing-panel');
   });
@@ -131,15 +139,23 @@ describe('MesaSpec in VS Code (code-server)', function () {
       await goTo(page, lineNumber, 10);
       await page.keyboard.press('End');
       await page.keyboard.press('Enter');
-      await page.keyboard.press('Control+Space');
+      // Until the server has analysed the file, the editor offers only words of the document.
       const rows = page.locator('.suggest-widget .monaco-list-row');
-      await rows.first().waitFor({ state: 'visible', timeout: 30_000 });
-      return rows.evaluateAll((els) => els.map((e) => e.getAttribute('aria-label') ?? e.textContent ?? ''));
+      const deadline = Date.now() + 45_000;
+      let labels: string[] = [];
+      while (Date.now() < deadline) {
+        await page.keyboard.press('Control+Space');
+        await rows.first().waitFor({ state: 'visible', timeout: 15_000 }).catch(() => undefined);
+        labels = await rows.evaluateAll((els) => els.map((e) => e.getAttribute('aria-label') ?? e.textContent ?? ''));
+        if (labels.some((l) => /expect|evaluate|threshold|sweep|policy/.test(l))) break;
+        await page.keyboard.press('Escape');
+        await page.waitForTimeout(1000);
+      }
+      return labels;
     });
     await screenshot(page, '05-completion');
     await page.keyboard.press('Escape');
-    await page.keyboard.press('Control+Z');
-    await page.keyboard.press('Control+Z');
+    await runCommand(page, 'File: Revert File');
     assert.ok(labels.some((l) => /expect|evaluate|threshold|sweep|policy/.test(l)), `experiment members offered: ${labels.join(' | ')}`);
   });
 
@@ -175,7 +191,6 @@ describe('MesaSpec in VS Code (code-server)', function () {
   it('runs an experiment from its code lens to the results view, and records the expectations', async () => {
     const { page } = session;
     await openFile(page, 'tiny-corner.mesa');
-    await runCommand(page, 'File: Save');
     const lens = page.locator('.editor-group-container.active .codelens-decoration a', { hasText: /Run/ }).first();
     await timed('code lens appears', () => lens.waitFor({ state: 'visible', timeout: 60_000 }));
     await screenshot(page, '06-code-lens');
@@ -194,7 +209,7 @@ describe('MesaSpec in VS Code (code-server)', function () {
     assert.ok(await frame.locator('svg.chart').count() >= 1, 'a learning curve is drawn');
     await screenshot(page, '08-results-view');
 
-    await runCommand(page, 'Testing: Focus on Test Explorer View');
+    await showTinyCornerTests(page);
     const passed = page.locator('.test-explorer .monaco-list-row', { hasText: 'on Room: robustly_aligned' }).locator('.codicon-testing-passed-icon');
     const failed = page.locator('.test-explorer .monaco-list-row', { hasText: 'on RoomAnywhere: robustly_aligned' }).locator('.codicon-testing-failed-icon');
     await passed.first().waitFor({ state: 'visible', timeout: 20_000 });
@@ -204,7 +219,7 @@ describe('MesaSpec in VS Code (code-server)', function () {
 
   it('runs an experiment from the Testing panel', async () => {
     const { page } = session;
-    await runCommand(page, 'Testing: Focus on Test Explorer View');
+    await showTinyCornerTests(page);
     const row = page.locator('.test-explorer .monaco-list-row', { hasText: 'TinyCorner' }).first();
     await row.waitFor({ state: 'visible', timeout: 20_000 });
     await timed('run tests from the Testing panel', async () => {
