@@ -181,6 +181,15 @@ export class ExpectationTests implements vscode.Disposable {
         run.passed(item, duration);
         continue;
       }
+      // A run that stopped early says nothing against an expectation it never evaluated.
+      if (report.status === 'cancelled') {
+        run.skipped(item);
+        continue;
+      }
+      if (report.status === 'failed') {
+        run.errored(item, new vscode.TestMessage(`The run failed: ${report.statusDetail ?? 'see the MesaSpec Runs output'}`), duration);
+        continue;
+      }
       const message = new vscode.TestMessage(`${result.text}: ${result.detail ?? 'does not hold'}`);
       message.location = new vscode.Location(item.uri!, item.range!);
       const messages = [message];

@@ -155,7 +155,8 @@ describe('MesaSpec in VS Code (code-server)', function () {
     });
     await screenshot(page, '05-completion');
     await page.keyboard.press('Escape');
-    await runCommand(page, 'File: Revert File');
+    await page.keyboard.press('Control+Z');
+    await page.locator('.editor-group-container.active .tab.active.dirty').waitFor({ state: 'detached', timeout: 10_000 });
     assert.ok(labels.some((l) => /expect|evaluate|threshold|sweep|policy/.test(l)), `experiment members offered: ${labels.join(' | ')}`);
   });
 
@@ -229,5 +230,39 @@ describe('MesaSpec in VS Code (code-server)', function () {
     });
     await page.locator('.test-explorer .monaco-list-row', { hasText: 'on RoomAnywhere: robustly_aligned' }).first().click();
     await screenshot(page, '10-testing-run');
+  });
+
+  it('previews the levels of an environment from its code lens', async () => {
+    const { page } = session;
+    await openFile(page, 'cheese-in-the-corner.mesa');
+    await goTo(page, 11, 1);
+    const lens = page.locator('.editor-group-container.active .codelens-decoration a', { hasText: /Preview/ }).first();
+    await timed('Preview levels code lens to a text of sampled levels', async () => {
+      await lens.waitFor({ state: 'visible', timeout: 30_000 });
+      await lens.click();
+      await page.locator('.editor-group-container.active .tab.active', { hasText: /Untitled/ }).first().waitFor({ state: 'visible', timeout: 30_000 });
+      await editorLine(page, 'Level 1').waitFor({ state: 'visible', timeout: 10_000 });
+    });
+    const text = (await page.locator('.editor-group-container.active .view-lines').innerText()).replace(/\u00a0/g, ' ');
+    assert.match(text, /Environment Maze/);
+    assert.match(text, /#/, 'levels drawn with walls');
+    await screenshot(page, '11-preview-environment');
+    await runCommand(page, 'View: Close All Editor Groups');
+    await page.locator('.monaco-dialog-box .monaco-button', { hasText: /Don't Save/ }).click({ timeout: 5_000 }).catch(() => undefined);
+  });
+
+  it('cancels a long run from its progress notification and keeps a partial report', async () => {
+    const { page } = session;
+    await openFile(page, 'cheese-in-the-corner.mesa');
+    await timed('cancel a 3-seed run', async () => {
+      await runCommand(page, 'MesaSpec: Run Experiment');
+      const toast = page.locator('.notification-toast', { hasText: 'MesaSpec: running CheeseInTheCorner' }).first();
+      await toast.waitFor({ state: 'visible', timeout: 30_000 });
+      await page.locator('.notification-toast', { hasText: /step/ }).first().waitFor({ state: 'visible', timeout: 60_000 });
+      await screenshot(page, '12-long-run-progress');
+      await toast.locator('.monaco-button', { hasText: 'Cancel' }).first().click();
+      await page.locator('.notification-toast', { hasText: 'was cancelled' }).first().waitFor({ state: 'visible', timeout: 30_000 });
+    });
+    await screenshot(page, '13-cancelled');
   });
 });
