@@ -19,9 +19,16 @@ async function timed<T>(name: string, action: () => Promise<T>): Promise<T> {
   }
 }
 
+/** Shows the Testing view through its activity-bar icon (its commands exist only once it was shown). */
+async function focusTesting(page: Session['page']): Promise<void> {
+  if (await page.locator('.test-explorer').first().isVisible().catch(() => false)) return;
+  await page.locator('.activitybar .action-item a[aria-label^="Testing"]').first().click({ timeout: 30_000 });
+  await page.locator('.test-explorer').first().waitFor({ state: 'visible', timeout: 30_000 });
+}
+
 /** Opens the Testing view and expands tiny-corner.mesa > TinyCorner so its expectations show. */
 async function showTinyCornerTests(page: Session['page']): Promise<void> {
-  await runCommand(page, 'Testing: Focus on Test Explorer View');
+  await focusTesting(page);
   const rows = page.locator('.test-explorer .monaco-list-row');
   const fileRow = rows.filter({ hasText: 'tiny-corner.mesa' }).first();
   await fileRow.waitFor({ state: 'visible', timeout: 30_000 });
@@ -91,7 +98,7 @@ describe('MesaSpec in VS Code (code-server)', function () {
   it('lists every expectation in the Testing panel', async () => {
     const { page } = session;
     await timed('show the expectations in the Testing panel', async () => {
-      await runCommand(page, 'Testing: Focus on Test Explorer View');
+      await focusTesting(page);
       await page.locator('.test-explorer .monaco-list-row', { hasText: 'cheese-in-the-corner.mesa' }).first().waitFor({ state: 'visible', timeout: 30_000 });
       await showTinyCornerTests(page);
     });
@@ -223,10 +230,22 @@ describe('MesaSpec in VS Code (code-server)', function () {
     await showTinyCornerTests(page);
     const row = page.locator('.test-explorer .monaco-list-row', { hasText: 'TinyCorner' }).first();
     await row.waitFor({ state: 'visible', timeout: 20_000 });
+    const runsDir = path.join(session.workspace, 'runs');
+    const runsBefore = fs.existsSync(runsDir) ? fs.readdirSync(runsDir).length : 0;
     await timed('run tests from the Testing panel', async () => {
-      await row.hover();
-      await row.locator('.action-label[aria-label^="Run Test"], .action-label.codicon-testing-run-icon').first().click();
-      await page.locator('.test-explorer .monaco-list-row', { hasText: 'on RoomAnywhere: robustly_aligned' }).locator('.codicon-testing-failed-icon').first().waitFor({ state: 'visible', timeout: 120_000 });
+      // A tooltip of an earlier hover may still cover the tree: move away first, then force.
+      await page.mouse.move(5, 5);
+      await page.waitForTimeout(300);
+      await row.hover({ force: true });
+      await row.locator('.action-label[aria-label^="Run Test"], .action-label.codicon-testing-run-icon').first().click({ force: true });
+      // A new run, finished: its own report folder with a finished report.
+      const deadline = Date.now() + 120_000;
+      const finishedRuns = () => (fs.existsSync(runsDir) ? fs.readdirSync(runsDir) : [])
+        .filter((d) => { try { return JSON.parse(fs.readFileSync(path.join(runsDir, d, 'report.json'), 'utf8')).status === 'finished'; } catch { return false; } }).length;
+      while (finishedRuns() <= runsBefore && Date.now() < deadline) await page.waitForTimeout(500);
+      assert.ok(finishedRuns() > runsBefore, 'running the test ran the experiment');
+      await page.locator('.test-explorer .monaco-list-row', { hasText: 'on RoomAnywhere: robustly_aligned' }).locator('.codicon-testing-failed-icon').first().waitFor({ state: 'visible', timeout: 30_000 });
+      await page.locator('.test-explorer .monaco-list-row', { hasText: 'on Room: robustly_aligned' }).locator('.codicon-testing-passed-icon').first().waitFor({ state: 'visible', timeout: 30_000 });
     });
     await page.locator('.test-explorer .monaco-list-row', { hasText: 'on RoomAnywhere: robustly_aligned' }).first().click();
     await screenshot(page, '10-testing-run');
