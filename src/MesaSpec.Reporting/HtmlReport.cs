@@ -17,7 +17,7 @@ public static class HtmlReport
 {
     /// <summary>Nothing may load: no scripts, fonts, images or frames; only the inline styles of this page.</summary>
     public const string ContentSecurityPolicy =
-        "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'; frame-ancestors 'self'";
+        "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'";
 
     public static string Render(RunReport report)
     {
