@@ -39,8 +39,11 @@ foreach (var (name, report) in reports)
         });
         var perRecord = Median(60, () => store.Record(1, report));
         var files = Median(20, () => ReportDocuments.Write(report, folder));
+        var runs = store.List(1000).Count;
+        var path = store.DatabasePath;
+        store.Dispose(); // closing checkpoints the WAL into the database file
         Console.WriteLine($"  history: {perRun:0.00} ms per run ({seeds} seed updates + final), {perRecord:0.00} ms per report write; "
-            + $"writing json+md+html: {files:0.00} ms; database after {store.List(1000).Count} runs: {Kb(new FileInfo(store.DatabasePath).Length + WalSize(store.DatabasePath))}");
+            + $"writing json+md+html: {files:0.00} ms; database: {Kb((new FileInfo(path).Length + WalSize(path)) / runs)} per run ({runs} runs)");
     }
     finally
     {
