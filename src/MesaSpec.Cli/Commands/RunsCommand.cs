@@ -181,7 +181,9 @@ public sealed class RunsCommand : ICommand
         o.WriteLine();
         if (run.Report is null)
         {
-            o.WriteLine("no report was recorded: the run stopped before its first seed finished");
+            o.WriteLine(s.Status == "running"
+                ? "no report yet: no seed has finished"
+                : "no report was recorded: the run stopped before its first seed finished");
             return;
         }
         var console = AnsiConsole.Create(new AnsiConsoleSettings
