@@ -16,6 +16,8 @@ public static class CommandLine
         new RunCommand(),
         new RunsCommand(),
         new ReportCommand(),
+        new TestCommand(),
+        new LspCommand(),
     ];
 
     public static int Run(string[] args, TextWriter stdout, TextWriter stderr) =>

@@ -74,9 +74,7 @@ public sealed class RunCommand : ICommand
             return ExitCodes.UsageOrInput;
         }
         var file = inputs.Readable.Single();
-        var compilation = Compilation.Create(SyntaxTree.Parse(file.Text!),
-            new CompilationOptions(Resolver: new FileSystemSourceResolver(WorkspaceRoot.For(file.Path)), Analyzers: [new IdentifiabilityExperimentAnalyzer()]),
-            context.Cancellation);
+        var compilation = RunWiring.Compile(file, context.Cancellation);
         if (compilation.HasErrors)
         {
             var writer = new TextDiagnosticWriter(context);
@@ -127,7 +125,7 @@ public sealed class RunCommand : ICommand
 
     private static int RunOne(ExperimentPlan plan, SpecInfo spec, string specText, RunOptions options, string directory, string progressMode, CommandContext context)
     {
-        var runner = new ExperimentRunner(new TorchTrainer(), options);
+        var runner = RunWiring.Runner(options);
         using var recording = RunRecording.Begin(plan, spec, specText, options, directory, context.Error);
         void Save(RunReport report) => recording.Save(report);
         RunReport report;

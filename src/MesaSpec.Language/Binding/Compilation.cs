@@ -70,13 +70,14 @@ public sealed class Compilation
         new DeclarationBinder(Symbols, sink, Catalog).Bind(Trees);
         cancellationToken.ThrowIfCancellationRequested();
 
-        var experiments = new ExperimentBuilder(Symbols, sink, Catalog);
+        var environments = new EnvironmentBuilder(sink, Catalog);
+        var experiments = new ExperimentBuilder(Symbols, sink, Catalog, environments);
         var plans = Symbols.OfKind(DeclarationKind.Experiment)
             .OrderBy(e => Trees.ToList().IndexOf(e.Tree)).ThenBy(e => e.Syntax.Span.Start)
             .Select(experiments.Plan)
             .ToList();
         Plans = plans;
-        CheckUnusedEnvironmentsInstantiate(sink);
+        CheckUnusedEnvironmentsInstantiate(environments);
         foreach (var plan in plans.Where(p => p.IsRunnable))
         {
             DesignChecks.Check(plan, Symbols, sink);
@@ -97,9 +98,8 @@ public sealed class Compilation
     }
 
     /// <summary>Environments are checked at their defaults even when no experiment uses them.</summary>
-    private void CheckUnusedEnvironmentsInstantiate(DiagnosticSink sink)
+    private void CheckUnusedEnvironmentsInstantiate(EnvironmentBuilder builder)
     {
-        var builder = new EnvironmentBuilder(sink, Catalog);
         foreach (var environment in Symbols.OfKind(DeclarationKind.Environment))
         {
             if (environment.Parameters.All(p => p.Syntax.Default is not null))

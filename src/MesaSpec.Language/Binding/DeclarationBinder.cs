@@ -9,7 +9,7 @@ namespace MesaSpec.Language.Binding;
 /// then resolve each reference in each member and check what needs no concrete values.
 /// Instantiation (<see cref="ModelBuilder"/>) checks the rest with parameters substituted.
 /// </summary>
-internal sealed class DeclarationBinder(SymbolTable symbols, DiagnosticSink sink, ComponentCatalog catalog)
+internal sealed partial class DeclarationBinder(SymbolTable symbols, DiagnosticSink sink, ComponentCatalog catalog)
 {
     private static readonly string[] Verbs = ["reaches", "collects", "opens", "touches"];
     public static readonly string[] Verdicts = ["robustly_aligned", "pseudo_aligned", "capability_failure", "inconclusive"];
@@ -68,12 +68,43 @@ internal sealed class DeclarationBinder(SymbolTable symbols, DiagnosticSink sink
             symbols.AddReference(symbol, tree, syntax.Name.Span, isDeclaration: true);
             foreach (var item in syntax.Members.OfType<ItemMemberSyntax>())
             {
-                var kind = symbols.ItemKind(item.Kind.Text);
-                kind.Declarations.Add(new SourceLocation(tree, item.Kind.Span));
-                symbols.AddReference(kind, tree, item.Kind.Span, isDeclaration: true);
+                DeclareItemKind(tree, item.Kind);
+            }
+            if (syntax.Kind == DeclarationKind.Environment)
+            {
+                foreach (var error in syntax.Members.OfType<ErrorMemberSyntax>())
+                {
+                    DeclareItemKindOfBrokenLine(tree, error);
+                }
             }
         }
     }
+
+    private void DeclareItemKind(SyntaxTree tree, IdentifierSyntax name)
+    {
+        var kind = symbols.ItemKind(name.Text);
+        kind.Declarations.Add(new SourceLocation(tree, name.Span));
+        symbols.AddReference(kind, tree, name.Span, isDeclaration: true);
+    }
+
+    /// <summary>
+    /// Recovery: <c>item cheese spawn corner(top_right 1)</c> fails to parse, but it still says that
+    /// the environment has cheese. Declaring the kind keeps one typo from turning every objective
+    /// that mentions cheese into an "unknown item kind" error.
+    /// </summary>
+    private void DeclareItemKindOfBrokenLine(SyntaxTree tree, ErrorMemberSyntax error)
+    {
+        var text = tree.Text.ToString(error.Span);
+        var match = BrokenItemLine().Match(text);
+        if (match.Success)
+        {
+            var group = match.Groups[1];
+            DeclareItemKind(tree, new IdentifierSyntax(group.Value, new Text.TextSpan(error.Span.Start + group.Index, group.Length)));
+        }
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^item[ \t]+([A-Za-z_][A-Za-z0-9_]*)")]
+    private static partial System.Text.RegularExpressions.Regex BrokenItemLine();
 
     private void ResolveBase(DeclarationSymbol environment)
     {
@@ -149,7 +180,8 @@ internal sealed class DeclarationBinder(SymbolTable symbols, DiagnosticSink sink
     private void ResolveParameterReferences(DeclarationSymbol declaration)
     {
         var byName = declaration.Parameters.ToDictionary(p => p.Name, StringComparer.Ordinal);
-        foreach (var member in declaration.Syntax.Members)
+        // Most declarations have no parameters: then no member can refer to one.
+        foreach (var member in byName.Count == 0 ? [] : declaration.Syntax.Members)
         {
             foreach (var name in member.DescendantsAndSelf().OfType<NameExpressionSyntax>())
             {
@@ -548,7 +580,7 @@ internal sealed class DeclarationBinder(SymbolTable symbols, DiagnosticSink sink
             symbols.AddReference(kind, tree, name.Span);
             return;
         }
-        file.Report(DiagnosticCatalog.UnknownName(name.Span, "item kind (no environment declares it)", name.Text, NameSuggestions.Closest(name.Text, symbols.ItemKinds.Keys)));
+        file.Report(DiagnosticCatalog.UnknownName(name.Span, "item kind", name.Text, NameSuggestions.Closest(name.Text, symbols.ItemKinds.Keys), "no environment declares it"));
     }
 
     /// <summary>Resolves a declaration name of an expected kind, reporting unknown names and wrong kinds.</summary>

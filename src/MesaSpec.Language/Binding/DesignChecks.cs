@@ -10,6 +10,12 @@ namespace MesaSpec.Language.Binding;
 /// </summary>
 internal static class DesignChecks
 {
+    /// <summary>
+    /// Environment steps of all training runs of one experiment. One run may take up to 1e10 steps (the
+    /// algorithms' schema); multiplied by seeds and sweep points, anything beyond would run for months.
+    /// </summary>
+    public const double MaxTotalSteps = 1e10;
+
     public static void Check(ExperimentPlan plan, SymbolTable symbols, DiagnosticSink sink)
     {
         var experiment = plan.Experiment;
@@ -19,7 +25,24 @@ internal static class DesignChecks
             CheckShift(point, experiment, file);
             CheckTargets(point, symbols, sink);
         }
+        CheckBudget(plan, file);
     }
+
+    private static void CheckBudget(ExperimentPlan plan, FileDiagnostics file)
+    {
+        var total = plan.Points.Sum(p => p.Policy is TrainedPolicy t && t.Algorithm.Arguments.TryGetValue("steps", out var steps)
+            ? steps.AsFloat() * p.Seeds.Count
+            : 0);
+        if (total > MaxTotalSteps && plan.Experiment.Syntax.Members.OfType<TrainMemberSyntax>().FirstOrDefault() is { } train)
+        {
+            file.Report(DiagnosticCatalog.BudgetTooLarge(train.Algorithm.Span, total, MaxTotalSteps));
+        }
+    }
+
+    // Models are shared between points and experiments (EnvironmentBuilder memoises them), so their text is too.
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<EnvironmentModel, string> CanonicalTexts = [];
+
+    private static string Canonical(EnvironmentModel environment) => CanonicalTexts.GetValue(environment, ModelText.Canonical);
 
     private static void CheckShift(ExperimentModel point, DeclarationSymbol experiment, FileDiagnostics file)
     {
@@ -27,8 +50,8 @@ internal static class DesignChecks
         {
             return;
         }
-        var training = ModelText.Canonical(trained.Environment);
-        if (point.Evaluations.Any(e => ModelText.Canonical(e.Environment) != training))
+        var training = Canonical(trained.Environment);
+        if (point.Evaluations.Any(e => Canonical(e.Environment) != training))
         {
             return;
         }

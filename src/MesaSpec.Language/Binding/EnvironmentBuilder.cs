@@ -32,18 +32,64 @@ internal sealed class EnvironmentBuilder(DiagnosticSink sink, ComponentCatalog c
     /// </summary>
     public EnvironmentModel? Build(DeclarationSymbol environment, IReadOnlyDictionary<string, Value> arguments, string displayName)
     {
-        var effective = new Effective();
-        if (!Collect(environment, arguments, effective, []))
+        // Every experiment point evaluates its environments again; the same environment at the same
+        // arguments is the same model (and its diagnostics were reported the first time), so build it once.
+        // Keyed on every parameter's effective value (given, or its default as written), so "Maze" and
+        // "Maze(corner: 1)" at the default share one model; one instance per display name, so later
+        // passes can memoise per instance.
+        var key = ArgumentsKey(environment, arguments);
+        if (!_built.TryGetValue((environment, key, environment.Name), out var model))
         {
-            return null;
+            var effective = new Effective();
+            model = Collect(environment, arguments, effective, []) ? Evaluate(environment, effective, environment.Name) : null;
+            _built[(environment, key, environment.Name)] = model;
         }
-        return Evaluate(environment, effective, displayName);
+        if (model is null || model.DisplayName == displayName)
+        {
+            return model;
+        }
+        if (!_built.TryGetValue((environment, key, displayName), out var renamed))
+        {
+            renamed = model with { DisplayName = displayName };
+            _built[(environment, key, displayName)] = renamed;
+        }
+        return renamed;
+    }
+
+    private readonly Dictionary<(DeclarationSymbol, string, string), EnvironmentModel?> _built = [];
+
+    private static string ArgumentsKey(DeclarationSymbol environment, IReadOnlyDictionary<string, Value> arguments)
+    {
+        if (environment.Parameters.Count == 0)
+        {
+            return "";
+        }
+        var key = new System.Text.StringBuilder();
+        foreach (var parameter in environment.Parameters)
+        {
+            key.Append(parameter.Name).Append('=');
+            if (arguments.TryGetValue(parameter.Name, out var value))
+            {
+                key.Append(value.Raw.GetType().Name).Append(':').Append(value.ToString());
+            }
+            else if (parameter.Syntax.Default is { } expression)
+            {
+                key.Append("default:").Append(parameter.Owner.Tree.Text.ToString(expression.Span));
+            }
+            key.Append(';');
+        }
+        return key.ToString();
     }
 
     private bool Collect(DeclarationSymbol environment, IReadOnlyDictionary<string, Value> arguments, Effective effective, HashSet<DeclarationSymbol> visiting)
     {
         if (!visiting.Add(environment))
         {
+            return false;
+        }
+        if (environment.Base is null && environment.Syntax.Extends is not null)
+        {
+            // The base is unknown or part of a cycle (both reported): anything said about the rest would be noise.
             return false;
         }
         var file = new FileDiagnostics(sink, environment.Tree);
@@ -56,10 +102,14 @@ internal sealed class EnvironmentBuilder(DiagnosticSink sink, ComponentCatalog c
         if (environment.Base is { } baseEnvironment)
         {
             // The base sees the extends clause's arguments, plus every inherited parameter the variant passes through.
-            var baseParameters = baseEnvironment.Parameters.Select(ToBindable).ToList();
-            var bound = values.BindArguments(baseEnvironment.Name, environment.Syntax.Extends?.ArgumentList(),
-                baseParameters.Select(p => scope.TryGet(p.Name, out _, out var v) && v is not null && !IsBoundByExtends(environment, p.Name, baseEnvironment)
-                    ? p with { Default = v } : p).ToList());
+            var boundByExtends = BoundByExtends(environment, baseEnvironment);
+            var baseParameters = new List<(string Name, MesaType? Type, Value? Default, double? Min, double? Max, IReadOnlyList<string>? Choices)>(baseEnvironment.Parameters.Count);
+            foreach (var parameter in baseEnvironment.Parameters)
+            {
+                var p = ToBindable(parameter);
+                baseParameters.Add(scope.TryGet(p.Name, out _, out var v) && v is not null && !boundByExtends.Contains(p.Name) ? p with { Default = v } : p);
+            }
+            var bound = values.BindArguments(baseEnvironment.Name, environment.Syntax.Extends?.ArgumentList(), baseParameters, missingAt: environment.Syntax.Extends?.Span);
             if (bound is null || !Collect(baseEnvironment, bound, effective, visiting))
             {
                 return false;
@@ -92,9 +142,9 @@ internal sealed class EnvironmentBuilder(DiagnosticSink sink, ComponentCatalog c
         return true;
     }
 
-    private static bool IsBoundByExtends(DeclarationSymbol environment, string parameter, DeclarationSymbol baseEnvironment) =>
+    private static HashSet<string> BoundByExtends(DeclarationSymbol environment, DeclarationSymbol baseEnvironment) =>
         (environment.Syntax.Extends?.ArgumentList()?.Arguments ?? []).Select((a, i) =>
-            a.Name?.Text ?? (i < baseEnvironment.Parameters.Count ? baseEnvironment.Parameters[i].Name : "")).Contains(parameter);
+            a.Name?.Text ?? (i < baseEnvironment.Parameters.Count ? baseEnvironment.Parameters[i].Name : "")).ToHashSet(StringComparer.Ordinal);
 
     internal static (string Name, MesaType? Type, Value? Default, double? Min, double? Max, IReadOnlyList<string>? Choices) ToBindable(ParameterSymbol p) =>
         (p.Name, p.Type, DefaultOf(p), null, null, null);
@@ -162,21 +212,21 @@ internal sealed class EnvironmentBuilder(DiagnosticSink sink, ComponentCatalog c
             width ??= w;
             height ??= h;
         }
-        if (width is null || height is null)
+        // Without a valid size the other members are still checked (a typo in the grid line must not
+        // hide the rest), except what needs the size: region bounds and free space.
+        var sizeKnown = width is not null && height is not null;
+        if (!sizeKnown && ok)
         {
-            if (ok)
-            {
-                file.Report(DiagnosticCatalog.MissingMember(environment.Syntax.Name.Span, environment.Name, "grid", "grid 9 x 9", DeclarationBinder.InsertionPoint(environment.Syntax)));
-            }
-            return null;
+            file.Report(DiagnosticCatalog.MissingMember(environment.Syntax.Name.Span, environment.Name, "grid", "grid 9 x 9", DeclarationBinder.InsertionPoint(environment.Syntax)));
         }
-        var (gridWidth, gridHeight) = (width.Value, height.Value);
+        ok &= sizeKnown;
+        var (gridWidth, gridHeight) = sizeKnown ? (width!.Value, height!.Value) : (MaxGridSide, MaxGridSide);
 
         WallsModel walls = layoutWalls ?? (WallsModel)new NoWalls();
         if (Member<WallsMemberSyntax>("walls") is { } wallsMember)
         {
             var values = ValuesOf("walls");
-            if (layoutWalls is not null)
+            if (layout is not null)
             {
                 values.Diagnostics.Report(DiagnosticCatalog.LayoutProblem(wallsMember.Span, "the layout already draws the walls; remove 'walls' or the layout"));
                 ok = false;
@@ -191,7 +241,7 @@ internal sealed class EnvironmentBuilder(DiagnosticSink sink, ComponentCatalog c
                 else
                 {
                     walls = new GeneratedWalls(component);
-                    if (component.Name == "maze" && (gridWidth % 2 == 0 || gridHeight % 2 == 0))
+                    if (sizeKnown && component.Name == "maze" && (gridWidth % 2 == 0 || gridHeight % 2 == 0))
                     {
                         values.Diagnostics.Report(DiagnosticCatalog.ValueOutOfRange(wallsMember.Span, "a maze's grid", "odd in both width and height (rooms sit on even coordinates)", $"{gridWidth} x {gridHeight}"));
                         ok = false;
@@ -203,7 +253,7 @@ internal sealed class EnvironmentBuilder(DiagnosticSink sink, ComponentCatalog c
         RegionModel agentSpawn = placed.TryGetValue("agent", out var agentCells) ? new CellsRegion(agentCells) : new AnywhereRegion();
         if (Member<AgentSpawnMemberSyntax>("agent spawn") is { } spawn)
         {
-            var region = BuildRegion(spawn.Region, ValuesOf("agent spawn"), gridWidth, gridHeight, environment.Name);
+            var region = BuildRegion(spawn.Region, ValuesOf("agent spawn"), gridWidth, gridHeight, environment.Name, sizeKnown);
             ok &= region is not null;
             agentSpawn = region ?? agentSpawn;
         }
@@ -211,7 +261,7 @@ internal sealed class EnvironmentBuilder(DiagnosticSink sink, ComponentCatalog c
         var items = new List<ItemModel>();
         foreach (var kind in effective.ItemOrder)
         {
-            var item = BuildItem(kind, effective.Items[kind], placed.GetValueOrDefault(kind), gridWidth, gridHeight, environment.Name);
+            var item = BuildItem(kind, effective.Items[kind], placed.GetValueOrDefault(kind), gridWidth, gridHeight, environment.Name, sizeKnown);
             if (item is null)
             {
                 ok = false;
@@ -251,13 +301,16 @@ internal sealed class EnvironmentBuilder(DiagnosticSink sink, ComponentCatalog c
             ok &= levels is not null;
         }
 
-        ok &= CheckSpace(environment, items, agentSpawn, layoutWalls, gridWidth, gridHeight, effective, file);
+        if (sizeKnown)
+        {
+            ok &= CheckSpace(environment, items, agentSpawn, layoutWalls, gridWidth, gridHeight, effective, file);
+        }
         return ok
             ? new EnvironmentModel(environment.Name, displayName, gridWidth, gridHeight, walls, agentSpawn, items, horizon, observation, levels)
             : null;
     }
 
-    private ItemModel? BuildItem(string kind, Dictionary<string, Scoped<ItemPropertySyntax>> properties, List<(int X, int Y)>? placed, int width, int height, string environment)
+    private ItemModel? BuildItem(string kind, Dictionary<string, Scoped<ItemPropertySyntax>> properties, List<(int X, int Y)>? placed, int width, int height, string environment, bool sizeKnown)
     {
         var ok = true;
         var count = 1;
@@ -275,7 +328,7 @@ internal sealed class EnvironmentBuilder(DiagnosticSink sink, ComponentCatalog c
                     count = n ?? count;
                     break;
                 case SpawnPropertySyntax s:
-                    var region = BuildRegion(s.Region, values, width, height, environment);
+                    var region = BuildRegion(s.Region, values, width, height, environment, sizeKnown);
                     ok &= region is not null;
                     spawn = region ?? spawn;
                     break;
@@ -331,8 +384,21 @@ internal sealed class EnvironmentBuilder(DiagnosticSink sink, ComponentCatalog c
     /// </summary>
     private static bool CheckSpace(DeclarationSymbol environment, List<ItemModel> items, RegionModel agentSpawn, LayoutWalls? layout, int width, int height, Effective effective, FileDiagnostics file)
     {
-        bool Free(int x, int y) => layout is null || !layout.Wall[y][x];
-        int FreeCells(RegionModel region) => RegionMath.Cells(region, width, height).Count(c => Free(c.X, c.Y));
+        int FreeCells(RegionModel region)
+        {
+            var free = 0;
+            for (var y = 0; y < height; y++)
+            {
+                for (var x = 0; x < width; x++)
+                {
+                    if ((layout is null || !layout.Wall[y][x]) && RegionMath.Contains(region, width, height, x, y))
+                    {
+                        free++;
+                    }
+                }
+            }
+            return free;
+        }
         var ok = true;
         foreach (var item in items.Where(i => i.FixedCells is null))
         {
@@ -341,7 +407,7 @@ internal sealed class EnvironmentBuilder(DiagnosticSink sink, ComponentCatalog c
             {
                 var line = effective.ItemLines[item.Kind];
                 var at = line.Syntax.Properties.OfType<SpawnPropertySyntax>().FirstOrDefault()?.Span ?? line.Syntax.Span;
-                line.Values.Diagnostics.Report(DiagnosticCatalog.SpawnRegionTooSmall(at, $"{item.Count} x item {item.Kind}", item.Count, available, environment.Name));
+                line.Values.Diagnostics.Report(DiagnosticCatalog.SpawnRegionTooSmall(at, item.Count == 1 ? $"item '{item.Kind}'" : $"the {item.Count} '{item.Kind}' items", item.Count, available, environment.Name, item.Count == 1 ? "its spawn region" : "their spawn region"));
                 ok = false;
             }
         }
@@ -354,7 +420,7 @@ internal sealed class EnvironmentBuilder(DiagnosticSink sink, ComponentCatalog c
         var cells = FreeCells(new AnywhereRegion());
         if (ok && total > cells)
         {
-            file.Report(DiagnosticCatalog.SpawnRegionTooSmall(environment.Syntax.Name.Span, "the agent and all items", total, cells, environment.Name));
+            file.Report(DiagnosticCatalog.SpawnRegionTooSmall(environment.Syntax.Name.Span, "the agent and all items", total, cells, environment.Name, "the grid"));
             ok = false;
         }
         return ok;
@@ -381,10 +447,10 @@ internal sealed class EnvironmentBuilder(DiagnosticSink sink, ComponentCatalog c
         }
     }
 
-    private static RegionModel? BuildRegion(RegionSyntax syntax, ValueEvaluator values, int width, int height, string environment)
+    private static RegionModel? BuildRegion(RegionSyntax syntax, ValueEvaluator values, int width, int height, string environment, bool checkBounds)
     {
         var region = RegionBuilder.Build(syntax, values);
-        if (region is not null && RegionMath.OutOfBounds(region, width, height) is { } problem)
+        if (region is not null && checkBounds && RegionMath.OutOfBounds(region, width, height) is { } problem)
         {
             values.Diagnostics.Report(DiagnosticCatalog.RegionOutsideGrid(syntax.Span, problem, environment));
             return null;

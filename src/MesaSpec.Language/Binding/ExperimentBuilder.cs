@@ -7,13 +7,16 @@ using MesaSpec.Language.Syntax;
 namespace MesaSpec.Language.Binding;
 
 /// <summary>Instantiates an experiment at every point of its sweep.</summary>
-internal sealed class ExperimentBuilder(SymbolTable symbols, DiagnosticSink sink, ComponentCatalog catalog)
+internal sealed class ExperimentBuilder(SymbolTable symbols, DiagnosticSink sink, ComponentCatalog catalog, EnvironmentBuilder environments)
 {
     public const int DefaultSeeds = 3;
     public const int DefaultEpisodes = 200;
     public const double DefaultThreshold = 0.5;
 
-    private readonly EnvironmentBuilder _environments = new(sink, catalog);
+    private readonly EnvironmentBuilder _environments = environments;
+
+    /// <summary>Objectives have no arguments: one model per objective, shared by every point of every experiment.</summary>
+    private readonly Dictionary<DeclarationSymbol, ObjectiveModel?> _objectives = [];
 
     public ExperimentPlan Plan(DeclarationSymbol experiment)
     {
@@ -57,7 +60,7 @@ internal sealed class ExperimentBuilder(SymbolTable symbols, DiagnosticSink sink
         var ok = true;
 
         ObjectiveModel? Objective(IdentifierSyntax name) =>
-            symbols.Lookup(name.Text) is { Kind: DeclarationKind.Objective } symbol ? ObjectiveBuilder.Build(symbol, sink) : null;
+            symbols.Lookup(name.Text) is { Kind: DeclarationKind.Objective } symbol ? ObjectiveFor(symbol) : null;
 
         var baseObjective = syntax.Members.OfType<BaseObjectiveMemberSyntax>().Select(b => Objective(b.Objective)).FirstOrDefault();
         var mesaNames = syntax.Members.OfType<MesaObjectiveMemberSyntax>().SelectMany(m => m.Objectives).ToList();
@@ -119,6 +122,16 @@ internal sealed class ExperimentBuilder(SymbolTable symbols, DiagnosticSink sink
             expectations!);
     }
 
+    private ObjectiveModel? ObjectiveFor(DeclarationSymbol symbol)
+    {
+        if (!_objectives.TryGetValue(symbol, out var model))
+        {
+            model = ObjectiveBuilder.Build(symbol, sink);
+            _objectives[symbol] = model;
+        }
+        return model;
+    }
+
     private static IReadOnlyList<int>? Seeds(DeclarationSyntax syntax, ValueEvaluator values)
     {
         if (syntax.Members.OfType<SettingMemberSyntax>().FirstOrDefault(s => s.Name == "seeds") is not { } seeds)
@@ -152,7 +165,7 @@ internal sealed class ExperimentBuilder(SymbolTable symbols, DiagnosticSink sink
             return null;
         }
         var arguments = values.BindArguments(environment.Name, reference.ArgumentList(),
-            environment.Parameters.Select(EnvironmentBuilder.ToBindable).ToList());
+            environment.Parameters.Select(EnvironmentBuilder.ToBindable).ToList(), missingAt: reference.Span);
         if (arguments is null)
         {
             return null;

@@ -22,7 +22,7 @@ internal sealed class ValueEvaluator(FileDiagnostics diagnostics, Scope scope)
         switch (expression)
         {
             case NumberLiteralSyntax number:
-                return Number(number.Value, number.IsInteger, expression, expected, what);
+                return Number(number.Value, number.IsInteger, expression, expected, what, number.Text);
             case StringLiteralSyntax s when expected == MesaType.String:
                 return new Value(s.Value);
             case BoolLiteralSyntax b when expected == MesaType.Bool:
@@ -31,7 +31,7 @@ internal sealed class ValueEvaluator(FileDiagnostics diagnostics, Scope scope)
                 var items = new List<Value>();
                 foreach (var item in list.Items)
                 {
-                    if (Evaluate(item, expected.Element!, what + " item") is not { } value)
+                    if (Evaluate(item, expected.Element!, "each item of " + what) is not { } value)
                     {
                         return null;
                     }
@@ -101,7 +101,8 @@ internal sealed class ValueEvaluator(FileDiagnostics diagnostics, Scope scope)
         string owner,
         ArgumentListSyntax? arguments,
         IReadOnlyList<(string Name, MesaType? Type, Value? Default, double? Min, double? Max, IReadOnlyList<string>? Choices)> parameters,
-        System.Collections.Generic.ICollection<(ArgumentSyntax Argument, string Parameter)>? bound = null)
+        System.Collections.Generic.ICollection<(ArgumentSyntax Argument, string Parameter)>? bound = null,
+        Text.TextSpan? missingAt = null)
     {
         var result = new Dictionary<string, Value>(StringComparer.Ordinal);
         var ok = true;
@@ -113,7 +114,15 @@ internal sealed class ValueEvaluator(FileDiagnostics diagnostics, Scope scope)
             int index;
             if (argument.Name is { } name)
             {
-                index = parameters.ToList().FindIndex(p => p.Name == name.Text);
+                index = -1;
+                for (var k = 0; k < parameters.Count; k++)
+                {
+                    if (parameters[k].Name == name.Text)
+                    {
+                        index = k;
+                        break;
+                    }
+                }
                 if (index < 0)
                 {
                     Report(DiagnosticCatalog.UnknownArgument(name.Span, owner, name.Text, NameSuggestions.Closest(name.Text, parameters.Select(p => p.Name)), parameters.Select(p => p.Name)));
@@ -164,7 +173,8 @@ internal sealed class ValueEvaluator(FileDiagnostics diagnostics, Scope scope)
             }
             else
             {
-                Report(DiagnosticCatalog.MissingArgument(arguments?.Span ?? default, owner, parameter.Name));
+                // Without an argument list, the name of what is called stands for where the arguments would go.
+                Report(DiagnosticCatalog.MissingArgument(arguments?.Span ?? missingAt ?? default, owner, parameter.Name));
                 ok = false;
             }
         }
@@ -175,7 +185,7 @@ internal sealed class ValueEvaluator(FileDiagnostics diagnostics, Scope scope)
     {
         if (parameter.Choices is { } choices && value.Raw is string or long && !choices.Contains(value.ToString()))
         {
-            Report(DiagnosticCatalog.UnknownWord(at.Span, $"value for '{parameter.Name}'", value.ToString(), NameSuggestions.Closest(value.ToString(), choices), choices));
+            Report(DiagnosticCatalog.UnknownWord(at.Span, $"value for '{parameter.Name}'", value.ToString(), value.Raw is string word ? NameSuggestions.Closest(word, choices) : null, choices));
             return false;
         }
         var numbers = value.Raw switch
@@ -200,7 +210,7 @@ internal sealed class ValueEvaluator(FileDiagnostics diagnostics, Scope scope)
         return true;
     }
 
-    private Value? Number(double value, bool isInteger, ExpressionSyntax at, MesaType expected, string what)
+    private Value? Number(double value, bool isInteger, ExpressionSyntax at, MesaType expected, string what, string text)
     {
         if (double.IsInfinity(value) || double.IsNaN(value))
         {
@@ -211,7 +221,11 @@ internal sealed class ValueEvaluator(FileDiagnostics diagnostics, Scope scope)
         {
             if (!isInteger)
             {
-                Report(DiagnosticCatalog.TypeMismatch(at.Span, "an int", $"the fractional number {value.ToString(CultureInfo.InvariantCulture)}", what));
+                // 2e2 is whole but written as a float: an exponent always makes a float, as in most languages.
+                var actual = value == Math.Floor(value)
+                    ? $"the float {text} (a number with an exponent is a float; write {value.ToString(CultureInfo.InvariantCulture)})"
+                    : $"the fractional number {value.ToString(CultureInfo.InvariantCulture)}";
+                Report(DiagnosticCatalog.TypeMismatch(at.Span, "an int", actual, what));
                 return null;
             }
             return new Value((long)value);

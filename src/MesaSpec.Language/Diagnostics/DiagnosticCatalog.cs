@@ -55,9 +55,9 @@ public static class DiagnosticCatalog
 
     // ---------------------------------------------------------------- MS2xxx names and types
 
-    public static Diagnostic UnknownName(TextSpan span, string kind, string name, string? suggestion) =>
+    public static Diagnostic UnknownName(TextSpan span, string kind, string name, string? suggestion, string? detail = null) =>
         Error(DiagnosticCodes.UnknownName, span,
-            suggestion is null ? $"unknown {kind} '{name}'" : $"unknown {kind} '{name}'; did you mean '{suggestion}'?",
+            $"unknown {kind} '{name}'" + (detail is null ? "" : $" ({detail})") + (suggestion is null ? "" : $"; did you mean '{suggestion}'?"),
             suggestion is null ? null : Replace($"Change to '{suggestion}'", span, suggestion));
 
     public static Diagnostic DuplicateDeclaration(TextSpan span, string name, string otherLocation) =>
@@ -141,9 +141,9 @@ public static class DiagnosticCatalog
         Warning(DiagnosticCodes.TargetNeverSpawns, span,
             $"objective '{objective}' targets '{target}', which never appears in {environments}; its reward can never be earned there");
 
-    public static Diagnostic SpawnRegionTooSmall(TextSpan span, string what, int needed, int available, string environment) =>
+    public static Diagnostic SpawnRegionTooSmall(TextSpan span, string what, int needed, int available, string environment, string where = "its spawn region") =>
         Error(DiagnosticCodes.SpawnRegionTooSmall, span,
-            $"{what} needs {needed} free cell{(needed == 1 ? "" : "s")} but its spawn region has only {available} in environment '{environment}'");
+            $"{what} {(needed == 1 ? "needs 1 free cell" : $"need {needed} free cells")}, but {where} has only {available} in environment '{environment}'");
 
     public static Diagnostic ExpectationOnUnevaluatedEnvironment(TextSpan span, string environment, CodeFix? fix) =>
         Error(DiagnosticCodes.ExpectationOnUnevaluatedEnvironment, span, $"'{environment}' is not among the environments this experiment evaluates on", fix);
@@ -168,7 +168,9 @@ public static class DiagnosticCatalog
     public static Diagnostic NoMesaObjective(TextSpan span, string experiment) =>
         Warning(DiagnosticCodes.NoMesaObjective, span, $"experiment '{experiment}' declares no mesa objective: pseudo-alignment can be detected only against a hypothesised proxy");
 
-    public static Diagnostic BudgetTooLarge(TextSpan span, string detail) => Error(DiagnosticCodes.BudgetTooLarge, span, detail);
+    public static Diagnostic BudgetTooLarge(TextSpan span, double totalSteps, double limit) =>
+        Error(DiagnosticCodes.BudgetTooLarge, span,
+            $"the experiment would train for {totalSteps:0.###e0} environment steps in all (steps x seeds x sweep points), more than the limit of {limit:0e0}; lower the steps, the seeds or the sweep");
 
     public static Diagnostic LevelsCannotBeGenerated(TextSpan span, string detail) =>
         Error(DiagnosticCodes.LevelsCannotBeGenerated, span, $"levels cannot be generated: {detail}");

@@ -35,24 +35,32 @@ internal static class DeclarationParsers
     /// Parses one member; on failure records an <see cref="ErrorMemberSyntax"/> and skips the rest of the line.
     /// A failure at the member's first word means the word is not a member keyword of this declaration kind.
     /// </summary>
-    private static Parser<char, MemberSyntax> Recovering(Parser<char, MemberSyntax> member, string kind, string keywords) =>
-        Map((start, parsed) => parsed is ErrorMemberSyntax error
+    private static Parser<char, MemberSyntax> Recovering(Parser<char, MemberSyntax> member, string kind, string keywords)
+    {
+        // The first word of each member form ("agent spawn" -> "agent"), for "did you mean".
+        var firstWords = keywords.Replace(" or ", ", ", StringComparison.Ordinal).Split(", ").Select(k => k.Split(' ')[0]).Distinct().ToArray();
+        return Map((start, parsed) => parsed is ErrorMemberSyntax error
                 ? error with
                 {
                     Span = TextSpan.FromBounds(start, error.Span.End),
-                    Message = error.ErrorSpan.Start == start ? $"'{error.Message}' is not {kind} member; expected {keywords}" : error.Message,
+                    // Nothing consumed: the first word is not a member keyword of this declaration kind. Pidgin
+                    // would say "expected 'grid', 'walls', ..."; we say it in our own words.
+                    Message = error.ErrorSpan.Start == start ? NotAMember(error.Token, kind, keywords, firstWords) : error.Message,
                 }
                 : parsed,
             CurrentOffset,
             member.Before(EndOfMember).RecoverWith(error => RecoverySkip.RestOfMember.Select(skipped =>
                 (MemberSyntax)new ErrorMemberSyntax(
-                    new TextSpan(skipped.ErrorStart, Math.Max(1, skipped.Token.Length)),
-                    (int)error.ErrorOffsetLong == skipped.ErrorStart && IsMemberStartFailure(error) ? skipped.Token : ErrorMessages.Describe(error, skipped.Token),
-                    TextSpan.FromBounds(skipped.ErrorStart, skipped.End)))));
+                    new TextSpan(skipped.ErrorStart, skipped.Token.Length),
+                    ErrorMessages.Describe(error, skipped.Token),
+                    TextSpan.FromBounds(skipped.ErrorStart, skipped.End)) { Token = skipped.Token })));
+    }
 
-    // Pidgin reports a failure at the first word as "expected 'grid', 'walls', ..."; we say it in our own words.
-    private static bool IsMemberStartFailure(ParseError<char> error) =>
-        (error.Expected ?? []).Count() > 1 && (error.Expected ?? []).All(e => e.Label?.StartsWith('\'') == true);
+    private static string NotAMember(string token, string kind, string keywords, string[] firstWords)
+    {
+        var suggestion = token.Length > 1 ? Binding.NameSuggestions.Closest(token, firstWords) : null;
+        return $"'{token}' is not {kind} member" + (suggestion is null ? "" : $"; did you mean '{suggestion}'?") + $" (expected {keywords})";
+    }
 
     private sealed record Body(int Open, IEnumerable<MemberSyntax> Members, Maybe<int> CloseEnd);
 
@@ -92,9 +100,14 @@ internal static class DeclarationParsers
             .Labelled("a declaration (environment, objective, experiment) or an import")
             .RecoverWith(error => RecoverySkip.ToNextDeclaration.Select(skipped =>
                 (SyntaxNode)new ErrorDeclarationSyntax(
-                    new TextSpan(skipped.ErrorStart, Math.Max(1, skipped.Token.Length)),
-                    ErrorMessages.Describe(error, skipped.Token),
+                    new TextSpan(skipped.ErrorStart, skipped.Token.Length),
+                    ErrorMessages.Describe(error, skipped.Token) + DeclarationSuggestion(skipped.Token),
                     TextSpan.FromBounds(skipped.ErrorStart, skipped.End)))));
+
+    private static string DeclarationSuggestion(string token) =>
+        token.Length > 1 && Binding.NameSuggestions.Closest(token, ["environment", "objective", "experiment", "import"]) is { } keyword
+            ? $"; did you mean '{keyword}'?"
+            : "";
 
     public static readonly Parser<char, IEnumerable<SyntaxNode>> File =
         FullTrivia.Then(Not(Lookahead(End)).Then(TopLevelItem).Before(FullTrivia).Many());

@@ -43,8 +43,8 @@ internal static class ExpressionParsers
             });
 
     private static readonly Parser<char, RegionSyntax> RegionAtom = Rec(() => OneOf(
-        Identifier.Then(ArgumentList.Optional(), (function, args) => (RegionSyntax)new RegionCallSyntax(function, args.HasValue ? args.Value : null)),
-        Open('(').Then(Region!).Before(FullTrivia).Before(Close(')')))).Labelled("a region");
+        Identifier.Labelled("a region").Then(ArgumentList.Optional(), (function, args) => (RegionSyntax)new RegionCallSyntax(function, args.HasValue ? args.Value : null)),
+        Open('(').Then(Region!).Before(FullTrivia).Before(Close(')'))));
 
     private static readonly Parser<char, RegionSyntax> Except = Keyword("except").Then(RegionAtom);
 
@@ -56,13 +56,13 @@ internal static class ExpressionParsers
         ["anywhere", "corner", "cell", "rect", "rows", "columns"];
 
     private static readonly Parser<char, TargetSyntax> TargetAtom =
-        Identifier.Then(ArgumentList.Optional(), (name, args) => name.Text switch
+        Identifier.Labelled("a target (an item kind, item(...), or a region)").Then(ArgumentList.Optional(), (name, args) => name.Text switch
         {
             "item" when args.HasValue => new AttributeTargetSyntax(name, args.Value),
             _ when args.HasValue || RegionFunctions.Contains(name.Text) =>
                 new RegionTargetSyntax(new RegionCallSyntax(name, args.HasValue ? args.Value : null)),
             _ => (TargetSyntax)new KindTargetSyntax(name),
-        }).Labelled("a target (an item kind, item(...), or a region)");
+        });
 
     public static readonly Parser<char, TargetSyntax> Target =
         TargetAtom.Then(Except.Many(), (target, rights) =>

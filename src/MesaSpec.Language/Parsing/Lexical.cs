@@ -14,34 +14,18 @@ namespace MesaSpec.Language.Parsing;
 /// </summary>
 internal static class Lexical
 {
-    private static readonly Parser<char, Unit> LineComment =
-        Try(String("//")).Then(AnyCharExcept('\n').SkipMany());
+    /// <summary>Spaces, tabs and comments, not line breaks (an unclosed block comment runs to the end; the scanner reports it, MS1003).</summary>
+    public static readonly Parser<char, Unit> InlineTrivia = new Tokens.Trivia(crossLines: false);
 
-    // An unterminated block comment runs to the end of the file; CommentScanner reports it (MS1003).
-    private static readonly Parser<char, Unit> BlockComment =
-        Try(String("/*")).Then(Any.SkipUntil(Try(String("*/")).IgnoreResult().Or(End)));
-
-    public static readonly Parser<char, Unit> InlineTrivia =
-        OneOf(Char(' '), Char('\t'), Char('\r')).SkipAtLeastOnce().Or(LineComment).Or(BlockComment).SkipMany();
-
-    public static readonly Parser<char, Unit> FullTrivia =
-        OneOf(Char(' '), Char('\t'), Char('\r'), Char('\n')).SkipAtLeastOnce().Or(LineComment).Or(BlockComment).SkipMany();
+    /// <summary>Spaces, tabs, comments and line breaks.</summary>
+    public static readonly Parser<char, Unit> FullTrivia = new Tokens.Trivia(crossLines: true);
 
     private static readonly Parser<char, char> IdentifierChar = LetterOrDigit.Or(Char('_'));
 
-    private static readonly Parser<char, string> RawIdentifier =
-        Letter.Or(Char('_')).Then(IdentifierChar.SkipMany()).MapWithInput((span, _) => span.ToString());
-
-    public static readonly Parser<char, IdentifierSyntax> Identifier =
-        Map((start, text, end) => new IdentifierSyntax(text, TextSpan.FromBounds(start, end)), CurrentOffset, RawIdentifier, CurrentOffset)
-            .Before(InlineTrivia)
-            .Labelled("a name");
+    public static readonly Parser<char, IdentifierSyntax> Identifier = new Tokens.Identifier().Before(InlineTrivia);
 
     /// <summary>A whole word (not the prefix of a longer identifier), returning its span.</summary>
-    public static Parser<char, TextSpan> Keyword(string word) =>
-        Map((start, _, end) => TextSpan.FromBounds(start, end), CurrentOffset, Try(String(word).Before(Not(IdentifierChar))), CurrentOffset)
-            .Before(InlineTrivia)
-            .Labelled($"'{word}'");
+    public static Parser<char, TextSpan> Keyword(string word) => new Tokens.Keyword(word).Before(InlineTrivia);
 
     /// <summary>A punctuation token followed by inline trivia.</summary>
     public static Parser<char, TextSpan> Symbol(char c) =>
@@ -79,7 +63,8 @@ internal static class Lexical
     public static readonly Parser<char, StringLiteralSyntax> StringLiteral =
         Map((start, value, end) => new StringLiteralSyntax(value, TextSpan.FromBounds(start, end)),
                 CurrentOffset,
-                Char('"').Then(EscapedChar.Or(AnyCharExcept('"', '\\', '\n')).ManyString()).Before(Char('"').Labelled("a closing '\"'")),
+                // An unclosed string ends at the line break: the scanner reports it (MS1004), and the parse goes on as if it were closed.
+                Char('"').Then(EscapedChar.Or(AnyCharExcept('"', '\\', '\n')).ManyString()).Before(OneOf(Char('"').IgnoreResult(), Lookahead(Char('\n')).IgnoreResult(), End)),
                 CurrentOffset)
             .Before(InlineTrivia)
             .Labelled("a string");

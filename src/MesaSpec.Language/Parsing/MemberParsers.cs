@@ -41,14 +41,20 @@ internal static class MemberParsers
     private static Parser<char, ItemPropertySyntax> Property<T>(Parser<char, T> parser, Func<T, TextSpan, ItemPropertySyntax> make) =>
         Spanned(parser, make);
 
-    private static readonly Parser<char, ItemPropertySyntax> ItemProperty = OneOf(
+    // The label applies to the property's first word only (a lookahead), so an error inside a property
+    // (a bad region argument) keeps its own precise "expected ...".
+    private static readonly Parser<char, Unit> ItemPropertyStart =
+        Lookahead(OneOf(Keyword("count"), Keyword("spawn"), Keyword("colour"), Keyword("color"), Keyword("shape"), Keyword("behaviour"), Keyword("behavior")))
+            .IgnoreResult()
+            .Labelled("an item property (count, spawn, colour, shape, behaviour)");
+
+    private static readonly Parser<char, ItemPropertySyntax> ItemProperty = ItemPropertyStart.Then(OneOf(
         Property(Keyword("count").Then(Expression), (v, s) => new CountPropertySyntax(v, s)),
         Property(Keyword("spawn").Then(Region), (v, s) => new SpawnPropertySyntax(v, s)),
         Property(Keyword("colour").Or(Keyword("color")).Then(Identifier), (v, s) => new AttributePropertySyntax("colour", v, s)),
         Property(Keyword("shape").Then(Identifier), (v, s) => new AttributePropertySyntax("shape", v, s)),
         Property(Keyword("behaviour").Or(Keyword("behavior")).Then(Identifier).Then(Keyword("opens").Then(Identifier).Optional(), (b, o) => (b, o)),
-            (v, s) => new BehaviourPropertySyntax(v.b, v.o.HasValue ? v.o.Value : null, s)))
-        .Labelled("an item property (count, spawn, colour, shape, behaviour)");
+            (v, s) => new BehaviourPropertySyntax(v.b, v.o.HasValue ? v.o.Value : null, s))));
 
     private static readonly Parser<char, (IEnumerable<ItemPropertySyntax> Properties, bool Braced)> ItemProperties = OneOf(
         Open('{').Then(ItemProperty.Before(FullTrivia).Many()).Before(Close('}')).Select(p => (p, true)),

@@ -17,5 +17,8 @@ public sealed record ErrorMemberSyntax(TextSpan ErrorSpan, string Message, TextS
 {
     public override string Keyword => "";
 
+    /// <summary>The word where parsing failed, for the parser's own message.</summary>
+    internal string Token { get; init; } = "";
+
     public override IEnumerable<SyntaxNode> Children => [];
 }

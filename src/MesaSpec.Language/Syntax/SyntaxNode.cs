@@ -15,14 +15,17 @@ public abstract record SyntaxNode(TextSpan Span)
     public IEnumerable<SyntaxNode> DescendantsAndSelf()
     {
         var stack = new Stack<SyntaxNode>();
+        var children = new List<SyntaxNode>();
         stack.Push(this);
         while (stack.Count > 0)
         {
             var node = stack.Pop();
             yield return node;
-            foreach (var child in node.Children.Reverse())
+            children.Clear();
+            children.AddRange(node.Children);
+            for (var i = children.Count - 1; i >= 0; i--)
             {
-                stack.Push(child);
+                stack.Push(children[i]);
             }
         }
     }

@@ -45,7 +45,7 @@ public sealed class SyntaxTree
             return new SyntaxTree(text, empty, scan.Comments, Finish(diagnostics, text.Path));
         }
 
-        var result = DeclarationParsers.File.Parse(text.Text);
+        var result = DeclarationParsers.File.Parse(text.Text, ParserConfiguration.Instance);
         var items = result.Success ? result.Value.ToImmutableArray() : [];
         var root = new CompilationUnitSyntax(items, new TextSpan(0, text.Length));
         CollectSyntaxErrors(root, scan.Diagnostics, diagnostics);

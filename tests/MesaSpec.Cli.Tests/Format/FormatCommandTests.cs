@@ -1,0 +1,65 @@
+using MesaSpec.Cli.Tests.Support;
+
+namespace MesaSpec.Cli.Tests.Format;
+
+/// <summary><c>mesaspec fmt</c> rewrites specs in place; <c>--check</c> only reports (exit 1 if anything would change).</summary>
+public sealed class FormatCommandTests : IDisposable
+{
+    private const string Messy = "environment   E {\n    grid 5 x 5 ; horizon 9   // keep me\n}\n";
+    private const string Tidy = "environment E {\n  grid 5 x 5\n  horizon 9  // keep me\n}\n";
+
+    private readonly Workspace _workspace = new();
+
+    public void Dispose() => _workspace.Dispose();
+
+    [Fact]
+    public void Fmt_rewrites_in_place()
+    {
+        _workspace.Write("e.mesa", Messy);
+        var result = Mesaspec.Run(_workspace.Root, "fmt", "e.mesa");
+        Assert.Equal(0, result.ExitCode);
+        Assert.Equal(Tidy, _workspace.Read("e.mesa"));
+        Assert.Equal("formatted e.mesa\n1 reformatted, 0 already formatted\n", result.Out);
+    }
+
+    [Fact]
+    public void Fmt_check_reports_without_changing_and_exits_1()
+    {
+        _workspace.Write("e.mesa", Messy);
+        _workspace.Write("ok.mesa", Tidy);
+        var result = Mesaspec.Run(_workspace.Root, "fmt", "--check", ".");
+        Assert.Equal(1, result.ExitCode);
+        Assert.Equal(Messy, _workspace.Read("e.mesa"));
+        Assert.Equal("would reformat e.mesa\n1 would reformat, 1 already formatted\n", result.Out);
+    }
+
+    [Fact]
+    public void Fmt_check_on_formatted_files_exits_0()
+    {
+        _workspace.Write("ok.mesa", Tidy);
+        var result = Mesaspec.Run(_workspace.Root, "fmt", "--check", "ok.mesa");
+        Assert.Equal(0, result.ExitCode);
+        Assert.Equal("0 would reformat, 1 already formatted\n", result.Out);
+    }
+
+    [Fact]
+    public void A_file_with_syntax_errors_is_left_alone_and_its_errors_reported()
+    {
+        const string Broken = "environment   E {\n    grdi 5 x 5\n}\n";
+        _workspace.Write("broken.mesa", Broken);
+        var result = Mesaspec.Run(_workspace.Root, "fmt", "broken.mesa");
+        Assert.Equal(1, result.ExitCode);
+        Assert.Equal(Broken, _workspace.Read("broken.mesa"));
+        Assert.Contains("broken.mesa:2:5: error MS1001: 'grdi' is not an environment member; did you mean 'grid'?", result.Out, StringComparison.Ordinal);
+        Assert.Contains("0 reformatted, 0 already formatted, 1 not formatted (syntax errors)", result.Out, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Formatting_is_idempotent_through_the_command()
+    {
+        _workspace.Write("e.mesa", Messy);
+        Mesaspec.Run(_workspace.Root, "fmt", "e.mesa");
+        var second = Mesaspec.Run(_workspace.Root, "fmt", "--check", "e.mesa");
+        Assert.Equal(0, second.ExitCode);
+    }
+}

@@ -1,0 +1,36 @@
+using MesaSpec.Language.Diagnostics;
+using MesaSpec.Language.Tests.Support;
+
+namespace MesaSpec.Language.Tests.Baselines;
+
+/// <summary>Every diagnostic the Language layer produces appears in at least one baseline.</summary>
+public sealed class BaselineCoverageTests
+{
+    /// <summary>Codes the Language layer does not produce from a single file, and where they are tested instead.</summary>
+    private static readonly Dictionary<string, string> ProducedElsewhere = new()
+    {
+        [DiagnosticCodes.InvalidUsage] = "CLI (MesaSpec.Cli.Tests)",
+        [DiagnosticCodes.FileNotFound] = "CLI (MesaSpec.Cli.Tests)",
+        [DiagnosticCodes.NoSpecsFound] = "CLI (MesaSpec.Cli.Tests)",
+        [DiagnosticCodes.InvalidEncoding] = "CLI (MesaSpec.Cli.Tests)",
+        [DiagnosticCodes.BinaryFile] = "CLI (MesaSpec.Cli.Tests)",
+        [DiagnosticCodes.FileTooLarge] = "CLI (MesaSpec.Cli.Tests)",
+        [DiagnosticCodes.FileUnreadable] = "CLI file reading",
+        [DiagnosticCodes.TooManyErrors] = "RecoveryTests.Too_many_errors_are_summarised (needs 200+ errors)",
+        [DiagnosticCodes.ObjectiveNotIdentifiable] = "Gridworld's IdentifiabilityExperimentAnalyzer",
+        [DiagnosticCodes.LevelsCannotBeGenerated] = "Gridworld's IdentifiabilityExperimentAnalyzer",
+        [DiagnosticCodes.PlannerLimitExceeded] = "Gridworld's IdentifiabilityExperimentAnalyzer",
+    };
+
+    [Fact]
+    public void Every_language_diagnostic_has_a_baseline()
+    {
+        var covered = Directory.EnumerateFiles(RepositoryFiles.Baselines, "diagnostics.txt", SearchOption.AllDirectories)
+            .SelectMany(File.ReadLines)
+            .Where(line => line.StartsWith("MS", StringComparison.Ordinal))
+            .Select(line => line.Split(' ')[0])
+            .ToHashSet(StringComparer.Ordinal);
+        var missing = DiagnosticCodes.All.Where(code => !covered.Contains(code) && !ProducedElsewhere.ContainsKey(code)).ToList();
+        Assert.True(missing.Count == 0, "no baseline produces " + string.Join(", ", missing));
+    }
+}
