@@ -60,7 +60,7 @@ public class CompletionTests
     public async Task Components_and_their_parameters_are_offered()
     {
         var models = await LabelsAsync(InExperiment("train on Maze with $"));
-        Assert.Equal(["cnn", "lstm", "mlp"], models);
+        Assert.Equal(["cnn", "mlp"], models);
         var algorithms = await LabelsAsync(InExperiment("train on Maze with mlp() using $"));
         Assert.Equal(["a2c", "ppo"], algorithms);
         var parameters = await LabelsAsync(InExperiment("train on Maze with mlp() using ppo(steps: 1k, $"));

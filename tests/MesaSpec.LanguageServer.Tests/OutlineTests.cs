@@ -113,7 +113,7 @@ public class OutlineTests
     {
         var text = Specs.Cheese;
         var hints = await RequestAsync<InlayHint[]>("textDocument/inlayHint", d => new InlayHintParams(d, new Protocol.Range(new Position(0, 0), new Position(200, 0))));
-        Assert.Contains(hints, h => h.Label.StartsWith("envs: 32, rollout: 128, epochs: 4, …", StringComparison.Ordinal) && h.Position.Line == Specs.At(text, "ppo").Line);
+        Assert.Contains(hints, h => h.Label.StartsWith("envs: 32, rollout: 64, epochs: 3, …", StringComparison.Ordinal) && h.Position.Line == Specs.At(text, "ppo").Line);
         Assert.Contains(hints, h => h.Label == "activation: \"tanh\"");
         Assert.Contains(hints, h => h.Label == "(corner: 1)" && h.Position == Specs.At(text, "Maze with", into: 4));
         Assert.Contains(hints, h => h.Label == "inherits grid, walls, agent spawn, horizon, observation from Maze");
