@@ -14,7 +14,7 @@ internal static class DeclarationParsers
 {
     private static readonly Parser<char, TypeSyntax> Type = OneOf(
         Spanned(Symbol('[').Then(Identifier).Before(Symbol(']')), (name, span) => new TypeSyntax(name.Text, true, span)),
-        Identifier.Select(name => new TypeSyntax(name.Text, false, name.Span))).Labelled("a type (int, float, bool, string, [int])");
+        Identifier.Select(name => new TypeSyntax(name.Text, false, name.Span))).Label("a type (int, float, bool, string, [int])");
 
     private static readonly Parser<char, ParameterSyntax> Parameter =
         Identifier.Before(Symbol(':')).Then(Type, (name, type) => (name, type))
@@ -97,7 +97,7 @@ internal static class DeclarationParsers
                 Declaration(DeclarationKind.Environment, MemberParsers.EnvironmentMember, MemberParsers.EnvironmentKeywords, canExtend: true),
                 Declaration(DeclarationKind.Objective, MemberParsers.ObjectiveMember, MemberParsers.ObjectiveKeywords, canExtend: false),
                 Declaration(DeclarationKind.Experiment, MemberParsers.ExperimentMember, MemberParsers.ExperimentKeywords, canExtend: false))
-            .Labelled("a declaration (environment, objective, experiment) or an import")
+            .Label("a declaration (environment, objective, experiment) or an import")
             .RecoverWith(error => RecoverySkip.ToNextDeclaration.Select(skipped =>
                 (SyntaxNode)new ErrorDeclarationSyntax(
                     new TextSpan(skipped.ErrorStart, skipped.Token.Length),
