@@ -61,7 +61,7 @@ public sealed class FormatterPropertyTests
             var tree = SyntaxTree.Parse(text);
             Assert.True(tree.Diagnostics.IsEmpty, "the generator produced invalid syntax:\n" + text + "\n" + string.Join("\n", tree.Diagnostics));
             AssertFormatsFaithfully(text);
-        }, iter: 300, threads: 1);
+        }, iter: PropertyIterations.Of(300), threads: 1);
 
     private static void AssertFormatsFaithfully(string text)
     {
