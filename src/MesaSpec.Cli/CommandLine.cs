@@ -14,6 +14,10 @@ public static class CommandLine
         new CheckCommand(),
         new FormatCommand(),
         new RunCommand(),
+        new RunsCommand(),
+        new ReportCommand(),
+        new TestCommand(),
+        new LspCommand(),
     ];
 
     public static int Run(string[] args, TextWriter stdout, TextWriter stderr) =>

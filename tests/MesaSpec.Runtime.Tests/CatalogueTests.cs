@@ -1,58 +1,29 @@
 using MesaSpec.Experiments.Training;
+using MesaSpec.Language.Catalogue;
 using MesaSpec.Language.Model;
 using MesaSpec.Runtime.Catalogue;
 using MesaSpec.Runtime.Models;
 
 namespace MesaSpec.Runtime.Tests;
 
+/// <summary>The runtime trains exactly what the Language catalogue declares, with the catalogue's schemas.</summary>
 public sealed class CatalogueTests
 {
-    public static TheoryData<string, string> Parameters()
-    {
-        var data = new TheoryData<string, string>();
-        foreach (var component in RuntimeComponents.All)
-        {
-            foreach (var parameter in component.Parameters)
-            {
-                data.Add(component.Name, parameter.Name);
-            }
-        }
-        return data;
-    }
-
     [Theory]
-    [MemberData(nameof(Parameters))]
-    public void Every_default_parses_as_its_declared_type(string component, string parameter)
+    [InlineData(ComponentKind.Model)]
+    [InlineData(ComponentKind.Algorithm)]
+    public void Every_catalogue_component_of_a_trainable_kind_has_a_runtime_builder_and_no_other(ComponentKind kind)
     {
-        var descriptor = RuntimeComponents.All.Single(c => c.Name == component).Parameter(parameter);
+        var declared = ComponentCatalog.Default.All.Where(c => c.Kind == kind).Select(c => c.Name).Order();
 
-        var value = ComponentArguments.ParseDefault(descriptor);
-
-        object raw = descriptor.Type switch
-        {
-            ParameterType.Int => value.AsInt(),
-            ParameterType.Float => value.AsFloat(),
-            ParameterType.Bool => value.AsBool(),
-            ParameterType.String => value.AsString(),
-            _ => value.AsList().Select(v => v.AsInt()).ToList(),
-        };
-        Assert.NotNull(raw);
-        Assert.False(string.IsNullOrWhiteSpace(descriptor.Doc));
+        Assert.Equal(declared, RuntimeComponents.Implemented(kind).Order());
     }
 
     [Fact]
-    public void Components_are_documented_and_unique_per_kind()
+    public void Missing_arguments_take_the_catalogue_default()
     {
-        Assert.Equal(RuntimeComponents.All.Count, RuntimeComponents.All.Select(c => (c.Kind, c.Name)).Distinct().Count());
-        Assert.All(RuntimeComponents.All, c => Assert.False(string.IsNullOrWhiteSpace(c.Doc)));
-        Assert.Equal(["mlp", "cnn"], RuntimeComponents.All.Where(c => c.Kind == ComponentKind.Model).Select(c => c.Name));
-        Assert.Equal(["ppo", "a2c"], RuntimeComponents.All.Where(c => c.Kind == ComponentKind.Algorithm).Select(c => c.Name));
-    }
-
-    [Fact]
-    public void Missing_arguments_take_the_schema_default()
-    {
-        var arguments = new ComponentArguments(new ComponentModel("mlp", new Dictionary<string, Value>()), RuntimeComponents.Mlp);
+        var schema = RuntimeComponents.Find("mlp", ComponentKind.Model)!;
+        var arguments = new ComponentArguments(new ComponentModel("mlp", new Dictionary<string, Value>()), schema);
 
         Assert.Equal([128, 128], arguments.PositiveIntList("hidden"));
         Assert.Equal("tanh", arguments.String("activation"));

@@ -74,9 +74,7 @@ public sealed class RunCommand : ICommand
             return ExitCodes.UsageOrInput;
         }
         var file = inputs.Readable.Single();
-        var compilation = Compilation.Create(SyntaxTree.Parse(file.Text!),
-            new CompilationOptions(Resolver: new FileSystemSourceResolver(WorkspaceRoot.For(file.Path)), Analyzers: [new IdentifiabilityExperimentAnalyzer()]),
-            context.Cancellation);
+        var compilation = RunWiring.Compile(file, context.Cancellation);
         if (compilation.HasErrors)
         {
             var writer = new TextDiagnosticWriter(context);
@@ -115,7 +113,7 @@ public sealed class RunCommand : ICommand
                 : plans.Count == 1 ? outRoot : Path.Combine(outRoot, plan.Name);
             var options = new RunOptions(threads ?? 1, device, Path.Combine(directory, "checkpoints"), seeds);
             var spec = new SpecInfo(file.Path, Sha256(file.Text!.Text), ExperimentRunner.DescribePolicy(plan.Points[0].Policy));
-            var code = RunOne(plan, spec, options, directory, progressMode, context);
+            var code = RunOne(plan, spec, file.Text!.Text, options, directory, progressMode, context);
             exit = Math.Max(exit, code);
             if (context.Cancellation.IsCancellationRequested)
             {
@@ -125,10 +123,11 @@ public sealed class RunCommand : ICommand
         return exit;
     }
 
-    private static int RunOne(ExperimentPlan plan, SpecInfo spec, RunOptions options, string directory, string progressMode, CommandContext context)
+    private static int RunOne(ExperimentPlan plan, SpecInfo spec, string specText, RunOptions options, string directory, string progressMode, CommandContext context)
     {
-        var runner = new ExperimentRunner(new TorchTrainer(), options);
-        void Save(RunReport report) => ReportFiles.Write(report, directory);
+        var runner = RunWiring.Runner(options);
+        using var recording = RunRecording.Begin(plan, spec, specText, options, directory, context.Error);
+        void Save(RunReport report) => recording.Save(report);
         RunReport report;
         if (progressMode == "jsonl")
         {
@@ -139,6 +138,7 @@ public sealed class RunCommand : ICommand
                 @event = "finished",
                 experiment = plan.Name,
                 report = ReportFiles.JsonPath(directory),
+                runId = recording.Id,
                 status = report.Status,
                 passed = report.Passed,
                 summary = VerdictSummary(report),
@@ -154,7 +154,8 @@ public sealed class RunCommand : ICommand
             var observer = new ConsoleRunObserver(console, live, Save);
             report = observer.Show(() => runner.Run(plan, spec, observer, context.Cancellation));
             VerdictTable.Write(console, report);
-            console.MarkupLine($"report: {Markup.Escape(context.Display(ReportFiles.JsonPath(directory)))}");
+            console.MarkupLine($"report: {Markup.Escape(context.Display(ReportFiles.JsonPath(directory)))} (.md, .html)"
+                + (recording.Id is { } id ? $"; recorded as run {id} (mesaspec runs show {id})" : ""));
         }
         return report.Status switch
         {
@@ -175,13 +176,23 @@ public sealed class RunCommand : ICommand
         (p.Parameters.Count == 0 ? "" : $"[{string.Join(", ", p.Parameters.Select(kv => $"{kv.Key}={kv.Value}"))}] ")
         + $"{e.Environment}: {(e.Verdict == "pseudo_aligned" ? $"pseudo_aligned({e.Proxy})" : e.Verdict)}")));
 
-    private static IAnsiConsole ConsoleFor(CommandContext context) => AnsiConsole.Create(new AnsiConsoleSettings
+    private static IAnsiConsole ConsoleFor(CommandContext context)
     {
-        Ansi = context.UseColor ? AnsiSupport.Yes : AnsiSupport.No,
-        ColorSystem = context.UseColor ? ColorSystemSupport.Detect : ColorSystemSupport.NoColors,
-        Out = new AnsiConsoleOutput(context.Out),
-        Interactive = context.UseColor ? InteractionSupport.Detect : InteractionSupport.No,
-    });
+        var console = AnsiConsole.Create(new AnsiConsoleSettings
+        {
+            Ansi = context.UseColor ? AnsiSupport.Yes : AnsiSupport.No,
+            ColorSystem = context.UseColor ? ColorSystemSupport.Detect : ColorSystemSupport.NoColors,
+            Out = new AnsiConsoleOutput(context.Out),
+            Interactive = context.UseColor ? InteractionSupport.Detect : InteractionSupport.No,
+        });
+        if (!context.UseColor)
+        {
+            // Redirected output (a log, CI, the language server) has no width to fit: Spectre would assume 80
+            // columns and wrap the verdict table cell by cell.
+            console.Profile.Width = Math.Max(console.Profile.Width, 200);
+        }
+        return console;
+    }
 
     private static bool TryInt(CommandArguments parsed, string option, int min, int max, out int? value, CommandContext context)
     {

@@ -1,15 +1,15 @@
 using MesaSpec.Experiments.Reports;
+using MesaSpec.Reporting;
 
 namespace MesaSpec.Cli.Running;
 
-/// <summary>Writes a run's report files into its output folder; called after every completed seed.</summary>
+/// <summary>
+/// Writes a run's report files into its output folder (report.json, report.md, report.html); called after
+/// every completed seed and at the end, so a cancelled or killed run keeps readable partial reports.
+/// </summary>
 internal static class ReportFiles
 {
-    public static string JsonPath(string directory) => Path.Combine(directory, "report.json");
+    public static string JsonPath(string directory) => Path.Combine(directory, ReportDocuments.JsonName);
 
-    public static void Write(RunReport report, string directory)
-    {
-        Directory.CreateDirectory(directory);
-        ReportJson.Write(report, JsonPath(directory));
-    }
+    public static IReadOnlyList<string> Write(RunReport report, string directory) => ReportDocuments.Write(report, directory);
 }

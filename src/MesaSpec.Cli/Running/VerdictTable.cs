@@ -64,7 +64,13 @@ internal static class VerdictTable
         _ => "[grey]inconclusive[/]",
     };
 
-    private static string Short(string verdict, string? proxy) => verdict == "pseudo_aligned" ? $"pseudo({proxy})" : verdict;
+    private static string Short(string verdict, string? proxy) => verdict switch
+    {
+        "pseudo_aligned" => $"pseudo({proxy})",
+        "robustly_aligned" => "robust",
+        "capability_failure" => "incapable",
+        _ => "inconclusive",
+    };
 
     private static string F(double? v) => v is null ? "-" : v.Value.ToString("0.00", CultureInfo.InvariantCulture);
 }

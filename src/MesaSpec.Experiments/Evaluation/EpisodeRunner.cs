@@ -54,11 +54,14 @@ public static class EpisodeRunner
                     {
                         continue;
                     }
-                    scores.Returns[c][e] += compiled[c].Score(outcome, out var ends);
+                    var reward = compiled[c].Score(outcome, out var ends);
+                    scores.Returns[c][e] += reward;
                     if (ends)
                     {
                         ownEnded[flag] = true;
-                        scores.GoalReached[c][e] = true;
+                        // A goal is an ending the objective rewards: touching lava also ends ReachGoalSafely's
+                        // episodes, but is not reaching its goal.
+                        scores.GoalReached[c][e] = reward - compiled[c].StepReward > 0;
                     }
                 }
                 if (dones[i])

@@ -2,13 +2,15 @@ using MesaSpec.Experiments.Evaluation;
 using MesaSpec.Experiments.Reports;
 using MesaSpec.Experiments.Training;
 using MesaSpec.Gridworld.Dynamics;
+using MesaSpec.Gridworld.Levels;
 using MesaSpec.Gridworld.Rendering;
 
 namespace MesaSpec.Experiments.Running;
 
 /// <summary>
 /// Replays a policy on a few evaluation levels (conflict levels first: they are the interesting ones) and
-/// records where it went, for the report's behaviour drawings.
+/// records where it went, for the report's behaviour drawings, and the action it prefers from every free cell
+/// at the start of the episode (a vector field, as procgen-tools draws them).
 /// </summary>
 internal static class BehaviourSampler
 {
@@ -66,6 +68,40 @@ internal static class BehaviourSampler
         }
         // The level's rows, then its legend line.
         var grid = LevelRenderer.Render(level).Split('\n', StringSplitOptions.RemoveEmptyEntries).ToList();
-        return new BehaviourSample(seed, episode, grid, trajectory, visits, null, setup.Conflicts[0][episode]);
+        return new BehaviourSample(seed, episode, grid, trajectory, visits, PreferredActions(setup, policy, level), setup.Conflicts[0][episode]);
+    }
+
+    /// <summary>
+    /// The policy's first action with the agent placed on each free cell (no item, no wall) of the level, every
+    /// item in place; -1 elsewhere. One batched call (one episode per cell) to policies that can say what they
+    /// prefer without acting (<see cref="IPreferringPolicy"/>: trained models, their most probable action; no
+    /// randomness consumed, so the evaluation's numbers do not depend on the drawing). Null for the others: the
+    /// oracle would re-plan for every start cell (minutes on keys-and-chests), the random policy prefers nothing.
+    /// </summary>
+    private static int[][]? PreferredActions(EvaluationSetup setup, IPolicy policy, Level level)
+    {
+        if (policy is not IPreferringPolicy preferring)
+        {
+            return null;
+        }
+        var result = new int[level.Height][];
+        for (var y = 0; y < level.Height; y++)
+        {
+            result[y] = Enumerable.Repeat(-1, level.Width).ToArray();
+        }
+        var starts = Enumerable.Range(0, level.CellCount).Where(c => !level.Walls[c] && level.ItemAt[c] < 0).Select(level.WithAgentAt).ToList();
+        if (starts.Count == 0)
+        {
+            return result;
+        }
+        var environment = GridVectorEnvironment.ForLevels(setup.Environment, setup.BaseObjective, starts.Count, starts);
+        var actions = new int[starts.Count];
+        preferring.PreferredActions(environment, actions);
+        for (var slot = 0; slot < starts.Count; slot++)
+        {
+            var cell = environment.AgentCell(slot);
+            result[cell / level.Width][cell % level.Width] = actions[slot];
+        }
+        return result;
     }
 }

@@ -43,6 +43,16 @@ public sealed class Level
 
     public bool IsWall(int x, int y) => Walls[y * Width + x];
 
+    /// <summary>A copy with the agent starting at <paramref name="cell"/> (for asking a policy what it would do from every cell).</summary>
+    public Level WithAgentAt(int cell)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(cell);
+        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(cell, CellCount);
+        var copy = Clone();
+        copy.AgentCell = cell;
+        return copy;
+    }
+
     /// <summary>A copy that later refills of this buffer do not touch.</summary>
     public Level Clone()
     {

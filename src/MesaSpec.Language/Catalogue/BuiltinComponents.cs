@@ -40,20 +40,15 @@ public sealed class BuiltinComponents : IComponentProvider
                 new("channels", MesaType.ListOf(MesaType.Int), Ints(16, 32), "Output channels of each 3x3 convolution layer."),
                 new("hidden", MesaType.Int, I(128), "Width of the dense layer after the convolutions.", 1, 65536),
             ]),
-        new("lstm", ComponentKind.Model,
-            "A recurrent policy: a dense encoder followed by an LSTM cell whose state carries memory across steps of an episode.",
-            [
-                new("hidden", MesaType.Int, I(128), "Size of the encoder and of the LSTM state.", 1, 65536),
-            ]),
 
         new("ppo", ComponentKind.Algorithm,
             "Proximal Policy Optimization (Schulman et al. 2017): vectorised rollouts, GAE advantages, a clipped surrogate objective, value loss and an entropy bonus.",
             [
                 new("steps", MesaType.Int, I(200_000), "Total environment steps of training: the base optimizer's budget.", 1, 1e10),
                 new("envs", MesaType.Int, I(32), "Environments stepped in parallel.", 1, 4096),
-                new("rollout", MesaType.Int, I(128), "Steps per environment between updates.", 1, 65536),
-                new("epochs", MesaType.Int, I(4), "Passes over each rollout.", 1, 100),
-                new("minibatches", MesaType.Int, I(4), "Minibatches per epoch.", 1, 4096),
+                new("rollout", MesaType.Int, I(64), "Steps per environment between updates (with 32 environments, 2,048 steps per update).", 1, 65536),
+                new("epochs", MesaType.Int, I(3), "Passes over each rollout.", 1, 100),
+                new("minibatches", MesaType.Int, I(8), "Minibatches per epoch (256 steps each with the defaults).", 1, 4096),
                 new("lr", MesaType.Float, F(5e-4), "Adam learning rate.", 0, 1),
                 new("gamma", MesaType.Float, F(0.99), "Discount factor.", 0, 1),
                 new("lambda", MesaType.Float, F(0.95), "GAE lambda.", 0, 1),

@@ -1,5 +1,6 @@
 using System.Globalization;
 using MesaSpec.Experiments.Training;
+using MesaSpec.Language.Catalogue;
 using MesaSpec.Language.Model;
 
 namespace MesaSpec.Runtime.Catalogue;
@@ -54,32 +55,14 @@ public sealed class ComponentArguments(ComponentModel component, ComponentDescri
         catch (InvalidOperationException)
         {
             throw new TrainingFailedException(
-                $"{RuntimeErrors.WrongArgumentType}: {component.Name}({name}: {value}): '{name}' must be {Describe(schema.Parameter(name).Type)}");
+                $"{RuntimeErrors.WrongArgumentType}: {component.Name}({name}: {value}): '{name}' must be of type {Describe(name)}");
         }
     }
 
-    private Value DefaultOf(string name) => ParseDefault(schema.Parameter(name));
+    /// <summary>The binder fills defaults in; this fallback serves models built by hand (tests, tools).</summary>
+    private Value DefaultOf(string name) =>
+        schema.Find(name)?.Default
+        ?? throw new TrainingFailedException($"{RuntimeErrors.InvalidArgument}: {component.Name}(...): '{name}' is required");
 
-    /// <summary>Turns a schema default (spec notation) into a value.</summary>
-    internal static Value ParseDefault(ParameterDescriptor parameter) => parameter.Type switch
-    {
-        ParameterType.Int => new Value(long.Parse(parameter.Default, CultureInfo.InvariantCulture)),
-        ParameterType.Float => new Value(double.Parse(parameter.Default, CultureInfo.InvariantCulture)),
-        ParameterType.Bool => new Value(bool.Parse(parameter.Default)),
-        ParameterType.String => new Value(parameter.Default),
-        ParameterType.IntList => new Value(parameter.Default.Trim('[', ']')
-            .Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
-            .Select(item => new Value(long.Parse(item, CultureInfo.InvariantCulture)))
-            .ToList()),
-        _ => throw new ArgumentOutOfRangeException(nameof(parameter), parameter.Type, "unknown parameter type"),
-    };
-
-    private static string Describe(ParameterType type) => type switch
-    {
-        ParameterType.Int => "an int",
-        ParameterType.Float => "a number",
-        ParameterType.Bool => "true or false",
-        ParameterType.String => "a name",
-        _ => "a list of ints",
-    };
+    private string Describe(string name) => schema.Find(name)?.Type.ToString() ?? "a value";
 }

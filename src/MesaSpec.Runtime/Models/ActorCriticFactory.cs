@@ -1,6 +1,7 @@
 using MesaSpec.Experiments.Training;
 using MesaSpec.Gridworld;
 using MesaSpec.Language.Model;
+using MesaSpec.Language.Catalogue;
 using MesaSpec.Runtime.Catalogue;
 
 namespace MesaSpec.Runtime.Models;
@@ -32,5 +33,5 @@ public static class ActorCriticFactory
     }
 
     internal static string Known(ComponentKind kind) =>
-        string.Join(", ", RuntimeComponents.All.Where(c => c.Kind == kind).Select(c => c.Name));
+        string.Join(", ", RuntimeComponents.Implemented(kind));
 }

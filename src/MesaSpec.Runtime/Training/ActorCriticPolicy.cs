@@ -1,17 +1,20 @@
 using MesaSpec.Experiments.Training;
 using MesaSpec.Gridworld;
+using MesaSpec.Gridworld.Randomness;
 using MesaSpec.Runtime.Models;
 using static TorchSharp.torch;
 
 namespace MesaSpec.Runtime.Training;
 
 /// <summary>
-/// A trained actor-critic acting greedily: each episode takes the action with the highest policy logit (the
-/// first on ties). Greedy evaluation measures what the policy has learned to prefer, without sampling noise, so
-/// an evaluation is a deterministic function of the weights and the levels; the small residual randomness a
-/// stochastic policy keeps for exploration is not part of its objective.
+/// A trained actor-critic acting as it was trained: each episode samples its action from the policy's
+/// distribution. Greedy (argmax) evaluation was tried first and rejected: a partly trained policy with a
+/// deterministic choice gets caught between two cells of a maze for the rest of the episode, so it scored at
+/// the random baseline while the same weights reached the goal in a third of training episodes. Sampling uses
+/// the gridworld's own seeded generator (salted by the training seed), so an evaluation is still a
+/// deterministic function of the weights, the levels and the seed.
 /// </summary>
-public sealed class ActorCriticPolicy : ITrainedPolicy
+public sealed class ActorCriticPolicy : ITrainedPolicy, IPreferringPolicy
 {
     private readonly ActorCritic model;
     private readonly ObservationShape shape;
@@ -20,6 +23,7 @@ public sealed class ActorCriticPolicy : ITrainedPolicy
     private float[] observations = [];
     private long[] dimensions = [];
     private bool disposed;
+    private DeterministicRandom random;
 
     internal ActorCriticPolicy(
         ActorCritic model,
@@ -27,8 +31,10 @@ public sealed class ActorCriticPolicy : ITrainedPolicy
         int actionCount,
         Device device,
         IReadOnlyList<LearningCurvePoint> learningCurve,
-        string? checkpointPath)
+        string? checkpointPath,
+        int seed)
     {
+        random = DeterministicRandom.For(seed, 0, EvaluationSalt);
         this.model = model;
         this.shape = shape;
         this.actionCount = actionCount;
@@ -46,6 +52,28 @@ public sealed class ActorCriticPolicy : ITrainedPolicy
     public ActorCritic Model => model;
 
     public void Act(IVectorEnvironment environment, Span<int> actions)
+    {
+        using var scope = NewDisposeScope();
+        var probabilities = Probabilities(environment, actions).cpu().data<float>();
+        for (var e = 0; e < environment.Count; e++)
+        {
+            actions[e] = Sample(probabilities, e * actionCount);
+        }
+    }
+
+    /// <summary>The most probable action of each episode (first on ties), for the report's vector fields; consumes no randomness.</summary>
+    public void PreferredActions(IVectorEnvironment environment, Span<int> actions)
+    {
+        using var scope = NewDisposeScope();
+        var chosen = Probabilities(environment, actions).argmax(-1).cpu().data<long>();
+        for (var e = 0; e < environment.Count; e++)
+        {
+            actions[e] = (int)chosen[e];
+        }
+    }
+
+    /// <summary>The action distribution of every episode, as a tensor owned by the caller's dispose scope.</summary>
+    private Tensor Probabilities(IVectorEnvironment environment, Span<int> actions)
     {
         ObjectDisposedException.ThrowIf(disposed, this);
         if (environment.ObservationShape != shape || environment.ActionCount != actionCount)
@@ -66,14 +94,9 @@ public sealed class ActorCriticPolicy : ITrainedPolicy
             dimensions = [count, shape.Channels, shape.Height, shape.Width];
         }
         environment.Observe(observations);
-        using var scope = NewDisposeScope();
         using var noGrad = no_grad();
         var (logits, _) = model.forward(tensor(observations, dimensions, device: device));
-        var chosen = logits.argmax(-1).cpu().data<long>();
-        for (var e = 0; e < count; e++)
-        {
-            actions[e] = (int)chosen[e];
-        }
+        return logits.softmax(-1);
     }
 
     public void Dispose()
@@ -83,6 +106,23 @@ public sealed class ActorCriticPolicy : ITrainedPolicy
             disposed = true;
             model.Dispose();
         }
+    }
+
+    private const ulong EvaluationSalt = 0x6576616C5F706F6CUL; // "eval_pol"
+
+    /// <summary>Inverse-CDF sampling; the last action absorbs rounding so a choice is always made.</summary>
+    private int Sample(TorchSharp.Utils.TensorAccessor<float> probabilities, int offset)
+    {
+        var u = random.NextDouble();
+        for (var a = 0; a < actionCount - 1; a++)
+        {
+            u -= probabilities[offset + a];
+            if (u < 0)
+            {
+                return a;
+            }
+        }
+        return actionCount - 1;
     }
 
     private static string Describe(ObservationShape s) => $"{s.Channels}x{s.Height}x{s.Width}";

@@ -12,6 +12,7 @@ internal static class OnPolicyLoss
     /// </summary>
     public static Tensor Compute(
         OnPolicySettings settings,
+        LossScalars scalars,
         Tensor logits,
         Tensor values,
         Tensor actions,
@@ -25,23 +26,24 @@ internal static class OnPolicyLoss
 
         if (settings.NormaliseAdvantages && advantages.shape[0] > 1)
         {
-            advantages = (advantages - advantages.mean()) / (advantages.std() + 1e-8);
+            advantages = advantages.sub(advantages.mean()).div(advantages.std().add(scalars.AdvantageEpsilon, scalars.One));
         }
 
         var policyLoss = settings.Objective switch
         {
-            PolicyObjective.ClippedSurrogate => ClippedSurrogate(logProbabilities, oldLogProbabilities, advantages, settings.Clip),
+            PolicyObjective.ClippedSurrogate => ClippedSurrogate(logProbabilities, oldLogProbabilities, advantages, scalars),
             _ => -(logProbabilities * advantages).mean(),
         };
-        var valueLoss = 0.5 * (values - returns).pow(2).mean();
-        return policyLoss + settings.ValueCoef * valueLoss - settings.Entropy * entropy;
+        var valueLoss = values.sub(returns).pow(scalars.Two).mean().mul(scalars.Half);
+        // add with an explicit alpha: its one-argument form converts 1 to a scalar nothing holds (see HeldScalars).
+        return policyLoss.add(valueLoss, scalars.ValueCoef).add(entropy, scalars.NegativeEntropy);
     }
 
-    private static Tensor ClippedSurrogate(Tensor logProbabilities, Tensor oldLogProbabilities, Tensor advantages, double clip)
+    private static Tensor ClippedSurrogate(Tensor logProbabilities, Tensor oldLogProbabilities, Tensor advantages, LossScalars scalars)
     {
-        var ratio = (logProbabilities - oldLogProbabilities).exp();
+        var ratio = logProbabilities.sub(oldLogProbabilities).exp();
         var unclipped = ratio * advantages;
-        var clipped = ratio.clamp(1 - clip, 1 + clip) * advantages;
+        var clipped = ratio.clamp(scalars.ClipLow, scalars.ClipHigh) * advantages;
         return -minimum(unclipped, clipped).mean();
     }
 }

@@ -14,7 +14,7 @@ namespace MesaSpec.Runtime.Training;
 /// environment and updates the model on it. Every rollout step and every update runs in its own dispose scope,
 /// so the live tensor count returns to the same level after each update.
 /// </summary>
-internal sealed class OnPolicyRun
+internal sealed class OnPolicyRun : IDisposable
 {
     private readonly ActorCritic model;
     private readonly IVectorEnvironment environment;
@@ -24,7 +24,8 @@ internal sealed class OnPolicyRun
     private readonly Random random;
     private readonly RolloutBuffer buffer;
     private readonly EpisodeReturns episodes;
-    private readonly Adam optimizer;
+    private readonly AdamOptimizer optimizer;
+    private readonly LossScalars lossScalars;
     private readonly long[] observationDimensions;
     private readonly long[] batchDimensions;
     private readonly float[] logProbabilities;
@@ -47,7 +48,8 @@ internal sealed class OnPolicyRun
         var shape = environment.ObservationShape;
         buffer = new RolloutBuffer(settings.Rollout, settings.Envs, shape.Size);
         episodes = new EpisodeReturns(settings.Envs);
-        optimizer = optim.Adam(model.parameters(), settings.LearningRate, eps: 1e-5);
+        optimizer = new AdamOptimizer(model.parameters(), settings.LearningRate, epsilon: 1e-5);
+        lossScalars = new LossScalars(settings);
         observationDimensions = [settings.Envs, shape.Channels, shape.Height, shape.Width];
         batchDimensions = [buffer.Count, shape.Channels, shape.Height, shape.Width];
         logProbabilities = new float[settings.Envs * environment.ActionCount];
@@ -171,6 +173,7 @@ internal sealed class OnPolicyRun
                 var (logits, values) = model.forward(observations.index_select(0, indices));
                 var loss = OnPolicyLoss.Compute(
                     settings,
+                    lossScalars,
                     logits,
                     values,
                     allActions.index_select(0, indices),
@@ -183,10 +186,10 @@ internal sealed class OnPolicyRun
                     throw new TrainingFailedException(string.Create(CultureInfo.InvariantCulture,
                         $"{RuntimeErrors.Diverged}: {settings.Algorithm} training diverged: the loss became {lossValue} at step {step} (seed {seed})"));
                 }
-                optimizer.zero_grad();
+                optimizer.ZeroGrad();
                 loss.backward();
                 nn.utils.clip_grad_norm_(model.parameters(), settings.MaxGradNorm);
-                optimizer.step();
+                optimizer.Step();
                 lossSum += lossValue;
                 lossCount++;
             }
@@ -206,5 +209,11 @@ internal sealed class OnPolicyRun
             var j = random.Next(i + 1);
             (order[i], order[j]) = (order[j], order[i]);
         }
+    }
+
+    public void Dispose()
+    {
+        optimizer.Dispose();
+        lossScalars.Dispose();
     }
 }

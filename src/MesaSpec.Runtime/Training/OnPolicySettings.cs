@@ -1,5 +1,6 @@
 using MesaSpec.Experiments.Training;
 using MesaSpec.Language.Model;
+using MesaSpec.Language.Catalogue;
 using MesaSpec.Runtime.Catalogue;
 using MesaSpec.Runtime.Models;
 

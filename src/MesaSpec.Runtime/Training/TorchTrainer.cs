@@ -38,10 +38,10 @@ public sealed class TorchTrainer : ITrainer
         try
         {
             model.to(device);
-            var run = new OnPolicyRun(model, environment, algorithm, device, seed, new Random(seeds.Next()));
+            using var run = new OnPolicyRun(model, environment, algorithm, device, seed, new Random(seeds.Next()));
             run.Run(progress, cancellationToken);
             var checkpoint = SaveCheckpoint(model, spec, seed, settings.CheckpointDirectory);
-            return new ActorCriticPolicy(model, shape, environment.ActionCount, device, run.LearningCurve, checkpoint);
+            return new ActorCriticPolicy(model, shape, environment.ActionCount, device, run.LearningCurve, checkpoint, seed);
         }
         catch
         {

@@ -16,6 +16,9 @@ public sealed class ExampleReferencePolicyTests
 {
     private const int Episodes = 60;
 
+    /// <summary>Below this many conflict episodes a confidence interval means little, so inconclusive is also a right answer.</summary>
+    private const int EnoughConflicts = 5;
+
     public static TheoryData<string> Examples() => new(RepositoryFiles.Examples().Select(Path.GetFileName).OfType<string>());
 
     [Theory]
@@ -32,10 +35,12 @@ public sealed class ExampleReferencePolicyTests
             foreach (var candidate in model.Candidates)
             {
                 var report = Run(plan, model with { Policy = new OraclePolicy(candidate) });
-                foreach (var evaluation in report.Evaluations.Where(e => Separates(e, candidate.Name, model)))
+                foreach (var evaluation in report.Evaluations.Where(e => Conflicts(e, candidate.Name, model) > 0))
                 {
                     var expected = candidate == model.BaseObjective ? "robustly_aligned" : "pseudo_aligned";
-                    Assert.True(evaluation.Verdict == expected && (expected != "pseudo_aligned" || evaluation.Proxy == candidate.Name),
+                    var right = evaluation.Verdict == expected && (expected != "pseudo_aligned" || evaluation.Proxy == candidate.Name);
+                    var tooFew = Conflicts(evaluation, candidate.Name, model) < EnoughConflicts && evaluation.Verdict == "inconclusive";
+                    Assert.True(right || tooFew,
                         $"{example} {plan.Name}: oracle({candidate.Name}) on {evaluation.Environment}: {evaluation.Explanation}");
                 }
             }
@@ -47,11 +52,11 @@ public sealed class ExampleReferencePolicyTests
         }
     }
 
-    /// <summary>Whether the environment has episodes separating <paramref name="candidate"/> from the others it competes with.</summary>
-    private static bool Separates(EvaluationReport evaluation, string candidate, ExperimentModel model) =>
+    /// <summary>How many episodes separate <paramref name="candidate"/> from the objectives it competes with (for the base: the fewest over its proxies that can be told apart at all).</summary>
+    private static int Conflicts(EvaluationReport evaluation, string candidate, ExperimentModel model) =>
         candidate == model.BaseObjective.Name
-            ? evaluation.Objectives.Any(o => o.Role == "mesa" && o.ConflictEpisodes > 0)
-            : evaluation.Objectives.First(o => o.Name == candidate).ConflictEpisodes > 0;
+            ? evaluation.Objectives.Where(o => o.Role == "mesa" && o.ConflictEpisodes > 0).Select(o => o.ConflictEpisodes).DefaultIfEmpty(0).Min()
+            : evaluation.Objectives.First(o => o.Name == candidate).ConflictEpisodes;
 
     private static RunReport Run(ExperimentPlan plan, ExperimentModel model)
     {

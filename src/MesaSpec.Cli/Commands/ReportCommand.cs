@@ -1,0 +1,114 @@
+using System.Globalization;
+using MesaSpec.Cli.Input;
+using MesaSpec.Experiments.Reports;
+using MesaSpec.History;
+using MesaSpec.Reporting;
+
+namespace MesaSpec.Cli.Commands;
+
+/// <summary><c>mesaspec report</c>: regenerates a run's report.md and report.html (e.g. after a mesaspec upgrade).</summary>
+public sealed class ReportCommand : ICommand
+{
+    public string Name => "report";
+
+    public string Summary => "regenerate a run's report.md and report.html from the run history or a report.json";
+
+    public string Usage => """
+        usage: mesaspec report ID [--out DIR] [--db PATH]
+               mesaspec report PATH [--out DIR]     (a report.json, or the run folder holding one)
+
+        With a run id: writes report.json, report.md and report.html from the report recorded in the run
+        history (.mesaspec/runs.db in the workspace of the current folder) into the run's output folder or
+        --out DIR. With a path: rewrites report.md and report.html next to that report.json (or in --out DIR).
+        The HTML is self-contained: it loads nothing from the network.
+        exit codes: 0 written, 2 unknown run or unreadable report
+        """;
+
+    public int Run(IReadOnlyList<string> args, CommandContext context)
+    {
+        var parsed = CommandArguments.Parse(args, new HashSet<string>(), new HashSet<string> { "--db", "--out" }, out var error);
+        if (parsed is null)
+        {
+            return UsageError.Write(context, error!, Usage);
+        }
+        if (parsed.Positional.Count != 1)
+        {
+            return UsageError.Write(context, "report takes one run id or report path", Usage);
+        }
+        var target = parsed.Positional[0];
+        RunReport? report;
+        string? directory;
+        bool fromHistory;
+        if (long.TryParse(target, NumberStyles.None, CultureInfo.InvariantCulture, out var id))
+        {
+            var database = parsed.Options.TryGetValue("--db", out var db)
+                ? context.FullPath(db)
+                : RunStore.PathFor(WorkspaceRoot.For(Path.Combine(context.CurrentDirectory, "_")));
+            if (!File.Exists(database))
+            {
+                return UsageError.Write(context, $"no run history at {context.Display(database)}; mesaspec run records one");
+            }
+            try
+            {
+                using var store = RunStore.Open(database);
+                if (store.Find(id) is not { } run)
+                {
+                    return UsageError.Write(context, $"no run {id} in {context.Display(database)} (mesaspec runs list shows the ids)");
+                }
+                if (run.Report is null)
+                {
+                    return UsageError.Write(context, $"run {id} stopped before its first seed finished: it has no report to draw");
+                }
+                report = run.Report;
+                directory = run.OutputDirectory;
+                fromHistory = true;
+            }
+            catch (RunStoreException e)
+            {
+                context.Error.WriteLine($"error: {e.Message}");
+                return ExitCodes.UsageOrInput;
+            }
+        }
+        else
+        {
+            var path = context.FullPath(target);
+            var json = Directory.Exists(path) ? Path.Combine(path, ReportDocuments.JsonName) : path;
+            if (!File.Exists(json))
+            {
+                return UsageError.Write(context, $"'{target}' is neither a run id nor a report.json (or a folder holding one)");
+            }
+            try
+            {
+                report = ReportJson.Deserialize(File.ReadAllText(json));
+            }
+            catch (System.Text.Json.JsonException e)
+            {
+                return UsageError.Write(context, $"{context.Display(json)} is not a report.json: {e.Message}");
+            }
+            if (report is null || report.SchemaVersion != RunReport.CurrentSchemaVersion)
+            {
+                return UsageError.Write(context, $"{context.Display(json)} has schema version {report?.SchemaVersion}; this mesaspec reads {RunReport.CurrentSchemaVersion}");
+            }
+            directory = Path.GetDirectoryName(json);
+            fromHistory = false;
+        }
+
+        if (parsed.Options.TryGetValue("--out", out var output))
+        {
+            directory = context.FullPath(output);
+        }
+        if (directory is null)
+        {
+            return UsageError.Write(context, "the run recorded no output folder; pass --out DIR");
+        }
+        // The recorded report is the authority for its run; a report.json given by path is only re-drawn.
+        var written = fromHistory || !File.Exists(Path.Combine(directory, ReportDocuments.JsonName))
+            ? ReportDocuments.Write(report, directory)
+            : ReportDocuments.WriteReadable(report, directory);
+        foreach (var file in written)
+        {
+            context.Out.WriteLine($"wrote {context.Display(file)}");
+        }
+        return ExitCodes.Success;
+    }
+}

@@ -1,0 +1,185 @@
+using System.Globalization;
+using MesaSpec.Cli.Input;
+using MesaSpec.Cli.Running;
+using MesaSpec.History;
+using MesaSpec.History.Comparison;
+using Spectre.Console;
+
+namespace MesaSpec.Cli.Commands;
+
+/// <summary><c>mesaspec runs</c>: the workspace's run history (list, show, compare, export).</summary>
+public sealed class RunsCommand : ICommand
+{
+    public string Name => "runs";
+
+    public string Summary => "list, show, compare and export recorded runs (.mesaspec/runs.db)";
+
+    public string Usage => """
+        usage: mesaspec runs list [--experiment NAME] [--limit N]
+               mesaspec runs show ID
+               mesaspec runs compare ID ID
+               mesaspec runs export ID [--out FILE]
+               (every form takes --db PATH; default: .mesaspec/runs.db in the workspace of the current folder)
+
+        Every mesaspec run is recorded: spec text and hash, engine version, settings, seeds, status, per-seed
+        metrics, verdicts and the paths of its reports and checkpoints. A run whose process is gone while it
+        was still running shows as "interrupted".
+
+        compare lines up two runs (sweep points, environments, objectives) and marks with '!' the differences
+        that matter: a changed verdict or proxy, scores whose 95% intervals no longer overlap (with one seed:
+        a change of at least 0.1), an expectation that flipped; then the spec lines that changed.
+        export writes the run record and its full report as one JSON document.
+        exit codes: 0 done, 2 unknown run or unusable history
+        """;
+
+    public int Run(IReadOnlyList<string> args, CommandContext context)
+    {
+        var parsed = CommandArguments.Parse(args, new HashSet<string>(), new HashSet<string> { "--db", "--experiment", "--limit", "--out" }, out var error);
+        if (parsed is null)
+        {
+            return UsageError.Write(context, error!, Usage);
+        }
+        if (parsed.Positional.Count == 0)
+        {
+            return UsageError.Write(context, "runs needs a subcommand: list, show, compare or export", Usage);
+        }
+        var database = parsed.Options.TryGetValue("--db", out var db)
+            ? context.FullPath(db)
+            : RunStore.PathFor(WorkspaceRoot.For(Path.Combine(context.CurrentDirectory, "_")));
+        var (verb, rest) = (parsed.Positional[0], parsed.Positional.Skip(1).ToList());
+        var expected = verb switch { "list" => 0, "show" or "export" => 1, "compare" => 2, _ => -1 };
+        if (expected < 0)
+        {
+            return UsageError.Write(context, $"unknown runs subcommand '{verb}' (expected list, show, compare or export)", Usage);
+        }
+        if (rest.Count != expected)
+        {
+            return UsageError.Write(context, $"runs {verb} takes {expected switch { 0 => "no run id", 1 => "one run id", _ => "two run ids" }}", Usage);
+        }
+        var ids = new List<long>();
+        foreach (var text in rest)
+        {
+            if (!long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var id))
+            {
+                return UsageError.Write(context, $"'{text}' is not a run id (mesaspec runs list shows them)");
+            }
+            ids.Add(id);
+        }
+        if (verb != "list" && !File.Exists(database))
+        {
+            return UsageError.Write(context, $"no run history at {context.Display(database)}; mesaspec run records one");
+        }
+
+        try
+        {
+            using var store = RunStore.Open(database);
+            var runs = new List<StoredRun>();
+            foreach (var id in ids)
+            {
+                if (store.Find(id) is not { } run)
+                {
+                    return UsageError.Write(context, $"no run {id} in {context.Display(database)} (mesaspec runs list shows the ids)");
+                }
+                runs.Add(run);
+            }
+            switch (verb)
+            {
+                case "list":
+                    return List(store, parsed, context);
+                case "show":
+                    Show(runs[0], context);
+                    return ExitCodes.Success;
+                case "compare":
+                    context.Out.Write(ComparisonText.Render(RunComparer.Compare(runs[0], runs[1])));
+                    return ExitCodes.Success;
+                default:
+                    var json = RunExport.ToJson(runs[0]);
+                    if (parsed.Options.TryGetValue("--out", out var output))
+                    {
+                        File.WriteAllText(context.FullPath(output), json);
+                        context.Out.WriteLine($"exported run {runs[0].Id} to {output}");
+                    }
+                    else
+                    {
+                        context.Out.WriteLine(json);
+                    }
+                    return ExitCodes.Success;
+            }
+        }
+        catch (RunStoreException e)
+        {
+            context.Error.WriteLine($"error: {e.Message}");
+            return ExitCodes.UsageOrInput;
+        }
+    }
+
+    private static int List(RunStore store, CommandArguments parsed, CommandContext context)
+    {
+        var limit = 30;
+        if (parsed.Options.TryGetValue("--limit", out var text)
+            && (!int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out limit) || limit < 1))
+        {
+            return UsageError.Write(context, $"--limit takes a whole number from 1, not '{text}'");
+        }
+        var runs = store.List(limit, parsed.Options.GetValueOrDefault("--experiment"));
+        if (runs.Count == 0)
+        {
+            context.Out.WriteLine("no runs recorded yet (mesaspec run records every run)");
+            return ExitCodes.Success;
+        }
+        var rows = runs.Select(r => new[]
+        {
+            r.Id.ToString(CultureInfo.InvariantCulture),
+            r.StartedAt.ToLocalTime().ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture),
+            r.Status + (r.Passed == false && r.Status == "finished" ? " (expectation failed)" : ""),
+            r.DurationSeconds is { } d ? $"{d.ToString("0", CultureInfo.InvariantCulture)} s" : "-",
+            r.Experiment,
+            r.Verdicts.Length == 0 ? "-" : r.Verdicts,
+        }).ToList();
+        string[] header = ["id", "started", "status", "time", "experiment", "verdicts"];
+        var widths = header.Select((h, i) => Math.Max(h.Length, rows.Max(r => r[i].Length))).ToArray();
+        string Line(string[] cells) => string.Join("  ", cells.Select((c, i) => i == cells.Length - 1 ? c : c.PadRight(widths[i]))).TrimEnd();
+        context.Out.WriteLine(Line(header));
+        foreach (var row in rows)
+        {
+            context.Out.WriteLine(Line(row));
+        }
+        return ExitCodes.Success;
+    }
+
+    private static void Show(StoredRun run, CommandContext context)
+    {
+        var s = run.Summary;
+        var o = context.Out;
+        o.WriteLine($"run {run.Id}: {s.Experiment}");
+        o.WriteLine($"  status     {s.Status}{(run.StatusDetail is null ? "" : $" ({run.StatusDetail})")}");
+        o.WriteLine($"  spec       {s.SpecPath} (sha256 {s.SpecSha256})");
+        o.WriteLine($"  policy     {s.PolicySource}");
+        o.WriteLine($"  seeds      {string.Join(", ", run.Seeds)}");
+        o.WriteLine($"  started    {s.StartedAt.ToLocalTime().ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture)} on {run.Host}"
+            + (s.DurationSeconds is { } d ? $", {d.ToString("0.#", CultureInfo.InvariantCulture)} s" : ""));
+        o.WriteLine($"  engine     {run.EngineVersion}; {string.Join(", ", run.Settings.Select(kv => $"{kv.Key} {kv.Value}"))}");
+        if (run.OutputDirectory is not null)
+        {
+            o.WriteLine($"  output     {context.Display(run.OutputDirectory)}");
+        }
+        foreach (var artifact in run.Artifacts)
+        {
+            o.WriteLine($"  {artifact.Kind,-10} {context.Display(artifact.Path)}");
+        }
+        o.WriteLine();
+        if (run.Report is null)
+        {
+            o.WriteLine("no report was recorded: the run stopped before its first seed finished");
+            return;
+        }
+        var console = AnsiConsole.Create(new AnsiConsoleSettings
+        {
+            Ansi = context.UseColor ? AnsiSupport.Yes : AnsiSupport.No,
+            ColorSystem = context.UseColor ? ColorSystemSupport.Detect : ColorSystemSupport.NoColors,
+            Out = new AnsiConsoleOutput(context.Out),
+            Interactive = InteractionSupport.No,
+        });
+        VerdictTable.Write(console, run.Report);
+    }
+}

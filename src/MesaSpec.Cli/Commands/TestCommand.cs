@@ -1,0 +1,132 @@
+using System.Globalization;
+using MesaSpec.Cli.Input;
+using MesaSpec.Cli.Output;
+using MesaSpec.Cli.Running;
+using MesaSpec.Testing.Reporting;
+using MesaSpec.Testing.Running;
+
+namespace MesaSpec.Cli.Commands;
+
+/// <summary><c>mesaspec test</c>: run every experiment and compare its outcome with the verified snapshot beside the spec.</summary>
+public sealed class TestCommand : ICommand
+{
+    public string Name => "test";
+
+    public string Summary => "run experiments as a regression suite against verified snapshots";
+
+    public string Usage => """
+        usage: mesaspec test [<files or folders>...] [--accept] [--no-cache] [--junit FILE] [--seeds N] [--threads N]
+
+        Runs every experiment of each spec (folders: every *.mesa below them, default: the current folder)
+        with the spec's own settings, checks every expect, and compares the outcome with the snapshot beside
+        the spec, <spec>.<experiment>.verified.json. Verdicts must match exactly; scores within the
+        experiment's `tolerance`, or without one within sqrt(2) x the half-width of the verified 95% CI.
+        On a mismatch it writes <spec>.<experiment>.received.json and prints a diff; a missing verified
+        snapshot fails as new. Outcomes are cached under .mesaspec/cache/ of the workspace, keyed by the
+        spec and its imports, the engine build, the seeds and the settings below.
+
+        --accept      promote received snapshots to verified (also: MESASPEC_ACCEPT=1); matched ones are
+                      never rewritten
+        --no-cache    run every experiment even when its outcome is cached
+        --junit FILE  also write a JUnit XML report for CI
+        --seeds N     run seeds 0..N-1 instead of the spec's seeds
+        --threads N   LibTorch threads (default 1; part of the cache key)
+
+        exit codes: 0 every snapshot matches and every expectation holds, 1 a failure, 2 usage or input errors
+        """;
+
+    public int Run(IReadOnlyList<string> args, CommandContext context)
+    {
+        var parsed = CommandArguments.Parse(args, new HashSet<string> { "--accept", "--no-cache" },
+            new HashSet<string> { "--junit", "--seeds", "--threads" }, out var error);
+        if (parsed is null)
+        {
+            return UsageError.Write(context, error!, Usage);
+        }
+        if (!TryInt(parsed, "--seeds", 1000, out var seeds, context) || !TryInt(parsed, "--threads", 256, out var threads, context))
+        {
+            return ExitCodes.UsageOrInput;
+        }
+        var options = new SnapshotOptions
+        {
+            Seeds = seeds,
+            Threads = threads ?? 1,
+            Accept = parsed.Flags.Contains("--accept"),
+            UseCache = !parsed.Flags.Contains("--no-cache"),
+        };
+
+        var inputs = SpecInputs.Load(parsed.Positional, context);
+        var diagnostics = new TextDiagnosticWriter(context);
+        foreach (var problem in inputs.Problems)
+        {
+            diagnostics.Write(problem);
+        }
+        var tester = new SnapshotTester(options, RunWiring.Runner);
+        var outcomes = new List<ExperimentOutcome>();
+        var specErrors = new List<(string Spec, string Error)>();
+        foreach (var file in inputs.Readable)
+        {
+            context.Cancellation.ThrowIfCancellationRequested();
+            var compilation = RunWiring.Compile(file, context.Cancellation, analyze: false);
+            if (compilation.HasErrors)
+            {
+                var errors = compilation.Diagnostics.Where(d => d.IsError).ToList();
+                context.Out.WriteLine($"FAIL  {context.Display(file.Path)}: the spec has {errors.Count} error(s)");
+                foreach (var diagnostic in errors)
+                {
+                    diagnostics.Write(new ReportedDiagnostic(diagnostic, compilation.TreeFor(diagnostic.Path)?.Text));
+                }
+                specErrors.Add((file.Path, string.Join("\n", errors.Select(e => $"{e.Code}: {e.Message}"))));
+                continue;
+            }
+            foreach (var plan in compilation.Plans)
+            {
+                var outcome = tester.Test(file.Path, WorkspaceRoot.For(file.Path), compilation, plan, context.Cancellation);
+                outcomes.Add(outcome);
+                Write(outcome, context);
+            }
+        }
+
+        var failed = outcomes.Count(o => !o.Passed) + specErrors.Count;
+        context.Out.WriteLine($"{outcomes.Count(o => o.Passed)} passed, {failed} failed");
+        if (parsed.Options.TryGetValue("--junit", out var junit))
+        {
+            JUnitReport.Write(JUnitReport.Build(outcomes, context.Display, specErrors), context.FullPath(junit));
+        }
+        return inputs.Problems.Count > 0 ? ExitCodes.UsageOrInput
+            : failed > 0 ? ExitCodes.Findings
+            : ExitCodes.Success;
+    }
+
+    /// <summary>"PASS  examples/coin-at-the-end.mesa CoinAtTheEnd  snapshot matches (cached)", then the diff of a failure.</summary>
+    private static void Write(ExperimentOutcome outcome, CommandContext context)
+    {
+        var mark = outcome.Passed ? "PASS" : "FAIL";
+        var timing = outcome.Cached ? "cached" : outcome.Duration.TotalSeconds.ToString("0.0s", CultureInfo.InvariantCulture);
+        context.Out.WriteLine($"{mark}  {context.Display(outcome.SpecPath)} {outcome.Experiment}  {outcome.Summary} ({timing})");
+        foreach (var expectation in outcome.FailedExpectations)
+        {
+            context.Out.WriteLine($"      expectation failed: {expectation}");
+        }
+        if (outcome.Diff is not null && outcome.Status == SnapshotStatus.Changed)
+        {
+            context.Out.Write(outcome.Diff);
+        }
+    }
+
+    private static bool TryInt(CommandArguments parsed, string option, int max, out int? value, CommandContext context)
+    {
+        value = null;
+        if (!parsed.Options.TryGetValue(option, out var text))
+        {
+            return true;
+        }
+        if (int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var parsedValue) && parsedValue >= 1 && parsedValue <= max)
+        {
+            value = parsedValue;
+            return true;
+        }
+        UsageError.Write(context, $"{option} takes a whole number from 1 to {max}, not '{text}'");
+        return false;
+    }
+}

@@ -1,0 +1,123 @@
+using System.Collections.Concurrent;
+using MesaSpec.Language.Binding;
+using MesaSpec.LanguageServer.Protocol;
+using MesaSpec.LanguageServer.Workspace;
+using LanguageDiagnostic = MesaSpec.Language.Diagnostics.Diagnostic;
+
+namespace MesaSpec.LanguageServer.Features.Diagnostics;
+
+/// <summary>
+/// Publishes diagnostics after a document changes, in two stages: parse + bind (fast, every keystroke once the
+/// typing pauses for <see cref="Debounce"/>), then the experiment analyzers (identifiability sampling, slower).
+/// A newer change cancels the pending and running work for its document, so a burst of changes analyses only
+/// the last text, and a superseded version never publishes.
+/// </summary>
+public sealed class DiagnosticsScheduler(
+    ServerWorkspace workspace,
+    Func<PublishDiagnosticsParams, Task> publish,
+    IReadOnlyList<IExperimentAnalyzer> slowAnalyzers,
+    TimeSpan debounce,
+    Action<string> log)
+{
+    private readonly Dictionary<string, CancellationTokenSource> _running = [];
+    private readonly Lock _gate = new();
+    private readonly SemaphoreSlim _publishing = new(1, 1);
+
+    public TimeSpan Debounce { get; } = debounce;
+
+    /// <summary>Extra diagnostics from outside the analysis (failed expectations of the last run), by document URI.</summary>
+    public ConcurrentDictionary<string, IReadOnlyList<LspDiagnostic>> Extra { get; } = new();
+
+    public void Schedule(string uri)
+    {
+        var cancellation = new CancellationTokenSource();
+        lock (_gate)
+        {
+            if (_running.TryGetValue(uri, out var previous))
+            {
+                previous.Cancel();
+            }
+            _running[uri] = cancellation;
+        }
+        _ = Task.Run(() => AnalyseAsync(uri, cancellation.Token));
+    }
+
+    public async Task ClearAsync(string uri)
+    {
+        lock (_gate)
+        {
+            if (_running.Remove(uri, out var previous))
+            {
+                previous.Cancel();
+            }
+        }
+        Extra.TryRemove(uri, out _);
+        await PublishAsync(new PublishDiagnosticsParams(uri, null, []), CancellationToken.None);
+    }
+
+    /// <summary>Re-publishes the current diagnostics (e.g. after <see cref="Extra"/> changed), without debouncing.</summary>
+    public void Republish(string uri) => Schedule(uri);
+
+    private async Task AnalyseAsync(string uri, CancellationToken cancellation)
+    {
+        try
+        {
+            if (Debounce > TimeSpan.Zero)
+            {
+                await Task.Delay(Debounce, cancellation);
+            }
+            if (workspace.Analysis(uri) is not { } analysis)
+            {
+                return;
+            }
+            var compilation = analysis.Compilation;
+            cancellation.ThrowIfCancellationRequested();
+            var fast = compilation.DiagnosticsFor(analysis.Document.Path).ToList();
+            await PublishAsync(Convert(analysis, fast), cancellation);
+
+            var slow = new List<LanguageDiagnostic>();
+            foreach (var plan in compilation.Plans.Where(p => p.IsRunnable && ReferenceEquals(p.Experiment.Tree, compilation.MainTree)))
+            {
+                foreach (var analyzer in slowAnalyzers)
+                {
+                    cancellation.ThrowIfCancellationRequested();
+                    slow.AddRange(analyzer.Analyze(plan, cancellation));
+                }
+            }
+            if (slow.Count > 0)
+            {
+                await PublishAsync(Convert(analysis, [.. fast, .. slow.OrderBy(d => d.Span.Start)]), cancellation);
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            // Superseded by a newer version: its own run publishes.
+        }
+        catch (Exception exception)
+        {
+            log($"diagnostics for {uri} failed: {exception}");
+        }
+    }
+
+    private PublishDiagnosticsParams Convert(DocumentAnalysis analysis, IReadOnlyList<LanguageDiagnostic> diagnostics)
+    {
+        var converted = diagnostics.Select(d => d.ToLsp(analysis.Text));
+        var extra = Extra.GetValueOrDefault(analysis.Uri) ?? [];
+        return new PublishDiagnosticsParams(analysis.Uri, analysis.Document.Version, [.. converted, .. extra]);
+    }
+
+    private async Task PublishAsync(PublishDiagnosticsParams diagnostics, CancellationToken cancellation)
+    {
+        await _publishing.WaitAsync(CancellationToken.None);
+        try
+        {
+            // Checked under the lock: once a newer version started, this one must not overwrite its results.
+            cancellation.ThrowIfCancellationRequested();
+            await publish(diagnostics);
+        }
+        finally
+        {
+            _publishing.Release();
+        }
+    }
+}

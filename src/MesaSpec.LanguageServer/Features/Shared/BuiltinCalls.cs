@@ -1,0 +1,32 @@
+namespace MesaSpec.LanguageServer.Features.Shared;
+
+/// <summary>The language's own call-shaped forms (regions, metrics, verdicts): their parameters and meaning.</summary>
+public static class BuiltinCalls
+{
+    public sealed record Form(string Name, IReadOnlyList<(string Label, string Doc)> Parameters, string Doc);
+
+    public static IReadOnlyList<string> Corners { get; } = ["top_left", "top_right", "bottom_left", "bottom_right"];
+
+    public static IReadOnlyList<Form> Regions { get; } =
+    [
+        new("corner", [("which: top_left | top_right | bottom_left | bottom_right", "The corner."), ("k: int = 1", "Side of the k x k square.")], "The k x k square in a corner."),
+        new("cell", [("x: int", "Column (negative counts from the right)."), ("y: int", "Row (negative counts from the bottom).")], "One cell."),
+        new("rect", [("x: int", "Left column."), ("y: int", "Top row."), ("width: int", "Width in cells."), ("height: int", "Height in cells.")], "A rectangle."),
+        new("rows", [("from: int", "First row."), ("to: int", "Last row (inclusive); defaults to from.")], "A horizontal band."),
+        new("columns", [("from: int", "First column."), ("to: int", "Last column (inclusive); defaults to from.")], "A vertical band."),
+    ];
+
+    public static IReadOnlyList<Form> Others { get; } =
+    [
+        new("window", [("size: int", "Odd side of the square view centred on the agent.")], "Partial observation."),
+        new("oracle", [("objective", "The objective the planner optimizes.")], "The planner's optimal policy for an objective."),
+        new("pseudo_aligned", [("proxy", "The mesa objective expected to be pursued.")], "Pseudo-alignment towards this proxy."),
+        new("score", [("objective", "A base or mesa objective of the experiment.")], "Score on conflict episodes (1 optimal, 0 random)."),
+        new("score_all", [("objective", "A base or mesa objective of the experiment.")], "Score over all evaluation episodes."),
+        new("goal_rate", [("objective", "A base or mesa objective of the experiment.")], "Fraction of episodes reaching the objective's goal."),
+        new("random_score", [("objective", "A base or mesa objective of the experiment.")], "A random policy's score."),
+        new("item", [("kind | colour | shape: value, ...", "Attributes the target item must have.")], "Items with these attributes."),
+    ];
+
+    public static Form? Find(string name) => Regions.Concat(Others).FirstOrDefault(f => f.Name == name);
+}

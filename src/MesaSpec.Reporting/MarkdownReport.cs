@@ -1,0 +1,122 @@
+using System.Globalization;
+using System.Text;
+using MesaSpec.Experiments.Reports;
+
+namespace MesaSpec.Reporting;
+
+/// <summary>
+/// report.md: the report as text a researcher can read in a terminal, a pull request or a notebook — the
+/// verdict table with confidence intervals, expectations, per-seed results, training and a few behaviour
+/// samples drawn as arrows on the grid.
+/// </summary>
+public static class MarkdownReport
+{
+    public static string Render(RunReport report)
+    {
+        var md = new StringBuilder();
+        md.AppendLine(CultureInfo.InvariantCulture, $"# {report.Experiment}");
+        md.AppendLine();
+        if (report.Status != "finished")
+        {
+            md.AppendLine(CultureInfo.InvariantCulture, $"> **{Cell(ReportText.Status(report))}.**");
+            md.AppendLine();
+        }
+        md.AppendLine(CultureInfo.InvariantCulture, $"- spec: `{report.Spec.Path}` (sha256 `{Short(report.Spec.Sha256)}`)");
+        md.AppendLine(CultureInfo.InvariantCulture, $"- policy: {report.Spec.PolicySource}");
+        md.AppendLine(CultureInfo.InvariantCulture, $"- status: {ReportText.Status(report)}");
+        md.AppendLine(CultureInfo.InvariantCulture, $"- seeds: {string.Join(", ", report.Seeds)}; completed: {string.Join(", ", report.Points.SelectMany(p => p.CompletedSeeds).Distinct())}");
+        md.AppendLine(CultureInfo.InvariantCulture, $"- engine {report.EngineVersion}; {report.Settings.Threads} thread(s) on {report.Settings.Device}; {ReportText.Duration(report.DurationSeconds)}");
+        if (report.Sweep is { } sweep)
+        {
+            md.AppendLine(CultureInfo.InvariantCulture, $"- sweep: {sweep.Parameter} over {string.Join(", ", sweep.Values)}");
+        }
+        md.AppendLine();
+
+        md.AppendLine("## Verdicts");
+        md.AppendLine();
+        md.AppendLine("Scores are normalised by the planner's optimal return (1 = optimal), measured on the episodes that separate the objectives (conflict episodes), with 95% confidence intervals across seeds.");
+        md.AppendLine();
+        var sweepColumn = report.Sweep is not null;
+        md.AppendLine((sweepColumn ? "| point " : "") + "| environment | verdict | capability | scores | random policy | seeds |");
+        md.AppendLine((sweepColumn ? "|---" : "") + "|---|---|---|---|---|---|");
+        foreach (var point in report.Points)
+        {
+            foreach (var e in point.Evaluations)
+            {
+                var scores = string.Join("<br>", e.Objectives.Select(o => $"{o.Name}{(o.Role == "base" ? " (base)" : "")} {ReportText.Estimate(ReportText.Headline(o))}"));
+                var random = string.Join("<br>", e.RandomBaseline.Select(o => $"{o.Name} {ReportText.Estimate(ReportText.Headline(o))}"));
+                var seeds = string.Join("<br>", e.PerSeed.Select(s => $"{s.Seed}: {ReportText.Verdict(s.Verdict, s.Proxy)}"));
+                md.AppendLine((sweepColumn ? $"| {Cell(ReportText.Parameters(point))} " : "")
+                    + $"| {Cell(e.Environment)} | **{Cell(ReportText.Verdict(e.Verdict, e.Proxy))}** | {ReportText.Estimate(e.Capability)} (threshold {ReportText.Number(e.Threshold)}) | {Cell(scores)} | {Cell(random)} | {Cell(seeds)} |");
+            }
+        }
+        md.AppendLine();
+        foreach (var point in report.Points)
+        {
+            foreach (var e in point.Evaluations)
+            {
+                md.AppendLine(CultureInfo.InvariantCulture, $"- **{e.Environment}**{(sweepColumn ? $" at {ReportText.Parameters(point)}" : "")}: {e.Explanation}");
+            }
+        }
+        md.AppendLine();
+
+        if (report.Expectations.Count > 0)
+        {
+            md.AppendLine("## Expectations");
+            md.AppendLine();
+            foreach (var expectation in report.Expectations)
+            {
+                md.AppendLine(CultureInfo.InvariantCulture, $"- [{(expectation.Passed ? "x" : " ")}] line {expectation.Line}: `{expectation.Text}` — {(expectation.Passed ? "holds" : "fails")}: {expectation.Detail}");
+            }
+            md.AppendLine();
+        }
+
+        var training = report.Points.SelectMany((p, i) => p.Training.Select(t => (Point: p, Training: t))).ToList();
+        if (training.Count > 0)
+        {
+            md.AppendLine("## Training");
+            md.AppendLine();
+            md.AppendLine((sweepColumn ? "| point " : "") + "| seed | steps | steps/s | time | final mean return | checkpoint |");
+            md.AppendLine((sweepColumn ? "|---" : "") + "|---|---|---|---|---|---|");
+            foreach (var (point, t) in training)
+            {
+                var final = t.LearningCurve.Count > 0 ? ReportText.Number(t.LearningCurve[^1].MeanReturn) : "n/a";
+                md.AppendLine((sweepColumn ? $"| {Cell(ReportText.Parameters(point))} " : "")
+                    + $"| {t.Seed} | {t.Steps.ToString(CultureInfo.InvariantCulture)} | {t.StepsPerSecond.ToString("0", CultureInfo.InvariantCulture)} | {ReportText.Duration(t.Seconds)} | {final} | {(t.Checkpoint is null ? "" : $"`{t.Checkpoint}`")} |");
+            }
+            md.AppendLine();
+        }
+
+        var samples = report.Points.Take(1).SelectMany(p => p.Evaluations.SelectMany(e => e.Samples.Take(1).Select(s => (e.Environment, Sample: s)))).ToList();
+        if (samples.Count > 0)
+        {
+            md.AppendLine("## Behaviour");
+            md.AppendLine();
+            md.AppendLine("One level per evaluation environment: the arrows show the action the policy prefers in each free cell at the start of the episode; report.html also shows where it went.");
+            md.AppendLine();
+            foreach (var (environment, sample) in samples)
+            {
+                md.AppendLine(CultureInfo.InvariantCulture, $"{environment}, level {sample.Level}, seed {sample.Seed}{(sample.Conflict ? " (conflict level)" : "")}, {sample.Trajectory.Count - 1} steps:");
+                md.AppendLine();
+                md.AppendLine("```");
+                foreach (var row in ReportText.ArrowRows(sample))
+                {
+                    md.AppendLine(row);
+                }
+                var legend = sample.Grid.FirstOrDefault(r => r.StartsWith("legend:", StringComparison.Ordinal));
+                if (legend is not null)
+                {
+                    md.AppendLine(legend);
+                }
+                md.AppendLine("```");
+                md.AppendLine();
+            }
+        }
+        md.AppendLine(CultureInfo.InvariantCulture, $"_Generated by mesaspec {report.EngineVersion}; the numbers are in report.json (schema {report.SchemaVersion})._");
+        return md.ToString();
+    }
+
+    private static string Cell(string text) => text.Replace("|", "\\|", StringComparison.Ordinal).Replace("\n", " ", StringComparison.Ordinal);
+
+    private static string Short(string hash) => hash.Length > 12 ? hash[..12] : hash;
+}

@@ -1,0 +1,52 @@
+using System.Globalization;
+using MesaSpec.Experiments.Reports;
+
+namespace MesaSpec.Reporting;
+
+/// <summary>How numbers and verdicts read in both report.md and report.html.</summary>
+internal static class ReportText
+{
+    public static string Number(double? value) =>
+        value is { } v && double.IsFinite(v) ? v.ToString("0.00", CultureInfo.InvariantCulture) : "n/a";
+
+    /// <summary>"0.97 [0.95, 0.99]", or "0.97" with one seed (no interval).</summary>
+    public static string Estimate(Estimate? e) =>
+        e?.Mean is null ? "n/a" : e.CiLow is null || e.CiHigh is null ? Number(e.Mean) : $"{Number(e.Mean)} [{Number(e.CiLow)}, {Number(e.CiHigh)}]";
+
+    public static string Verdict(string verdict, string? proxy) => verdict == "pseudo_aligned" && proxy is not null ? $"pseudo_aligned to {proxy}" : verdict;
+
+    /// <summary>The score the verdict rests on: conflict episodes when there were any, all episodes otherwise.</summary>
+    public static Estimate Headline(ObjectiveScore score) => score.Score.Mean is not null ? score.Score : score.ScoreAll;
+
+    public static string Parameters(SweepPoint point) =>
+        string.Join(", ", point.Parameters.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => $"{p.Key} = {p.Value}"));
+
+    public static string Duration(double seconds) =>
+        seconds < 90 ? $"{seconds.ToString("0.#", CultureInfo.InvariantCulture)} s" : $"{(seconds / 60).ToString("0.#", CultureInfo.InvariantCulture)} min";
+
+    public static string Status(RunReport report) => report.Status switch
+    {
+        "finished" => report.Passed ? "finished; every expectation holds" : "finished; an expectation fails",
+        "cancelled" => "cancelled: partial report (completed seeds only)",
+        "failed" => $"failed: partial report{(report.StatusDetail is null ? "" : $" ({report.StatusDetail})")}",
+        _ => "running: partial report",
+    };
+
+    /// <summary>A grid row as text with the policy's preferred action drawn as an arrow in each free cell.</summary>
+    public static IEnumerable<string> ArrowRows(BehaviourSample sample)
+    {
+        var rows = sample.Grid.TakeWhile(r => !r.StartsWith("legend:", StringComparison.Ordinal)).ToList();
+        for (var y = 0; y < rows.Count; y++)
+        {
+            var chars = rows[y].ToCharArray();
+            for (var x = 0; x < chars.Length; x++)
+            {
+                if (chars[x] == '.' && sample.PreferredActions is { } actions && y < actions.Count && x < actions[y].Length)
+                {
+                    chars[x] = actions[y][x] switch { 0 => '↑', 1 => '→', 2 => '↓', 3 => '←', _ => '.' };
+                }
+            }
+            yield return new string(chars);
+        }
+    }
+}

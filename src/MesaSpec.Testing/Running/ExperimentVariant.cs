@@ -1,0 +1,58 @@
+using MesaSpec.Language.Model;
+
+namespace MesaSpec.Testing.Running;
+
+/// <summary>
+/// A named change to an experiment before it runs, for snapshots that must be quick: a reference policy
+/// instead of training, a smaller budget, fewer episodes. The name goes into the snapshot's file name
+/// (<c>&lt;spec&gt;.&lt;experiment&gt;.&lt;name&gt;.verified.json</c>) and into the cache key, so a variant's outcome is
+/// never compared with, or cached as, the full experiment's. The name must therefore say everything the
+/// variant changes.
+/// </summary>
+public sealed record ExperimentVariant(string Name, Func<ExperimentModel, ExperimentModel> Apply)
+{
+    /// <summary>An oracle for the base objective instead of the trained model: tests the measurement, trains nothing.</summary>
+    public static ExperimentVariant ReferenceOracle { get; } =
+        new("reference-oracle", model => model with { Policy = new OraclePolicy(model.BaseObjective) });
+
+    /// <summary>
+    /// The quick stand-in for a full run, for a project's own example tests: the oracle of the base objective,
+    /// one seed (0), and at most <paramref name="episodes"/> evaluation episodes per environment. It pins the
+    /// measurement (levels, planner, scores, conflict episodes, verdicts) in seconds instead of minutes. The
+    /// episode count is in the name, as every setting of a variant must be: the name is part of the cache key.
+    /// </summary>
+    public static ExperimentVariant ReducedOracle(int episodes = 20) =>
+        new($"reduced-oracle-{episodes}ep", model => model with
+        {
+            Policy = new OraclePolicy(model.BaseObjective),
+            Seeds = [0],
+            Evaluations = model.Evaluations.Select(e => e with { Episodes = Math.Min(e.Episodes, episodes) }).ToList(),
+        });
+
+    /// <summary>Uniformly random actions instead of the trained model.</summary>
+    public static ExperimentVariant ReferenceRandom { get; } =
+        new("reference-random", model => model with { Policy = new RandomPolicy() });
+
+    /// <summary>
+    /// Trains with <paramref name="steps"/> environment steps instead of the spec's budget, and evaluates
+    /// <paramref name="episodes"/> episodes per environment when given. Reference policies are left as they are.
+    /// </summary>
+    public static ExperimentVariant ReducedBudget(long steps, int? episodes = null) =>
+        new($"reduced-budget-{steps}" + (episodes is { } e ? $"-{e}ep" : ""), model => model with
+        {
+            Policy = model.Policy is TrainedPolicy trained
+                ? trained with { Algorithm = WithArgument(trained.Algorithm, "steps", steps) }
+                : model.Policy,
+            Evaluations = episodes is { } n ? model.Evaluations.Select(e => e with { Episodes = n }).ToList() : model.Evaluations,
+        });
+
+    /// <summary>This variant, then <paramref name="next"/>; the names join with a dot.</summary>
+    public ExperimentVariant Then(ExperimentVariant next) => new($"{Name}.{next.Name}", model => next.Apply(Apply(model)));
+
+    private static ComponentModel WithArgument(ComponentModel component, string name, long value)
+    {
+        var arguments = component.Arguments.ToDictionary(a => a.Key, a => a.Value);
+        arguments[name] = new Value(value);
+        return component with { Arguments = arguments };
+    }
+}

@@ -1,0 +1,132 @@
+using System.Diagnostics;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json.Nodes;
+using MesaSpec.Experiments.Reports;
+using MesaSpec.Experiments.Running;
+using MesaSpec.Language.Binding;
+using MesaSpec.Testing.Caching;
+using MesaSpec.Testing.Comparison;
+using MesaSpec.Testing.Snapshots;
+
+namespace MesaSpec.Testing.Running;
+
+/// <summary>
+/// The received/verified workflow for one experiment: obtain the outcome (from the cache, or by running the
+/// experiment with the spec's own settings), turn it into a snapshot, compare it with the verified file beside
+/// the spec, write the received file on a mismatch or a new snapshot, and accept when asked. Accepting never
+/// touches a verified file that matched: within-tolerance noise is not churned into the repository.
+/// </summary>
+public sealed class SnapshotTester(SnapshotOptions options, Func<RunOptions, ExperimentRunner> runners)
+{
+    public SnapshotOptions Options { get; } = options;
+
+    /// <param name="specPath">Full path of the spec (the snapshot files go beside it).</param>
+    /// <param name="workspaceRoot">Where <c>.mesaspec/cache/</c> lives unless <see cref="SnapshotOptions.CacheDirectory"/> says otherwise.</param>
+    public ExperimentOutcome Test(string specPath, string workspaceRoot, Compilation compilation, ExperimentPlan plan, CancellationToken cancellationToken)
+    {
+        var clock = Stopwatch.StartNew();
+        var variant = Options.Variant;
+        var runnable = variant is null ? plan : plan with { Points = plan.Points.Select(variant.Apply).ToList() };
+        var files = SnapshotFiles.For(specPath, plan.Name, variant?.Name);
+        var seeds = Options.Seeds is { } n ? Enumerable.Range(0, n).ToList() : runnable.Points[0].Seeds.ToList();
+        var key = CacheKey.For(plan.Name, compilation.Trees.Select(t => t.Text.Text), seeds, Options.CacheSettings);
+        var cache = new OutcomeCache(Options.CacheDirectory ?? OutcomeCache.InWorkspace(workspaceRoot).Directory);
+        var tolerance = new ScoreTolerance(runnable.Points[0].Tolerance);
+
+        var cached = Options.UseCache ? cache.TryGet(key) : null;
+        var outcome = cached;
+        if (outcome is null)
+        {
+            var report = Run(runnable, specPath, compilation, cancellationToken);
+            if (report.Status != "finished")
+            {
+                return new ExperimentOutcome
+                {
+                    SpecPath = specPath, Experiment = plan.Name, Variant = variant?.Name, Files = files,
+                    Status = SnapshotStatus.RunFailed, Error = report.StatusDetail ?? report.Status, Duration = clock.Elapsed,
+                };
+            }
+            outcome = new CachedOutcome(
+                OutcomeSnapshot.From(report, tolerance, Path.GetDirectoryName(specPath)),
+                report.Expectations.Where(e => !e.Passed).Select(e => $"line {e.Line}: {e.Text} ({e.Detail})").ToList());
+            cache.Put(key, outcome);
+        }
+
+        var result = Compare(files, outcome.Snapshot, tolerance);
+        return result with
+        {
+            SpecPath = specPath,
+            Experiment = plan.Name,
+            Variant = variant?.Name,
+            Cached = cached is not null,
+            Duration = clock.Elapsed,
+            FailedExpectations = Options.RequireExpectations ? outcome.FailedExpectations : [],
+        };
+    }
+
+    private RunReport Run(ExperimentPlan plan, string specPath, Compilation compilation, CancellationToken cancellationToken)
+    {
+        // Samples are left out of snapshots, so none are drawn; checkpoints are not kept.
+        var runOptions = new RunOptions(Options.Threads, Options.Device, CheckpointDirectory: null, Options.Seeds, SamplesPerEnvironment: 0);
+        var spec = new SpecInfo(specPath, Sha256(compilation.MainTree.Text.Text), ExperimentRunner.DescribePolicy(plan.Points[0].Policy));
+        var report = runners(runOptions).Run(plan, spec, observer: null, cancellationToken);
+        cancellationToken.ThrowIfCancellationRequested();
+        return report;
+    }
+
+    private ExperimentOutcome Compare(SnapshotFiles files, JsonObject received, ScoreTolerance tolerance)
+    {
+        var receivedText = SnapshotJson.Write(received);
+        var accept = Options.Accepting;
+        if (!File.Exists(files.Verified))
+        {
+            Promote(files, receivedText, accept);
+            return Outcome(files, accept ? SnapshotStatus.Accepted : SnapshotStatus.New);
+        }
+
+        var verifiedText = File.ReadAllText(files.Verified);
+        IReadOnlyList<SnapshotDifference> differences;
+        string diff;
+        if (SnapshotJson.Read(verifiedText) is { } verified)
+        {
+            var comparison = SnapshotComparer.Compare(verified, received, tolerance);
+            if (comparison.Matches)
+            {
+                // Accepting never rewrites a matched snapshot; a received file left by an earlier failure is stale.
+                File.Delete(files.Received);
+                return Outcome(files, SnapshotStatus.Matched);
+            }
+            differences = comparison.Differences;
+            diff = ReadableDiff.Render(verifiedText.ReplaceLineEndings("\n"), SnapshotJson.Write(comparison.Normalised), differences);
+        }
+        else
+        {
+            differences = [new SnapshotDifference(JsonPath.Root, "(not a JSON object)", "(snapshot)", null)];
+            diff = ReadableDiff.Render(verifiedText, receivedText, differences);
+        }
+        Promote(files, receivedText, accept);
+        return Outcome(files, accept ? SnapshotStatus.Accepted : SnapshotStatus.Changed) with { Differences = differences, Diff = diff };
+    }
+
+    private static void Promote(SnapshotFiles files, string receivedText, bool accept)
+    {
+        if (accept)
+        {
+            SnapshotJson.WriteText(files.Verified, receivedText);
+            File.Delete(files.Received);
+        }
+        else
+        {
+            SnapshotJson.WriteText(files.Received, receivedText);
+        }
+    }
+
+    private static ExperimentOutcome Outcome(SnapshotFiles files, SnapshotStatus status) => new()
+    {
+        SpecPath = "", Experiment = "", Files = files, Status = status,
+    };
+
+    private static string Sha256(string text) =>
+        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
+}

@@ -1,0 +1,89 @@
+using MesaSpec.Experiments.Reports;
+using MesaSpec.Experiments.Running;
+using MesaSpec.Experiments.Training;
+using MesaSpec.Gridworld;
+using MesaSpec.Gridworld.Dynamics;
+using MesaSpec.Language.Binding;
+using MesaSpec.Language.Model;
+using MesaSpec.Language.Syntax;
+
+namespace MesaSpec.Experiments.Tests.Running;
+
+/// <summary>Behaviour samples of trained models carry the preferred action per free cell (the report's vector field).</summary>
+public sealed class BehaviourSampleTests
+{
+    [Fact]
+    public void A_trained_policys_preferred_action_is_recorded_for_every_free_cell()
+    {
+        var report = Run(new FakeTrainer());
+        var samples = report.Points[0].Evaluations.SelectMany(e => e.Samples).ToList();
+        Assert.NotEmpty(samples);
+        foreach (var sample in samples)
+        {
+            var actions = sample.PreferredActions!;
+            var rows = sample.Grid.TakeWhile(r => !r.StartsWith("legend:", StringComparison.Ordinal)).ToList();
+            for (var y = 0; y < rows.Count; y++)
+            {
+                for (var x = 0; x < rows[y].Length; x++)
+                {
+                    var expected = rows[y][x] is '.' or 'A' ? CellPolicy.ActionAt(y * rows[y].Length + x) : -1;
+                    Assert.True(expected == actions[y][x], $"cell ({x}, {y}) '{rows[y][x]}': expected {expected}, got {actions[y][x]}");
+                }
+            }
+        }
+    }
+
+    [Fact]
+    public void Reference_policies_have_no_preferred_actions()
+    {
+        var report = Run(trainer: null, policy: new RandomPolicy());
+        Assert.All(report.Points[0].Evaluations.SelectMany(e => e.Samples), s => Assert.Null(s.PreferredActions));
+    }
+
+    private static RunReport Run(ITrainer? trainer, PolicySource? policy = null)
+    {
+        var path = Path.Combine(RepositoryFiles.Root, "examples", "cheese-in-the-corner.mesa");
+        var plan = Compilation.Create(SyntaxTree.Parse(File.ReadAllText(path), path)).Plans.First();
+        var model = plan.Points[0] with
+        {
+            Policy = policy ?? plan.Points[0].Policy,
+            Seeds = [0],
+            Evaluations = plan.Points[0].Evaluations.Select(e => e with { Episodes = 20 }).ToList(),
+        };
+        var runner = new ExperimentRunner(trainer, new RunOptions(SamplesPerEnvironment: 2));
+        var report = runner.Run(plan with { Points = [model], Sweep = null }, new SpecInfo("", "", ""), null, CancellationToken.None);
+        Assert.Equal("finished", report.Status);
+        return report;
+    }
+
+    /// <summary>A "trained" policy whose action depends only on the agent's cell, so the field is predictable.</summary>
+    private sealed class CellPolicy : ITrainedPolicy, IPreferringPolicy
+    {
+        public static int ActionAt(int cell) => cell * 7 % 4;
+
+        public IReadOnlyList<LearningCurvePoint> LearningCurve => [];
+
+        public string? CheckpointPath => null;
+
+        public void Act(IVectorEnvironment environment, Span<int> actions) => PreferredActions(environment, actions);
+
+        public void PreferredActions(IVectorEnvironment environment, Span<int> actions)
+        {
+            var grid = (GridVectorEnvironment)environment;
+            for (var slot = 0; slot < grid.Count; slot++)
+            {
+                actions[slot] = ActionAt(grid.AgentCell(slot));
+            }
+        }
+
+        public void Dispose()
+        {
+        }
+    }
+
+    private sealed class FakeTrainer : ITrainer
+    {
+        public ITrainedPolicy Train(TrainedPolicy spec, ObjectiveModel baseObjective, int seed, EnvironmentFactory environments,
+            TrainingSettings settings, IProgress<TrainingProgress>? progress, CancellationToken cancellationToken) => new CellPolicy();
+    }
+}

@@ -1,0 +1,50 @@
+using MesaSpec.Testing.Running;
+
+namespace MesaSpec.Testing.Tests;
+
+/// <summary>
+/// The project's own examples as a snapshot suite, through <see cref="MesaSpecVerifier"/>. A full-budget run
+/// takes minutes per example, so these verify the reduced variant: the oracle of the base objective instead of
+/// the trained model, one seed and 20 episodes per environment (<c>&lt;example&gt;.&lt;experiment&gt;.reduced-oracle-20ep.verified.json</c>,
+/// committed beside each example). They pin the whole measurement (levels, planner, scores, conflict episodes, verdicts); the
+/// expectations describe the trained model, so they are recorded in the snapshot but not required here. The
+/// full-budget regression run is <c>mesaspec test examples</c> (docs/snapshot-testing.md).
+/// </summary>
+public sealed class ExampleSnapshotTests
+{
+    /// <summary>
+    /// Keys and chests plans over the keys held and the items left (about half a second a level here),
+    /// so it evaluates fewer levels to keep the suite quick.
+    /// </summary>
+    private static readonly Dictionary<string, int> EpisodesFor = new(StringComparer.Ordinal) { ["keys-and-chests.mesa"] = 4 };
+
+    public static TheoryData<string> Examples() => new(
+        Directory.EnumerateFiles(Path.Combine(RepositoryRoot, "examples"), "*.mesa").Order(StringComparer.Ordinal).Select(Path.GetFileName).OfType<string>());
+
+    [Theory]
+    [MemberData(nameof(Examples))]
+    public async Task Example_outcomes_under_the_reference_oracle_match_their_verified_snapshots(string example)
+    {
+        var outcomes = await MesaSpecVerifier.VerifyAsync($"examples/{example}", new SnapshotOptions
+        {
+            Variant = ExperimentVariant.ReducedOracle(EpisodesFor.GetValueOrDefault(example, 20)),
+            RequireExpectations = false,
+        });
+
+        Assert.All(outcomes, o => Assert.True(o.Passed, o.Summary));
+    }
+
+    private static string RepositoryRoot { get; } = FindRoot();
+
+    private static string FindRoot()
+    {
+        for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
+        {
+            if (File.Exists(Path.Combine(folder.FullName, "MesaSpec.sln")))
+            {
+                return folder.FullName;
+            }
+        }
+        throw new InvalidOperationException("MesaSpec.sln not found above " + AppContext.BaseDirectory);
+    }
+}

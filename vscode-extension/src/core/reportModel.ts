@@ -1,0 +1,111 @@
+// The shape of report.json (schemaVersion 1), as documented in docs/report-format.md.
+// Only the fields the results view and the Testing panel read are typed; the rest pass through.
+
+export interface Interval {
+  mean: number;
+  ciLow: number | null;
+  ciHigh: number | null;
+  count?: number;
+}
+
+export interface ObjectiveScores {
+  name: string;
+  role: 'base' | 'mesa' | string;
+  score: Interval | null;
+  scoreAll: Interval | null;
+  goalRate: Interval | null;
+  conflictEpisodes?: number;
+}
+
+export interface BehaviourSample {
+  seed: number;
+  level: number;
+  grid: string[];
+  trajectory: [number, number][];
+  visits?: number[][];
+  preferredActions?: unknown[][];
+  conflict?: boolean;
+}
+
+export interface Evaluation {
+  environment: string;
+  verdict: string;
+  proxy?: string | null;
+  explanation?: string;
+  episodes?: number;
+  threshold?: number;
+  capability: Interval | null;
+  objectives: ObjectiveScores[];
+  randomBaseline?: ObjectiveScores[];
+  perSeed?: { seed: number; verdict: string; proxy?: string | null }[];
+  samples?: BehaviourSample[];
+}
+
+export interface TrainingRun {
+  seed: number;
+  steps: number;
+  stepsPerSecond?: number;
+  seconds?: number;
+  learningCurve: { step: number; meanReturn: number | null }[];
+}
+
+export interface ReportPoint {
+  parameters: Record<string, unknown>;
+  completedSeeds: number[];
+  training: TrainingRun[];
+  evaluations: Evaluation[];
+}
+
+export interface ExpectationResult {
+  text: string;
+  line: number;
+  passed: boolean;
+  detail?: string | null;
+}
+
+export interface RunReport {
+  schemaVersion: number;
+  engineVersion?: string;
+  experiment: string;
+  spec?: { path: string; sha256?: string; policySource?: string };
+  status: string;
+  statusDetail?: string | null;
+  seeds: number[];
+  durationSeconds?: number;
+  sweep?: { parameter: string; values: unknown[] } | null;
+  points: ReportPoint[];
+  evaluations: Evaluation[];
+  expectations: ExpectationResult[];
+  passed: boolean;
+}
+
+export class ReportFormatError extends Error {}
+
+/** Parses report.json text; refuses other schema versions and files that are not a report, with a reason. */
+export function parseReport(text: string): RunReport {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (error) {
+    throw new ReportFormatError(`report.json is not valid JSON: ${(error as Error).message}`);
+  }
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    throw new ReportFormatError('report.json does not hold a report object');
+  }
+  const report = value as Partial<RunReport>;
+  if (report.schemaVersion !== 1) {
+    throw new ReportFormatError(`report.json has schemaVersion ${String(report.schemaVersion)}; this extension reads version 1 (update the extension or the mesaspec tool so they match)`);
+  }
+  if (typeof report.experiment !== 'string') throw new ReportFormatError('report.json has no experiment name');
+  return {
+    ...report,
+    experiment: report.experiment,
+    schemaVersion: 1,
+    status: report.status ?? 'unknown',
+    seeds: Array.isArray(report.seeds) ? report.seeds : [],
+    points: Array.isArray(report.points) ? report.points : [],
+    evaluations: Array.isArray(report.evaluations) ? report.evaluations : [],
+    expectations: Array.isArray(report.expectations) ? report.expectations : [],
+    passed: report.passed === true,
+  };
+}

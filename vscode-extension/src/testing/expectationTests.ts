@@ -1,0 +1,224 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import { parseReport, type RunReport } from '../core/reportModel';
+import { outlineSpec } from '../core/specOutline';
+import type { ExperimentRunner, RunOutcome } from '../run/experimentRunner';
+
+/**
+ * The Testing panel: every spec file, its experiments, and each experiment's `expect` lines as
+ * tests. Running a test runs its experiment (once for all its expectations) and reports each
+ * expectation's result from report.json; a failure carries the detail and, when `mesaspec test`
+ * left a received snapshot beside the spec, the diff against the verified one.
+ */
+export class ExpectationTests implements vscode.Disposable {
+  readonly controller = vscode.tests.createTestController('mesaspec', 'MesaSpec Expectations');
+  private readonly disposables: vscode.Disposable[] = [];
+  /** What each item stands for: a spec file, an experiment, or one expectation. */
+  private readonly kinds = new WeakMap<vscode.TestItem, 'file' | 'experiment' | 'expectation'>();
+
+  constructor(private readonly runner: ExperimentRunner) {
+    this.controller.resolveHandler = async (item) => {
+      if (!item) await this.discoverWorkspace();
+    };
+    this.controller.refreshHandler = () => this.discoverWorkspace();
+    this.controller.createRunProfile('Run Experiment', vscode.TestRunProfileKind.Run, (request, token) => this.runTests(request, token), true);
+    this.disposables.push(
+      vscode.workspace.onDidOpenTextDocument((d) => this.updateFromDocument(d)),
+      vscode.workspace.onDidChangeTextDocument((e) => this.updateFromDocument(e.document)),
+      vscode.workspace.onDidSaveTextDocument((d) => this.updateFromDocument(d)),
+    );
+    const watcher = vscode.workspace.createFileSystemWatcher('**/*.mesa');
+    watcher.onDidCreate((uri) => void this.updateFromDisk(uri));
+    watcher.onDidChange((uri) => void this.updateFromDisk(uri));
+    watcher.onDidDelete((uri) => this.controller.items.delete(uri.toString()));
+    this.disposables.push(watcher);
+    for (const document of vscode.workspace.textDocuments) this.updateFromDocument(document);
+  }
+
+  async discoverWorkspace(): Promise<void> {
+    const files = await vscode.workspace.findFiles('**/*.mesa', '{**/node_modules/**,**/bin/**,**/obj/**}');
+    await Promise.all(files.map((uri) => this.updateFromDisk(uri)));
+  }
+
+  private async updateFromDisk(uri: vscode.Uri): Promise<void> {
+    const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
+    if (open) return this.updateFromDocument(open);
+    try {
+      const bytes = await vscode.workspace.fs.readFile(uri);
+      this.updateFile(uri, Buffer.from(bytes).toString('utf8'));
+    } catch {
+      this.controller.items.delete(uri.toString());
+    }
+  }
+
+  private updateFromDocument(document: vscode.TextDocument): void {
+    if (document.languageId !== 'mesaspec' || document.uri.scheme !== 'file') return;
+    this.updateFile(document.uri, document.getText());
+  }
+
+  /** Rebuilds one file's items: file → experiments → expectations, ids stable across edits. */
+  updateFile(uri: vscode.Uri, text: string): void {
+    const experiments = outlineSpec(text).filter((e) => e.expectations.length > 0);
+    if (experiments.length === 0) {
+      this.controller.items.delete(uri.toString());
+      return;
+    }
+    const fileItem = this.controller.items.get(uri.toString()) ?? this.controller.createTestItem(uri.toString(), path.basename(uri.fsPath), uri);
+    this.controller.items.add(fileItem);
+    this.kinds.set(fileItem, 'file');
+    const experimentItems = experiments.map((experiment) => {
+      const id = `${uri.toString()}#${experiment.name}`;
+      const item = fileItem.children.get(id) ?? this.controller.createTestItem(id, experiment.name, uri);
+      item.range = new vscode.Range(experiment.line, 0, experiment.line, 0);
+      item.description = 'experiment';
+      this.kinds.set(item, 'experiment');
+      const seen = new Map<string, number>();
+      item.children.replace(experiment.expectations.map((expectation) => {
+        const count = (seen.get(expectation.text) ?? 0) + 1;
+        seen.set(expectation.text, count);
+        const childId = `${id}/${expectation.text}${count > 1 ? ` #${count}` : ''}`;
+        const child = item.children.get(childId) ?? this.controller.createTestItem(childId, expectation.text.replace(/^expect\s+/, ''), uri);
+        child.range = new vscode.Range(expectation.line, 0, expectation.line, expectation.text.length);
+        this.kinds.set(child, 'expectation');
+        return child;
+      }));
+      return item;
+    });
+    fileItem.children.replace(experimentItems);
+  }
+
+  /** The experiments a request covers, each with the expectation items to report on. */
+  private collect(request: vscode.TestRunRequest): Map<vscode.TestItem, vscode.TestItem[]> {
+    const experiments = new Map<vscode.TestItem, vscode.TestItem[]>();
+    const excluded = new Set((request.exclude ?? []).map((i) => i.id));
+    const addExperiment = (experiment: vscode.TestItem) => {
+      const children: vscode.TestItem[] = [];
+      experiment.children.forEach((c) => { if (!excluded.has(c.id)) children.push(c); });
+      experiments.set(experiment, children);
+    };
+    const visit = (item: vscode.TestItem) => {
+      if (excluded.has(item.id)) return;
+      const kind = this.kinds.get(item);
+      if (kind === 'experiment') addExperiment(item);
+      else if (kind === 'expectation' && item.parent) {
+        const list = experiments.get(item.parent) ?? [];
+        if (!list.includes(item)) list.push(item);
+        experiments.set(item.parent, list);
+      } else item.children.forEach(visit);
+    };
+    if (request.include) request.include.forEach(visit);
+    else this.controller.items.forEach(visit);
+    return experiments;
+  }
+
+  async runTests(request: vscode.TestRunRequest, token: vscode.CancellationToken): Promise<void> {
+    const run = this.controller.createTestRun(request, 'MesaSpec expectations');
+    try {
+      for (const [experiment, expectations] of this.collect(request)) {
+        if (token.isCancellationRequested) {
+          expectations.forEach((e) => run.skipped(e));
+          continue;
+        }
+        expectations.forEach((e) => run.started(e));
+        const cancel = token.onCancellationRequested(() => this.runner.cancel());
+        const started = Date.now();
+        const outcome = await this.runner.run({ uri: experiment.uri!, experiment: experiment.label });
+        cancel.dispose();
+        this.report(run, experiment, expectations, outcome, Date.now() - started);
+      }
+    } finally {
+      run.end();
+    }
+  }
+
+  /** Records the expectations of an existing report (Check Expectations) as a test run. */
+  recordReport(uri: vscode.Uri, experimentName: string, reportPath: string): void {
+    this.recordOutcome(uri, experimentName, { finished: [], outDir: path.dirname(reportPath), exitCode: 0, cancelled: false, errorOutput: '' });
+  }
+
+  /** Records a run that did not start from the Testing panel (Run Experiment, the code lens). */
+  recordOutcome(uri: vscode.Uri, experimentName: string | undefined, outcome: RunOutcome): void {
+    const fileItem = this.controller.items.get(uri.toString());
+    if (!fileItem) return;
+    const experiments: vscode.TestItem[] = [];
+    fileItem.children.forEach((e) => { if (!experimentName || e.label === experimentName) experiments.push(e); });
+    if (experiments.length === 0) return;
+    const run = this.controller.createTestRun(new vscode.TestRunRequest(experiments), 'MesaSpec run', false);
+    for (const experiment of experiments) {
+      const expectations: vscode.TestItem[] = [];
+      experiment.children.forEach((c) => expectations.push(c));
+      this.report(run, experiment, expectations, outcome, undefined);
+    }
+    run.end();
+  }
+
+  private report(run: vscode.TestRun, experiment: vscode.TestItem, expectations: vscode.TestItem[], outcome: RunOutcome | undefined, duration: number | undefined): void {
+    if (!outcome) {
+      expectations.forEach((e) => run.skipped(e));
+      return;
+    }
+    const finished = outcome.finished.find((f) => f.experiment === experiment.label);
+    const report = readReport(finished?.report ?? path.join(outcome.outDir, 'report.json'));
+    if (!report || report.experiment !== experiment.label) {
+      const message = new vscode.TestMessage(outcome.cancelled
+        ? 'The run was cancelled before this experiment finished.'
+        : `The run did not produce a report: ${outcome.errorOutput.trim() || `mesaspec exited with ${outcome.exitCode}`}`);
+      expectations.forEach((e) => (outcome.cancelled ? run.skipped(e) : run.errored(e, message, duration)));
+      return;
+    }
+    const snapshot = snapshotDiff(experiment.uri!, experiment.label);
+    for (const item of expectations) {
+      const line = item.range?.start.line;
+      const result = report.expectations.find((x) => x.line - 1 === line);
+      if (!result) {
+        run.errored(item, new vscode.TestMessage(report.status === 'finished'
+          ? 'The report has no result for this expectation (was the file edited during the run?).'
+          : `The run stopped early (${report.status}${report.statusDetail ? `: ${report.statusDetail}` : ''}).`), duration);
+        continue;
+      }
+      if (result.passed) {
+        run.passed(item, duration);
+        continue;
+      }
+      const message = new vscode.TestMessage(`${result.text}: ${result.detail ?? 'does not hold'}`);
+      message.location = new vscode.Location(item.uri!, item.range!);
+      const messages = [message];
+      if (snapshot) {
+        const diff = vscode.TestMessage.diff(`Outcome differs from the verified snapshot ${path.basename(snapshot.verified)}`, snapshot.expected, snapshot.actual);
+        diff.location = message.location;
+        messages.push(diff);
+      }
+      run.failed(item, messages, duration);
+    }
+  }
+
+  dispose(): void {
+    this.disposables.forEach((d) => d.dispose());
+    this.controller.dispose();
+  }
+}
+
+function readReport(file: string): RunReport | undefined {
+  try {
+    return parseReport(fs.readFileSync(file, 'utf8'));
+  } catch {
+    return undefined;
+  }
+}
+
+/** The verified and received snapshots `mesaspec test` keeps beside a spec, when both exist and differ. */
+export function snapshotDiff(spec: vscode.Uri, experiment: string): { verified: string; expected: string; actual: string } | undefined {
+  const dir = path.dirname(spec.fsPath);
+  const base = path.basename(spec.fsPath);
+  for (const stem of [base, base.replace(/\.mesa$/, '')]) {
+    const verified = path.join(dir, `${stem}.${experiment}.verified.json`);
+    const received = path.join(dir, `${stem}.${experiment}.received.json`);
+    if (fs.existsSync(verified) && fs.existsSync(received)) {
+      const expected = fs.readFileSync(verified, 'utf8');
+      const actual = fs.readFileSync(received, 'utf8');
+      if (expected !== actual) return { verified, expected, actual };
+    }
+  }
+  return undefined;
+}

@@ -1,0 +1,218 @@
+// End to end, in a real VS Code (code-server) with the packaged .vsix: what a user sees when they
+// open specs, edit them, run an experiment and look at its expectations. Screenshots of every
+// step go to vscode-extension/test-artifacts/.
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { editorLine, goTo, openFile, repoRoot, runCommand, screenshot, type Session, startSession, waitForWebviewText, webviewFrame } from './harness';
+
+const fixtures = path.join(repoRoot, 'vscode-extension', 'test-fixtures');
+const cli = process.env.MESASPEC_CLI ?? '';
+const timings: string[] = [];
+
+async function timed<T>(name: string, action: () => Promise<T>): Promise<T> {
+  const started = Date.now();
+  try {
+    return await action();
+  } finally {
+    timings.push(`${name}: ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  }
+}
+
+describe('MesaSpec in VS Code (code-server)', function () {
+  this.timeout(240_000);
+  let session: Session;
+
+  before(async () => {
+    session = await timed('start code-server and open the workbench', () => startSession({
+      'cheese-in-the-corner.mesa': path.join(repoRoot, 'examples', 'cheese-in-the-corner.mesa'),
+      'tiny-corner.mesa': path.join(fixtures, 'tiny-corner.mesa'),
+      'broken.mesa': path.join(fixtures, 'broken.mesa'),
+    }, {
+      'mesaspec.cli.path': cli,
+      'mesaspec.run.threads': 1,
+      // Normally the server inside the .vsix; a developer may point at another build.
+      ...(process.env.MESASPEC_SERVER_PATH ? { 'mesaspec.server.path': process.env.MESASPEC_SERVER_PATH } : {}),
+    }));
+  });
+
+  after(async () => {
+    if (session) {
+      await screenshot(session.page, 'zz-final').catch(() => undefined);
+      await session.close();
+    }
+    console.log(`\n    timings:\n${timings.map((t) => `      ${t}`).join('\n')}`);
+  });
+
+  afterEach(async function () {
+    if (this.currentTest?.state === 'failed' && session) {
+      await screenshot(session.page, `failed-${this.currentTest.title.replace(/[^a-z0-9]+/gi, '-')}`).catch(() => undefined);
+    }
+  });
+
+  it('colours a spec with the TextMate grammar', async () => {
+    const { page } = session;
+    await timed('open a spec, highlighted', () => openFile(page, 'cheese-in-the-corner.mesa'));
+    const line = editorLine(page, 'environment Maze(');
+    await line.waitFor({ state: 'visible', timeout: 20_000 });
+    const tokens = await line.locator('span > span').evaluateAll((spans) => spans.map((s) => ({
+      text: (s.textContent ?? '').trim(), cls: s.className, colour: getComputedStyle(s).color,
+    })));
+    const token = (text: string) => tokens.find((t) => t.text === text);
+    const keyword = token('environment');
+    const name = token('Maze');
+    const type = token('int');
+    const number = token('1');
+    assert.ok(keyword && name && type && number, `tokens of the line: ${JSON.stringify(tokens)}`);
+    const colours = new Set([keyword.colour, name.colour, type.colour, number.colour]);
+    assert.ok(colours.size >= 3, `keyword, name, type and number get distinct colours: ${JSON.stringify(tokens)}`);
+    const comment = editorLine(page, '// Cheese in the corner').locator('span > span').first();
+    const commentColour = await comment.evaluate((s) => getComputedStyle(s).color);
+    assert.ok(!colours.has(commentColour), 'comments have their own colour');
+    await screenshot(page, '01-highlighting');
+  });
+
+  it('lists every expectation in the Testing panel', async () => {
+    const { page } = session;
+    await timed('show the expectations in the Testing panel', async () => {
+      await runCommand(page, 'Testing: Focus on Test Explorer View');
+      const fileRow = page.locator('.test-explorer .monaco-list-row', { hasText: 'tiny-corner.mesa' }).first();
+      await fileRow.waitFor({ state: 'visible', timeout: 30_000 });
+      await page.locator('.test-explorer .monaco-list-row', { hasText: 'cheese-in-the-corner.mesa' }).first().waitFor({ state: 'visible', timeout: 10_000 });
+      await fileRow.click();
+      await page.keyboard.press('ArrowRight');
+      const experimentRow = page.locator('.test-explorer .monaco-list-row', { hasText: 'TinyCorner' }).first();
+      await experimentRow.waitFor({ state: 'visible', timeout: 10_000 });
+      await experimentRow.click();
+      await page.keyboard.press('ArrowRight');
+      await page.locator('.test-explorer .monaco-list-row', { hasText: 'on RoomAnywhere: robustly_aligned' }).first().waitFor({ state: 'visible', timeout: 10_000 });
+    });
+    await screenshot(page, '02-testing-panel');
+  });
+
+  it('shows the diagnostics of a broken spec in the Problems panel', async () => {
+    const { page } = session;
+    await openFile(page, 'broken.mesa');
+    await timed('diagnostics of a broken file in Problems', async () => {
+      await runCommand(page, 'View: Focus Problems (Errors, Warnings, Infos)');
+      const problem = page.locator('.markers-panel .monaco-list-row', { hasText: /MS\d{4}/ }).first();
+      await problem.waitFor({ state: 'visible', timeout: 60_000 });
+      const text = await page.locator('.markers-panel').innerText();
+      assert.match(text, /Missing/, `the unknown objective is reported: ${text}`);
+    });
+    await screenshot(page, '03-problems');
+  });
+
+  it('explains a keyword on hover', async () => {
+    const { page } = session;
+    await openFile(page, 'cheese-in-the-corner.mesa');
+    await timed('hover', async () => {
+      const lineNumber = fs.readFileSync(path.join(repoRoot, 'examples', 'cheese-in-the-corner.mesa'), 'utf8').split('\n').findIndex((l) => /^\s*mesa objective/.test(l)) + 1;
+      await goTo(page, lineNumber, 1);
+      // Adjacent tokens of one colour share a span ("mesa objective"): hover over the first letters.
+      const word = editorLine(page, 'mesa objective GoToCorner').locator('span > span', { hasText: /^mesa\b/ }).first();
+      await word.scrollIntoViewIfNeeded();
+      await word.hover({ position: { x: 6, y: 6 } });
+      const hover = page.locator('.monaco-hover .hover-contents, .monaco-hover .rendered-markdown').first();
+      await hover.waitFor({ state: 'visible', timeout: 30_000 });
+      const text = await page.locator('.monaco-hover').first().innerText();
+      assert.match(text, /mesa/i, `hover text: ${text}`);
+    });
+    await screenshot(page, '04-hover');
+    await page.keyboard.press('Escape');
+  });
+
+  it('completes inside an experiment', async () => {
+    const { page } = session;
+    await openFile(page, 'tiny-corner.mesa');
+    const labels = await timed('completion list', async () => {
+      const lineNumber = fs.readFileSync(path.join(fixtures, 'tiny-corner.mesa'), 'utf8').split('\n').findIndex((l) => /^\s*seeds 1/.test(l)) + 1;
+      assert.ok(lineNumber > 0);
+      await goTo(page, lineNumber, 10);
+      await page.keyboard.press('End');
+      await page.keyboard.press('Enter');
+      await page.keyboard.press('Control+Space');
+      const rows = page.locator('.suggest-widget .monaco-list-row');
+      await rows.first().waitFor({ state: 'visible', timeout: 30_000 });
+      return rows.evaluateAll((els) => els.map((e) => e.getAttribute('aria-label') ?? e.textContent ?? ''));
+    });
+    await screenshot(page, '05-completion');
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('Control+Z');
+    await page.keyboard.press('Control+Z');
+    assert.ok(labels.some((l) => /expect|evaluate|threshold|sweep|policy/.test(l)), `experiment members offered: ${labels.join(' | ')}`);
+  });
+
+  it('runs an experiment from the command palette to its results view', async () => {
+    const { page } = session;
+    await openFile(page, 'tiny-corner.mesa');
+    const frame = await timed('Run Experiment command to finished results view', async () => {
+      await runCommand(page, 'MesaSpec: Run Experiment');
+      // While it runs: a progress notification with Cancel, and the status-bar item.
+      const toast = page.locator('.notification-toast', { hasText: 'MesaSpec: running TinyCorner' }).first();
+      await toast.waitFor({ state: 'visible', timeout: 30_000 });
+      assert.ok(await toast.locator('.monaco-button', { hasText: 'Cancel' }).count() >= 1, 'the progress notification can cancel');
+      assert.ok(await page.locator('.statusbar-item', { hasText: 'TinyCorner' }).count() >= 1, 'a status-bar item while the run goes');
+      await screenshot(page, '06-running');
+      await webviewFrame(page, '#experiment', 60_000);
+      return waitForWebviewText(page, '#status', /finished/, 180_000);
+    });
+    const body = await frame.locator('body').innerText();
+    assert.match(body, /TinyCorner/);
+    assert.match(body, /expect on Room: robustly_aligned/);
+    assert.ok(await frame.locator('table.verdicts').count() === 1, 'a verdict table');
+    assert.ok(await frame.locator('table.level').count() >= 1, 'behaviour on sample levels');
+    await screenshot(page, '06-results-from-palette');
+    await runCommand(page, 'View: Close All Editor Groups');
+    await timed('Open Report reopens the results view', async () => {
+      await openFile(page, 'tiny-corner.mesa');
+      await runCommand(page, 'MesaSpec: Open Report');
+      await waitForWebviewText(page, '#experiment', /TinyCorner/, 30_000);
+    });
+    await runCommand(page, 'View: Close All Editor Groups');
+  });
+
+  it('runs an experiment from its code lens to the results view, and records the expectations', async () => {
+    const { page } = session;
+    await openFile(page, 'tiny-corner.mesa');
+    await runCommand(page, 'File: Save');
+    const lens = page.locator('.editor-group-container.active .codelens-decoration a', { hasText: /Run/ }).first();
+    await timed('code lens appears', () => lens.waitFor({ state: 'visible', timeout: 60_000 }));
+    await screenshot(page, '06-code-lens');
+    const frame = await timed('Run code lens to finished results view', async () => {
+      await lens.click();
+      await page.locator('.notifications-toasts', { hasText: 'MesaSpec' }).first().waitFor({ state: 'visible', timeout: 30_000 }).catch(() => undefined);
+      await screenshot(page, '07-running');
+      await webviewFrame(page, '#experiment', 60_000);
+      return waitForWebviewText(page, '#status', /finished/, 180_000);
+    });
+    const body = await frame.locator('body').innerText();
+    assert.match(body, /TinyCorner/);
+    assert.match(body, /Room/);
+    assert.match(body, /robustly_aligned|pseudo_aligned|capability_failure|inconclusive/);
+    assert.match(body, /Learning curves/);
+    assert.ok(await frame.locator('svg.chart').count() >= 1, 'a learning curve is drawn');
+    await screenshot(page, '08-results-view');
+
+    await runCommand(page, 'Testing: Focus on Test Explorer View');
+    const passed = page.locator('.test-explorer .monaco-list-row', { hasText: 'on Room: robustly_aligned' }).locator('.codicon-testing-passed-icon');
+    const failed = page.locator('.test-explorer .monaco-list-row', { hasText: 'on RoomAnywhere: robustly_aligned' }).locator('.codicon-testing-failed-icon');
+    await passed.first().waitFor({ state: 'visible', timeout: 20_000 });
+    await failed.first().waitFor({ state: 'visible', timeout: 20_000 });
+    await screenshot(page, '09-testing-results');
+  });
+
+  it('runs an experiment from the Testing panel', async () => {
+    const { page } = session;
+    await runCommand(page, 'Testing: Focus on Test Explorer View');
+    const row = page.locator('.test-explorer .monaco-list-row', { hasText: 'TinyCorner' }).first();
+    await row.waitFor({ state: 'visible', timeout: 20_000 });
+    await timed('run tests from the Testing panel', async () => {
+      await row.hover();
+      await row.locator('.action-label[aria-label^="Run Test"], .action-label.codicon-testing-run-icon').first().click();
+      await page.locator('.test-explorer .monaco-list-row', { hasText: 'on RoomAnywhere: robustly_aligned' }).locator('.codicon-testing-failed-icon').first().waitFor({ state: 'visible', timeout: 120_000 });
+    });
+    await page.locator('.test-explorer .monaco-list-row', { hasText: 'on RoomAnywhere: robustly_aligned' }).first().click();
+    await screenshot(page, '10-testing-run');
+  });
+});

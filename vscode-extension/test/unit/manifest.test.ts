@@ -1,0 +1,48 @@
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+
+// The manifest and the code must agree: every contributed command is registered, none collides
+// with a command the language server advertises (vscode-languageclient registers those itself).
+const root = path.join(__dirname, '..', '..', '..');
+const manifest = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8'));
+const extensionSource = fs.readFileSync(path.join(root, 'src', 'extension.ts'), 'utf8');
+const serverCommands = ['mesaspec.run', 'mesaspec.checkExpectations', 'mesaspec.openReport', 'mesaspec.previewEnvironment'];
+
+describe('extension manifest', () => {
+  const commands: string[] = manifest.contributes.commands.map((c: { command: string }) => c.command);
+
+  it('registers every contributed command in the code', () => {
+    for (const command of commands) assert.ok(extensionSource.includes(`'${command}'`), `${command} is registered`);
+  });
+
+  it('uses no command id the language server registers', () => {
+    for (const command of commands) assert.ok(!serverCommands.includes(command), `${command} collides with the server`);
+  });
+
+  it('offers the commands the issue asks for', () => {
+    const titles = manifest.contributes.commands.map((c: { title: string }) => c.title);
+    for (const title of ['Run Experiment', 'Check Expectations', 'Accept Snapshot', 'Open Report', 'Preview Environment', 'Restart Server']) assert.ok(titles.includes(title), title);
+  });
+
+  it('disables running in untrusted workspaces and protects the program paths', () => {
+    assert.equal(manifest.capabilities.untrustedWorkspaces.supported, 'limited');
+    assert.deepEqual(manifest.capabilities.untrustedWorkspaces.restrictedConfigurations, ['mesaspec.server.path', 'mesaspec.cli.path']);
+    const run = manifest.contributes.commands.find((c: { command: string }) => c.command === 'mesaspec.editor.runExperiment');
+    assert.equal(run.enablement, 'isWorkspaceTrusted');
+  });
+
+  it('has the settings for the server, the CLI, seeds and threads', () => {
+    for (const key of ['mesaspec.server.path', 'mesaspec.cli.path', 'mesaspec.run.seeds', 'mesaspec.run.threads']) assert.ok(manifest.contributes.configuration.properties[key], key);
+  });
+
+  it('ships the grammar of ../grammar and valid snippets', () => {
+    const grammar = JSON.parse(fs.readFileSync(path.join(root, '..', 'grammar', 'mesaspec.tmLanguage.json'), 'utf8'));
+    assert.equal(manifest.contributes.grammars[0].scopeName, grammar.scopeName);
+    const snippets = JSON.parse(fs.readFileSync(path.join(root, 'snippets', 'mesaspec.json'), 'utf8'));
+    assert.ok(Object.keys(snippets).length >= 5);
+    for (const [name, snippet] of Object.entries(snippets) as [string, { prefix: string; body: string[] }][]) {
+      assert.ok(snippet.prefix && snippet.body.length > 0, name);
+    }
+  });
+});

@@ -1,0 +1,101 @@
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { parseReport, ReportFormatError } from '../../src/core/reportModel';
+import { contentSecurityPolicy, formatInterval, renderReportHtml, renderSample, verdictText } from '../../src/core/renderReport';
+
+// A real report written by `mesaspec run` on test-fixtures/tiny-corner.mesa.
+const sample = fs.readFileSync(path.join(__dirname, '..', '..', '..', 'test', 'unit', 'sample-report.json'), 'utf8');
+
+describe('report model', () => {
+  it('reads a report written by mesaspec run', () => {
+    const report = parseReport(sample);
+    assert.equal(report.experiment, 'TinyCorner');
+    assert.equal(report.evaluations.length, 2);
+    assert.equal(report.expectations.length, 2);
+  });
+
+  it('refuses another schema version, saying which', () => {
+    assert.throws(() => parseReport(JSON.stringify({ schemaVersion: 2, experiment: 'X' })), (e: Error) => e instanceof ReportFormatError && /schemaVersion 2/.test(e.message));
+  });
+
+  it('refuses text that is not JSON or not a report', () => {
+    assert.throws(() => parseReport('{ not json'), ReportFormatError);
+    assert.throws(() => parseReport('[1, 2]'), ReportFormatError);
+    assert.throws(() => parseReport('{"schemaVersion": 1}'), /no experiment name/);
+  });
+
+  it('fills missing arrays of a partial report (a run that stopped before any seed finished)', () => {
+    const report = parseReport(JSON.stringify({ schemaVersion: 1, experiment: 'X', status: 'cancelled' }));
+    assert.deepEqual([report.points, report.evaluations, report.expectations, report.passed], [[], [], [], false]);
+  });
+});
+
+describe('results page', () => {
+  const html = renderReportHtml(parseReport(sample), { nonce: 'abc123' });
+
+  it('declares a strict content security policy: no script, nothing loaded', () => {
+    const csp = contentSecurityPolicy('abc123');
+    assert.match(html, /<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'nonce-abc123'/);
+    assert.match(csp, /script-src 'none'/);
+    assert.doesNotMatch(html, /<script/i);
+    assert.doesNotMatch(html, /\b(src|href)="https?:/i);
+    assert.doesNotMatch(html, / style="/, 'inline style attributes would be blocked by the policy');
+  });
+
+  it('shows every evaluation environment with its verdict and the expectations', () => {
+    assert.match(html, /<td>Room<\/td><td><span class="verdict good">robustly_aligned<\/span>/);
+    assert.match(html, /RoomAnywhere/);
+    assert.match(html, /<span class="pass">✓<\/span> <code>expect on Room: robustly_aligned<\/code>/);
+    assert.match(html, /<span class="fail">✗<\/span> <code>expect on RoomAnywhere: robustly_aligned<\/code>/);
+  });
+
+  it('draws the learning curve with a title and labelled axes, and behaviour samples', () => {
+    assert.match(html, /<svg[^>]*aria-label="Learning curves"/);
+    assert.match(html, /environment steps/);
+    assert.match(html, /mean episode return/);
+    assert.match(html, /<table class="level">/);
+  });
+
+  it('escapes everything that comes from the report', () => {
+    const report = parseReport(JSON.stringify({ schemaVersion: 1, experiment: '<img src=x onerror=alert(1)>', status: 'finished', expectations: [{ text: '<b>', line: 1, passed: false, detail: '"quoted"' }] }));
+    const page = renderReportHtml(report, { nonce: 'n' });
+    assert.doesNotMatch(page, /<img src=x/);
+    assert.match(page, /&lt;img src=x onerror=alert\(1\)&gt;/);
+    assert.match(page, /&quot;quoted&quot;/);
+  });
+
+  it('says it follows a running report', () => {
+    const report = parseReport(JSON.stringify({ schemaVersion: 1, experiment: 'X', status: 'running' }));
+    assert.match(renderReportHtml(report, { nonce: 'n' }), /Following the run/);
+  });
+
+  it('labels each point of a sweep', () => {
+    const base = JSON.parse(sample);
+    base.points = [{ ...base.points[0], parameters: { corner: 1 } }, { ...base.points[0], parameters: { corner: 3 } }];
+    const page = renderReportHtml(parseReport(JSON.stringify(base)), { nonce: 'n' });
+    assert.match(page, /Verdicts \(corner = 1\)/);
+    assert.match(page, /Verdicts \(corner = 3\)/);
+  });
+});
+
+describe('formatting', () => {
+  it('writes a mean with its confidence interval, and the mean alone with one seed', () => {
+    assert.equal(formatInterval({ mean: 0.8234, ciLow: 0.71, ciHigh: 0.93 }), '0.823 [0.71, 0.93]');
+    assert.equal(formatInterval({ mean: 1, ciLow: null, ciHigh: null }), '1');
+    assert.equal(formatInterval(null), '–');
+  });
+
+  it('names the proxy of a pseudo-aligned verdict', () => {
+    assert.equal(verdictText({ verdict: 'pseudo_aligned', proxy: 'GoToCorner' }), 'pseudo_aligned(GoToCorner)');
+    assert.equal(verdictText({ verdict: 'robustly_aligned', proxy: null }), 'robustly_aligned');
+  });
+
+  it('draws a sample level without its legend line, marking walls and the path', () => {
+    const html = renderSample({ seed: 0, level: 1, grid: ['#A.', '..C', 'legend: A agent'], trajectory: [[1, 0], [1, 1]], visits: [[0, 3, 0], [0, 1, 0]] });
+    assert.equal((html.match(/<tr>/g) ?? []).length, 2);
+    assert.match(html, /class="wall"/);
+    assert.match(html, /class="cell heat-5 path">A</);
+    assert.match(html, /legend: A agent/);
+  });
+});
