@@ -24,13 +24,13 @@ internal static class ExpressionParsers
         Map((start, args, end) => new ArgumentListSyntax([.. args], TextSpan.FromBounds(start, end)),
             Open('('),
             Argument.Before(FullTrivia).Separated(Comma),
-            Close(')'));
+            Close(')').Label("',' or ')'"));
 
     public static readonly Parser<char, ListExpressionSyntax> List =
         Map((start, items, end) => new ListExpressionSyntax([.. items], TextSpan.FromBounds(start, end)),
             Open('['),
             Expression.Before(FullTrivia).Separated(Comma),
-            Close(']'));
+            Close(']').Label("',' or ']'"));
 
     public static readonly Parser<char, ExpressionSyntax> NameOrCall =
         Identifier.Then(ArgumentList.Optional(), (name, args) => args.HasValue
