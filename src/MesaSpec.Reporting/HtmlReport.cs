@@ -17,7 +17,7 @@ public static class HtmlReport
 {
     /// <summary>Nothing may load: no scripts, fonts, images or frames; only the inline styles of this page.</summary>
     public const string ContentSecurityPolicy =
-        "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'; frame-ancestors 'self'";
+        "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'";
 
     public static string Render(RunReport report)
     {
@@ -189,7 +189,8 @@ public static class HtmlReport
                 "normalised score (1 = optimal)",
                 series,
                 categories: numeric ? null : values,
-                yRange: (0, Math.Max(1, series.SelectMany(l => l.Points).Select(p => p.High ?? p.Y).DefaultIfEmpty(1).Max())),
+                yRange: (Math.Min(0, series.SelectMany(l => l.Points).Select(p => p.Low ?? p.Y).DefaultIfEmpty(0).Min()),
+                    Math.Max(1, series.SelectMany(l => l.Points).Select(p => p.High ?? p.Y).DefaultIfEmpty(1).Max())),
                 annotations: annotations)).Append("</figure>");
         }
         html.Append("</div>\n<p class=\"muted\">Verdicts: RA robustly_aligned, PA pseudo_aligned, CF capability_failure, ? inconclusive. Error bars are 95% confidence intervals across seeds.</p>\n");
@@ -197,20 +198,15 @@ public static class HtmlReport
 
     private static void Scores(StringBuilder html, RunReport report)
     {
-        html.Append("<h2>Scores against the random policy</h2>\n");
+        html.Append("<h2>Scores against the random policy</h2>\n<div class=\"plots\">");
         foreach (var point in report.Points)
         {
-            if (report.Points.Count > 1)
-            {
-                html.Append($"<h3>{E(ReportText.Parameters(point))}</h3>");
-            }
-            html.Append("<div class=\"plots\">");
             foreach (var e in point.Evaluations)
             {
-                html.Append("<figure>").Append(ScoreBars.Render(e)).Append("</figure>");
+                html.Append("<figure>").Append(ScoreBars.Render(e, report.Points.Count > 1 ? ReportText.Parameters(point) : null)).Append("</figure>");
             }
-            html.Append("</div>\n");
         }
+        html.Append("</div>\n");
     }
 
     private static void LearningCurves(StringBuilder html, RunReport report)

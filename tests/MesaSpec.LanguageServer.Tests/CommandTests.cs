@@ -112,6 +112,11 @@ public class CommandTests
             Assert.Equal(failing, failed.Range.Start.Line);
             Assert.Equal(2, failed.Range.Start.Character);
 
+            // Edits above move the failure with its expect line.
+            await client.ChangeAsync(uri, 2, new TextDocumentContentChangeEvent("// a note\n", new Protocol.Range(new Position(0, 0), new Position(0, 0))));
+            var moved = await client.DiagnosticsAsync(uri, d => d.Version == 2 && d.Diagnostics.Any(x => x.Code == ExpectationResults.FailedCode));
+            Assert.Equal(failing + 1, moved.Diagnostics.Single(d => d.Code == ExpectationResults.FailedCode).Range.Start.Line);
+
             var check = await client.RequestAsync<ExpectationCheck>("workspace/executeCommand", new ExecuteCommandParams(CommandNames.CheckExpectations, Arguments(uri, "CheeseInTheCorner")));
             Assert.False(check.Passed);
             Assert.Equal(2, check.Expectations.Length);

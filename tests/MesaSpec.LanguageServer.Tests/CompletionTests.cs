@@ -1,3 +1,4 @@
+using MesaSpec.Language.Catalogue;
 using MesaSpec.LanguageServer.Protocol;
 
 namespace MesaSpec.LanguageServer.Tests;
@@ -43,6 +44,18 @@ public class CompletionTests
     }
 
     [Fact]
+    public async Task Typing_indentation_does_not_pop_up_members()
+    {
+        var (text, cursor) = Specs.Cursor(InEnvironment("$"));
+        await using var client = new LspTestClient();
+        await client.InitializeAsync();
+        await client.OpenAsync(Specs.Uri, text);
+        var list = await client.RequestAsync<CompletionList>("textDocument/completion", new CompletionParams(new TextDocumentIdentifier(Specs.Uri), cursor, new CompletionContext(2, " ")));
+        Assert.Empty(list.Items);
+        await client.ShutdownAndExitAsync();
+    }
+
+    [Fact]
     public async Task Names_of_the_right_kind_follow_their_keywords()
     {
         var environments = await LabelsAsync(InExperiment("evaluate on Maze, $"));
@@ -60,9 +73,9 @@ public class CompletionTests
     public async Task Components_and_their_parameters_are_offered()
     {
         var models = await LabelsAsync(InExperiment("train on Maze with $"));
-        Assert.Equal(["cnn", "mlp"], models);
+        Assert.Equal(ComponentCatalog.Default.OfKind(ComponentKind.Model).Select(c => c.Name), models);
         var algorithms = await LabelsAsync(InExperiment("train on Maze with mlp() using $"));
-        Assert.Equal(["a2c", "ppo"], algorithms);
+        Assert.Equal(ComponentCatalog.Default.OfKind(ComponentKind.Algorithm).Select(c => c.Name), algorithms);
         var parameters = await LabelsAsync(InExperiment("train on Maze with mlp() using ppo(steps: 1k, $"));
         Assert.Contains("clip", parameters);
         Assert.DoesNotContain("steps", parameters);

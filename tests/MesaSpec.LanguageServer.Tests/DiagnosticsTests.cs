@@ -99,10 +99,46 @@ public class DiagnosticsTests
             var broken = await client.DiagnosticsAsync(mainUri, d => d.Diagnostics.Any(x => x.Code == "MS2001"));
             Assert.Contains(broken.Diagnostics, d => d.Message.Contains("EatCheese", StringComparison.Ordinal));
 
+            // An error inside the imported file is summarised on the import line.
+            await client.ChangeAsync(commonUri, 3, new TextDocumentContentChangeEvent("objective EatCheese {\n  reward +10 when agent reaches cheese\n  end when agent reaches\n}\n"));
+            var imported = await client.DiagnosticsAsync(mainUri, d => d.Diagnostics.Any(x => x.Code == "imported-errors"));
+            var summary = Assert.Single(imported.Diagnostics, d => d.Code == "imported-errors");
+            Assert.Equal(0, summary.Range.Start.Line);
+            Assert.StartsWith("common.mesa has 1 error; first: MS1", summary.Message, StringComparison.Ordinal);
+
             // An import that leaves the workspace is refused.
             await client.ChangeAsync(mainUri, 2, new TextDocumentContentChangeEvent("import \"../../etc/passwd\"\n"));
             var outside = await client.DiagnosticsAsync(mainUri, d => d.Version == 2);
             Assert.Single(outside.Diagnostics, d => d.Severity == LspDiagnosticSeverity.Error);
+            await client.ShutdownAndExitAsync();
+        }
+        finally
+        {
+            folder.Delete(recursive: true);
+        }
+    }
+
+    [Fact]
+    public async Task Adding_a_workspace_folder_lets_imports_reach_it()
+    {
+        var folder = Directory.CreateTempSubdirectory("mesaspec-lsp-");
+        try
+        {
+            Directory.CreateDirectory(Path.Combine(folder.FullName, "shared"));
+            Directory.CreateDirectory(Path.Combine(folder.FullName, "specs"));
+            var shared = Path.Combine(folder.FullName, "shared", "common.mesa");
+            await File.WriteAllTextAsync(shared, "objective Eat {\n  reward +1 when agent reaches corner(top_right, 1)\n}\n");
+            var mainUri = new Uri(Path.Combine(folder.FullName, "specs", "main.mesa")).AbsoluteUri;
+            await using var client = new LspTestClient();
+            await client.InitializeAsync(rootUri: new Uri(Path.Combine(folder.FullName, "specs")).AbsoluteUri);
+            await client.OpenAsync(mainUri, "import \"../shared/common.mesa\"\n");
+            var outside = await client.DiagnosticsAsync(mainUri);
+            Assert.Contains(outside.Diagnostics, d => d.Code == "MS2011");
+
+            var added = new WorkspaceFolder(new Uri(Path.Combine(folder.FullName, "shared")).AbsoluteUri, "shared");
+            await client.NotifyAsync("workspace/didChangeWorkspaceFolders", new DidChangeWorkspaceFoldersParams(new WorkspaceFoldersChangeEvent([added], [])));
+            var inside = await client.DiagnosticsAsync(mainUri, d => !d.Diagnostics.Any(x => x.Code == "MS2011"));
+            Assert.DoesNotContain(inside.Diagnostics, d => d.Severity == LspDiagnosticSeverity.Error);
             await client.ShutdownAndExitAsync();
         }
         finally

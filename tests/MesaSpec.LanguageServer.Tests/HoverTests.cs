@@ -1,3 +1,4 @@
+using MesaSpec.Language.Catalogue;
 using MesaSpec.LanguageServer.Protocol;
 
 namespace MesaSpec.LanguageServer.Tests;
@@ -32,7 +33,8 @@ public class HoverTests
         var text = Specs.Cheese;
         var hover = await HoverAsync(text, Specs.At(text, "ppo(steps"));
         Assert.Contains("Proximal Policy Optimization", hover!.Contents.Value, StringComparison.Ordinal);
-        Assert.Contains("| `clip` | float | `0.2` |", hover.Contents.Value, StringComparison.Ordinal);
+        var clip = ComponentCatalog.Default.Find(ComponentKind.Algorithm, "ppo")!.Find("clip")!;
+        Assert.Contains($"| `clip` | float | `{clip.Default}` |", hover.Contents.Value, StringComparison.Ordinal);
         Assert.Equal("markdown", hover.Contents.Kind);
     }
 
@@ -41,7 +43,7 @@ public class HoverTests
     {
         var text = Specs.Cheese;
         var hover = await HoverAsync(text, Specs.At(text, "steps: 300k"));
-        Assert.Contains("steps: int = 200000", hover!.Contents.Value, StringComparison.Ordinal);
+        Assert.Contains(ComponentCatalog.Default.Find(ComponentKind.Algorithm, "ppo")!.Find("steps")!.Signature, hover!.Contents.Value, StringComparison.Ordinal);
         Assert.Contains("base optimizer", hover.Contents.Value, StringComparison.Ordinal);
     }
 
@@ -67,6 +69,13 @@ public class HoverTests
         var objective = await HoverAsync(text, Specs.At(text, "GoToCorner", occurrence: 1));
         Assert.Contains("objective GoToCorner", objective!.Contents.Value, StringComparison.Ordinal);
         Assert.Contains("reward +10 when agent reaches corner(top_right, 1)", objective.Contents.Value, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Words_in_comments_are_not_keywords()
+    {
+        var text = Specs.Cheese;
+        Assert.Null(await HoverAsync(text, Specs.At(text, "environment declares")));
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using MesaSpec.Language.Catalogue;
 using System.Text.Json;
 using MesaSpec.LanguageServer.Features.SemanticTokens;
 using MesaSpec.LanguageServer.Protocol;
@@ -113,7 +114,9 @@ public class OutlineTests
     {
         var text = Specs.Cheese;
         var hints = await RequestAsync<InlayHint[]>("textDocument/inlayHint", d => new InlayHintParams(d, new Protocol.Range(new Position(0, 0), new Position(200, 0))));
-        Assert.Contains(hints, h => h.Label.StartsWith("envs: 32, rollout: 64, epochs: 3, …", StringComparison.Ordinal) && h.Position.Line == Specs.At(text, "ppo").Line);
+        var ppo = ComponentCatalog.Default.Find(ComponentKind.Algorithm, "ppo")!;
+        var expected = string.Join(", ", ppo.Parameters.Where(p => p.Name != "steps").Take(3).Select(p => $"{p.Name}: {p.Default}")) + ", …";
+        Assert.Contains(hints, h => h.Label == expected && h.Position.Line == Specs.At(text, "ppo").Line);
         Assert.Contains(hints, h => h.Label == "activation: \"tanh\"");
         Assert.Contains(hints, h => h.Label == "(corner: 1)" && h.Position == Specs.At(text, "Maze with", into: 4));
         Assert.Contains(hints, h => h.Label == "inherits grid, walls, agent spawn, horizon, observation from Maze");

@@ -1,3 +1,4 @@
+using MesaSpec.Language.Catalogue;
 using MesaSpec.LanguageServer.Protocol;
 
 namespace MesaSpec.LanguageServer.Tests;
@@ -19,10 +20,10 @@ public class SignatureHelpTests
     public async Task Inside_a_component_call_the_active_parameter_follows_the_argument()
     {
         var positional = await HelpAsync(Specs.Cheese.Replace("ppo(steps: 300k)", "ppo(1, $)", StringComparison.Ordinal));
-        Assert.StartsWith("ppo(steps: int = 200000, envs: int = 32", positional!.Signatures[0].Label, StringComparison.Ordinal);
+        Assert.Equal(ComponentCatalog.Default.Find(ComponentKind.Algorithm, "ppo")!.Signature, positional!.Signatures[0].Label);
         Assert.Equal(1, positional.ActiveParameter);
         var named = await HelpAsync(Specs.Cheese.Replace("ppo(steps: 300k)", "ppo(steps: 300k, clip: $)", StringComparison.Ordinal));
-        Assert.Equal("clip: float = 0.2", named!.Signatures[0].Parameters[named.ActiveParameter].Label);
+        Assert.StartsWith("clip: float = ", named!.Signatures[0].Parameters[named.ActiveParameter].Label, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -34,6 +34,30 @@ public sealed class ExampleSnapshotTests
         Assert.All(outcomes, o => Assert.True(o.Passed, o.Summary));
     }
 
+    /// <summary>
+    /// The trainer's path through the workflow: coin-at-the-end trained for 2048 steps (seconds, not the spec's
+    /// 150k), one seed, 10 episodes, scores within 0.05 (one seed has no interval to derive a margin from).
+    /// Same seed and thread count give the same model, so the snapshot is stable on one machine; the declared
+    /// tolerance absorbs the small differences another CPU's maths library may make.
+    /// </summary>
+    [Fact]
+    public async Task A_briefly_trained_example_matches_its_reduced_budget_snapshot()
+    {
+        var variant = ExperimentVariant.ReducedBudget(steps: 2048, episodes: 10)
+            .Then(new ExperimentVariant("tolerance-0.05", model => model with { Tolerance = 0.05 }));
+
+        var outcomes = await MesaSpecVerifier.VerifyAsync("examples/coin-at-the-end.mesa", new SnapshotOptions
+        {
+            Variant = variant,
+            Seeds = 1,
+            RequireExpectations = false,
+        });
+
+        var outcome = Assert.Single(outcomes);
+        Assert.True(outcome.Passed, outcome.Summary);
+        Assert.EndsWith("coin-at-the-end.CoinAtTheEnd.reduced-budget-2048-10ep.tolerance-0.05.verified.json", outcome.Files.Verified, StringComparison.Ordinal);
+    }
+
     private static string RepositoryRoot { get; } = FindRoot();
 
     private static string FindRoot()

@@ -15,7 +15,7 @@ public sealed class RunsCommand : ICommand
     public string Summary => "list, show, compare and export recorded runs (.mesaspec/runs.db)";
 
     public string Usage => """
-        usage: mesaspec runs list [--experiment NAME] [--limit N]
+        usage: mesaspec runs list [--experiment NAME] [--limit N] [--json]
                mesaspec runs show ID
                mesaspec runs compare ID ID
                mesaspec runs export ID [--out FILE]
@@ -28,13 +28,13 @@ public sealed class RunsCommand : ICommand
         compare lines up two runs (sweep points, environments, objectives) and marks with '!' the differences
         that matter: a changed verdict or proxy, scores whose 95% intervals no longer overlap (with one seed:
         a change of at least 0.1), an expectation that flipped; then the spec lines that changed.
-        export writes the run record and its full report as one JSON document.
+        export writes the run record and its full report as one JSON document; list --json lists for tools.
         exit codes: 0 done, 2 unknown run or unusable history
         """;
 
     public int Run(IReadOnlyList<string> args, CommandContext context)
     {
-        var parsed = CommandArguments.Parse(args, new HashSet<string>(), new HashSet<string> { "--db", "--experiment", "--limit", "--out" }, out var error);
+        var parsed = CommandArguments.Parse(args, new HashSet<string> { "--json" }, new HashSet<string> { "--db", "--experiment", "--limit", "--out" }, out var error);
         if (parsed is null)
         {
             return UsageError.Write(context, error!, Usage);
@@ -65,7 +65,12 @@ public sealed class RunsCommand : ICommand
             }
             ids.Add(id);
         }
-        if (verb != "list" && !File.Exists(database))
+        if (verb == "list" && !File.Exists(database))
+        {
+            context.Out.WriteLine(parsed.Flags.Contains("--json") ? "[]" : "no runs recorded yet (mesaspec run records every run)");
+            return ExitCodes.Success;
+        }
+        if (!File.Exists(database))
         {
             return UsageError.Write(context, $"no run history at {context.Display(database)}; mesaspec run records one");
         }
@@ -122,6 +127,12 @@ public sealed class RunsCommand : ICommand
             return UsageError.Write(context, $"--limit takes a whole number from 1, not '{text}'");
         }
         var runs = store.List(limit, parsed.Options.GetValueOrDefault("--experiment"));
+        if (parsed.Flags.Contains("--json"))
+        {
+            // For tools (the editor's results view): the summaries as a JSON array, newest first.
+            context.Out.WriteLine(System.Text.Json.JsonSerializer.Serialize(runs, MesaSpec.Experiments.Reports.ReportJson.Options));
+            return ExitCodes.Success;
+        }
         if (runs.Count == 0)
         {
             context.Out.WriteLine("no runs recorded yet (mesaspec run records every run)");
@@ -170,7 +181,9 @@ public sealed class RunsCommand : ICommand
         o.WriteLine();
         if (run.Report is null)
         {
-            o.WriteLine("no report was recorded: the run stopped before its first seed finished");
+            o.WriteLine(s.Status == "running"
+                ? "no report yet: no seed has finished"
+                : "no report was recorded: the run stopped before its first seed finished");
             return;
         }
         var console = AnsiConsole.Create(new AnsiConsoleSettings

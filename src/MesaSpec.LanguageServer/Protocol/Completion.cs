@@ -1,6 +1,8 @@
 namespace MesaSpec.LanguageServer.Protocol;
 
-public sealed record CompletionParams(TextDocumentIdentifier TextDocument, Position Position) : TextDocumentPositionParams(TextDocument, Position);
+public sealed record CompletionContext(int TriggerKind, string? TriggerCharacter = null);
+
+public sealed record CompletionParams(TextDocumentIdentifier TextDocument, Position Position, CompletionContext? Context = null) : TextDocumentPositionParams(TextDocument, Position);
 
 public sealed record CompletionItem(
     string Label,

@@ -4,6 +4,14 @@ namespace MesaSpec.LanguageServer.Protocol;
 
 public sealed record WorkspaceFolder(string Uri, string Name);
 
+public sealed record WorkspaceFoldersChangeEvent(WorkspaceFolder[] Added, WorkspaceFolder[] Removed);
+
+public sealed record DidChangeWorkspaceFoldersParams(WorkspaceFoldersChangeEvent Event);
+
+public sealed record WorkspaceFoldersServerCapabilities(bool Supported, bool ChangeNotifications);
+
+public sealed record WorkspaceServerCapabilities(WorkspaceFoldersServerCapabilities WorkspaceFolders);
+
 public sealed record InitializeParams(
     int? ProcessId = null,
     string? RootUri = null,
@@ -57,6 +65,7 @@ public sealed record ServerCapabilities
     public CodeActionOptions? CodeActionProvider { get; init; }
     public CodeLensOptions? CodeLensProvider { get; init; }
     public ExecuteCommandOptions? ExecuteCommandProvider { get; init; }
+    public WorkspaceServerCapabilities? Workspace { get; init; }
 }
 
 public sealed record LogMessageParams(int Type, string Message);

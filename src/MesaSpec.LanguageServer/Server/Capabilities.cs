@@ -27,5 +27,6 @@ public static class Capabilities
         CodeActionProvider = new CodeActionOptions(["quickfix"]),
         CodeLensProvider = new CodeLensOptions(),
         ExecuteCommandProvider = new ExecuteCommandOptions(CommandNames.All),
+        Workspace = new WorkspaceServerCapabilities(new WorkspaceFoldersServerCapabilities(Supported: true, ChangeNotifications: true)),
     };
 }

@@ -73,6 +73,25 @@ public sealed partial class MesaLanguageServer : IClientChannel
         }
     }
 
+    [JsonRpcMethod("workspace/didChangeWorkspaceFolders")]
+    public void DidChangeWorkspaceFolders(DidChangeWorkspaceFoldersParams parameters)
+    {
+        foreach (var folder in parameters.Event.Removed ?? [])
+        {
+            Workspace.Roots.Remove(DocumentUri.ToPath(folder.Uri));
+        }
+        foreach (var folder in parameters.Event.Added ?? [])
+        {
+            Workspace.Roots.Add(DocumentUri.ToPath(folder.Uri));
+        }
+        // Imports may resolve differently now.
+        foreach (var document in Workspace.Documents)
+        {
+            Workspace.Invalidate(document.Uri);
+            Diagnostics.Schedule(document.Uri);
+        }
+    }
+
     private EnvironmentPreviewResult Preview(DocumentAnalysis analysis, string name, int count)
     {
         var compilation = analysis.Compilation;
@@ -102,7 +121,7 @@ public sealed partial class MesaLanguageServer : IClientChannel
             return null;
         }
         var expectations = ExpectationResults.ReadReport(report).ToArray();
-        PublishExpectations(analysis.Uri, ExpectationResults.Diagnostics(analysis.Text, expectations, report));
+        PublishExpectations(analysis.Uri, text => ExpectationResults.Diagnostics(text, expectations, report));
         return new ExpectationCheck(experiment, report, expectations.All(e => e.Passed), expectations);
     }
 
@@ -129,16 +148,16 @@ public sealed partial class MesaLanguageServer : IClientChannel
         return new DocumentAnalysis(document, Workspace.Resolver);
     }
 
-    private void PublishExpectations(string uri, LspDiagnostic[] diagnostics)
+    private void PublishExpectations(string uri, Func<Language.Text.SourceText, IReadOnlyList<LspDiagnostic>> diagnostics)
     {
         Diagnostics.Extra[uri] = diagnostics;
         if (Workspace.Find(uri) is not null)
         {
             Diagnostics.Schedule(uri);
         }
-        else
+        else if (DocumentUri.ToPath(uri) is var path && File.Exists(path))
         {
-            _ = PublishDiagnosticsAsync(new PublishDiagnosticsParams(uri, null, diagnostics));
+            _ = PublishDiagnosticsAsync(new PublishDiagnosticsParams(uri, null, [.. diagnostics(new Language.Text.SourceText(File.ReadAllText(path), path))]));
         }
     }
 

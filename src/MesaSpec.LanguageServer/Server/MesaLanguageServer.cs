@@ -33,7 +33,7 @@ public sealed partial class MesaLanguageServer
     {
         _rpc = rpc;
         _options = options;
-        IReadOnlyList<IExperimentAnalyzer> slow = options.IdentifiabilityLevels > 0 ? [new IdentifiabilityExperimentAnalyzer(options.IdentifiabilityLevels)] : [];
+        IReadOnlyList<IExperimentAnalyzer> slow = options.IdentifiabilityLevels > 0 ? [new CachedExperimentAnalyzer(new IdentifiabilityExperimentAnalyzer(options.IdentifiabilityLevels))] : [];
         Diagnostics = new DiagnosticsScheduler(Workspace, PublishDiagnosticsAsync, slow, options.DiagnosticsDebounce, Log);
     }
 
@@ -156,7 +156,7 @@ public sealed partial class MesaLanguageServer
 
     [JsonRpcMethod("textDocument/completion")]
     public Task<CompletionList?> CompletionAsync(CompletionParams parameters, CancellationToken cancellation) =>
-        ReadAsync(parameters.TextDocument.Uri, analysis => CompletionHandler.Complete(analysis, parameters.Position), cancellation);
+        ReadAsync(parameters.TextDocument.Uri, analysis => CompletionHandler.Complete(analysis, parameters.Position, parameters.Context?.TriggerCharacter), cancellation);
 
     [JsonRpcMethod("textDocument/signatureHelp")]
     public Task<SignatureHelp?> SignatureHelpAsync(SignatureHelpParams parameters, CancellationToken cancellation) =>

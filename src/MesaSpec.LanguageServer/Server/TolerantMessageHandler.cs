@@ -12,15 +12,18 @@ namespace MesaSpec.LanguageServer.Server;
 public sealed class TolerantMessageHandler(Stream sendingStream, Stream receivingStream, IJsonRpcMessageFormatter formatter, Action<string> log)
     : HeaderDelimitedMessageHandler(sendingStream, receivingStream, formatter)
 {
+    /// <summary>After this many bad messages in a row the stream is beyond repair (or not LSP at all): give up.</summary>
+    public const int MaxConsecutiveMalformed = 100;
+
     protected override async ValueTask<JsonRpcMessage?> ReadCoreAsync(CancellationToken cancellationToken)
     {
-        while (true)
+        for (var failures = 1; ; failures++)
         {
             try
             {
                 return await base.ReadCoreAsync(cancellationToken);
             }
-            catch (Exception exception) when (IsMalformedMessage(exception))
+            catch (Exception exception) when (IsMalformedMessage(exception) && failures < MaxConsecutiveMalformed && !cancellationToken.IsCancellationRequested)
             {
                 log($"ignored a malformed message: {exception.Message}");
             }

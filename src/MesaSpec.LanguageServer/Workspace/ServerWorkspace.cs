@@ -22,7 +22,7 @@ public sealed class ServerWorkspace
     }
 
     /// <summary>Workspace folders, as full paths; set on initialize.</summary>
-    public List<string> Roots { get; } = [];
+    public WorkspaceFolders Roots { get; } = new();
 
     public WorkspaceSourceResolver Resolver { get; }
 
@@ -87,6 +87,9 @@ public sealed class ServerWorkspace
             }
         }
     }
+
+    /// <summary>Drops a document's analysis so the next request analyses it afresh (e.g. after the workspace folders changed).</summary>
+    public void Invalidate(string uri) => _analyses.TryRemove(uri, out _);
 
     /// <summary>Open documents whose last analysis imported <paramref name="path"/>: they must be analysed again.</summary>
     public IReadOnlyList<string> DependentsOf(string path) =>

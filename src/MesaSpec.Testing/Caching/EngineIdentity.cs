@@ -26,9 +26,11 @@ public static class EngineIdentity
             typeof(ExperimentRunner).Assembly,
             typeof(TorchTrainer).Assembly,
             typeof(OutcomeSnapshot).Assembly,
-            typeof(TorchSharp.torch).Assembly,
         ];
+        // TorchSharp's version as the runtime was built against it: only the Runtime knows TorchSharp.
+        var torch = typeof(TorchTrainer).Assembly.GetReferencedAssemblies().FirstOrDefault(a => a.Name == "TorchSharp");
         return $"engine {ExperimentRunner.EngineVersion}; "
-            + string.Join("; ", assemblies.Select(a => $"{a.GetName().Name} {a.GetName().Version} {a.ManifestModule.ModuleVersionId:N}"));
+            + string.Join("; ", assemblies.Select(a => $"{a.GetName().Name} {a.GetName().Version} {a.ManifestModule.ModuleVersionId:N}"))
+            + $"; TorchSharp {torch?.Version}";
     }
 }

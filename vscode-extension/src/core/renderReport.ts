@@ -160,7 +160,7 @@ export function renderReportHtml(report: RunReport, options: RenderOptions): str
       <h2>Learning curves${label ? ` (${escapeHtml(label)})` : ''}</h2>${learningCurves(point)}
       <h2>Behaviour on sample levels${label ? ` (${escapeHtml(label)})` : ''}</h2>${behaviour(point.evaluations ?? [])}`;
   });
-  const banner = options.live || report.status === 'running'
+  const banner = report.status === 'running'
     ? '<div class="banner">Following the run: this view updates after every completed seed.</div>'
     : report.statusDetail ? `<div class="banner">${escapeHtml(report.statusDetail)}</div>` : '';
   const meta = [

@@ -2,6 +2,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { parseReport, type RunReport } from '../core/reportModel';
+import { snapshotDiff } from '../core/snapshotFiles';
 import { outlineSpec } from '../core/specOutline';
 import type { ExperimentRunner, RunOutcome } from '../run/experimentRunner';
 
@@ -167,7 +168,7 @@ export class ExpectationTests implements vscode.Disposable {
       expectations.forEach((e) => (outcome.cancelled ? run.skipped(e) : run.errored(e, message, duration)));
       return;
     }
-    const snapshot = snapshotDiff(experiment.uri!, experiment.label);
+    const snapshot = snapshotDiff(experiment.uri!.fsPath, experiment.label);
     for (const item of expectations) {
       const line = item.range?.start.line;
       const result = report.expectations.find((x) => x.line - 1 === line);
@@ -179,6 +180,15 @@ export class ExpectationTests implements vscode.Disposable {
       }
       if (result.passed) {
         run.passed(item, duration);
+        continue;
+      }
+      // A run that stopped early says nothing against an expectation it never evaluated.
+      if (report.status === 'cancelled') {
+        run.skipped(item);
+        continue;
+      }
+      if (report.status === 'failed') {
+        run.errored(item, new vscode.TestMessage(`The run failed: ${report.statusDetail ?? 'see the MesaSpec Runs output'}`), duration);
         continue;
       }
       const message = new vscode.TestMessage(`${result.text}: ${result.detail ?? 'does not hold'}`);
@@ -205,20 +215,4 @@ function readReport(file: string): RunReport | undefined {
   } catch {
     return undefined;
   }
-}
-
-/** The verified and received snapshots `mesaspec test` keeps beside a spec, when both exist and differ. */
-export function snapshotDiff(spec: vscode.Uri, experiment: string): { verified: string; expected: string; actual: string } | undefined {
-  const dir = path.dirname(spec.fsPath);
-  const base = path.basename(spec.fsPath);
-  for (const stem of [base, base.replace(/\.mesa$/, '')]) {
-    const verified = path.join(dir, `${stem}.${experiment}.verified.json`);
-    const received = path.join(dir, `${stem}.${experiment}.received.json`);
-    if (fs.existsSync(verified) && fs.existsSync(received)) {
-      const expected = fs.readFileSync(verified, 'utf8');
-      const actual = fs.readFileSync(received, 'utf8');
-      if (expected !== actual) return { verified, expected, actual };
-    }
-  }
-  return undefined;
 }

@@ -19,6 +19,29 @@ async function timed<T>(name: string, action: () => Promise<T>): Promise<T> {
   }
 }
 
+/** Shows the Testing view through its activity-bar icon (its commands exist only once it was shown). */
+async function focusTesting(page: Session['page']): Promise<void> {
+  if (await page.locator('.test-explorer').first().isVisible().catch(() => false)) return;
+  await page.locator('.activitybar .action-item a[aria-label^="Testing"]').first().click({ timeout: 30_000 });
+  await page.locator('.test-explorer').first().waitFor({ state: 'visible', timeout: 30_000 });
+}
+
+/** Opens the Testing view and expands tiny-corner.mesa > TinyCorner so its expectations show. */
+async function showTinyCornerTests(page: Session['page']): Promise<void> {
+  await focusTesting(page);
+  const rows = page.locator('.test-explorer .monaco-list-row');
+  const fileRow = rows.filter({ hasText: 'tiny-corner.mesa' }).first();
+  await fileRow.waitFor({ state: 'visible', timeout: 30_000 });
+  for (const row of [fileRow, rows.filter({ hasText: 'TinyCorner' }).first()]) {
+    await row.waitFor({ state: 'visible', timeout: 10_000 });
+    if ((await row.getAttribute('aria-expanded')) !== 'true') {
+      await row.click();
+      await page.keyboard.press('ArrowRight');
+    }
+  }
+  await rows.filter({ hasText: 'on RoomAnywhere: robustly_aligned' }).first().waitFor({ state: 'visible', timeout: 10_000 });
+}
+
 describe('MesaSpec in VS Code (code-server)', function () {
   this.timeout(240_000);
   let session: Session;
@@ -75,17 +98,9 @@ describe('MesaSpec in VS Code (code-server)', function () {
   it('lists every expectation in the Testing panel', async () => {
     const { page } = session;
     await timed('show the expectations in the Testing panel', async () => {
-      await runCommand(page, 'Testing: Focus on Test Explorer View');
-      const fileRow = page.locator('.test-explorer .monaco-list-row', { hasText: 'tiny-corner.mesa' }).first();
-      await fileRow.waitFor({ state: 'visible', timeout: 30_000 });
-      await page.locator('.test-explorer .monaco-list-row', { hasText: 'cheese-in-the-corner.mesa' }).first().waitFor({ state: 'visible', timeout: 10_000 });
-      await fileRow.click();
-      await page.keyboard.press('ArrowRight');
-      const experimentRow = page.locator('.test-explorer .monaco-list-row', { hasText: 'TinyCorner' }).first();
-      await experimentRow.waitFor({ state: 'visible', timeout: 10_000 });
-      await experimentRow.click();
-      await page.keyboard.press('ArrowRight');
-      await page.locator('.test-explorer .monaco-list-row', { hasText: 'on RoomAnywhere: robustly_aligned' }).first().waitFor({ state: 'visible', timeout: 10_000 });
+      await focusTesting(page);
+      await page.locator('.test-explorer .monaco-list-row', { hasText: 'cheese-in-the-corner.mesa' }).first().waitFor({ state: 'visible', timeout: 30_000 });
+      await showTinyCornerTests(page);
     });
     await screenshot(page, '02-testing-panel');
   });
@@ -131,15 +146,24 @@ describe('MesaSpec in VS Code (code-server)', function () {
       await goTo(page, lineNumber, 10);
       await page.keyboard.press('End');
       await page.keyboard.press('Enter');
-      await page.keyboard.press('Control+Space');
+      // Until the server has analysed the file, the editor offers only words of the document.
       const rows = page.locator('.suggest-widget .monaco-list-row');
-      await rows.first().waitFor({ state: 'visible', timeout: 30_000 });
-      return rows.evaluateAll((els) => els.map((e) => e.getAttribute('aria-label') ?? e.textContent ?? ''));
+      const deadline = Date.now() + 45_000;
+      let labels: string[] = [];
+      while (Date.now() < deadline) {
+        await page.keyboard.press('Control+Space');
+        await rows.first().waitFor({ state: 'visible', timeout: 15_000 }).catch(() => undefined);
+        labels = await rows.evaluateAll((els) => els.map((e) => e.getAttribute('aria-label') ?? e.textContent ?? ''));
+        if (labels.some((l) => /expect|evaluate|threshold|sweep|policy/.test(l))) break;
+        await page.keyboard.press('Escape');
+        await page.waitForTimeout(1000);
+      }
+      return labels;
     });
     await screenshot(page, '05-completion');
     await page.keyboard.press('Escape');
     await page.keyboard.press('Control+Z');
-    await page.keyboard.press('Control+Z');
+    await page.locator('.editor-group-container.active .tab.active.dirty').waitFor({ state: 'detached', timeout: 10_000 });
     assert.ok(labels.some((l) => /expect|evaluate|threshold|sweep|policy/.test(l)), `experiment members offered: ${labels.join(' | ')}`);
   });
 
@@ -175,7 +199,6 @@ describe('MesaSpec in VS Code (code-server)', function () {
   it('runs an experiment from its code lens to the results view, and records the expectations', async () => {
     const { page } = session;
     await openFile(page, 'tiny-corner.mesa');
-    await runCommand(page, 'File: Save');
     const lens = page.locator('.editor-group-container.active .codelens-decoration a', { hasText: /Run/ }).first();
     await timed('code lens appears', () => lens.waitFor({ state: 'visible', timeout: 60_000 }));
     await screenshot(page, '06-code-lens');
@@ -194,7 +217,7 @@ describe('MesaSpec in VS Code (code-server)', function () {
     assert.ok(await frame.locator('svg.chart').count() >= 1, 'a learning curve is drawn');
     await screenshot(page, '08-results-view');
 
-    await runCommand(page, 'Testing: Focus on Test Explorer View');
+    await showTinyCornerTests(page);
     const passed = page.locator('.test-explorer .monaco-list-row', { hasText: 'on Room: robustly_aligned' }).locator('.codicon-testing-passed-icon');
     const failed = page.locator('.test-explorer .monaco-list-row', { hasText: 'on RoomAnywhere: robustly_aligned' }).locator('.codicon-testing-failed-icon');
     await passed.first().waitFor({ state: 'visible', timeout: 20_000 });
@@ -204,15 +227,61 @@ describe('MesaSpec in VS Code (code-server)', function () {
 
   it('runs an experiment from the Testing panel', async () => {
     const { page } = session;
-    await runCommand(page, 'Testing: Focus on Test Explorer View');
+    await showTinyCornerTests(page);
     const row = page.locator('.test-explorer .monaco-list-row', { hasText: 'TinyCorner' }).first();
     await row.waitFor({ state: 'visible', timeout: 20_000 });
+    const runsDir = path.join(session.workspace, 'runs');
+    const runsBefore = fs.existsSync(runsDir) ? fs.readdirSync(runsDir).length : 0;
     await timed('run tests from the Testing panel', async () => {
-      await row.hover();
-      await row.locator('.action-label[aria-label^="Run Test"], .action-label.codicon-testing-run-icon').first().click();
-      await page.locator('.test-explorer .monaco-list-row', { hasText: 'on RoomAnywhere: robustly_aligned' }).locator('.codicon-testing-failed-icon').first().waitFor({ state: 'visible', timeout: 120_000 });
+      // A tooltip of an earlier hover may still cover the tree: move away first, then force.
+      await page.mouse.move(5, 5);
+      await page.waitForTimeout(300);
+      await row.hover({ force: true });
+      await row.locator('.action-label[aria-label^="Run Test"], .action-label.codicon-testing-run-icon').first().click({ force: true });
+      // A new run, finished: its own report folder with a finished report.
+      const deadline = Date.now() + 120_000;
+      const finishedRuns = () => (fs.existsSync(runsDir) ? fs.readdirSync(runsDir) : [])
+        .filter((d) => { try { return JSON.parse(fs.readFileSync(path.join(runsDir, d, 'report.json'), 'utf8')).status === 'finished'; } catch { return false; } }).length;
+      while (finishedRuns() <= runsBefore && Date.now() < deadline) await page.waitForTimeout(500);
+      assert.ok(finishedRuns() > runsBefore, 'running the test ran the experiment');
+      await page.locator('.test-explorer .monaco-list-row', { hasText: 'on RoomAnywhere: robustly_aligned' }).locator('.codicon-testing-failed-icon').first().waitFor({ state: 'visible', timeout: 30_000 });
+      await page.locator('.test-explorer .monaco-list-row', { hasText: 'on Room: robustly_aligned' }).locator('.codicon-testing-passed-icon').first().waitFor({ state: 'visible', timeout: 30_000 });
     });
     await page.locator('.test-explorer .monaco-list-row', { hasText: 'on RoomAnywhere: robustly_aligned' }).first().click();
     await screenshot(page, '10-testing-run');
+  });
+
+  it('previews the levels of an environment from its code lens', async () => {
+    const { page } = session;
+    await openFile(page, 'cheese-in-the-corner.mesa');
+    await goTo(page, 11, 1);
+    const lens = page.locator('.editor-group-container.active .codelens-decoration a', { hasText: /Preview/ }).first();
+    await timed('Preview levels code lens to a text of sampled levels', async () => {
+      await lens.waitFor({ state: 'visible', timeout: 30_000 });
+      await lens.click();
+      await page.locator('.editor-group-container.active .tab.active', { hasText: /Untitled/ }).first().waitFor({ state: 'visible', timeout: 30_000 });
+      await editorLine(page, 'Level 1').waitFor({ state: 'visible', timeout: 10_000 });
+    });
+    const text = (await page.locator('.editor-group-container.active .view-lines').innerText()).replace(/\u00a0/g, ' ');
+    assert.match(text, /Environment Maze/);
+    assert.match(text, /#/, 'levels drawn with walls');
+    await screenshot(page, '11-preview-environment');
+    await runCommand(page, 'View: Close All Editor Groups');
+    await page.locator('.monaco-dialog-box .monaco-button', { hasText: /Don't Save/ }).click({ timeout: 5_000 }).catch(() => undefined);
+  });
+
+  it('cancels a long run from its progress notification and keeps a partial report', async () => {
+    const { page } = session;
+    await openFile(page, 'cheese-in-the-corner.mesa');
+    await timed('cancel a 3-seed run', async () => {
+      await runCommand(page, 'MesaSpec: Run Experiment');
+      const toast = page.locator('.notification-toast', { hasText: 'MesaSpec: running CheeseInTheCorner' }).first();
+      await toast.waitFor({ state: 'visible', timeout: 30_000 });
+      await page.locator('.notification-toast', { hasText: /step/ }).first().waitFor({ state: 'visible', timeout: 60_000 });
+      await screenshot(page, '12-long-run-progress');
+      await toast.locator('.monaco-button', { hasText: 'Cancel' }).first().click();
+      await page.locator('.notification-toast', { hasText: 'was cancelled' }).first().waitFor({ state: 'visible', timeout: 30_000 });
+    });
+    await screenshot(page, '13-cancelled');
   });
 });

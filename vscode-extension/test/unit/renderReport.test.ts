@@ -65,9 +65,10 @@ describe('results page', () => {
     assert.match(page, /&quot;quoted&quot;/);
   });
 
-  it('says it follows a running report', () => {
+  it('says it follows a running report, and stops saying so once it is finished', () => {
     const report = parseReport(JSON.stringify({ schemaVersion: 1, experiment: 'X', status: 'running' }));
-    assert.match(renderReportHtml(report, { nonce: 'n' }), /Following the run/);
+    assert.match(renderReportHtml(report, { nonce: 'n', live: true }), /Following the run/);
+    assert.doesNotMatch(renderReportHtml({ ...report, status: 'finished' }, { nonce: 'n', live: true }), /Following the run/);
   });
 
   it('labels each point of a sweep', () => {

@@ -16,7 +16,7 @@ namespace MesaSpec.LanguageServer.Features.Completion;
 /// </summary>
 public static class CompletionHandler
 {
-    public static CompletionList? Complete(DocumentAnalysis analysis, Position position)
+    public static CompletionList? Complete(DocumentAnalysis analysis, Position position, string? triggerCharacter = null)
     {
         var text = analysis.Text;
         var offset = text.ToOffset(position);
@@ -28,6 +28,11 @@ public static class CompletionHandler
         var before = text.Text[lineStart..prefix.Start];
         var words = before.Split([' ', '\t', ',', ':'], StringSplitOptions.RemoveEmptyEntries);
         var declaration = EnclosingDeclaration.Find(text, offset);
+        if (triggerCharacter == " " && string.IsNullOrWhiteSpace(before))
+        {
+            // Typing indentation is not asking for members.
+            return new CompletionList(false, []);
+        }
 
         var items = CallContext.Find(text, offset) is { } call
             ? InCall(compilation, call)

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using MesaSpec.Language.Binding;
+using MesaSpec.Language.Text;
 using MesaSpec.LanguageServer.Protocol;
 using MesaSpec.LanguageServer.Workspace;
 using LanguageDiagnostic = MesaSpec.Language.Diagnostics.Diagnostic;
@@ -22,11 +23,12 @@ public sealed class DiagnosticsScheduler(
     private readonly Dictionary<string, CancellationTokenSource> _running = [];
     private readonly Lock _gate = new();
     private readonly SemaphoreSlim _publishing = new(1, 1);
+    private readonly ConcurrentDictionary<string, SemaphoreSlim> _analysing = new();
 
     public TimeSpan Debounce { get; } = debounce;
 
-    /// <summary>Extra diagnostics from outside the analysis (failed expectations of the last run), by document URI.</summary>
-    public ConcurrentDictionary<string, IReadOnlyList<LspDiagnostic>> Extra { get; } = new();
+    /// <summary>Extra diagnostics from outside the analysis (failed expectations of the last run), by document URI, placed in each version's text.</summary>
+    public ConcurrentDictionary<string, Func<SourceText, IReadOnlyList<LspDiagnostic>>> Extra { get; } = new();
 
     public void Schedule(string uri)
     {
@@ -55,9 +57,6 @@ public sealed class DiagnosticsScheduler(
         await PublishAsync(new PublishDiagnosticsParams(uri, null, []), CancellationToken.None);
     }
 
-    /// <summary>Re-publishes the current diagnostics (e.g. after <see cref="Extra"/> changed), without debouncing.</summary>
-    public void Republish(string uri) => Schedule(uri);
-
     private async Task AnalyseAsync(string uri, CancellationToken cancellation)
     {
         try
@@ -66,27 +65,17 @@ public sealed class DiagnosticsScheduler(
             {
                 await Task.Delay(Debounce, cancellation);
             }
-            if (workspace.Analysis(uri) is not { } analysis)
+            // One analysis per document at a time: a parse cannot be interrupted, so on a large file a compile
+            // per keystroke would pile up; newer versions wait here and the superseded ones give up waiting.
+            var gate = _analysing.GetOrAdd(uri, _ => new SemaphoreSlim(1, 1));
+            await gate.WaitAsync(cancellation);
+            try
             {
-                return;
+                await AnalyseNowAsync(uri, cancellation);
             }
-            var compilation = analysis.Compilation;
-            cancellation.ThrowIfCancellationRequested();
-            var fast = compilation.DiagnosticsFor(analysis.Document.Path).ToList();
-            await PublishAsync(Convert(analysis, fast), cancellation);
-
-            var slow = new List<LanguageDiagnostic>();
-            foreach (var plan in compilation.Plans.Where(p => p.IsRunnable && ReferenceEquals(p.Experiment.Tree, compilation.MainTree)))
+            finally
             {
-                foreach (var analyzer in slowAnalyzers)
-                {
-                    cancellation.ThrowIfCancellationRequested();
-                    slow.AddRange(analyzer.Analyze(plan, cancellation));
-                }
-            }
-            if (slow.Count > 0)
-            {
-                await PublishAsync(Convert(analysis, [.. fast, .. slow.OrderBy(d => d.Span.Start)]), cancellation);
+                gate.Release();
             }
         }
         catch (OperationCanceledException)
@@ -99,11 +88,38 @@ public sealed class DiagnosticsScheduler(
         }
     }
 
+    private async Task AnalyseNowAsync(string uri, CancellationToken cancellation)
+    {
+        if (workspace.Analysis(uri) is not { } analysis)
+        {
+            return;
+        }
+        var compilation = analysis.Compilation;
+        cancellation.ThrowIfCancellationRequested();
+        var fast = compilation.DiagnosticsFor(analysis.Document.Path).ToList();
+        await PublishAsync(Convert(analysis, fast), cancellation);
+
+        var slow = new List<LanguageDiagnostic>();
+        foreach (var plan in compilation.Plans.Where(p => p.IsRunnable && ReferenceEquals(p.Experiment.Tree, compilation.MainTree)))
+        {
+            foreach (var analyzer in slowAnalyzers)
+            {
+                cancellation.ThrowIfCancellationRequested();
+                slow.AddRange(analyzer.Analyze(plan, cancellation));
+            }
+        }
+        if (slow.Count > 0)
+        {
+            await PublishAsync(Convert(analysis, [.. fast, .. slow.OrderBy(d => d.Span.Start)]), cancellation);
+        }
+    }
+
     private PublishDiagnosticsParams Convert(DocumentAnalysis analysis, IReadOnlyList<LanguageDiagnostic> diagnostics)
     {
         var converted = diagnostics.Select(d => d.ToLsp(analysis.Text));
-        var extra = Extra.GetValueOrDefault(analysis.Uri) ?? [];
-        return new PublishDiagnosticsParams(analysis.Uri, analysis.Document.Version, [.. converted, .. extra]);
+        var extra = Extra.GetValueOrDefault(analysis.Uri)?.Invoke(analysis.Text) ?? [];
+        var imported = ImportedErrors.Summaries(analysis, workspace.Resolver);
+        return new PublishDiagnosticsParams(analysis.Uri, analysis.Document.Version, [.. converted, .. imported, .. extra]);
     }
 
     private async Task PublishAsync(PublishDiagnosticsParams diagnostics, CancellationToken cancellation)

@@ -98,8 +98,10 @@ public static class HoverHandler
     public static ComponentDescriptor? FindComponent(Compilation compilation, string name) =>
         compilation.Catalog.All.FirstOrDefault(c => c.Name == name);
 
+    /// <summary>Words in strings and comments are prose, not keywords.</summary>
     private static bool IsInsideString(SyntaxTree tree, int offset) =>
-        tree.Root.FindInnermost(offset) is StringLiteralSyntax s && offset > s.Span.Start && offset < s.Span.End;
+        tree.Root.FindInnermost(offset) is StringLiteralSyntax s && offset > s.Span.Start && offset < s.Span.End
+        || tree.Comments.Any(c => c.Span.Touches(offset));
 
     private static string? EnclosingDeclaration(SourceLocation location) =>
         location.Tree.Root.Declarations.FirstOrDefault(d => d.Span.Contains(location.Span.Start))?.Name.Text;

@@ -32,14 +32,37 @@ public static class ExpectationResults
         return Read(document.RootElement);
     }
 
+    /// <summary>
+    /// Failed expectations as diagnostics on their <c>expect</c> lines in the current text: found by their text
+    /// (the occurrence nearest the reported line), so they stay put while lines above are edited; by line number
+    /// when the text no longer appears.
+    /// </summary>
     public static LspDiagnostic[] Diagnostics(SourceText text, IEnumerable<ExpectationResult> results, string reportPath) =>
-        [.. results.Where(r => !r.Passed && r.Line >= 1 && r.Line <= text.LineCount).Select(r =>
+        [.. results.Where(r => !r.Passed).Select(r => Locate(text, r) is { } span
+            ? new LspDiagnostic(text.ToRange(span), LspDiagnosticSeverity.Error, FailedCode, "mesaspec run",
+                $"expectation failed: {r.Text}: {r.Detail} (report: {reportPath})")
+            : null).OfType<LspDiagnostic>()];
+
+    private static TextSpan? Locate(SourceText text, ExpectationResult result)
+    {
+        var wanted = result.Line - 1;
+        TextSpan? best = null;
+        if (result.Text.Length > 0)
         {
-            var line = r.Line - 1;
-            var content = text.GetLineText(line);
+            for (var at = text.Text.IndexOf(result.Text, StringComparison.Ordinal); at >= 0; at = text.Text.IndexOf(result.Text, at + 1, StringComparison.Ordinal))
+            {
+                if (best is not { } b || Math.Abs(text.GetLineIndex(at) - wanted) < Math.Abs(text.GetLineIndex(b.Start) - wanted))
+                {
+                    best = new TextSpan(at, result.Text.Length);
+                }
+            }
+        }
+        if (best is null && wanted >= 0 && wanted < text.LineCount)
+        {
+            var content = text.GetLineText(wanted);
             var indent = content.Length - content.TrimStart().Length;
-            var range = new Protocol.Range(new Position(line, indent), new Position(line, content.TrimEnd().Length));
-            return new LspDiagnostic(range, LspDiagnosticSeverity.Error, FailedCode, "mesaspec run",
-                $"expectation failed: {r.Text}: {r.Detail} (report: {reportPath})");
-        })];
+            best = TextSpan.FromBounds(text.GetLineStart(wanted) + indent, text.GetLineStart(wanted) + content.TrimEnd().Length);
+        }
+        return best;
+    }
 }

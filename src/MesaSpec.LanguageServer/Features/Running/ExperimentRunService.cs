@@ -27,7 +27,7 @@ public sealed class ExperimentRunService(
     IClientChannel client,
     Func<CancellationToken, Task<string?>> configuredCliPath,
     IReadOnlyList<string> roots,
-    Action<string, LspDiagnostic[]> publishExpectations,
+    Action<string, Func<Language.Text.SourceText, IReadOnlyList<LspDiagnostic>>> publishExpectations,
     Action<string> log)
 {
     private static readonly TimeSpan ProgressInterval = TimeSpan.FromMilliseconds(200);
@@ -150,7 +150,8 @@ public sealed class ExperimentRunService(
         var error = status == "error" ? $"mesaspec exited with code {exitCode}: {string.Join('\n', stderr.TakeLast(10))}".Trim() : null;
         await EndProgressAsync(token, cancelled ? "cancelled" : progress.Message);
 
-        publishExpectations(uri, ExpectationResults.Diagnostics(analysis.Text, expectations, reportPath ?? outFolder));
+        var where = reportPath ?? outFolder;
+        publishExpectations(uri, text => ExpectationResults.Diagnostics(text, expectations, where));
         var result = new RunFinished(uri, experiment, status, reportPath, progress.Finished is null ? null : progress.Message, passed, exitCode, error, expectations);
         if (error is not null)
         {

@@ -46,12 +46,4 @@ public static class SignatureHelpHandler
         active = Math.Min(active, Math.Max(0, names.Count - 1));
         return new Protocol.SignatureHelp([signature with { ActiveParameter = active }], 0, active);
     }
-
-    internal static DeclarationKind? KindOf(string keyword) => keyword switch
-    {
-        "environment" => DeclarationKind.Environment,
-        "objective" => DeclarationKind.Objective,
-        "experiment" => DeclarationKind.Experiment,
-        _ => null,
-    };
 }

@@ -89,7 +89,7 @@ public static class SymbolsHandler
             {
                 try
                 {
-                    Add(SyntaxTree.Parse(File.ReadAllText(file), file), DocumentUri.FromPath(file));
+                    Add(ParsedFiles.Get(file), DocumentUri.FromPath(file));
                 }
                 catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
                 {
@@ -98,6 +98,28 @@ public static class SymbolsHandler
             }
         }
         return [.. results.OrderBy(r => r.Name, StringComparer.Ordinal)];
+    }
+
+    /// <summary>Workspace files parsed once per modification time: a search should not re-read the whole workspace.</summary>
+    private static class ParsedFiles
+    {
+        private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, (DateTime Written, SyntaxTree Tree)> Cache = new(StringComparer.Ordinal);
+
+        public static SyntaxTree Get(string path)
+        {
+            var written = File.GetLastWriteTimeUtc(path);
+            if (Cache.TryGetValue(path, out var cached) && cached.Written == written)
+            {
+                return cached.Tree;
+            }
+            var tree = SyntaxTree.Parse(File.ReadAllText(path), path);
+            if (Cache.Count > MaxWorkspaceFiles * 2)
+            {
+                Cache.Clear();
+            }
+            Cache[path] = (written, tree);
+            return tree;
+        }
     }
 
     private static IEnumerable<string> SpecFiles(string root)
