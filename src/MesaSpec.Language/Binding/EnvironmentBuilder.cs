@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using MesaSpec.Language.Catalogue;
 using MesaSpec.Language.Diagnostics;
 using MesaSpec.Language.Model;
@@ -34,7 +35,7 @@ internal sealed class EnvironmentBuilder(DiagnosticSink sink, ComponentCatalog c
     {
         // Every experiment point evaluates its environments again; the same environment at the same
         // arguments is the same model (and its diagnostics were reported the first time), so build it once.
-        // Keyed on every parameter's effective value (given, or its default as written), so "Maze" and
+        // Keyed on every parameter's effective value (given, or its default), so "Maze" and
         // "Maze(corner: 1)" at the default share one model; one instance per display name, so later
         // passes can memoise per instance.
         var key = ArgumentsKey(environment, arguments);
@@ -68,13 +69,9 @@ internal sealed class EnvironmentBuilder(DiagnosticSink sink, ComponentCatalog c
         foreach (var parameter in environment.Parameters)
         {
             key.Append(parameter.Name).Append('=');
-            if (arguments.TryGetValue(parameter.Name, out var value))
+            if ((arguments.TryGetValue(parameter.Name, out var given) ? given : DefaultOf(parameter)) is { } value)
             {
                 key.Append(value.Raw.GetType().Name).Append(':').Append(value.ToString());
-            }
-            else if (parameter.Syntax.Default is { } expression)
-            {
-                key.Append("default:").Append(parameter.Owner.Tree.Text.ToString(expression.Span));
             }
             key.Append(';');
         }
@@ -149,10 +146,14 @@ internal sealed class EnvironmentBuilder(DiagnosticSink sink, ComponentCatalog c
     internal static (string Name, MesaType? Type, Value? Default, double? Min, double? Max, IReadOnlyList<string>? Choices) ToBindable(ParameterSymbol p) =>
         (p.Name, p.Type, DefaultOf(p), null, null, null);
 
+    /// <summary>A parameter's default value (null when it has none or it is invalid, which the binder reported); evaluated once.</summary>
     internal static Value? DefaultOf(ParameterSymbol parameter) =>
-        parameter.Syntax.Default is { } expression && parameter.Type is { } type
-            ? new ValueEvaluator(new FileDiagnostics(new DiagnosticSink(), parameter.Owner.Tree), Scope.Empty).Evaluate(expression, type, "default")
-            : null;
+        Defaults.GetValue(parameter, p => new StrongBox<Value?>(
+            p.Syntax.Default is { } expression && p.Type is { } type
+                ? new ValueEvaluator(new FileDiagnostics(new DiagnosticSink(), p.Owner.Tree), Scope.Empty).Evaluate(expression, type, "default")
+                : null)).Value;
+
+    private static readonly ConditionalWeakTable<ParameterSymbol, StrongBox<Value?>> Defaults = [];
 
     private static Scope? ScopeFor(DeclarationSymbol declaration, IReadOnlyDictionary<string, Value> arguments, FileDiagnostics file)
     {

@@ -51,7 +51,10 @@ public static class DiagnosticCatalog
     public static Diagnostic NestingTooDeep(TextSpan span, int limit) =>
         Error(DiagnosticCodes.NestingTooDeep, span, $"brackets are nested more than {limit} deep here; the file was not parsed further");
 
-    public static Diagnostic TooManyErrors(TextSpan span, int more) => Error(DiagnosticCodes.TooManyErrors, span, $"{more} more syntax errors not shown");
+    public static Diagnostic TooManyErrors(TextSpan span, int more, bool restSkipped = false) =>
+        Error(DiagnosticCodes.TooManyErrors, span, restSkipped
+            ? $"{more} more syntax errors not shown, and the rest of the file was not parsed"
+            : $"{more} more syntax errors not shown");
 
     // ---------------------------------------------------------------- MS2xxx names and types
 

@@ -18,7 +18,10 @@ internal sealed class FormattedLines
     public int Count => _lines.Count;
 
     /// <summary>Appends a line; <paramref name="content"/> may span several lines when written verbatim.</summary>
-    public void Add(int indent, string content) => _lines.Add(new Line(indent, content, null));
+    public void Add(int indent, string content) => _lines.Add(new Line(indent, UnixLineEnds(content), null));
+
+    /// <summary>The output ends lines with "\n" only: text kept verbatim (a commented node, a block comment) must not bring its "\r\n".</summary>
+    public static string UnixLineEnds(string text) => text.Contains('\r', StringComparison.Ordinal) ? text.Replace("\r\n", "\n", StringComparison.Ordinal) : text;
 
     /// <summary>One empty line, never two in a row and never at the very start.</summary>
     public void AddBlank()
@@ -32,6 +35,7 @@ internal sealed class FormattedLines
     public void SetTrailing(string comment)
     {
         var last = _lines[^1]!;
+        comment = UnixLineEnds(comment);
         _lines[^1] = last with { Trailing = last.Trailing is null ? comment : last.Trailing + " " + comment };
     }
 

@@ -68,7 +68,7 @@ public static class Formatter
         var reparsed = SyntaxTree.Parse(formatted, tree.Text.Path);
         return CanFormat(reparsed)
             && SyntaxShape.Of(reparsed.Root) == SyntaxShape.Of(tree.Root)
-            && reparsed.Comments.Select(c => c.Text).SequenceEqual(tree.Comments.Select(c => c.Text));
+            && reparsed.Comments.Select(c => c.Text).SequenceEqual(tree.Comments.Select(c => FormattedLines.UnixLineEnds(c.Text)));
     }
 
     /// <summary>Item i owns the text from the line after the previous item (its leading comments and blank line) to the end of its own line.</summary>

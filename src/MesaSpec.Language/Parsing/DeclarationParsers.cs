@@ -14,7 +14,7 @@ internal static class DeclarationParsers
 {
     private static readonly Parser<char, TypeSyntax> Type = OneOf(
         Spanned(Symbol('[').Then(Identifier).Before(Symbol(']')), (name, span) => new TypeSyntax(name.Text, true, span)),
-        Identifier.Select(name => new TypeSyntax(name.Text, false, name.Span))).Labelled("a type (int, float, bool, string, [int])");
+        Identifier.Select(name => new TypeSyntax(name.Text, false, name.Span))).Label("a type (int, float, bool, string, [int])");
 
     private static readonly Parser<char, ParameterSyntax> Parameter =
         Identifier.Before(Symbol(':')).Then(Type, (name, type) => (name, type))
@@ -50,10 +50,10 @@ internal static class DeclarationParsers
                 : parsed,
             CurrentOffset,
             member.Before(EndOfMember).RecoverWith(error => RecoverySkip.RestOfMember.Select(skipped =>
-                (MemberSyntax)new ErrorMemberSyntax(
+                (MemberSyntax)ErrorBudget.Spent(new ErrorMemberSyntax(
                     new TextSpan(skipped.ErrorStart, skipped.Token.Length),
                     ErrorMessages.Describe(error, skipped.Token),
-                    TextSpan.FromBounds(skipped.ErrorStart, skipped.End)) { Token = skipped.Token })));
+                    TextSpan.FromBounds(skipped.ErrorStart, skipped.End)) { Token = skipped.Token }))));
     }
 
     private static string NotAMember(string token, string kind, string keywords, string[] firstWords)
@@ -62,12 +62,19 @@ internal static class DeclarationParsers
         return $"'{token}' is not {kind} member" + (suggestion is null ? "" : $"; did you mean '{suggestion}'?") + $" (expected {keywords})";
     }
 
+    /// <summary>After too many errors, the rest of the file as one error (see <see cref="ErrorBudget"/>).</summary>
+    private static readonly Parser<char, MemberSyntax> SkippedRest =
+        ErrorBudget.RestOfFile.Select(span => (MemberSyntax)new ErrorMemberSyntax(new TextSpan(span.Start, 0), ErrorBudget.SkippedMessage, span));
+
+    private static readonly Parser<char, SyntaxNode> SkippedRestOfFile =
+        ErrorBudget.RestOfFile.Select(span => (SyntaxNode)new ErrorDeclarationSyntax(new TextSpan(span.Start, 0), ErrorBudget.SkippedMessage, span));
+
     private sealed record Body(int Open, IEnumerable<MemberSyntax> Members, Maybe<int> CloseEnd);
 
     private static Parser<char, Body> BodyOf(Parser<char, MemberSyntax> member) =>
         Map((open, members, close) => new Body(open, members, close),
             Open('{'),
-            Not(Lookahead(EndOfBody)).Then(member).Before(FullTrivia).Many(),
+            Not(Lookahead(EndOfBody)).Then(SkippedRest.Or(member)).Before(FullTrivia).Many(),
             Char('}').Then(CurrentOffset).Optional());
 
     private static Parser<char, SyntaxNode> Declaration(DeclarationKind kind, Parser<char, MemberSyntax> member, string keywords, bool canExtend) =>
@@ -97,12 +104,12 @@ internal static class DeclarationParsers
                 Declaration(DeclarationKind.Environment, MemberParsers.EnvironmentMember, MemberParsers.EnvironmentKeywords, canExtend: true),
                 Declaration(DeclarationKind.Objective, MemberParsers.ObjectiveMember, MemberParsers.ObjectiveKeywords, canExtend: false),
                 Declaration(DeclarationKind.Experiment, MemberParsers.ExperimentMember, MemberParsers.ExperimentKeywords, canExtend: false))
-            .Labelled("a declaration (environment, objective, experiment) or an import")
+            .Label("a declaration (environment, objective, experiment) or an import")
             .RecoverWith(error => RecoverySkip.ToNextDeclaration.Select(skipped =>
-                (SyntaxNode)new ErrorDeclarationSyntax(
+                (SyntaxNode)ErrorBudget.Spent(new ErrorDeclarationSyntax(
                     new TextSpan(skipped.ErrorStart, skipped.Token.Length),
                     ErrorMessages.Describe(error, skipped.Token) + DeclarationSuggestion(skipped.Token),
-                    TextSpan.FromBounds(skipped.ErrorStart, skipped.End)))));
+                    TextSpan.FromBounds(skipped.ErrorStart, skipped.End))))));
 
     private static string DeclarationSuggestion(string token) =>
         token.Length > 1 && Binding.NameSuggestions.Closest(token, ["environment", "objective", "experiment", "import"]) is { } keyword
@@ -110,5 +117,5 @@ internal static class DeclarationParsers
             : "";
 
     public static readonly Parser<char, IEnumerable<SyntaxNode>> File =
-        FullTrivia.Then(Not(Lookahead(End)).Then(TopLevelItem).Before(FullTrivia).Many());
+        FullTrivia.Then(Not(Lookahead(End)).Then(SkippedRestOfFile.Or(TopLevelItem)).Before(FullTrivia).Many());
 }

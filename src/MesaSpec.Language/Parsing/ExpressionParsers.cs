@@ -14,7 +14,7 @@ internal static class ExpressionParsers
         Number.Cast<ExpressionSyntax>(),
         StringLiteral.Cast<ExpressionSyntax>(),
         List!.Cast<ExpressionSyntax>(),
-        NameOrCall!)).Labelled("a value");
+        NameOrCall!)).Label("a value");
 
     public static readonly Parser<char, ArgumentSyntax> Argument = OneOf(
         Try(Identifier.Before(Char(':').Then(FullTrivia))).Then(Expression, (name, value) => new ArgumentSyntax(name, value)),
@@ -24,13 +24,13 @@ internal static class ExpressionParsers
         Map((start, args, end) => new ArgumentListSyntax([.. args], TextSpan.FromBounds(start, end)),
             Open('('),
             Argument.Before(FullTrivia).Separated(Comma),
-            Close(')'));
+            Close(')').Label("',' or ')'"));
 
     public static readonly Parser<char, ListExpressionSyntax> List =
         Map((start, items, end) => new ListExpressionSyntax([.. items], TextSpan.FromBounds(start, end)),
             Open('['),
             Expression.Before(FullTrivia).Separated(Comma),
-            Close(']'));
+            Close(']').Label("',' or ']'"));
 
     public static readonly Parser<char, ExpressionSyntax> NameOrCall =
         Identifier.Then(ArgumentList.Optional(), (name, args) => args.HasValue
@@ -43,7 +43,7 @@ internal static class ExpressionParsers
             });
 
     private static readonly Parser<char, RegionSyntax> RegionAtom = Rec(() => OneOf(
-        Identifier.Labelled("a region").Then(ArgumentList.Optional(), (function, args) => (RegionSyntax)new RegionCallSyntax(function, args.HasValue ? args.Value : null)),
+        Identifier.Label("a region").Then(ArgumentList.Optional(), (function, args) => (RegionSyntax)new RegionCallSyntax(function, args.HasValue ? args.Value : null)),
         Open('(').Then(Region!).Before(FullTrivia).Before(Close(')'))));
 
     private static readonly Parser<char, RegionSyntax> Except = Keyword("except").Then(RegionAtom);
@@ -56,7 +56,7 @@ internal static class ExpressionParsers
         ["anywhere", "corner", "cell", "rect", "rows", "columns"];
 
     private static readonly Parser<char, TargetSyntax> TargetAtom =
-        Identifier.Labelled("a target (an item kind, item(...), or a region)").Then(ArgumentList.Optional(), (name, args) => name.Text switch
+        Identifier.Label("a target (an item kind, item(...), or a region)").Then(ArgumentList.Optional(), (name, args) => name.Text switch
         {
             "item" when args.HasValue => new AttributeTargetSyntax(name, args.Value),
             _ when args.HasValue || RegionFunctions.Contains(name.Text) =>

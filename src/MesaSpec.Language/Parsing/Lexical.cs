@@ -31,15 +31,15 @@ internal static class Lexical
     public static Parser<char, TextSpan> Symbol(char c) =>
         Map((start, _, end) => TextSpan.FromBounds(start, end), CurrentOffset, Char(c), CurrentOffset)
             .Before(InlineTrivia)
-            .Labelled($"'{c}'");
+            .Label($"'{c}'");
 
     /// <summary>An opening bracket: anything, even a line break, may follow.</summary>
-    public static Parser<char, int> Open(char c) => CurrentOffset.Before(Char(c)).Before(FullTrivia).Labelled($"'{c}'");
+    public static Parser<char, int> Open(char c) => CurrentOffset.Before(Char(c)).Before(FullTrivia).Label($"'{c}'");
 
     /// <summary>A closing bracket; returns the offset just past it.</summary>
-    public static Parser<char, int> Close(char c) => Char(c).Then(CurrentOffset).Before(InlineTrivia).Labelled($"'{c}'");
+    public static Parser<char, int> Close(char c) => Char(c).Then(CurrentOffset).Before(InlineTrivia).Label($"'{c}'");
 
-    public static readonly Parser<char, Unit> Comma = Char(',').Then(FullTrivia).Labelled("','");
+    public static readonly Parser<char, Unit> Comma = Char(',').Then(FullTrivia).Label("','");
 
     private static readonly Parser<char, Unit> Digits = Digit.Then(Digit.Or(Char('_')).SkipMany());
 
@@ -55,7 +55,7 @@ internal static class Lexical
         Map((start, text, end) => new NumberLiteralSyntax(text, NumberValue(text), TextSpan.FromBounds(start, end)),
                 CurrentOffset, RawNumber.MapWithInput((span, _) => span.ToString()), CurrentOffset)
             .Before(InlineTrivia)
-            .Labelled("a number");
+            .Label("a number");
 
     private static readonly Parser<char, char> EscapedChar =
         Char('\\').Then(OneOf(Char('"'), Char('\\'), Char('n').ThenReturn('\n'), Char('t').ThenReturn('\t')));
@@ -67,11 +67,11 @@ internal static class Lexical
                 Char('"').Then(EscapedChar.Or(AnyCharExcept('"', '\\', '\n')).ManyString()).Before(OneOf(Char('"').IgnoreResult(), Lookahead(Char('\n')).IgnoreResult(), End)),
                 CurrentOffset)
             .Before(InlineTrivia)
-            .Labelled("a string");
+            .Label("a string");
 
     /// <summary>A member ends at a line break, a ';', or before the body's closing brace.</summary>
     public static readonly Parser<char, Unit> EndOfMember =
-        OneOf(Char('\n').IgnoreResult(), Char(';').IgnoreResult(), Lookahead(Char('}')).IgnoreResult(), End).Labelled("the end of the line");
+        OneOf(Char('\n').IgnoreResult(), Char(';').IgnoreResult(), Lookahead(Char('}')).IgnoreResult(), End).Label("the end of the line");
 
     /// <summary>The value of a number token: <c>_</c> separators dropped, <c>k</c> = 1e3, <c>M</c> = 1e6.</summary>
     internal static double NumberValue(string text)

@@ -18,7 +18,7 @@ internal static class MemberParsers
     // ---------------------------------------------------------------- environment
 
     private static readonly Parser<char, MemberSyntax> Grid = Member(
-        Keyword("grid").Then(Expression).Then(OneOf(Char('x'), Char('X')).Labelled("'x'").Then(InlineTrivia).Then(Expression), (w, h) => (w, h)),
+        Keyword("grid").Then(Expression).Then(OneOf(Char('x'), Char('X')).Label("'x'").Then(InlineTrivia).Then(Expression), (w, h) => (w, h)),
         (v, span) => new GridMemberSyntax(v.w, v.h, span));
 
     private static readonly Parser<char, MemberSyntax> Walls = Member(
@@ -46,7 +46,7 @@ internal static class MemberParsers
     private static readonly Parser<char, Unit> ItemPropertyStart =
         Lookahead(OneOf(Keyword("count"), Keyword("spawn"), Keyword("colour"), Keyword("color"), Keyword("shape"), Keyword("behaviour"), Keyword("behavior")))
             .IgnoreResult()
-            .Labelled("an item property (count, spawn, colour, shape, behaviour)");
+            .Label("an item property (count, spawn, colour, shape, behaviour)");
 
     private static readonly Parser<char, ItemPropertySyntax> ItemProperty = ItemPropertyStart.Then(OneOf(
         Property(Keyword("count").Then(Expression), (v, s) => new CountPropertySyntax(v, s)),
@@ -81,7 +81,7 @@ internal static class MemberParsers
     // ---------------------------------------------------------------- objective
 
     private static readonly Parser<char, EventClauseSyntax> EventClause =
-        Keyword("when").Then(Keyword("agent")).Then(Identifier.Labelled("an event (reaches, collects, opens, touches)"))
+        Keyword("when").Then(Keyword("agent")).Then(Identifier.Label("an event (reaches, collects, opens, touches)"))
             .Then(Target, (verb, target) => new EventClauseSyntax(verb, target));
 
     private static readonly Parser<char, MemberSyntax> Reward = Member(
@@ -132,7 +132,7 @@ internal static class MemberParsers
         (v, span) => new MetricSyntax(v.name, v.objective.HasValue ? v.objective.Value : null, span));
 
     private static readonly Parser<char, string> ComparisonOperator =
-        OneOf(Try(String(">=")), Try(String("<=")), String(">"), String("<")).Before(InlineTrivia).Labelled("a comparison (>, >=, <, <=)");
+        OneOf(Try(String(">=")), Try(String("<=")), String(">"), String("<")).Before(InlineTrivia).Label("a comparison (>, >=, <, <=)");
 
     private static readonly Parser<char, ExpectationSyntax> Expectation = Spanned(
         MetricHead.Then(

@@ -131,3 +131,31 @@ internal static class Tokens
         expecteds.Add(label);
     }
 }
+
+internal static class LabelExtensions
+{
+    /// <summary>
+    /// Pidgin's <c>Labelled</c>, without its cost: instead of renting a fresh expected-list for the inner
+    /// parser on every call, the inner parser writes into the caller's list and its entries are dropped
+    /// afterwards. The outcome is identical: on failure the caller sees only <paramref name="label"/>.
+    /// </summary>
+    public static Parser<char, T> Label<T>(this Parser<char, T> parser, string label) => new LabelParser<T>(parser, new Expected<char>(label));
+
+    private sealed class LabelParser<T>(Parser<char, T> inner, Expected<char> label) : Parser<char, T>
+    {
+        public override bool TryParse(ref ParseState<char> state, ref PooledList<Expected<char>> expecteds, out T result)
+        {
+            var mark = expecteds.Count;
+            var success = inner.TryParse(ref state, ref expecteds, out result!);
+            while (expecteds.Count > mark)
+            {
+                expecteds.Pop();
+            }
+            if (!success)
+            {
+                expecteds.Add(label);
+            }
+            return success;
+        }
+    }
+}

@@ -45,6 +45,7 @@ public sealed class SyntaxTree
             return new SyntaxTree(text, empty, scan.Comments, Finish(diagnostics, text.Path));
         }
 
+        ErrorBudget.Reset();
         var result = DeclarationParsers.File.Parse(text.Text, ParserConfiguration.Instance);
         var items = result.Success ? result.Value.ToImmutableArray() : [];
         var root = new CompilationUnitSyntax(items, new TextSpan(0, text.Length));
@@ -72,7 +73,8 @@ public sealed class SyntaxTree
                             into.Add(DiagnosticCatalog.UnexpectedInput(member.ErrorSpan, member.Message));
                         }
                     }
-                    if (declaration.CloseBrace is null)
+                    // After too many errors the rest of the file was skipped, closing brace and all: not a missing brace.
+                    if (declaration.CloseBrace is null && !declaration.Members.Any(m => m is ErrorMemberSyntax { Message: ErrorBudget.SkippedMessage }))
                     {
                         into.Add(DiagnosticCatalog.MissingCloseBrace(declaration.OpenBrace, declaration.Name.Text));
                     }
@@ -87,7 +89,8 @@ public sealed class SyntaxTree
         if (ordered.Count > MaxSyntaxErrors)
         {
             var rest = ordered.Count - MaxSyntaxErrors;
-            ordered = [.. ordered.Take(MaxSyntaxErrors), DiagnosticCatalog.TooManyErrors(ordered[MaxSyntaxErrors].Span, rest) with { Path = path }];
+            var restSkipped = ordered.Skip(MaxSyntaxErrors).Any(d => d.Message == ErrorBudget.SkippedMessage);
+            ordered = [.. ordered.Take(MaxSyntaxErrors), DiagnosticCatalog.TooManyErrors(ordered[MaxSyntaxErrors].Span, rest, restSkipped) with { Path = path }];
         }
         return [.. ordered];
     }

@@ -10,20 +10,8 @@ public sealed class ExamplesCheckTests
     [Fact]
     public void Check_over_examples_is_clean()
     {
-        var root = FindRoot();
+        var root = RepositoryRoot.Path;
         var result = Mesaspec.Run(root, "check", "examples");
         Assert.True(result.ExitCode == 0 && result.Out.EndsWith(" 0 errors, 0 warnings\n", StringComparison.Ordinal), result.All);
-    }
-
-    private static string FindRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "MesaSpec.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-        throw new InvalidOperationException("MesaSpec.sln not found");
     }
 }

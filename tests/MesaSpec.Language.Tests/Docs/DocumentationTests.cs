@@ -95,6 +95,20 @@ public sealed partial class DocumentationTests
         }
     }
 
+    [Fact]
+    public void The_component_table_matches_the_catalogue()
+    {
+        var reference = RepositoryFiles.Read("docs", "language.md");
+        var expected = Catalogue.ComponentCatalog.Default.All
+            .Select(c => $"| `{c.Name}` | {string.Join(", ", c.Parameters.Select(p => $"`{p.Signature}`"))} |")
+            .ToList();
+        var actual = reference.Split('\n').Where(l => ComponentRow().IsMatch(l)).ToList();
+        Assert.True(expected.SequenceEqual(actual), "docs/language.md's component table should read:\n" + string.Join("\n", expected));
+    }
+
+    [GeneratedRegex(@"^\| `[a-z0-9_]+` \| `[a-z_]+: ")]
+    private static partial Regex ComponentRow();
+
     private static Compilation Compile(string text)
     {
         var files = new Dictionary<string, string> { ["/ws/main.mesa"] = text };

@@ -110,7 +110,18 @@ public sealed class RecoveryTests
         Assert.Equal(SyntaxTree.MaxSyntaxErrors + 1, tree.Diagnostics.Length);
         var summary = tree.Diagnostics[^1];
         Assert.Equal(TooManyErrors, summary.Code);
-        Assert.Contains("100 more", summary.Message, StringComparison.Ordinal);
+        Assert.Contains("more syntax errors not shown", summary.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_flood_of_errors_is_cut_short_and_the_rest_skipped()
+    {
+        var text = "environment E {\n" + string.Concat(Enumerable.Repeat("  ?? x\n", 50_000)) + "}\nobjective Later {\n  reward +1 each step\n}\n";
+        var tree = SyntaxTree.Parse(text);
+        Assert.Equal(SyntaxTree.MaxSyntaxErrors + 1, tree.Diagnostics.Length);
+        Assert.Contains("the rest of the file was not parsed", tree.Diagnostics[^1].Message, StringComparison.Ordinal);
+        Assert.DoesNotContain(tree.Diagnostics, d => d.Code == MissingCloseBrace);
+        Assert.Equal(text.Length, tree.Root.Span.Length);
     }
 
     [Fact]

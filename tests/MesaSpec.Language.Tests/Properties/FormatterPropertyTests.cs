@@ -55,13 +55,25 @@ public sealed class FormatterPropertyTests
     }
 
     [Fact]
+    public void Windows_line_endings_format_to_the_same_text()
+    {
+        foreach (var example in RepositoryFiles.Examples())
+        {
+            var text = File.ReadAllText(example).Replace("\r\n", "\n", StringComparison.Ordinal);
+            var crlf = text.Replace("\n", "\r\n", StringComparison.Ordinal);
+            Assert.True(SyntaxTree.Parse(crlf).Diagnostics.IsEmpty, Path.GetFileName(example));
+            Assert.Equal(Formatter.Format(text), Formatter.Format(crlf));
+        }
+    }
+
+    [Fact]
     public void Generated_specs_format_faithfully() =>
         SpecGenerator.File.Sample(text =>
         {
             var tree = SyntaxTree.Parse(text);
             Assert.True(tree.Diagnostics.IsEmpty, "the generator produced invalid syntax:\n" + text + "\n" + string.Join("\n", tree.Diagnostics));
             AssertFormatsFaithfully(text);
-        }, iter: 300, threads: 1);
+        }, iter: PropertyIterations.Of(300), threads: 1);
 
     private static void AssertFormatsFaithfully(string text)
     {
@@ -70,7 +82,7 @@ public sealed class FormatterPropertyTests
         var reparsed = SyntaxTree.Parse(written);
         Assert.True(reparsed.Diagnostics.IsEmpty, "formatted text does not parse:\n" + written + "\n" + string.Join("\n", reparsed.Diagnostics));
         Assert.Equal(SyntaxShape.Of(tree.Root), SyntaxShape.Of(reparsed.Root));
-        Assert.Equal(tree.Comments.Select(c => c.Text), reparsed.Comments.Select(c => c.Text));
+        Assert.Equal(tree.Comments.Select(c => c.Text.Replace("\r\n", "\n", StringComparison.Ordinal)), reparsed.Comments.Select(c => c.Text));
         Assert.Equal(written, Formatter.Format(tree));
         Assert.Equal(written, Formatter.Format(written));
     }

@@ -35,10 +35,10 @@ public sealed class ParserRobustnessTests
     private static readonly Gen<string> TokenSoup = Gen.Select(Gen.OneOf(Tokens), Gen.OneOf(" ", "", "\n")).Select((t, s) => t + s).Array[0, 120].Select(string.Concat);
 
     [Fact]
-    public void Random_text_never_throws() => RandomText.Sample(Survives, iter: 400, threads: 1);
+    public void Random_text_never_throws() => RandomText.Sample(Survives, iter: PropertyIterations.Of(400), threads: 1);
 
     [Fact]
-    public void Random_token_soup_never_throws() => TokenSoup.Sample(Survives, iter: 400, threads: 1);
+    public void Random_token_soup_never_throws() => TokenSoup.Sample(Survives, iter: PropertyIterations.Of(400), threads: 1);
 
     [Fact]
     public void Mutated_examples_never_throw()
@@ -46,11 +46,11 @@ public sealed class ParserRobustnessTests
         var examples = RepositoryFiles.Examples().Select(File.ReadAllText).ToArray();
         Assert.NotEmpty(examples);
         var mutated = Gen.Select(Gen.Int[0, examples.Length - 1], Mutation.Array[1, 6]).Select((i, mutations) => mutations.Aggregate(examples[i], (text, m) => m(text)));
-        mutated.Sample(Survives, iter: 300, threads: 1);
+        mutated.Sample(Survives, iter: PropertyIterations.Of(300), threads: 1);
     }
 
     [Fact]
-    public void Generated_specs_never_throw() => SpecGenerator.File.Sample(Survives, iter: 200, threads: 1);
+    public void Generated_specs_never_throw() => SpecGenerator.File.Sample(Survives, iter: PropertyIterations.Of(200), threads: 1);
 
     /// <summary>An edit at a random place: delete, duplicate, insert a token or a random character, swap, truncate.</summary>
     private static readonly Gen<Func<string, string>> Mutation = Gen.Select(Gen.Int[0, 6], Gen.Double[0, 1], Gen.Double[0, 1], Gen.OneOf(Tokens), Gen.Char)
@@ -93,6 +93,14 @@ public sealed class ParserRobustnessTests
             Assert.All(compilation.Diagnostics, d => Assert.True(d.Span.End <= text.Length, d.ToString()));
             var formatted = Formatter.Format(tree);
             Assert.Equal(formatted, Formatter.Format(formatted));
+            if (!tree.Diagnostics.Any(d => d.IsError))
+            {
+                // The writer itself must be faithful, not only the formatter's give-up-and-return-the-input net.
+                var written = new DocumentWriter(tree).Write(tree.Root);
+                var reparsed = SyntaxTree.Parse(written);
+                Assert.True(SyntaxShape.Of(tree.Root) == SyntaxShape.Of(reparsed.Root), "formatting changed the meaning of:\n" + Show(text) + "\ninto:\n" + Show(written));
+                Assert.Equal(tree.Comments.Select(c => c.Text.Replace("\r\n", "\n", StringComparison.Ordinal)), reparsed.Comments.Select(c => c.Text));
+            }
             Formatter.FormatRange(tree, new Text.TextSpan(text.Length / 2, 0));
         });
         Assert.True(work.Wait(HangLimit), "parsing did not finish: " + Show(text));
