@@ -69,7 +69,7 @@ public class CommandTests
         await client.OpenAsync(Specs.Uri, Specs.Cheese);
         var preview = await client.RequestAsync<EnvironmentPreviewResult>("workspace/executeCommand", new ExecuteCommandParams(CommandNames.PreviewEnvironment, Arguments(Specs.Uri, "Maze", 2)));
         Assert.Equal(2, preview.Levels.Length);
-        Assert.All(preview.Levels, l => Assert.Equal(7, l.Split('\n').Count(r => r.Length == 7 && !r.StartsWith("legend", StringComparison.Ordinal))));
+        Assert.All(preview.Levels, l => Assert.Equal(9, l.Split('\n').Count(r => r.Length == 9 && !r.StartsWith("legend", StringComparison.Ordinal))));
         Assert.Contains("corner(top_right)", preview.Definition, StringComparison.Ordinal);
         await client.ShutdownAndExitAsync();
     }

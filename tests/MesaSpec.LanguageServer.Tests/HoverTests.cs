@@ -54,7 +54,7 @@ public class HoverTests
         var hover = await HoverAsync(text, Specs.At(text, "MazeAnywhere", occurrence: 1));
         var value = hover!.Contents.Value;
         Assert.Contains("environment MazeAnywhere extends Maze", value, StringComparison.Ordinal);
-        Assert.Contains("grid 7 x 7, walls maze", value, StringComparison.Ordinal);
+        Assert.Contains("grid 9 x 9, walls maze", value, StringComparison.Ordinal);
         Assert.Contains("item cheese x1 spawn anywhere except corner(top_right)", value, StringComparison.Ordinal);
         Assert.Equal(3, CountOccurrences(value, "legend: A agent"));
         Assert.Contains("C cheese", value, StringComparison.Ordinal);
