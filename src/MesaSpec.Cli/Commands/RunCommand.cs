@@ -1,16 +1,12 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
-using MesaSpec.Cli.Input;
 using MesaSpec.Cli.Output;
 using MesaSpec.Cli.Running;
 using MesaSpec.Experiments.Reports;
 using MesaSpec.Experiments.Running;
-using MesaSpec.Gridworld.Analysis;
 using MesaSpec.Language.Binding;
 using MesaSpec.Language.Diagnostics;
-using MesaSpec.Language.Syntax;
-using MesaSpec.Runtime.Training;
 using Spectre.Console;
 
 namespace MesaSpec.Cli.Commands;
