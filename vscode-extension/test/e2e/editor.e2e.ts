@@ -78,9 +78,16 @@ describe('MesaSpec in VS Code (code-server)', function () {
     await timed('open a spec, highlighted', () => openFile(page, 'cheese-in-the-corner.mesa'));
     const line = editorLine(page, 'environment Maze(');
     await line.waitFor({ state: 'visible', timeout: 20_000 });
-    const tokens = await line.locator('span > span').evaluateAll((spans) => spans.map((s) => ({
+    const readTokens = () => line.locator('span > span').evaluateAll((spans) => spans.map((s) => ({
       text: (s.textContent ?? '').trim(), cls: s.className, colour: getComputedStyle(s).color,
     })));
+    // On a cold start (fresh clone, first activation) the grammar arrives after the first paint: the line is
+    // shown as plain text first and re-tokenized a moment later, so wait for the keyword to become a token.
+    let tokens = await readTokens();
+    for (const started = Date.now(); !tokens.some((t) => t.text === 'environment') && Date.now() - started < 30_000;) {
+      await page.waitForTimeout(500);
+      tokens = await readTokens();
+    }
     const token = (text: string) => tokens.find((t) => t.text === text);
     const keyword = token('environment');
     const name = token('Maze');
@@ -127,9 +134,22 @@ describe('MesaSpec in VS Code (code-server)', function () {
       // Adjacent tokens of one colour share a span ("mesa objective"): hover over the first letters.
       const word = editorLine(page, 'mesa objective GoToCorner').locator('span > span', { hasText: /^mesa\b/ }).first();
       await word.scrollIntoViewIfNeeded();
-      await word.hover({ position: { x: 6, y: 6 } });
       const hover = page.locator('.monaco-hover .hover-contents, .monaco-hover .rendered-markdown').first();
-      await hover.waitFor({ state: 'visible', timeout: 30_000 });
+      // A hover asked before the language server has answered initialize shows nothing and is not asked
+      // again (cold start on a fresh clone): move away and hover again until one appears.
+      for (let attempt = 1; ; attempt++) {
+        await word.hover({ position: { x: 6, y: 6 } });
+        try {
+          await hover.waitFor({ state: 'visible', timeout: 8_000 });
+          break;
+        } catch (error) {
+          if (attempt >= 6) {
+            throw error;
+          }
+          await page.mouse.move(0, 0);
+          await page.waitForTimeout(500);
+        }
+      }
       const text = await page.locator('.monaco-hover').first().innerText();
       assert.match(text, /mesa/i, `hover text: ${text}`);
     });
