@@ -69,13 +69,20 @@ public sealed class DiagnosticsScheduler(
             // per keystroke would pile up; newer versions wait here and the superseded ones give up waiting.
             var gate = _analysing.GetOrAdd(uri, _ => new SemaphoreSlim(1, 1));
             await gate.WaitAsync(cancellation);
+            (DocumentAnalysis Analysis, List<LanguageDiagnostic> Fast)? published;
             try
             {
-                await AnalyseNowAsync(uri, cancellation);
+                published = await PublishFastAsync(uri, cancellation);
             }
             finally
             {
                 gate.Release();
+            }
+            // The slow stage runs outside the gate: the next version's fast diagnostics must not wait for this
+            // version's level sampling, which the next version cancels anyway.
+            if (published is { } done)
+            {
+                await PublishSlowAsync(done.Analysis, done.Fast, cancellation);
             }
         }
         catch (OperationCanceledException)
@@ -88,17 +95,21 @@ public sealed class DiagnosticsScheduler(
         }
     }
 
-    private async Task AnalyseNowAsync(string uri, CancellationToken cancellation)
+    private async Task<(DocumentAnalysis Analysis, List<LanguageDiagnostic> Fast)?> PublishFastAsync(string uri, CancellationToken cancellation)
     {
         if (workspace.Analysis(uri) is not { } analysis)
         {
-            return;
+            return null;
         }
-        var compilation = analysis.Compilation;
         cancellation.ThrowIfCancellationRequested();
-        var fast = compilation.DiagnosticsFor(analysis.Document.Path).ToList();
+        var fast = analysis.Compilation.DiagnosticsFor(analysis.Document.Path).ToList();
         await PublishAsync(Convert(analysis, fast), cancellation);
+        return (analysis, fast);
+    }
 
+    private async Task PublishSlowAsync(DocumentAnalysis analysis, List<LanguageDiagnostic> fast, CancellationToken cancellation)
+    {
+        var compilation = analysis.Compilation;
         var slow = new List<LanguageDiagnostic>();
         foreach (var plan in compilation.Plans.Where(p => p.IsRunnable && ReferenceEquals(p.Experiment.Tree, compilation.MainTree)))
         {
