@@ -17,6 +17,7 @@ public sealed class ConcurrentReaderTests : IDisposable
         var stop = 0;
         var reads = 0;
         var problems = new List<string>();
+        using var firstRead = new ManualResetEventSlim();
         var reading = new Thread(() =>
         {
             using var reader = RunStore.Open(folder.Database);
@@ -34,11 +35,14 @@ public sealed class ConcurrentReaderTests : IDisposable
                     problems.Add("verdict rows missing");
                 }
                 reader.List();
-                reads++;
+                Interlocked.Increment(ref reads);
+                firstRead.Set();
             }
         });
         reading.Start();
-        for (var i = 1; i <= 60; i++)
+        // Writes must overlap reads: on a fast machine 60 writes could finish before the reader's first query.
+        Assert.True(firstRead.Wait(TimeSpan.FromSeconds(30)), "the reader never read");
+        for (var i = 1; i <= 60 || (Volatile.Read(ref reads) < 5 && i <= 10_000); i++)
         {
             var seeds = Enumerable.Range(0, i % 3 + 1).ToList();
             var report = SampleReports.Finished(seeds: seeds.Count) with { Status = "running", DurationSeconds = seeds.Count };
