@@ -4,6 +4,7 @@ using MesaSpec.Language.Binding;
 using MesaSpec.Language.Syntax;
 using MesaSpec.Runtime.Training;
 using MesaSpec.Testing.Running;
+using MesaSpec.Workspaces;
 
 namespace MesaSpec.Testing;
 
@@ -28,7 +29,7 @@ public static class MesaSpecVerifier
     private static IReadOnlyList<ExperimentOutcome> Verify(string specPath, SnapshotOptions options, string? experiment, CancellationToken cancellationToken)
     {
         var path = Locate(specPath);
-        var root = SpecWorkspace.RootFor(path);
+        var root = WorkspaceRoot.For(path);
         var compilation = Compile(path, root, cancellationToken);
         if (compilation.HasErrors)
         {

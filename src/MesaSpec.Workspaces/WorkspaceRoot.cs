@@ -1,9 +1,11 @@
-namespace MesaSpec.Cli.Input;
+namespace MesaSpec.Workspaces;
 
 /// <summary>
 /// The folder that imports may not leave. The rule: the nearest folder at or above the checked file
 /// that contains <c>.git</c> or a <c>*.sln</c> file (the repository the spec belongs to); when there
-/// is none, the folder of the checked file itself.
+/// is none, the folder of the checked file itself. Imports are confined to it, and the run history and the
+/// snapshot cache live in it, for the CLI, the language server (without workspace folders from the client) and
+/// the snapshot tests alike.
 /// </summary>
 public static class WorkspaceRoot
 {
@@ -14,9 +16,8 @@ public static class WorkspaceRoot
         {
             try
             {
-                if (Directory.Exists(Path.Combine(folder.FullName, ".git"))
-                    || File.Exists(Path.Combine(folder.FullName, ".git"))
-                    || folder.EnumerateFiles("*.sln").Any())
+                // .git is a folder in a clone and a file in a worktree or submodule.
+                if (Path.Exists(Path.Combine(folder.FullName, ".git")) || folder.EnumerateFiles("*.sln").Any())
                 {
                     return folder.FullName;
                 }

@@ -32,11 +32,14 @@ public class ArchitectureTests
     }
 
     [Fact]
-    public void The_server_project_references_only_the_language_and_the_gridworld()
+    public void The_server_project_references_only_the_language_the_workspace_rule_and_the_gridworld()
     {
         var project = File.ReadAllText(Path.Combine(RepositoryRoot(), "src", "MesaSpec.LanguageServer", "MesaSpec.LanguageServer.csproj"));
         var references = System.Text.RegularExpressions.Regex.Matches(project, "ProjectReference Include=\"([^\"]+)\"").Select(m => Path.GetFileNameWithoutExtension(m.Groups[1].Value.Replace('\\', '/'))).ToList();
-        Assert.Equal(["MesaSpec.Language", "MesaSpec.Gridworld"], references);
+        Assert.Equal(["MesaSpec.Language", "MesaSpec.Workspaces", "MesaSpec.Gridworld"], references);
+        // The shared workspace rule must stay free of references, or it could carry TorchSharp in.
+        var workspaces = File.ReadAllText(Path.Combine(RepositoryRoot(), "src", "MesaSpec.Workspaces", "MesaSpec.Workspaces.csproj"));
+        Assert.DoesNotContain("Reference Include=", workspaces, StringComparison.Ordinal);
         Assert.DoesNotContain("PackageReference Include=\"TorchSharp", project, StringComparison.OrdinalIgnoreCase);
         Assert.DoesNotContain(AppDomain.CurrentDomain.GetAssemblies(), a => a.GetName().Name!.StartsWith("TorchSharp", StringComparison.OrdinalIgnoreCase));
     }

@@ -3,6 +3,7 @@ using MesaSpec.Cli.Input;
 using MesaSpec.Experiments.Reports;
 using MesaSpec.History;
 using MesaSpec.Reporting;
+using MesaSpec.Workspaces;
 
 namespace MesaSpec.Cli.Commands;
 

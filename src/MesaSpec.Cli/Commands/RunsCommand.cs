@@ -1,8 +1,9 @@
 using System.Globalization;
 using MesaSpec.Cli.Input;
 using MesaSpec.Cli.Running;
-using MesaSpec.History;
 using MesaSpec.History.Comparison;
+using MesaSpec.History;
+using MesaSpec.Workspaces;
 using Spectre.Console;
 
 namespace MesaSpec.Cli.Commands;

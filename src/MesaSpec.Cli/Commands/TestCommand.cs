@@ -4,6 +4,7 @@ using MesaSpec.Cli.Output;
 using MesaSpec.Cli.Running;
 using MesaSpec.Testing.Reporting;
 using MesaSpec.Testing.Running;
+using MesaSpec.Workspaces;
 
 namespace MesaSpec.Cli.Commands;
 

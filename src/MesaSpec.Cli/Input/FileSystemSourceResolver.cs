@@ -1,4 +1,5 @@
 using MesaSpec.Language.Binding;
+using MesaSpec.Workspaces;
 
 namespace MesaSpec.Cli.Input;
 

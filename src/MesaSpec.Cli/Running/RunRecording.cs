@@ -4,6 +4,7 @@ using MesaSpec.Experiments.Reports;
 using MesaSpec.Experiments.Running;
 using MesaSpec.History;
 using MesaSpec.Language.Binding;
+using MesaSpec.Workspaces;
 
 namespace MesaSpec.Cli.Running;
 

@@ -4,6 +4,7 @@ using MesaSpec.Gridworld.Analysis;
 using MesaSpec.Language.Binding;
 using MesaSpec.Language.Syntax;
 using MesaSpec.Runtime.Training;
+using MesaSpec.Workspaces;
 
 namespace MesaSpec.Cli.Running;
 

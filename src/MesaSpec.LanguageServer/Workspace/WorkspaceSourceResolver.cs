@@ -1,11 +1,12 @@
 using MesaSpec.Language.Binding;
 using MesaSpec.Language.Text;
+using MesaSpec.Workspaces;
 
 namespace MesaSpec.LanguageServer.Workspace;
 
 /// <summary>
 /// Resolves <c>import "path"</c> for the server: relative to the importing file, confined to the workspace
-/// folders (or, without any, to <see cref="WorkspaceRoots.For"/> of the importing file), open documents first
+/// folders (or, without any, to <see cref="WorkspaceRoot.For"/> of the importing file), open documents first
 /// (their unsaved text is what the user sees), then the disk.
 /// </summary>
 public sealed class WorkspaceSourceResolver(IReadOnlyList<string> roots, Func<string, OpenDocument?> openDocument) : ISourceResolver
@@ -28,8 +29,8 @@ public sealed class WorkspaceSourceResolver(IReadOnlyList<string> roots, Func<st
         {
             return new ImportResolution(ImportStatus.NotFound, importPath, null, "not a valid path");
         }
-        var allowed = roots.Count > 0 ? roots : [WorkspaceRoots.For(importingPath)];
-        if (!allowed.Any(root => WorkspaceRoots.Contains(root, full)))
+        var allowed = roots.Count > 0 ? roots : [WorkspaceRoot.For(importingPath)];
+        if (!allowed.Any(root => WorkspaceRoot.Contains(root, full)))
         {
             return new ImportResolution(ImportStatus.OutsideWorkspace, full, null);
         }

@@ -1,5 +1,6 @@
 using MesaSpec.Language.Binding;
 using MesaSpec.Language.Text;
+using MesaSpec.Workspaces;
 
 namespace MesaSpec.Testing.Running;
 
@@ -10,12 +11,12 @@ namespace MesaSpec.Testing.Running;
 /// </summary>
 public sealed class WorkspaceSourceResolver(string workspaceRoot) : ISourceResolver
 {
-    private readonly string root = Path.TrimEndingDirectorySeparator(Path.GetFullPath(workspaceRoot)) + Path.DirectorySeparatorChar;
+    private readonly string root = Path.GetFullPath(workspaceRoot);
 
     public ImportResolution Resolve(string importingPath, string importPath)
     {
         var full = Path.GetFullPath(importPath, Path.GetDirectoryName(importingPath) ?? root);
-        if (!full.StartsWith(root, StringComparison.Ordinal))
+        if (!WorkspaceRoot.Contains(root, full))
         {
             return new ImportResolution(ImportStatus.OutsideWorkspace, full, null);
         }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using MesaSpec.Workspaces;
 
 namespace MesaSpec.LanguageServer.Features.Running;
 
@@ -9,7 +10,7 @@ namespace MesaSpec.LanguageServer.Features.Running;
 public static class ReportLocator
 {
     public static string RunsFolder(IReadOnlyList<string> roots, string specPath) =>
-        Path.Combine(roots.FirstOrDefault(r => Workspace.WorkspaceRoots.Contains(r, specPath)) ?? Path.GetDirectoryName(specPath) ?? ".", "runs");
+        Path.Combine(roots.FirstOrDefault(r => WorkspaceRoot.Contains(r, specPath)) ?? Path.GetDirectoryName(specPath) ?? ".", "runs");
 
     public static string NewRunFolder(string runsFolder, string experiment) =>
         Path.Combine(runsFolder, $"{experiment}-{DateTime.Now.ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture)}");
