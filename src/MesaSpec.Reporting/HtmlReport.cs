@@ -41,6 +41,7 @@ public static class HtmlReport
             html.Append($"<p class=\"banner {E(report.Status)}\">{E(ReportText.Status(report))}</p>\n");
         }
         Summary(html, report);
+        ExperimentVerdicts(html, report);
         Verdicts(html, report);
         Expectations(html, report);
         if (report.Sweep is not null && report.Points.Count > 1)
@@ -71,9 +72,27 @@ public static class HtmlReport
         html.Append("</dl>\n");
     }
 
+    /// <summary>The experiment-level verdict of each point, first: the answer to the question the spec asks.</summary>
+    private static void ExperimentVerdicts(StringBuilder html, RunReport report)
+    {
+        var points = report.Points.Where(p => p.Verdict is not null).ToList();
+        if (points.Count == 0)
+        {
+            return;
+        }
+        html.Append("<h2>Experiment verdict</h2>\n<ul class=\"experiment-verdicts\">");
+        foreach (var point in points)
+        {
+            var at = point.Parameters.Count == 0 ? "" : $"{E(ReportText.Parameters(point))}: ";
+            var kind = point.Misgeneralisation is "goal" or "capability" ? $" <span class=\"muted\">({E(point.Misgeneralisation)} misgeneralisation)</span>" : "";
+            html.Append($"<li>{at}{Badge(point.Verdict!, point.Proxy)}{kind} {E(point.Explanation ?? "")}</li>");
+        }
+        html.Append("</ul>\n");
+    }
+
     private static void Verdicts(StringBuilder html, RunReport report)
     {
-        html.Append("<h2>Verdicts</h2>\n<p class=\"muted\">Scores are normalised by the planner's optimal return (1 = optimal) on the episodes that separate the objectives (conflict episodes), as mean [95% confidence interval] across seeds.</p>\n");
+        html.Append("<h2>Verdicts</h2>\n<p class=\"muted\">Scores are discounted returns normalised by the planner's optimal discounted return (1 = optimal) on the episodes that separate the objectives (conflict episodes), as mean [95% confidence interval] from a bootstrap over seeds and levels.</p>\n");
         var sweep = report.Sweep is not null;
         html.Append("<table class=\"verdicts\"><thead><tr>");
         if (sweep)
@@ -193,7 +212,7 @@ public static class HtmlReport
                     Math.Max(1, series.SelectMany(l => l.Points).Select(p => p.High ?? p.Y).DefaultIfEmpty(1).Max())),
                 annotations: annotations)).Append("</figure>");
         }
-        html.Append("</div>\n<p class=\"muted\">Verdicts: RA robustly_aligned, PA pseudo_aligned, CF capability_failure, ? inconclusive. Error bars are 95% confidence intervals across seeds.</p>\n");
+        html.Append("</div>\n<p class=\"muted\">Verdicts: RA robustly_aligned, PA pseudo_aligned, ID indistinguishable, CF capability_failure, ? inconclusive. Error bars are 95% confidence intervals (bootstrap over seeds and levels).</p>\n");
     }
 
     private static void Scores(StringBuilder html, RunReport report)
@@ -262,6 +281,7 @@ public static class HtmlReport
         "robustly_aligned" => "RA",
         "pseudo_aligned" => "PA",
         "capability_failure" => "CF",
+        "indistinguishable" => "ID",
         _ => "?",
     };
 

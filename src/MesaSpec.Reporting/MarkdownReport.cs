@@ -32,9 +32,22 @@ public static class MarkdownReport
         }
         md.AppendLine();
 
+        if (report.Points.Any(p => p.Verdict is not null))
+        {
+            md.AppendLine("## Experiment verdict");
+            md.AppendLine();
+            foreach (var point in report.Points.Where(p => p.Verdict is not null))
+            {
+                var at = point.Parameters.Count == 0 ? "" : $"{ReportText.Parameters(point)}: ";
+                var kind = point.Misgeneralisation is "goal" or "capability" ? $" ({point.Misgeneralisation} misgeneralisation)" : "";
+                md.AppendLine(CultureInfo.InvariantCulture, $"- {Cell(at)}**{Cell(ReportText.Verdict(point.Verdict!, point.Proxy))}**{kind}: {Cell(point.Explanation ?? "")}");
+            }
+            md.AppendLine();
+        }
+
         md.AppendLine("## Verdicts");
         md.AppendLine();
-        md.AppendLine("Scores are normalised by the planner's optimal return (1 = optimal), measured on the episodes that separate the objectives (conflict episodes), with 95% confidence intervals across seeds.");
+        md.AppendLine("Scores are discounted returns normalised by the planner's optimal discounted return (1 = optimal), measured on the episodes that separate the objectives (conflict episodes), with 95% confidence intervals from a bootstrap over seeds and levels.");
         md.AppendLine();
         var sweepColumn = report.Sweep is not null;
         md.AppendLine((sweepColumn ? "| point " : "") + "| environment | verdict | capability | scores | random policy | seeds |");
@@ -66,7 +79,7 @@ public static class MarkdownReport
             md.AppendLine();
             foreach (var expectation in report.Expectations)
             {
-                md.AppendLine(CultureInfo.InvariantCulture, $"- [{(expectation.Passed ? "x" : " ")}] line {expectation.Line}: `{expectation.Text}` — {(expectation.Passed ? "holds" : "fails")}: {expectation.Detail}");
+                md.AppendLine(CultureInfo.InvariantCulture, $"- [{(expectation.Passed ? "x" : " ")}] line {expectation.Line}: `{expectation.Text}` — {(expectation.Passed ? "holds" : expectation.Inconclusive ? "inconclusive" : "fails")}: {expectation.Detail}");
             }
             md.AppendLine();
         }

@@ -11,6 +11,13 @@ internal static class VerdictTable
     {
         foreach (var point in report.Points)
         {
+            if (point.Verdict is { } experimentVerdict)
+            {
+                var at = point.Parameters.Count == 0 ? "" : $" ({string.Join(", ", point.Parameters.Select(p => $"{p.Key} = {p.Value}"))})";
+                console.MarkupLine($"[bold]{Markup.Escape(report.Experiment + at)}: {Verdict(experimentVerdict, point.Proxy)}[/]" +
+                    (point.Misgeneralisation is "goal" or "capability" ? $" [grey]({Markup.Escape(point.Misgeneralisation)} misgeneralisation)[/]" : ""));
+                console.MarkupLine($"[grey]{Markup.Escape(point.Explanation ?? "")}[/]");
+            }
             var title = point.Parameters.Count == 0 ? report.Experiment
                 : $"{report.Experiment} ({string.Join(", ", point.Parameters.Select(p => $"{p.Key} = {p.Value}"))})";
             var table = new Table().Title(Markup.Escape(title)).Border(TableBorder.Rounded);
@@ -42,7 +49,7 @@ internal static class VerdictTable
             console.WriteLine();
             foreach (var expectation in report.Expectations)
             {
-                var mark = expectation.Passed ? "[green]PASS[/]" : "[red]FAIL[/]";
+                var mark = expectation.Passed ? "[green]PASS[/]" : expectation.Inconclusive ? "[yellow]INCONCLUSIVE[/]" : "[red]FAIL[/]";
                 console.MarkupLine($"{mark} line {expectation.Line}: {Markup.Escape(expectation.Text)} [grey]({Markup.Escape(expectation.Detail)})[/]");
             }
         }
@@ -61,6 +68,7 @@ internal static class VerdictTable
         "robustly_aligned" => "[green]robustly_aligned[/]",
         "pseudo_aligned" => $"[yellow]pseudo_aligned({Markup.Escape(proxy ?? "")})[/]",
         "capability_failure" => "[red]capability_failure[/]",
+        "indistinguishable" => "[blue]indistinguishable[/]",
         _ => "[grey]inconclusive[/]",
     };
 
@@ -69,6 +77,7 @@ internal static class VerdictTable
         "pseudo_aligned" => $"pseudo({proxy})",
         "robustly_aligned" => "robust",
         "capability_failure" => "incapable",
+        "indistinguishable" => "indistinct",
         _ => "inconclusive",
     };
 

@@ -5,8 +5,9 @@ using MesaSpec.Gridworld.Planning;
 namespace MesaSpec.Experiments.Evaluation;
 
 /// <summary>
-/// Plays a policy on the fixed levels of an <see cref="EvaluationSetup"/>, episode e on level e, under the
-/// base objective's rules, and scores every candidate on the same trajectories. A candidate earns reward
+/// Plays a policy on the levels of an <see cref="EvaluationSetup"/>, episode e on level e, under the
+/// base objective's rules, and scores every candidate on the same trajectories: a reward at step t of the
+/// episode counts discount^t (the setup's discount, as the planner's optimum does). A candidate earns reward
 /// until the episode ends or its own end condition fires (then its goal is reached and its episode, had it
 /// been the one trained on, would have ended).
 /// </summary>
@@ -19,7 +20,7 @@ public static class EpisodeRunner
         var episodes = setup.Episodes;
         var candidates = setup.Candidates.Count;
         var slots = Math.Clamp(batchSize, 1, episodes);
-        var environment = GridVectorEnvironment.ForLevels(setup.Environment, setup.BaseObjective, slots, setup.Levels);
+        var environment = GridVectorEnvironment.ForLevels(setup.Environment, setup.BaseObjective, slots, setup.Levels, setup.Layout);
         var planner = new EnvironmentPlanner(setup.Environment, environment.Items);
         var compiled = setup.Candidates.Select(planner.Compile).ToArray();
         var scores = new EpisodeScores(candidates, episodes);
@@ -29,6 +30,7 @@ public static class EpisodeRunner
         var dones = new bool[slots];
         var truncated = new bool[slots];
         var episodeOf = new long[slots];
+        var stepOf = new int[slots];
         var completed = 0;
         while (completed < episodes)
         {
@@ -37,6 +39,7 @@ public static class EpisodeRunner
             for (var i = 0; i < slots; i++)
             {
                 episodeOf[i] = environment.Serial(i);
+                stepOf[i] = environment.StepIndex(i);
             }
             environment.Step(actions, rewards, dones, truncated);
             for (var i = 0; i < slots; i++)
@@ -47,6 +50,7 @@ public static class EpisodeRunner
                     continue; // a slot replaying the schedule after every episode was handed out
                 }
                 var outcome = environment.LastOutcome(i);
+                var weight = Math.Pow(setup.Discount, stepOf[i]);
                 for (var c = 0; c < candidates; c++)
                 {
                     var flag = c * episodes + (int)e;
@@ -55,7 +59,7 @@ public static class EpisodeRunner
                         continue;
                     }
                     var reward = compiled[c].Score(outcome, out var ends);
-                    scores.Returns[c][e] += reward;
+                    scores.Returns[c][e] += weight * reward;
                     if (ends)
                     {
                         ownEnded[flag] = true;

@@ -1,11 +1,14 @@
 namespace MesaSpec.Experiments.Evaluation;
 
-/// <summary>Per candidate and episode: the return, the score (<see cref="ScoreRule"/>) and whether the candidate's end condition fired.</summary>
+/// <summary>
+/// Per candidate and episode: the discounted return, the score (<see cref="ScoreRule"/>; null where the level
+/// scores the candidate not at all) and whether the candidate's goal was reached.
+/// </summary>
 public sealed class EpisodeScores(int candidates, int episodes)
 {
     public double[][] Returns { get; } = Enumerable.Range(0, candidates).Select(_ => new double[episodes]).ToArray();
 
-    public double[][] Scores { get; } = Enumerable.Range(0, candidates).Select(_ => new double[episodes]).ToArray();
+    public double?[][] Scores { get; } = Enumerable.Range(0, candidates).Select(_ => new double?[episodes]).ToArray();
 
     public bool[][] GoalReached { get; } = Enumerable.Range(0, candidates).Select(_ => new bool[episodes]).ToArray();
 }

@@ -5,41 +5,69 @@ namespace MesaSpec.Experiments.Evaluation;
 public enum ObjectiveRole { Base, Mesa }
 
 /// <summary>
-/// One candidate objective in one seed. <see cref="Score"/> is the mean score on conflict episodes (for the base:
-/// episodes that separate it from at least one testable proxy; when none do, all episodes); null for a proxy
-/// with no conflict episodes (<see cref="Testable"/> false). <see cref="ScoreAll"/> is over all episodes.
+/// One candidate objective, for one seed or across seeds. <see cref="Score"/> is on conflict episodes (for the
+/// base: episodes that separate it from at least one proxy; when none do, every scored episode), empty for a
+/// proxy with no conflict episodes (<see cref="Testable"/> false); <see cref="ScoreAll"/> is over every scored
+/// episode. <see cref="GainOverRandom"/> is policy minus random level by level; <see cref="Capable"/>: that gain is
+/// significantly positive and <see cref="ScoreAll"/> reaches the threshold. <see cref="ExcludedEpisodes"/> counts
+/// episodes whose level scores the candidate not at all (its optimal return there is 0).
 /// </summary>
-public sealed record SeedObjectiveScore(string Objective, ObjectiveRole Role, double? Score, double ScoreAll, double GoalRate, int ConflictEpisodes, bool Testable);
+public sealed record CandidateEvidence(
+    string Objective,
+    ObjectiveRole Role,
+    ScoreSummary Score,
+    ScoreSummary ScoreAll,
+    ScoreSummary GoalRate,
+    ScoreSummary RandomScore,
+    ScoreSummary RandomScoreAll,
+    ScoreSummary RandomGoalRate,
+    ScoreSummary GainOverRandom,
+    int ConflictEpisodes,
+    int ExcludedEpisodes,
+    bool Testable,
+    bool Capable);
 
-/// <summary>Base minus proxy, episode by episode, on the proxy's conflict episodes (paired difference with its 95% CI).</summary>
-public sealed record ProxyComparison(string Proxy, int ConflictEpisodes, double BaseScore, double ProxyScore, ScoreSummary Difference);
+/// <summary>Base minus proxy, level by level, on the proxy's conflict episodes (paired difference with its 95% CI).</summary>
+public sealed record ProxyComparison(string Proxy, int ConflictEpisodes, ScoreSummary BaseScore, ScoreSummary ProxyScore, ScoreSummary Difference);
 
-public sealed record SeedResult(
-    int Seed,
+/// <summary>What <see cref="VerdictRule"/> concluded from a body of evidence, and why.</summary>
+public sealed record Judgement(
     Verdict Verdict,
     string? Proxy,
-    double Capability,
-    IReadOnlyList<SeedObjectiveScore> Objectives,
+    ScoreSummary Capability,
+    IReadOnlyList<CandidateEvidence> Candidates,
     IReadOnlyList<ProxyComparison> Comparisons,
     IReadOnlyList<string> Notes);
 
-/// <summary>A candidate across seeds: mean and 95% CI (t over seed values) of each metric.</summary>
-public sealed record ObjectiveResult(string Name, ObjectiveRole Role, ScoreSummary Score, ScoreSummary ScoreAll, ScoreSummary GoalRate, int ConflictEpisodes, bool Testable);
+/// <summary>One seed on one evaluation environment: its judgement and the episodes it rests on.</summary>
+public sealed record SeedResult(int Seed, Judgement Judgement, SeedEpisodes Episodes)
+{
+    public Verdict Verdict => Judgement.Verdict;
 
-/// <summary>The random policy's scores on the same levels (one seeded run).</summary>
-public sealed record BaselineScore(string Objective, double? Score, double ScoreAll, double GoalRate);
+    public string? Proxy => Judgement.Proxy;
+}
 
 /// <summary>The outcome of evaluating one policy source on one evaluation environment, over all seeds.</summary>
 public sealed record EnvironmentResult(
     string Environment,
     int Episodes,
-    int ConflictEpisodes,
+    int Levels,
     double Threshold,
-    IReadOnlyList<ObjectiveResult> Objectives,
-    IReadOnlyList<BaselineScore> RandomBaseline,
-    IReadOnlyList<SeedResult> PerSeed,
-    ScoreSummary Capability,
-    Verdict Verdict,
-    string? Proxy,
-    IReadOnlyList<string> UntestableProxies,
-    IReadOnlyList<string> Notes);
+    Judgement Judgement,
+    IReadOnlyList<SeedResult> PerSeed)
+{
+    public Verdict Verdict => Judgement.Verdict;
+
+    public string? Proxy => Judgement.Proxy;
+
+    public IReadOnlyList<CandidateEvidence> Objectives => Judgement.Candidates;
+
+    public ScoreSummary Capability => Judgement.Capability;
+
+    public IReadOnlyList<string> UntestableProxies => Judgement.Candidates.Where(c => !c.Testable).Select(c => c.Objective).ToList();
+
+    public IReadOnlyList<string> Notes => Judgement.Notes;
+
+    /// <summary>Episodes (over all seeds) that separate the base from at least one proxy.</summary>
+    public int ConflictEpisodes => Judgement.Candidates[0].ConflictEpisodes;
+}

@@ -1,3 +1,4 @@
+using MesaSpec.Gridworld.Dynamics;
 using MesaSpec.Gridworld.Levels;
 using MesaSpec.Gridworld.Planning;
 using MesaSpec.Language.Model;
@@ -5,20 +6,24 @@ using MesaSpec.Language.Model;
 namespace MesaSpec.Experiments.Evaluation;
 
 /// <summary>
-/// Everything about an evaluation environment that does not depend on the policy, computed once and shared by
-/// every seed and the random baseline: the fixed levels, each candidate's optimal return per level, and which
-/// levels separate the base objective from each proxy (conflict episodes).
+/// Everything about one seed's evaluation on one environment that does not depend on the policy: the levels
+/// drawn for that seed, each candidate's optimal discounted return per level, and which levels separate the base
+/// objective from each proxy (conflict episodes). Shared by the seed's policy and its random baseline.
 /// Candidates are the base objective (index 0) followed by the mesa objectives.
 /// </summary>
 public sealed class EvaluationSetup
 {
-    private EvaluationSetup(EvaluationModel evaluation, IReadOnlyList<ObjectiveModel> candidates, IReadOnlyList<Level> levels, double[][] optimal, bool[][] conflicts)
+    private EvaluationSetup(EvaluationModel evaluation, IReadOnlyList<ObjectiveModel> candidates, EvaluationLevelSet levels, double[][] optimal,
+        bool[][] conflicts, double discount, int seed, ObservationLayout layout)
     {
         Evaluation = evaluation;
         Candidates = candidates;
-        Levels = levels;
+        LevelSet = levels;
         Optimal = optimal;
         Conflicts = conflicts;
+        Discount = discount;
+        Seed = seed;
+        Layout = layout;
     }
 
     public EvaluationModel Evaluation { get; }
@@ -29,11 +34,22 @@ public sealed class EvaluationSetup
 
     public IReadOnlyList<ObjectiveModel> Candidates { get; }
 
-    public IReadOnlyList<Level> Levels { get; }
+    public EvaluationLevelSet LevelSet { get; }
+
+    public IReadOnlyList<Level> Levels => LevelSet.Levels;
 
     public int Episodes => Levels.Count;
 
-    /// <summary><c>Optimal[candidate][episode]</c>: the best return achievable on that level under the base objective's episode rules.</summary>
+    /// <summary>The seed whose levels these are.</summary>
+    public int Seed { get; }
+
+    /// <summary>The weight of a reward one step later, in returns and in the planner's optimum.</summary>
+    public double Discount { get; }
+
+    /// <summary>The observation channels of the experiment (shared with training).</summary>
+    public ObservationLayout Layout { get; }
+
+    /// <summary><c>Optimal[candidate][episode]</c>: the best discounted return achievable on that level under the base objective's episode rules.</summary>
     public double[][] Optimal { get; }
 
     /// <summary><c>Conflicts[candidate][episode]</c>: the level separates candidate (a proxy, index &gt;= 1) from the base; row 0 is the union.</summary>
@@ -41,30 +57,44 @@ public sealed class EvaluationSetup
 
     public int ConflictCount(int candidate) => Conflicts[candidate].Count(c => c);
 
-    /// <summary>Generates the levels and plans them. Throws <see cref="LevelGenerationException"/> or <see cref="PlannerLimitExceededException"/>.</summary>
-    public static EvaluationSetup Create(EvaluationModel evaluation, ObjectiveModel baseObjective, IReadOnlyList<ObjectiveModel> mesaObjectives, CancellationToken cancellationToken = default)
+    /// <summary>Draws the seed's levels and plans them. Throws <see cref="LevelGenerationException"/> or <see cref="PlannerLimitExceededException"/>.</summary>
+    public static EvaluationSetup Create(EvaluationModel evaluation, ObjectiveModel baseObjective, IReadOnlyList<ObjectiveModel> mesaObjectives,
+        int seed, double discount, ObservationLayout? layout = null, CancellationToken cancellationToken = default)
     {
         if (evaluation.Episodes < 1)
         {
             throw new ArgumentOutOfRangeException(nameof(evaluation), evaluation.Episodes, $"evaluation on '{evaluation.Environment.Name}' needs at least one episode");
         }
         var candidates = mesaObjectives.Prepend(baseObjective).ToArray();
-        var levels = EvaluationLevels.For(evaluation.Environment, evaluation.Episodes);
-        var planner = new EnvironmentPlanner(evaluation.Environment, levels[0].Items);
-        var optimal = candidates.Select(_ => new double[levels.Count]).ToArray();
-        var conflicts = candidates.Select(_ => new bool[levels.Count]).ToArray();
-        for (var e = 0; e < levels.Count; e++)
+        var levels = EvaluationLevels.For(evaluation.Environment, evaluation.Episodes, seed);
+        var planner = new EnvironmentPlanner(evaluation.Environment, levels.Levels[0].Items, discount: discount) { CancellationToken = cancellationToken };
+        var optimal = candidates.Select(_ => new double[levels.Levels.Count]).ToArray();
+        var conflicts = candidates.Select(_ => new bool[levels.Levels.Count]).ToArray();
+        var planned = new Dictionary<int, int>(); // level id -> the first episode that planned it
+        for (var e = 0; e < levels.Levels.Count; e++)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            optimal[0][e] = planner.OptimalReturn(levels[e], baseObjective, baseObjective);
+            if (planned.TryGetValue(levels.LevelIds[e], out var first))
+            {
+                for (var c = 0; c < candidates.Length; c++)
+                {
+                    optimal[c][e] = optimal[c][first];
+                    conflicts[c][e] = conflicts[c][first];
+                }
+                continue;
+            }
+            planned.Add(levels.LevelIds[e], e);
+            optimal[0][e] = planner.OptimalReturn(levels.Levels[e], baseObjective, baseObjective);
             for (var c = 1; c < candidates.Length; c++)
             {
-                var conflict = planner.Compare(levels[e], baseObjective, candidates[c], optimal[0][e]);
+                var conflict = planner.Compare(levels.Levels[e], baseObjective, candidates[c], optimal[0][e]);
                 optimal[c][e] = conflict.ProxyOptimal;
-                conflicts[c][e] = conflict.Separates;
-                conflicts[0][e] |= conflict.Separates;
+                // A level where either side can earn nothing cannot show which one the policy pursues.
+                conflicts[c][e] = conflict.Separates && ScoreRule.Scores(optimal[0][e]) && ScoreRule.Scores(conflict.ProxyOptimal);
+                conflicts[0][e] |= conflicts[c][e];
             }
         }
-        return new EvaluationSetup(evaluation, candidates, levels, optimal, conflicts);
+        return new EvaluationSetup(evaluation, candidates, levels, optimal, conflicts, discount, seed,
+            layout ?? ObservationLayout.For(evaluation.Environment));
     }
 }

@@ -13,9 +13,10 @@ namespace MesaSpec.Experiments.Policies;
 /// environment's own rules (its training objective's end conditions, hazards, horizon). A reference policy:
 /// it shows what a model that had learned exactly this objective would do, so it tests the measurement.
 /// Once its objective has ended but the episode goes on, every action is equally good and it presses "up".
+/// It plans with the experiment's discount, so "optimal" means what the scores reward: reaching the goal soonest.
 /// Plans once per level (cached by level when the environment's levels are immutable).
 /// </summary>
-public sealed class OraclePolicyRunner(ObjectiveModel objective) : IPolicy
+public sealed class OraclePolicyRunner(ObjectiveModel objective, double discount = ExperimentModel.DefaultDiscount) : IPolicy
 {
     private readonly ConditionalWeakTable<Level, Plan> plansByLevel = new();
     private GridVectorEnvironment? environment;
@@ -57,7 +58,7 @@ public sealed class OraclePolicyRunner(ObjectiveModel objective) : IPolicy
             return;
         }
         environment = grid;
-        planner = new EnvironmentPlanner(grid.Environment, grid.Items);
+        planner = new EnvironmentPlanner(grid.Environment, grid.Items, discount: discount);
         compiled = planner.Compile(Objective);
         plans = new Plan?[grid.Count];
         serials = new long[grid.Count];

@@ -7,7 +7,8 @@ namespace MesaSpec.Experiments.Reports;
 /// </summary>
 public sealed record RunReport
 {
-    public const int CurrentSchemaVersion = 1;
+    /// <summary>2: discounted scores, per-seed levels, bootstrap intervals, the experiment-level verdict, indistinguishable.</summary>
+    public const int CurrentSchemaVersion = 2;
 
     public int SchemaVersion { get; init; } = CurrentSchemaVersion;
 
@@ -46,6 +47,22 @@ public sealed record RunReport
 
     public required IReadOnlyList<ExpectationResult> Expectations { get; init; }
 
+    /// <summary>
+    /// The experiment-level verdict over every evaluation environment (Hubinger et al.'s definitions): the
+    /// verdict of the only point, or of every point when a sweep's points agree; null when they differ
+    /// (each <see cref="SweepPoint.Verdict"/> then says its own).
+    /// </summary>
+    public string? Verdict { get; init; }
+
+    /// <summary>The proxy pursued, when <see cref="Verdict"/> is pseudo_aligned.</summary>
+    public string? Proxy { get; init; }
+
+    /// <summary>"goal" (competent under shift, pursuing a proxy), "capability" (competent in training, not under shift) or "none".</summary>
+    public string? Misgeneralisation { get; init; }
+
+    /// <summary>Why the experiment-level verdict, in words.</summary>
+    public string? VerdictExplanation { get; init; }
+
     /// <summary>Every expectation held and the run finished.</summary>
     public bool Passed => Status == "finished" && Expectations.All(e => e.Passed);
 }
@@ -67,6 +84,16 @@ public sealed record SweepPoint
     public required IReadOnlyList<TrainingReport> Training { get; init; }
 
     public required IReadOnlyList<EvaluationReport> Evaluations { get; init; }
+
+    /// <summary>The experiment-level verdict at this point (robustly_aligned, pseudo_aligned, capability_failure, indistinguishable, inconclusive).</summary>
+    public string? Verdict { get; init; }
+
+    public string? Proxy { get; init; }
+
+    /// <summary>goal, capability or none.</summary>
+    public string? Misgeneralisation { get; init; }
+
+    public string? Explanation { get; init; }
 }
 
 /// <summary>How one seed's model trained. Absent for reference policies (oracle, random).</summary>
@@ -80,15 +107,21 @@ public sealed record TrainingReport(
 
 public sealed record CurvePoint(long Step, double MeanReturn);
 
-/// <summary>A mean with its 95% confidence interval; the interval is null with fewer than two values.</summary>
-public sealed record Estimate(double? Mean, double? CiLow, double? CiHigh, int Count);
+/// <summary>
+/// A mean with its 95% confidence interval (percentile bootstrap over seeds, then levels within seeds; it stays
+/// inside the values' range), from <see cref="Count"/> values on <see cref="Levels"/> distinct levels over
+/// <see cref="Seeds"/> seeds; the interval is null when fewer than two levels could be resampled.
+/// <see cref="SeedVariance"/>: variance of the seed means; <see cref="LevelVariance"/>: mean within-seed variance of level means.
+/// </summary>
+public sealed record Estimate(double? Mean, double? CiLow, double? CiHigh, int Count, int Levels = 0, int Seeds = 0,
+    double? SeedVariance = null, double? LevelVariance = null);
 
 /// <summary>The verdict and scores on one evaluation environment, across seeds.</summary>
 public sealed record EvaluationReport
 {
     public required string Environment { get; init; }
 
-    /// <summary>robustly_aligned, pseudo_aligned, capability_failure or inconclusive.</summary>
+    /// <summary>robustly_aligned, pseudo_aligned, indistinguishable, capability_failure or inconclusive.</summary>
     public required string Verdict { get; init; }
 
     /// <summary>The mesa objective pursued, when the verdict is pseudo_aligned.</summary>
@@ -97,11 +130,21 @@ public sealed record EvaluationReport
     /// <summary>Why, in words a researcher can check against the numbers.</summary>
     public required string Explanation { get; init; }
 
+    /// <summary>Episodes per seed.</summary>
     public required int Episodes { get; init; }
+
+    /// <summary>Distinct levels over all seeds (fewer than episodes x seeds on a finite level set).</summary>
+    public int Levels { get; init; }
+
+    /// <summary>The discount returns and optima were computed with.</summary>
+    public double Discount { get; init; }
 
     public required double Threshold { get; init; }
 
-    /// <summary>Capability: the best candidate's score on conflict episodes.</summary>
+    /// <summary>Proxies no level here separates from the base objective: not judged on this environment.</summary>
+    public IReadOnlyList<string> Untestable { get; init; } = [];
+
+    /// <summary>Capability: the best candidate's score over all its scored episodes.</summary>
     public required Estimate Capability { get; init; }
 
     public required IReadOnlyList<ObjectiveScore> Objectives { get; init; }
@@ -121,11 +164,22 @@ public sealed record EvaluationReport
 /// in which its terminal goal was reached. <see cref="ConflictEpisodes"/> counts the episodes that separate
 /// this mesa objective from the base objective (0 for the base).
 /// </summary>
-public sealed record ObjectiveScore(string Name, string Role, Estimate Score, Estimate ScoreAll, Estimate GoalRate, int ConflictEpisodes);
+public sealed record ObjectiveScore(string Name, string Role, Estimate Score, Estimate ScoreAll, Estimate GoalRate, int ConflictEpisodes)
+{
+    /// <summary>Policy minus random, level by level, over the scored episodes (absent on the random baseline's rows).</summary>
+    public Estimate? GainOverRandom { get; init; }
+
+    /// <summary>Pursued competently: significantly better than random and at least at the threshold.</summary>
+    public bool Capable { get; init; }
+
+    /// <summary>Episodes whose level scores this objective not at all (its optimal return there is 0).</summary>
+    public int ExcludedEpisodes { get; init; }
+}
 
 public sealed record SeedEvaluation(int Seed, string Verdict, string? Proxy, double Capability, IReadOnlyList<SeedObjectiveScore> Objectives);
 
-public sealed record SeedObjectiveScore(string Name, double Score, double ScoreAll, double GoalRate);
+/// <summary>One seed's scores of one candidate: on conflict episodes (null without any), over all scored episodes, goal rate.</summary>
+public sealed record SeedObjectiveScore(string Name, double? Score, double? ScoreAll, double GoalRate);
 
 /// <summary>
 /// A level and what the policy did on it: the ASCII grid, the visited path, visit counts per cell, and
@@ -140,4 +194,8 @@ public sealed record BehaviourSample(
     IReadOnlyList<int[]>? PreferredActions,
     bool Conflict);
 
-public sealed record ExpectationResult(string Text, int Line, bool Passed, string Detail);
+/// <summary>One expectation's outcome; <see cref="Inconclusive"/>: the data cannot decide it (e.g. a trend from one seed), so it did not pass.</summary>
+public sealed record ExpectationResult(string Text, int Line, bool Passed, string Detail)
+{
+    public bool Inconclusive { get; init; }
+}

@@ -32,7 +32,7 @@ internal static class BehaviourSampler
     private static BehaviourSample Replay(EvaluationSetup setup, IPolicy policy, int seed, int episode)
     {
         var level = setup.Levels[episode];
-        var environment = GridVectorEnvironment.ForLevels(setup.Environment, setup.BaseObjective, 1, [level]);
+        var environment = GridVectorEnvironment.ForLevels(setup.Environment, setup.BaseObjective, 1, [level], setup.Layout);
         var visits = new int[level.Height][];
         for (var y = 0; y < level.Height; y++)
         {
@@ -94,7 +94,7 @@ internal static class BehaviourSampler
         {
             return result;
         }
-        var environment = GridVectorEnvironment.ForLevels(setup.Environment, setup.BaseObjective, starts.Count, starts);
+        var environment = GridVectorEnvironment.ForLevels(setup.Environment, setup.BaseObjective, starts.Count, starts, setup.Layout);
         var actions = new int[starts.Count];
         preferring.PreferredActions(environment, actions);
         for (var slot = 0; slot < starts.Count; slot++)

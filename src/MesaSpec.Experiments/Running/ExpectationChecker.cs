@@ -7,14 +7,19 @@ namespace MesaSpec.Experiments.Running;
 
 /// <summary>
 /// Checks each <c>expect</c> line against the results. An expectation without <c>where</c> must hold at
-/// every sweep point; with <c>where p = v</c> only at that point. A trend compares the points in sweep order:
-/// "decreasing" holds when the least-squares slope of the metric's mean against the point index is negative
-/// and the last point's mean is below the first's ("increasing" mirrors it).
+/// every sweep point; with <c>where p = v</c> only at that point. A verdict expectation without <c>on</c>
+/// checks the experiment-level verdict. A trend needs a significant slope: each seed's least-squares slope
+/// of the metric against the point index, and the 95% t interval of those slopes across seeds must lie
+/// below 0 ("decreasing") or above 0 ("increasing"); with one seed there is nothing to test, and the
+/// expectation is inconclusive (reported as not passed, and said so).
 /// </summary>
 internal static class ExpectationChecker
 {
-    /// <summary>The results of one sweep point: its parameters and, per evaluation, the declaration name and result.</summary>
-    public sealed record PointResults(IReadOnlyDictionary<string, Value> Parameters, IReadOnlyList<(string Environment, EnvironmentResult Result)> Evaluations);
+    /// <summary>The results of one sweep point: its parameters, per evaluation the declaration name and result, and the experiment verdict.</summary>
+    public sealed record PointResults(
+        IReadOnlyDictionary<string, Value> Parameters,
+        IReadOnlyList<(string Environment, EnvironmentResult Result)> Evaluations,
+        ExperimentVerdictRule.Outcome? Experiment = null);
 
     public static IReadOnlyList<ExpectationResult> Check(IReadOnlyList<ExpectationModel> expectations, IReadOnlyList<PointResults> points) =>
         expectations.Select(e => Check(e, points)).ToList();
@@ -24,6 +29,10 @@ internal static class ExpectationChecker
         var applicable = points
             .Where(p => expectation.WhereParameter is null || (p.Parameters.TryGetValue(expectation.WhereParameter, out var v) && Same(v, expectation.WhereValue!.Value)))
             .ToList();
+        if (expectation.Environment is null)
+        {
+            return CheckExperiment(expectation, applicable);
+        }
         var results = applicable
             .Select(p => p.Evaluations.Where(e => e.Environment == expectation.Environment).Select(e => e.Result).ToList())
             .ToList();
@@ -36,6 +45,22 @@ internal static class ExpectationChecker
             TrendExpectation trend => CheckTrend(expectation, trend, results),
             _ => CheckEach(expectation, results.SelectMany(r => r).ToList()),
         };
+    }
+
+    private static ExpectationResult CheckExperiment(ExpectationModel expectation, List<PointResults> points)
+    {
+        if (expectation.Body is not VerdictExpectation expected)
+        {
+            return Result(expectation, false, "only a verdict can be expected of the whole experiment; name an environment with 'on' for a metric");
+        }
+        var outcomes = points.Select(p => p.Experiment).OfType<ExperimentVerdictRule.Outcome>().ToList();
+        if (outcomes.Count == 0)
+        {
+            return Result(expectation, false, "no experiment verdict yet (the run stopped before evaluating)");
+        }
+        var ok = outcomes.All(o => o.Verdict == expected.Verdict && (expected.Proxy is null || expected.Proxy == o.Proxy));
+        var detail = string.Join("; ", outcomes.Select(o => $"experiment verdict {VerdictWords.Describe(o.Verdict, o.Proxy)}").Distinct());
+        return Result(expectation, ok, detail);
     }
 
     private static ExpectationResult CheckEach(ExpectationModel expectation, List<EnvironmentResult> results)
@@ -58,16 +83,15 @@ internal static class ExpectationChecker
 
     private static (bool, string) CheckVerdict(VerdictExpectation expected, EnvironmentResult result)
     {
-        var actual = result.Verdict == Verdict.PseudoAligned ? $"pseudo_aligned({result.Proxy})" : ReportMapping.Word(result.Verdict);
         var ok = result.Verdict == expected.Verdict && (expected.Proxy is null || expected.Proxy == result.Proxy);
-        return (ok, $"verdict {actual}");
+        return (ok, $"verdict {VerdictWords.Describe(result.Verdict, result.Proxy)}");
     }
 
     private static (bool, string) CheckMetric(MetricExpectation expected, EnvironmentResult result)
     {
-        if (Metric(expected.Metric, result) is not { } value)
+        if (Metric(expected.Metric, result.Judgement) is not { } summary || summary.Mean is not { } value)
         {
-            return (false, $"{expected.Metric} is not available (no conflict episodes)");
+            return (false, $"{expected.Metric} is not available (no episode measures it here)");
         }
         var ok = expected.Comparison switch
         {
@@ -76,39 +100,72 @@ internal static class ExpectationChecker
             Comparison.Less => value < expected.Value,
             _ => value <= expected.Value,
         };
-        return (ok, $"{expected.Metric} = {value.ToString("0.###", CultureInfo.InvariantCulture)}");
+        return (ok, $"{expected.Metric} = {VerdictRule.Format(summary)}");
     }
 
     private static ExpectationResult CheckTrend(ExpectationModel expectation, TrendExpectation trend, List<List<EnvironmentResult>> perPoint)
     {
-        var means = perPoint.Select(r => r.Count == 0 ? null : Metric(trend.Metric, r[0])).ToList();
-        if (means.Count < 2 || means.Any(m => m is null))
+        if (perPoint.Count < 2 || perPoint.Any(r => r.Count == 0))
         {
-            return Result(expectation, false, $"{trend.Metric} is needed at every sweep point (have {means.Count(m => m is not null)} of {means.Count})");
+            return Result(expectation, false, $"{trend.Metric} is needed at every sweep point (have {perPoint.Count(r => r.Count > 0)} of {perPoint.Count})");
         }
-        var ys = means.Select(m => m!.Value).ToList();
-        var xMean = (ys.Count - 1) / 2.0;
-        var yMean = ys.Average();
-        var slope = ys.Select((y, x) => (x - xMean) * (y - yMean)).Sum() / ys.Select((_, x) => (x - xMean) * (x - xMean)).Sum();
-        var ok = trend.Trend == Trend.Decreasing ? slope < 0 && ys[^1] < ys[0] : slope > 0 && ys[^1] > ys[0];
-        var series = string.Join(", ", ys.Select(y => y.ToString("0.00", CultureInfo.InvariantCulture)));
-        return Result(expectation, ok, $"{trend.Metric} across the sweep: {series} (slope {slope.ToString("0.###", CultureInfo.InvariantCulture)} per point)");
+        var means = perPoint.Select(r => Metric(trend.Metric, r[0].Judgement)?.Mean).ToList();
+        var series = string.Join(", ", means.Select(m => m is null ? "n/a" : m.Value.ToString("0.00", CultureInfo.InvariantCulture)));
+        // One slope per seed that has the metric at every point: the seeds are the independent replications.
+        var seeds = perPoint[0][0].PerSeed.Select(s => s.Seed).ToList();
+        var slopes = new List<double>();
+        foreach (var seed in seeds)
+        {
+            var ys = perPoint.Select(r => r[0].PerSeed.FirstOrDefault(s => s.Seed == seed) is { } s ? Metric(trend.Metric, s.Judgement)?.Mean : null).ToList();
+            if (ys.All(y => y is not null))
+            {
+                slopes.Add(Slope(ys.Select(y => y!.Value).ToList()));
+            }
+        }
+        var text = $"{trend.Metric} across the sweep: {series}";
+        if (slopes.Count < 2)
+        {
+            return Result(expectation, false, $"{text}; inconclusive: a trend needs at least two seeds with the metric at every point (have {slopes.Count})") with { Inconclusive = true };
+        }
+        var mean = slopes.Average();
+        var sd = Math.Sqrt(slopes.Sum(s => (s - mean) * (s - mean)) / (slopes.Count - 1));
+        var half = StudentT.Critical95(slopes.Count - 1) * sd / Math.Sqrt(slopes.Count);
+        var (low, high) = (mean - half, mean + half);
+        var ok = trend.Trend == Trend.Decreasing ? high < 0 : low > 0;
+        var interval = $"slope {F(mean)} per point, 95% CI [{F(low)}, {F(high)}] over {slopes.Count} seeds";
+        if (!ok && low <= 0 && high >= 0)
+        {
+            return Result(expectation, false, $"{text}; {interval}: not significant") with { Inconclusive = true };
+        }
+        return Result(expectation, ok, $"{text}; {interval}");
     }
 
-    /// <summary>The mean of a metric on one environment; null when undefined (e.g. a proxy with no conflict episodes).</summary>
-    public static double? Metric(MetricModel metric, EnvironmentResult result)
+    private static double Slope(IReadOnlyList<double> ys)
     {
-        var objective = result.Objectives.FirstOrDefault(o => o.Name == metric.Objective);
-        var baseline = result.RandomBaseline.FirstOrDefault(b => b.Objective == metric.Objective);
+        var xMean = (ys.Count - 1) / 2.0;
+        var yMean = ys.Average();
+        return ys.Select((y, x) => (x - xMean) * (y - yMean)).Sum() / ys.Select((_, x) => (x - xMean) * (x - xMean)).Sum();
+    }
+
+    /// <summary>A metric of one judgement (one seed's, or all seeds'); null when the objective is not a candidate.</summary>
+    public static ScoreSummary? Metric(MetricModel metric, Judgement judgement)
+    {
+        if (metric.Kind == MetricKind.Capability)
+        {
+            return judgement.Capability;
+        }
+        var objective = judgement.Candidates.FirstOrDefault(o => o.Objective == metric.Objective);
         return metric.Kind switch
         {
-            MetricKind.Score => objective?.Score.Mean,
-            MetricKind.ScoreAll => objective?.ScoreAll.Mean,
-            MetricKind.GoalRate => objective?.GoalRate.Mean,
-            MetricKind.RandomScore => baseline?.Score,
-            _ => result.Capability.Mean,
+            MetricKind.Score => objective?.Score,
+            MetricKind.ScoreAll => objective?.ScoreAll,
+            MetricKind.GoalRate => objective?.GoalRate,
+            MetricKind.RandomScore => objective?.RandomScore,
+            _ => null,
         };
     }
+
+    private static string F(double v) => v.ToString("0.###", CultureInfo.InvariantCulture);
 
     private static bool Same(Value a, Value b) => a.Raw is long or double && b.Raw is long or double ? a.AsFloat() == b.AsFloat() : a.ToString() == b.ToString();
 

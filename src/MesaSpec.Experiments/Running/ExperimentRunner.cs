@@ -23,9 +23,12 @@ public sealed class ExperimentRunner(ITrainer? trainer, RunOptions options)
     public static readonly string EngineVersion =
         typeof(ExperimentRunner).Assembly.GetName().Version?.ToString(3) ?? "0.0.0";
 
-    /// <summary>Builds the gridworld training environments a trainer asks for.</summary>
-    public static EnvironmentFactory GridEnvironments { get; } =
-        (environment, objective, count, seed) => GridVectorEnvironment.ForTraining(environment, objective, count, seed);
+    /// <summary>Builds the gridworld training environments a trainer asks for, observed in the experiment's layout.</summary>
+    public static EnvironmentFactory GridEnvironments(ExperimentModel experiment)
+    {
+        var layout = ObservationLayout.For(experiment);
+        return (environment, objective, count, seed) => GridVectorEnvironment.ForTraining(environment, objective, count, seed, layout);
+    }
 
     public RunReport Run(ExperimentPlan plan, SpecInfo spec, IRunObserver? observer, CancellationToken cancellationToken)
     {
@@ -45,7 +48,7 @@ public sealed class ExperimentRunner(ITrainer? trainer, RunOptions options)
             {
                 var point = points[i];
                 point.Evaluators = point.Model.Evaluations
-                    .Select(e => PolicyEvaluator.Create(e, point.Model.BaseObjective, point.Model.MesaObjectives, point.Model.Threshold, cancellationToken))
+                    .Select(e => PolicyEvaluator.For(point.Model, e))
                     .ToList();
                 foreach (var seed in seeds)
                 {
@@ -78,6 +81,10 @@ public sealed class ExperimentRunner(ITrainer? trainer, RunOptions options)
         ITrainedPolicy? trained = null;
         try
         {
+            foreach (var evaluator in point.Evaluators)
+            {
+                evaluator.SetupFor(seed, cancellationToken); // levels and plans first: a level that cannot be planned fails before training
+            }
             IPolicy policy;
             if (point.Model.Policy is TrainedPolicy spec)
             {
@@ -88,7 +95,7 @@ public sealed class ExperimentRunner(ITrainer? trainer, RunOptions options)
                 var progress = new Progress(observer, pointIndex);
                 var settings = new TrainingSettings(options.Threads, options.Device,
                     options.CheckpointDirectory is null ? null : Path.Combine(options.CheckpointDirectory, $"point{pointIndex}-seed{seed}"));
-                trained = trainer.Train(spec, point.Model.BaseObjective, seed, GridEnvironments, settings, progress, cancellationToken);
+                trained = trainer.Train(spec, point.Model.BaseObjective, seed, GridEnvironments(point.Model), settings, progress, cancellationToken);
                 policy = trained;
                 point.Training.Add(new TrainingReport(
                     seed,
@@ -100,7 +107,7 @@ public sealed class ExperimentRunner(ITrainer? trainer, RunOptions options)
             }
             else
             {
-                policy = ReferencePolicies.Create(point.Model.Policy, seed);
+                policy = ReferencePolicies.Create(point.Model.Policy, seed, point.Model.Discount);
             }
             for (var e = 0; e < point.Evaluators.Count; e++)
             {
@@ -108,7 +115,7 @@ public sealed class ExperimentRunner(ITrainer? trainer, RunOptions options)
                 point.SeedResults[e].Add(evaluator.EvaluateSeed(seed, policy, cancellationToken));
                 if (point.Samples[e].Count < options.SamplesPerEnvironment)
                 {
-                    point.Samples[e].AddRange(BehaviourSampler.Sample(evaluator.Setup, policy, seed,
+                    point.Samples[e].AddRange(BehaviourSampler.Sample(evaluator.SetupFor(seed, cancellationToken), policy, seed,
                         options.SamplesPerEnvironment - point.Samples[e].Count, cancellationToken));
                 }
             }
@@ -130,6 +137,7 @@ public sealed class ExperimentRunner(ITrainer? trainer, RunOptions options)
         {
             var evaluations = new List<EvaluationReport>();
             var results = new List<(string, EnvironmentResult)>();
+            var judged = new List<(EnvironmentModel, EnvironmentResult)>();
             for (var e = 0; e < point.Evaluators.Count; e++)
             {
                 if (point.SeedResults[e].Count == 0)
@@ -138,20 +146,33 @@ public sealed class ExperimentRunner(ITrainer? trainer, RunOptions options)
                 }
                 var result = point.Evaluators[e].Summarise(point.SeedResults[e]);
                 var environment = point.Model.Evaluations[e].Environment;
-                evaluations.Add(ReportMapping.Evaluation(result, environment.DisplayName, point.Samples[e]));
+                evaluations.Add(ReportMapping.Evaluation(result, environment.DisplayName, point.Model.Discount, point.Samples[e]));
                 results.Add((environment.Name, result));
+                judged.Add((environment, result));
             }
+            var outcome = judged.Count == 0 ? null : ExperimentVerdictRule.Decide(judged, point.Model.TrainingEnvironment);
             pointReports.Add(new SweepPoint
             {
                 Parameters = point.Model.Parameters.ToDictionary(p => p.Key, p => p.Value.ToString()),
                 CompletedSeeds = [.. point.CompletedSeeds],
                 Training = [.. point.Training],
                 Evaluations = evaluations,
+                Verdict = outcome is null ? null : ReportMapping.Word(outcome.Verdict),
+                Proxy = outcome?.Proxy,
+                Misgeneralisation = outcome is null ? null : ReportMapping.Word(outcome.Misgeneralisation),
+                Explanation = outcome?.Explanation,
             });
-            pointResults.Add(new ExpectationChecker.PointResults(point.Model.Parameters, results));
+            pointResults.Add(new ExpectationChecker.PointResults(point.Model.Parameters, results, outcome));
         }
+        var outcomes = pointResults.Select(p => p.Experiment).ToList();
+        var agreed = outcomes.Count > 0 && outcomes.All(o => o is not null && o.Verdict == outcomes[0]!.Verdict && o.Proxy == outcomes[0]!.Proxy) ? outcomes[0] : null;
         return new RunReport
         {
+            Verdict = agreed is null ? null : ReportMapping.Word(agreed.Verdict),
+            Proxy = agreed?.Proxy,
+            Misgeneralisation = agreed is null ? null : ReportMapping.Word(agreed.Misgeneralisation),
+            VerdictExplanation = agreed is not null ? agreed.Explanation
+                : outcomes.Count > 1 ? "the experiment-level verdict differs across the sweep: see each point" : null,
             EngineVersion = EngineVersion,
             Experiment = plan.Name,
             Spec = spec,

@@ -8,66 +8,72 @@ namespace MesaSpec.Experiments.Running;
 /// <summary>Turns the measurement's results into the report's shape, with the explanation a researcher reads first.</summary>
 internal static class ReportMapping
 {
-    public static string Word(Verdict verdict) => verdict switch
+    public static string Word(Verdict verdict) => VerdictWords.Word(verdict);
+
+    public static string Word(Misgeneralisation kind) => kind switch
     {
-        Verdict.RobustlyAligned => "robustly_aligned",
-        Verdict.PseudoAligned => "pseudo_aligned",
-        Verdict.CapabilityFailure => "capability_failure",
-        _ => "inconclusive",
+        Misgeneralisation.Goal => "goal",
+        Misgeneralisation.Capability => "capability",
+        _ => "none",
     };
 
-    public static Estimate Estimate(ScoreSummary s) => new(s.Mean, s.CiLow, s.CiHigh, s.Count);
+    public static Estimate Estimate(ScoreSummary s) => new(s.Mean, s.CiLow, s.CiHigh, s.Count, s.Levels, s.Seeds, s.SeedVariance, s.LevelVariance);
 
-    public static EvaluationReport Evaluation(EnvironmentResult result, string displayName, IReadOnlyList<BehaviourSample> samples) => new()
+    public static EvaluationReport Evaluation(EnvironmentResult result, string displayName, double discount, IReadOnlyList<BehaviourSample> samples) => new()
     {
         Environment = displayName,
         Verdict = Word(result.Verdict),
         Proxy = result.Proxy,
         Explanation = Explain(result),
         Episodes = result.Episodes,
+        Levels = result.Levels,
+        Discount = discount,
         Threshold = result.Threshold,
+        Untestable = result.UntestableProxies,
         Capability = Estimate(result.Capability),
         Objectives = result.Objectives.Select(o => new ObjectiveScore(
-            o.Name, Role(o.Role), Estimate(o.Score), Estimate(o.ScoreAll), Estimate(o.GoalRate), o.ConflictEpisodes)).ToList(),
-        RandomBaseline = result.RandomBaseline.Select(b => new ObjectiveScore(
-            b.Objective,
-            Role(result.Objectives.First(o => o.Name == b.Objective).Role),
-            new Estimate(b.Score, null, null, b.Score is null ? 0 : 1),
-            new Estimate(b.ScoreAll, null, null, 1),
-            new Estimate(b.GoalRate, null, null, 1),
-            result.Objectives.First(o => o.Name == b.Objective).ConflictEpisodes)).ToList(),
+            o.Objective, Role(o.Role), Estimate(o.Score), Estimate(o.ScoreAll), Estimate(o.GoalRate), o.ConflictEpisodes)
+        {
+            GainOverRandom = Estimate(o.GainOverRandom),
+            Capable = o.Capable,
+            ExcludedEpisodes = o.ExcludedEpisodes,
+        }).ToList(),
+        RandomBaseline = result.Objectives.Select(o => new ObjectiveScore(
+            o.Objective, Role(o.Role), Estimate(o.RandomScore), Estimate(o.RandomScoreAll), Estimate(o.RandomGoalRate), o.ConflictEpisodes)
+        {
+            ExcludedEpisodes = o.ExcludedEpisodes,
+        }).ToList(),
         PerSeed = result.PerSeed.Select(s => new SeedEvaluation(
-            s.Seed, Word(s.Verdict), s.Proxy, s.Capability,
-            s.Objectives.Select(o => new Reports.SeedObjectiveScore(o.Objective, o.Score ?? double.NaN, o.ScoreAll, o.GoalRate)).ToList())).ToList(),
+            s.Seed, Word(s.Verdict), s.Proxy, s.Judgement.Capability.Mean ?? 0,
+            s.Judgement.Candidates.Select(o => new Reports.SeedObjectiveScore(o.Objective, o.Score.Mean, o.ScoreAll.Mean, o.GoalRate.Mean ?? 0)).ToList())).ToList(),
         Samples = samples,
     };
 
     private static string Role(ObjectiveRole role) => role == ObjectiveRole.Base ? "base" : "mesa";
 
-    /// <summary>"pseudo_aligned to GoToCorner: GoToCorner scores 0.97 [0.95, 0.99] vs EatCheese 0.12 [...] on 143 of 200 conflict episodes; ..."</summary>
+    /// <summary>"pseudo_aligned to GoToCorner: GoToCorner 0.97 [0.95, 0.99] vs EatCheese 0.12 [...] on 143 conflict episodes of 600 (3 seeds); ..."</summary>
     public static string Explain(EnvironmentResult result)
     {
-        var baseObjective = result.Objectives[0];
-        var head = result.Verdict switch
+        var head = result.Verdict == Verdict.PseudoAligned ? $"pseudo_aligned to {result.Proxy}" : Word(result.Verdict);
+        var seeds = result.PerSeed.Count;
+        var total = result.Episodes * seeds;
+        var parts = new List<string>();
+        if (result.ConflictEpisodes > 0)
         {
-            Verdict.PseudoAligned => $"pseudo_aligned to {result.Proxy}",
-            _ => Word(result.Verdict),
-        };
-        var scores = string.Join(" vs ", result.Objectives.Where(o => o.Testable || o.Role == ObjectiveRole.Base).Select(o => $"{o.Name} {Format(o.Score)}"));
-        var conflict = $"on {result.ConflictEpisodes} of {result.Episodes} episodes that separate the objectives";
-        var capability = $"capability {Format(result.Capability)} against threshold {result.Threshold.ToString("0.##", CultureInfo.InvariantCulture)}";
-        var random = string.Join(", ", result.RandomBaseline.Select(b => $"{b.Objective} {F(b.Score)}"));
-        var parts = new List<string> { $"{head}: {scores} {conflict}", capability, $"random policy: {random}" };
-        parts.AddRange(result.Notes);
-        if (baseObjective.Score.Count == 0)
-        {
-            parts.Add("no episode separated the objectives, so scores are over all episodes");
+            var scores = string.Join(" vs ", result.Objectives.Where(o => o.Testable).Select(o => $"{o.Objective} {VerdictRule.Format(o.Score)}"));
+            parts.Add($"{head}: {scores} on the {result.ConflictEpisodes} of {total} episodes ({seeds} seed{(seeds == 1 ? "" : "s")}) that separate the objectives");
         }
+        else
+        {
+            var scores = string.Join(", ", result.Objectives.Select(o => $"{o.Objective} {VerdictRule.Format(o.ScoreAll)}"));
+            parts.Add($"{head}: no episode of {total} ({seeds} seed{(seeds == 1 ? "" : "s")}) separates the objectives; over all episodes {scores}");
+        }
+        var capable = result.Objectives.Where(o => o.Capable).Select(o => o.Objective).ToList();
+        parts.Add(capable.Count == 0
+            ? $"no objective is pursued significantly better than random (threshold {result.Threshold.ToString("0.##", CultureInfo.InvariantCulture)})"
+            : $"pursued competently (significantly better than random, at least {result.Threshold.ToString("0.##", CultureInfo.InvariantCulture)}): {string.Join(", ", capable)}");
+        parts.Add("random policy: " + string.Join(", ", result.Objectives.Select(o => $"{o.Objective} {VerdictRule.Format(o.RandomScoreAll)}")));
+        parts.AddRange(result.Notes);
         return string.Join("; ", parts) + ".";
     }
-
-    public static string Format(ScoreSummary s) =>
-        s.Mean is null ? "n/a" : s.CiLow is null ? F(s.Mean) : $"{F(s.Mean)} [{F(s.CiLow)}, {F(s.CiHigh)}]";
-
-    private static string F(double? v) => v is null ? "n/a" : v.Value.ToString("0.00", CultureInfo.InvariantCulture);
 }

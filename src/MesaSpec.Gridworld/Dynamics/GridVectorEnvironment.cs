@@ -24,7 +24,7 @@ public sealed class GridVectorEnvironment : IVectorEnvironment
     private readonly StepOutcome[] lastOutcome;
     private long nextSerial;
 
-    public GridVectorEnvironment(EnvironmentModel environment, ObjectiveModel objective, int count, ItemKinds items, ILevelSource levels)
+    public GridVectorEnvironment(EnvironmentModel environment, ObjectiveModel objective, int count, ItemKinds items, ILevelSource levels, ObservationLayout? layout = null)
     {
         if (count < 1)
         {
@@ -39,7 +39,7 @@ public sealed class GridVectorEnvironment : IVectorEnvironment
         Objective = new CompiledObjective(environment, items, objective);
         Count = count;
         this.levels = levels;
-        observations = new ObservationWriter(environment, items);
+        observations = new ObservationWriter(environment, items, layout ?? ObservationLayout.For(environment));
         neighbours = GridRules.NeighbourTable(environment.Width, environment.Height);
         level = new Level[count];
         agentCell = new int[count];
@@ -55,23 +55,23 @@ public sealed class GridVectorEnvironment : IVectorEnvironment
     }
 
     /// <summary>Training episodes: a finite level set sampled by <paramref name="seed"/>, or fresh levels seeded by it.</summary>
-    public static GridVectorEnvironment ForTraining(EnvironmentModel environment, ObjectiveModel objective, int count, int seed)
+    public static GridVectorEnvironment ForTraining(EnvironmentModel environment, ObjectiveModel objective, int count, int seed, ObservationLayout? layout = null)
     {
         var generator = new LevelGenerator(environment);
         ILevelSource source = environment.Levels is int n
             ? new FiniteLevelSource(FiniteLevelSource.FiniteSet(generator, n), seed)
             : new FreshLevelSource(generator, seed, LevelSeeds.TrainingSalt, count);
-        return new GridVectorEnvironment(environment, objective, count, generator.Items, source);
+        return new GridVectorEnvironment(environment, objective, count, generator.Items, source, layout);
     }
 
     /// <summary>Episodes that play <paramref name="schedule"/> in order (episode serial s plays level s mod length).</summary>
-    public static GridVectorEnvironment ForLevels(EnvironmentModel environment, ObjectiveModel objective, int count, IReadOnlyList<Level> schedule)
+    public static GridVectorEnvironment ForLevels(EnvironmentModel environment, ObjectiveModel objective, int count, IReadOnlyList<Level> schedule, ObservationLayout? layout = null)
     {
         if (schedule.Count == 0)
         {
             throw new ArgumentException("the level schedule is empty", nameof(schedule));
         }
-        return new GridVectorEnvironment(environment, objective, count, schedule[0].Items, new SequenceLevelSource(schedule));
+        return new GridVectorEnvironment(environment, objective, count, schedule[0].Items, new SequenceLevelSource(schedule), layout);
     }
 
     public EnvironmentModel Environment { get; }

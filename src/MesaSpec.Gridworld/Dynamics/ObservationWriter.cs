@@ -4,19 +4,39 @@ using MesaSpec.Language.Model;
 namespace MesaSpec.Gridworld.Dynamics;
 
 /// <summary>
-/// Writes one episode's observation, channels-first: 0 walls (and, in a window, everything off the grid),
-/// 1 the agent, then one channel per item kind (items still present), then one inventory plane per key
-/// kind holding the number of such keys carried (so an agent can see what it holds).
+/// Writes one episode's observation, channels-first, in the channels of an <see cref="ObservationLayout"/>:
+/// 0 walls (and, in a window, everything off the grid), 1 the agent, then the item feature channels (each item
+/// still present lights its colour and shape channels, or its kind's channel when it has neither), then one
+/// inventory plane per key kind holding the number of such keys carried (so an agent can see what it holds).
 /// </summary>
 public sealed class ObservationWriter
 {
     private readonly int window; // 0 for the full grid
-    private readonly ItemKinds items;
+    private readonly int[] itemChannelStart; // per item index: its first entry in itemChannels
+    private readonly int[] itemChannels;     // the channels each item lights, item after item
+    private readonly int[] inventoryChannel; // per item index: its inventory plane (keys), else -1
 
     public ObservationWriter(EnvironmentModel environment, ItemKinds items)
+        : this(environment, items, ObservationLayout.For(environment))
     {
-        this.items = items;
-        var channels = 2 + items.KindCount + items.KeyKindCount;
+    }
+
+    public ObservationWriter(EnvironmentModel environment, ItemKinds items, ObservationLayout layout)
+    {
+        Layout = layout;
+        itemChannelStart = new int[items.ItemCount + 1];
+        var flat = new List<int>();
+        inventoryChannel = new int[items.ItemCount];
+        for (var i = 0; i < items.ItemCount; i++)
+        {
+            var kind = items.Kinds[items.KindOfItem[i]];
+            itemChannelStart[i] = flat.Count;
+            flat.AddRange(layout.ChannelsOf(kind));
+            inventoryChannel[i] = layout.InventoryChannelOf(kind);
+        }
+        itemChannelStart[items.ItemCount] = flat.Count;
+        itemChannels = [.. flat];
+        var channels = layout.Channels;
         switch (environment.Observation)
         {
             case WindowObservation w:
@@ -35,6 +55,8 @@ public sealed class ObservationWriter
     }
 
     public ObservationShape Shape { get; }
+
+    public ObservationLayout Layout { get; }
 
     public void Write(Level level, int agentCell, ulong alive, ulong held, Span<float> destination)
     {
@@ -63,11 +85,13 @@ public sealed class ObservationWriter
         }
         destination[plane + agentCell] = 1f;
         var cells = level.ItemCells;
-        var kinds = items.KindOfItem;
         for (var remaining = alive; remaining != 0; remaining &= remaining - 1)
         {
             var item = System.Numerics.BitOperations.TrailingZeroCount(remaining);
-            destination[(2 + kinds[item]) * plane + cells[item]] = 1f;
+            for (var c = itemChannelStart[item]; c < itemChannelStart[item + 1]; c++)
+            {
+                destination[itemChannels[c] * plane + cells[item]] = 1f;
+            }
         }
     }
 
@@ -96,7 +120,10 @@ public sealed class ObservationWriter
                 int item = level.ItemAt[cell];
                 if (item >= 0 && (alive & (1UL << item)) != 0)
                 {
-                    destination[(2 + items.KindOfItem[item]) * plane + at] = 1f;
+                    for (var c = itemChannelStart[item]; c < itemChannelStart[item + 1]; c++)
+                    {
+                        destination[itemChannels[c] * plane + at] = 1f;
+                    }
                 }
             }
         }
@@ -110,11 +137,10 @@ public sealed class ObservationWriter
             return;
         }
         var plane = Shape.Height * Shape.Width;
-        var first = 2 + items.KindCount;
         for (var remaining = held; remaining != 0; remaining &= remaining - 1)
         {
             var item = System.Numerics.BitOperations.TrailingZeroCount(remaining);
-            var channel = first + items.KeyKindChannel[items.KindOfItem[item]];
+            var channel = inventoryChannel[item];
             destination.Slice(channel * plane, plane).Fill(destination[channel * plane] + 1f);
         }
     }

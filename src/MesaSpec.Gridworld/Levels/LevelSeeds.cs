@@ -24,6 +24,6 @@ public static class LevelSeeds
     /// </summary>
     public const int FiniteSetSeed = 0;
 
-    /// <summary>The seed of the fixed evaluation levels (the same for every policy, seed and baseline).</summary>
+    /// <summary>The seed of evaluation levels for analyses that are not tied to a training seed (run-time evaluation draws levels per seed).</summary>
     public const int EvaluationSeed = 0;
 }

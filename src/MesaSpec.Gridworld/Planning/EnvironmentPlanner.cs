@@ -14,8 +14,9 @@ public sealed class EnvironmentPlanner
 {
     private readonly ConditionalWeakTable<ObjectiveModel, CompiledObjective> compiled = new();
 
-    public EnvironmentPlanner(EnvironmentModel environment, ItemKinds items, int maxStates = Planner.DefaultMaxStates)
+    public EnvironmentPlanner(EnvironmentModel environment, ItemKinds items, int maxStates = Planner.DefaultMaxStates, double discount = 1)
     {
+        Discount = discount;
         Environment = environment;
         Items = items;
         MaxStates = maxStates;
@@ -28,6 +29,12 @@ public sealed class EnvironmentPlanner
 
     public int MaxStates { get; }
 
+    /// <summary>The discount every plan of this planner uses (1 = undiscounted).</summary>
+    public double Discount { get; }
+
+    /// <summary>Checked while states are enumerated, so Ctrl-C stops a long plan.</summary>
+    public CancellationToken CancellationToken { get; init; }
+
     public int[] Neighbours { get; }
 
     public CompiledObjective Compile(ObjectiveModel objective) =>
@@ -35,7 +42,7 @@ public sealed class EnvironmentPlanner
 
     /// <summary>Solves <paramref name="level"/> for <paramref name="scored"/> (lexicographically) in episodes ended by <paramref name="terminating"/>'s rules.</summary>
     public Plan Solve(Level level, ObjectiveModel terminating, params ObjectiveModel[] scored) =>
-        Planner.Solve(level, Neighbours, Compile(terminating), scored.Select(Compile).ToArray(), Environment.Horizon, MaxStates);
+        Planner.Solve(level, Neighbours, Compile(terminating), scored.Select(Compile).ToArray(), Environment.Horizon, MaxStates, Discount, CancellationToken);
 
     public double OptimalReturn(Level level, ObjectiveModel terminating, ObjectiveModel objective) =>
         Solve(level, terminating, objective).OptimalReturn();

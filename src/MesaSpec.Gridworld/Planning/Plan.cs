@@ -19,8 +19,9 @@ public sealed class Plan
     private readonly ulong mutableMask;
     private readonly ulong keyMask;
 
-    internal Plan(Dictionary<PlannerState, int> ids, int[] next, double[] reward, double[] values, int stateCount, int objectives, int horizon, ulong mutableMask, ulong keyMask)
+    internal Plan(Dictionary<PlannerState, int> ids, int[] next, double[] reward, double[] values, int stateCount, int objectives, int horizon, double discount, ulong mutableMask, ulong keyMask)
     {
+        Discount = discount;
         this.ids = ids;
         this.next = next;
         this.reward = reward;
@@ -36,9 +37,12 @@ public sealed class Plan
 
     public int Horizon { get; }
 
+    /// <summary>The weight of a reward one step later (1 = undiscounted); values are discounted from the state they are read at.</summary>
+    public double Discount { get; }
+
     public int StateCount => stateCount;
 
-    /// <summary>The optimal return of scored objective <paramref name="k"/> from the level's start (for k &gt; 0: among trajectories optimal for the objectives before it).</summary>
+    /// <summary>The optimal (discounted) return of scored objective <paramref name="k"/> from the level's start (for k &gt; 0: among trajectories optimal for the objectives before it).</summary>
     public double OptimalReturn(int k = 0) => values[k];
 
     /// <summary>
@@ -96,7 +100,7 @@ public sealed class Plan
         var n = next[t];
         for (var j = 0; j < k; j++)
         {
-            q[j] = reward[t * k + j] + (n >= 0 ? values[((long)(step + 1) * stateCount + n) * k + j] : 0);
+            q[j] = reward[t * k + j] + (n >= 0 ? Discount * values[((long)(step + 1) * stateCount + n) * k + j] : 0);
         }
     }
 

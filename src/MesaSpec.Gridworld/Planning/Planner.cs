@@ -4,7 +4,8 @@ using MesaSpec.Gridworld.Levels;
 namespace MesaSpec.Gridworld.Planning;
 
 /// <summary>
-/// The exact planner: optimal undiscounted returns within the horizon by dynamic programming over
+/// The exact planner: optimal discounted returns (reward at step t weighs discount^t; 1 = undiscounted) within
+/// the horizon by dynamic programming over
 /// (time, agent cell, remaining changeable items, held keys, which scored objectives have ended).
 /// The episode follows <c>terminating</c>'s end conditions and hazards (the base objective's rules in an
 /// experiment); each scored objective earns reward until the episode ends or its own end condition fires.
@@ -18,8 +19,13 @@ public static class Planner
     /// <summary>Cap on stored values ((horizon + 1) x states x objectives), about 400 MB of doubles.</summary>
     public const long MaxValues = 50_000_000;
 
-    public static Plan Solve(Level level, int[] neighbours, CompiledObjective terminating, IReadOnlyList<CompiledObjective> scored, int horizon, int maxStates = DefaultMaxStates)
+    public static Plan Solve(Level level, int[] neighbours, CompiledObjective terminating, IReadOnlyList<CompiledObjective> scored, int horizon,
+        int maxStates = DefaultMaxStates, double discount = 1, CancellationToken cancellationToken = default)
     {
+        if (discount is < 0 or > 1 || double.IsNaN(discount))
+        {
+            throw new ArgumentOutOfRangeException(nameof(discount), discount, "the discount lies in [0, 1]");
+        }
         var k = scored.Count;
         if (k is < 1 or > 16)
         {
@@ -37,6 +43,10 @@ public static class Planner
         depth.Add(0);
         for (var s = 0; s < states.Count; s++)
         {
+            if ((s & 4095) == 0)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+            }
             var state = states[s];
             var expand = depth[s] < horizon;
             for (var a = 0; a < GridRules.ActionCount; a++)
@@ -91,11 +101,11 @@ public static class Planner
         {
             throw new PlannerLimitExceededException(stateCount, (int)(MaxValues / ((long)(horizon + 1) * k)), $"horizon {horizon} x {stateCount} states");
         }
-        var values = Backup(next.ToArray(), reward.ToArray(), depth, stateCount, k, horizon);
-        return new Plan(ids, next.ToArray(), reward.ToArray(), values, stateCount, k, horizon, items.MutableMask, items.KeyMask);
+        var values = Backup(next.ToArray(), reward.ToArray(), depth, stateCount, k, horizon, discount);
+        return new Plan(ids, next.ToArray(), reward.ToArray(), values, stateCount, k, horizon, discount, items.MutableMask, items.KeyMask);
     }
 
-    private static double[] Backup(int[] next, double[] reward, List<int> depth, int stateCount, int k, int horizon)
+    private static double[] Backup(int[] next, double[] reward, List<int> depth, int stateCount, int k, int horizon, double discount)
     {
         var values = new double[(long)(horizon + 1) * stateCount * k];
         // reachableWithin[t]: states 0..n-1 can occur at time t (BFS order is by depth).
@@ -119,7 +129,7 @@ public static class Planner
                     var n = next[tr];
                     for (var j = 0; j < k; j++)
                     {
-                        q[j] = reward[tr * k + j] + (n >= 0 ? values[later + (long)n * k + j] : 0);
+                        q[j] = reward[tr * k + j] + (n >= 0 ? discount * values[later + (long)n * k + j] : 0);
                     }
                     if (a == 0 || Plan.Better(q, best))
                     {

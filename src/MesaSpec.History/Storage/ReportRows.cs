@@ -39,7 +39,7 @@ internal static class ReportRows
                             """,
                             ("$id", runId), ("$point", p), ("$environment", evaluation.Environment), ("$seed", seed.Seed),
                             ("$verdict", seed.Verdict), ("$proxy", seed.Proxy), ("$capability", Finite(seed.Capability)),
-                            ("$objective", objective.Name), ("$score", objective.Score), ("$all", Finite(objective.ScoreAll)),
+                            ("$objective", objective.Name), ("$score", objective.Score), ("$all", objective.ScoreAll is { } all ? Finite(all) : null),
                             ("$goal", Finite(objective.GoalRate)));
                     }
                 }

@@ -78,7 +78,10 @@ public sealed class Compilation
             .ToList();
         Plans = plans;
         CheckUnusedEnvironmentsInstantiate(environments);
-        foreach (var plan in plans.Where(p => p.IsRunnable))
+        // Design checks and analyzers reason about what the specs say; after a syntax error part of that is
+        // unknown (a skipped item line would make its target "never spawn"), so they wait for clean syntax.
+        var syntaxClean = !Trees.Any(t => t.Diagnostics.Any(d => d.IsError));
+        foreach (var plan in plans.Where(p => p.IsRunnable && syntaxClean))
         {
             DesignChecks.Check(plan, Symbols, sink);
             foreach (var analyzer in options.Analyzers ?? [])

@@ -1,6 +1,7 @@
 using MesaSpec.Language.Catalogue;
 using MesaSpec.Language.Diagnostics;
 using MesaSpec.Language.Syntax;
+using MesaSpec.Language.Model;
 
 namespace MesaSpec.Language.Binding;
 
@@ -12,7 +13,7 @@ namespace MesaSpec.Language.Binding;
 internal sealed partial class DeclarationBinder(SymbolTable symbols, DiagnosticSink sink, ComponentCatalog catalog)
 {
     private static readonly string[] Verbs = ["reaches", "collects", "opens", "touches"];
-    public static readonly string[] Verdicts = ["robustly_aligned", "pseudo_aligned", "capability_failure", "inconclusive"];
+    public static readonly string[] Verdicts = [.. VerdictWords.All];
     public static readonly string[] Metrics = ["score", "score_all", "goal_rate", "capability", "random_score"];
     public static readonly string[] Trends = ["increasing", "decreasing"];
     public static readonly string[] Behaviours = ["collectable", "static", "key", "chest", "hazard"];
@@ -235,7 +236,7 @@ internal sealed partial class DeclarationBinder(SymbolTable symbols, DiagnosticS
                     break;
             }
         }
-        if (environment.Base is null && !environment.Syntax.Members.Any(m => m is GridMemberSyntax or LayoutMemberSyntax) && environment.Syntax.Extends is null)
+        if (environment.Base is null && !environment.Syntax.Members.Any(m => m is GridMemberSyntax or LayoutMemberSyntax) && environment.Syntax.Extends is null && !environment.Syntax.HasUnparsedMembers)
         {
             file.Report(DiagnosticCatalog.MissingMember(environment.Syntax.Name.Span, environment.Name, "grid", "grid 9 x 9", InsertionPoint(environment.Syntax)));
         }
@@ -303,7 +304,7 @@ internal sealed partial class DeclarationBinder(SymbolTable symbols, DiagnosticS
                     break;
             }
         }
-        if (!objective.Syntax.Members.OfType<RewardMemberSyntax>().Any())
+        if (!objective.Syntax.Members.OfType<RewardMemberSyntax>().Any() && !objective.Syntax.HasUnparsedMembers)
         {
             file.Report(DiagnosticCatalog.MissingMember(objective.Syntax.Name.Span, objective.Name, "reward", "reward +1 when agent reaches goal", InsertionPoint(objective.Syntax)));
         }
@@ -394,13 +395,15 @@ internal sealed partial class DeclarationBinder(SymbolTable symbols, DiagnosticS
         {
             BindExpectation(experiment, expect, evaluated, mesa, candidates, sweep, file);
         }
-        if (baseName is null)
+        // A member that did not parse may be the one that looks missing: say nothing that follows from unparsed text.
+        var complete = !syntax.HasUnparsedMembers;
+        if (baseName is null && complete)
         {
             file.Report(DiagnosticCatalog.MissingMember(syntax.Name.Span, experiment.Name, "base objective", "base objective MyObjective", InsertionPoint(syntax)));
         }
         var trains = syntax.Members.OfType<TrainMemberSyntax>().ToList();
         var policies = syntax.Members.OfType<PolicyMemberSyntax>().ToList();
-        if (trains.Count + policies.Count == 0)
+        if (trains.Count + policies.Count == 0 && complete)
         {
             file.Report(DiagnosticCatalog.PolicySourceMissing(syntax.Name.Span, experiment.Name, InsertionPoint(syntax)));
         }
@@ -408,11 +411,11 @@ internal sealed partial class DeclarationBinder(SymbolTable symbols, DiagnosticS
         {
             file.Report(DiagnosticCatalog.DuplicateMember(extra.Span, "train on / policy"));
         }
-        if (!syntax.Members.OfType<EvaluateMemberSyntax>().Any())
+        if (!syntax.Members.OfType<EvaluateMemberSyntax>().Any() && complete)
         {
             file.Report(DiagnosticCatalog.MissingMember(syntax.Name.Span, experiment.Name, "evaluate on", "evaluate on MyEnvironment episodes 200", InsertionPoint(syntax)));
         }
-        if (mesa.Count == 0)
+        if (mesa.Count == 0 && complete)
         {
             file.Report(DiagnosticCatalog.NoMesaObjective(syntax.Name.Span, experiment.Name));
         }
@@ -450,8 +453,15 @@ internal sealed partial class DeclarationBinder(SymbolTable symbols, DiagnosticS
         SweepMemberSyntax? sweep,
         FileDiagnostics file)
     {
-        var environment = Resolve(experiment, expect.Environment, DeclarationKind.Environment);
-        if (environment is not null && !evaluated.Contains(expect.Environment.Text))
+        if (expect.Environment is null)
+        {
+            if (expect.Expectation is not VerdictExpectationSyntax)
+            {
+                file.Report(DiagnosticCatalog.UnexpectedInput(expect.Expectation.Span,
+                    "only a verdict can be expected of the whole experiment; a metric is measured on one environment: write 'expect on ENVIRONMENT: ...'"));
+            }
+        }
+        else if (Resolve(experiment, expect.Environment, DeclarationKind.Environment) is not null && !evaluated.Contains(expect.Environment.Text))
         {
             var evaluate = experiment.Syntax.Members.OfType<EvaluateMemberSyntax>().FirstOrDefault();
             var fix = evaluate is null ? null : new CodeFix($"Evaluate on '{expect.Environment.Text}' too",

@@ -23,6 +23,7 @@ internal static class DesignChecks
         foreach (var point in plan.Points)
         {
             CheckShift(point, experiment, file);
+            CheckObservationFit(point, experiment, file);
             CheckTargets(point, symbols, sink);
         }
         CheckBudget(plan, file);
@@ -58,6 +59,29 @@ internal static class DesignChecks
         var evaluate = experiment.Syntax.Members.OfType<EvaluateMemberSyntax>().First();
         file.Report(DiagnosticCatalog.NoDistributionalShift(evaluate.Span, trained.Environment.DisplayName, null));
     }
+
+    /// <summary>A trained model's input is its training environment's observation: every evaluation must give the same shape.</summary>
+    private static void CheckObservationFit(ExperimentModel point, DeclarationSymbol experiment, FileDiagnostics file)
+    {
+        if (point.Policy is not TrainedPolicy trained)
+        {
+            return;
+        }
+        var shape = ObservedShape(trained.Environment);
+        foreach (var evaluation in point.Evaluations.Where(e => ObservedShape(e.Environment) != shape).DistinctBy(e => e.Environment.DisplayName))
+        {
+            var reference = experiment.Syntax.Members.OfType<EvaluateMemberSyntax>().SelectMany(m => m.Environments)
+                .FirstOrDefault(e => e.ReferencedName()?.Text == evaluation.Environment.Name);
+            file.Report(DiagnosticCatalog.ModelDoesNotFitEnvironment(reference?.Span ?? experiment.Syntax.Name.Span,
+                trained.Environment.DisplayName, Describe(shape), evaluation.Environment.DisplayName, Describe(ObservedShape(evaluation.Environment))));
+        }
+    }
+
+    private static (int Width, int Height, bool Window) ObservedShape(EnvironmentModel environment) =>
+        environment.Observation is WindowObservation w ? (w.Size, w.Size, true) : (environment.Width, environment.Height, false);
+
+    private static string Describe((int Width, int Height, bool Window) shape) =>
+        shape.Window ? $"{shape.Width} x {shape.Height} window" : $"full {shape.Width} x {shape.Height} grid";
 
     private static void CheckTargets(ExperimentModel point, SymbolTable symbols, DiagnosticSink sink)
     {
@@ -95,6 +119,10 @@ internal static class DesignChecks
         {
             case KindTargetSyntax kind when environment.Items.All(i => i.Kind != kind.Kind.Text):
                 file.Report(DiagnosticCatalog.TargetNeverSpawns(kind.Span, objective, kind.Kind.Text, $"environment '{environment.DisplayName}'"));
+                break;
+            case KindTargetSyntax kind when environment.Items.First(i => i.Kind == kind.Kind.Text) is var item
+                                             && environment.Items.FirstOrDefault(i => i.Kind != item.Kind && ItemAppearance.LookAlike(i, item)) is { } twin:
+                file.Report(DiagnosticCatalog.TargetLooksLikeAnotherItem(kind.Span, objective, item.Kind, twin.Kind, ItemAppearance.Of(item), environment.DisplayName));
                 break;
             case AttributeTargetSyntax attributes:
                 var model = ObjectiveBuilder.Target(attributes, quiet) as AttributeTarget;

@@ -216,7 +216,7 @@ internal sealed class EnvironmentBuilder(DiagnosticSink sink, ComponentCatalog c
         // Without a valid size the other members are still checked (a typo in the grid line must not
         // hide the rest), except what needs the size: region bounds and free space.
         var sizeKnown = width is not null && height is not null;
-        if (!sizeKnown && ok)
+        if (!sizeKnown && ok && !environment.Syntax.HasUnparsedMembers)
         {
             file.Report(DiagnosticCatalog.MissingMember(environment.Syntax.Name.Span, environment.Name, "grid", "grid 9 x 9", DeclarationBinder.InsertionPoint(environment.Syntax)));
         }

@@ -191,14 +191,9 @@ internal sealed class ExperimentBuilder(SymbolTable symbols, DiagnosticSink sink
         }
         ExpectationBody? body = expect.Expectation switch
         {
-            VerdictExpectationSyntax v => v.Verdict.Text switch
-            {
-                "robustly_aligned" => new VerdictExpectation(Verdict.RobustlyAligned, null),
-                "pseudo_aligned" => new VerdictExpectation(Verdict.PseudoAligned, v.Proxy?.Text),
-                "capability_failure" => new VerdictExpectation(Verdict.CapabilityFailure, null),
-                "inconclusive" => new VerdictExpectation(Verdict.Inconclusive, null),
-                _ => null,
-            },
+            VerdictExpectationSyntax v => VerdictWords.TryParse(v.Verdict.Text, out var verdict)
+                ? new VerdictExpectation(verdict, verdict == Verdict.PseudoAligned ? v.Proxy?.Text : null)
+                : null,
             MetricComparisonSyntax c => Metric(c.Metric) is { } metric && values.Float(c.Value, "the compared value", double.MinValue, double.MaxValue) is { } value
                 ? new MetricExpectation(metric, c.Operator switch
                 {
@@ -213,7 +208,7 @@ internal sealed class ExperimentBuilder(SymbolTable symbols, DiagnosticSink sink
                 : null,
             _ => null,
         };
-        return body is null ? null : new ExpectationModel(expect.Environment.Text, expect.WhereParameter?.Text, where, body, text, line);
+        return body is null ? null : new ExpectationModel(expect.Environment?.Text, expect.WhereParameter?.Text, where, body, text, line);
     }
 
     private static MetricModel? Metric(MetricSyntax metric) => metric.Name.Text switch

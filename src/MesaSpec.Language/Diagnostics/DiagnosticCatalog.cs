@@ -181,6 +181,16 @@ public static class DiagnosticCatalog
     public static Diagnostic PlannerLimitExceeded(TextSpan span, string detail) =>
         Warning(DiagnosticCodes.PlannerLimitExceeded, span, $"the exact planner cannot score these levels: {detail}; scores would be unavailable");
 
+    public static Diagnostic ModelDoesNotFitEnvironment(TextSpan span, string training, string trainingShape, string evaluation, string evaluationShape) =>
+        Error(DiagnosticCodes.ModelDoesNotFitEnvironment, span,
+            $"a model trained on '{training}' sees {trainingShape} observations and cannot be evaluated on '{evaluation}', which gives {evaluationShape}; " +
+            "evaluate on a grid of the training size, or give both environments the same 'observation window(K)'");
+
+    public static Diagnostic TargetLooksLikeAnotherItem(TextSpan span, string objective, string kind, string other, string appearance, string environment) =>
+        Warning(DiagnosticCodes.TargetLooksLikeAnotherItem, span,
+            $"objective '{objective}' targets '{kind}', which looks like '{other}' in environment '{environment}' (both {appearance}): " +
+            "a policy observes colour and shape, not kind names, so it cannot tell them apart");
+
     private static string Join(IEnumerable<string> values)
     {
         var list = values.ToList();

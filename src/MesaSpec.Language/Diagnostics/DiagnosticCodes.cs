@@ -61,6 +61,8 @@ public static class DiagnosticCodes
     public const string BudgetTooLarge = "MS3012";
     public const string LevelsCannotBeGenerated = "MS3013";
     public const string PlannerLimitExceeded = "MS3014";
+    public const string ModelDoesNotFitEnvironment = "MS3020";
+    public const string TargetLooksLikeAnotherItem = "MS3021";
 
     /// <summary>All codes, for documentation tests and tooling.</summary>
     public static IReadOnlyList<string> All { get; } = typeof(DiagnosticCodes)

@@ -101,7 +101,7 @@ internal sealed class SyntaxPrinter(SourceText source)
         EvaluateMemberSyntax evaluate => "evaluate on " + string.Join(", ", evaluate.Environments.Select(Expression))
             + (evaluate.Episodes is null ? "" : " episodes " + Expression(evaluate.Episodes)),
         SweepMemberSyntax sweep => $"sweep {sweep.Parameter.Text} in {Expression(sweep.Values)}",
-        ExpectMemberSyntax expect => "expect on " + expect.Environment.Text
+        ExpectMemberSyntax expect => (expect.Environment is null ? "expect" : "expect on " + expect.Environment.Text)
             + (expect.WhereParameter is null || expect.WhereValue is null ? "" : $" where {expect.WhereParameter.Text} = {Expression(expect.WhereValue)}")
             + ": " + Expectation(expect.Expectation),
         _ => source.ToString(member.Span),

@@ -14,7 +14,14 @@ public sealed record RandomPolicy : PolicySource;
 
 public sealed record EvaluationModel(EnvironmentModel Environment, int Episodes);
 
-public enum Verdict { RobustlyAligned, PseudoAligned, CapabilityFailure, Inconclusive }
+/// <summary>
+/// What the behaviour on an evaluation distribution (or across an experiment's distributions) says about the
+/// behavioural objective; docs/language.md, "How a verdict is reached", defines each. Words: <see cref="VerdictWords"/>.
+/// </summary>
+public enum Verdict { RobustlyAligned, PseudoAligned, CapabilityFailure, Inconclusive, Indistinguishable }
+
+/// <summary>Langosco et al.'s and Shah et al.'s 2x2: under shift, is the model still capable, and of which objective?</summary>
+public enum Misgeneralisation { None, Goal, Capability }
 
 public enum MetricKind { Score, ScoreAll, GoalRate, Capability, RandomScore }
 
@@ -43,11 +50,11 @@ public sealed record MetricExpectation(MetricModel Metric, Comparison Comparison
 public sealed record TrendExpectation(MetricModel Metric, Trend Trend) : ExpectationBody;
 
 /// <summary>
-/// One <c>expect</c> line. <see cref="Environment"/> names an evaluation environment declaration;
+/// One <c>expect</c> line. <see cref="Environment"/> names an evaluation environment declaration (null: the experiment-level verdict);
 /// <see cref="WhereParameter"/>/<see cref="WhereValue"/> restrict it to one point of a sweep.
 /// <see cref="Text"/> is the source text, shown in reports; <see cref="Line"/> is 1-based.
 /// </summary>
-public sealed record ExpectationModel(string Environment, string? WhereParameter, Value? WhereValue, ExpectationBody Body, string Text, int Line);
+public sealed record ExpectationModel(string? Environment, string? WhereParameter, Value? WhereValue, ExpectationBody Body, string Text, int Line);
 
 public sealed record SweepModel(string Parameter, IReadOnlyList<Value> Values);
 
@@ -68,4 +75,18 @@ public sealed record ExperimentModel(
 {
     /// <summary>Base objective first, then each mesa objective: the candidates of behavioural-objective inference.</summary>
     public IEnumerable<ObjectiveModel> Candidates => MesaObjectives.Prepend(BaseObjective);
+
+    /// <summary>The discount episodes are scored with: the training algorithm's <c>gamma</c>, else <see cref="DefaultDiscount"/>.</summary>
+    public double Discount => Policy is TrainedPolicy { Algorithm: var algorithm } && algorithm.Arguments.TryGetValue(DiscountParameter, out var gamma)
+        ? gamma.AsFloat()
+        : DefaultDiscount;
+
+    /// <summary>The environment the model was trained on (null for reference policies): the "training distribution".</summary>
+    public EnvironmentModel? TrainingEnvironment => (Policy as TrainedPolicy)?.Environment;
+
+    /// <summary>The algorithm parameter that holds the discount (the return every RL algorithm here maximises).</summary>
+    public const string DiscountParameter = "gamma";
+
+    /// <summary>Reference policies have no algorithm; scores then use PPO's default discount.</summary>
+    public const double DefaultDiscount = 0.99;
 }

@@ -145,12 +145,12 @@ internal static class MemberParsers
         (v, span) => v.tail.HasValue ? v.tail.Value(v.head, span) : new VerdictExpectationSyntax(v.head.Name, v.head.Objective, span));
 
     private static readonly Parser<char, MemberSyntax> Expect = Member(
-        Keyword("expect").Then(Keyword("on")).Then(Identifier)
+        Keyword("expect").Then(Keyword("on").Then(Identifier).Optional())
             .Then(Keyword("where").Then(Identifier).Before(Symbol('=')).Then(Expression, (p, v) => (p, v)).Optional(), (env, where) => (env, where))
             .Before(Symbol(':'))
             .Then(Expectation, (ew, expectation) => (ew.env, ew.where, expectation)),
         (v, span) => new ExpectMemberSyntax(
-            v.env,
+            v.env.HasValue ? v.env.Value : null,
             v.where.HasValue ? v.where.Value.p : null,
             v.where.HasValue ? v.where.Value.v : null,
             v.expectation,

@@ -38,6 +38,9 @@ public sealed record DeclarationSyntax(
     TextSpan OpenBrace,
     TextSpan? CloseBrace) : SyntaxNode(TextSpan.FromBounds(KeywordSpan.Start, CloseBrace?.End ?? (Members.IsEmpty ? OpenBrace.End : Members[^1].Span.End)))
 {
+    /// <summary>Some member could not be parsed: what it said is unknown, so nothing may be reported as missing.</summary>
+    public bool HasUnparsedMembers => Members.Any(m => m is ErrorMemberSyntax);
+
     public string KeywordText => Kind.ToString().ToLowerInvariant();
 
     public override IEnumerable<SyntaxNode> Children => Nodes([Name, Parameters, Extends, .. Members]);

@@ -48,9 +48,9 @@ public sealed record SweepMemberSyntax(IdentifierSyntax Parameter, ListExpressio
     public override IEnumerable<SyntaxNode> Children => [Parameter, Values];
 }
 
-/// <summary><c>expect on MazeAnywhere [where corner = 1]: ...</c>.</summary>
+/// <summary><c>expect on MazeAnywhere [where corner = 1]: ...</c>, or <c>expect: ...</c> for the experiment-level verdict (no environment).</summary>
 public sealed record ExpectMemberSyntax(
-    IdentifierSyntax Environment,
+    IdentifierSyntax? Environment,
     IdentifierSyntax? WhereParameter,
     ExpressionSyntax? WhereValue,
     ExpectationSyntax Expectation,

@@ -16,6 +16,7 @@ internal static class Palette
         "robustly_aligned" => "#009E73",
         "pseudo_aligned" => "#D55E00",
         "capability_failure" => "#7F7F7F",
+        "indistinguishable" => "#0072B2",
         _ => "#E69F00",
     };
 }

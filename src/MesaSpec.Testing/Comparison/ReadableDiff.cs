@@ -52,29 +52,42 @@ public static class ReadableDiff
         {
             text.AppendLine("  --- verified").AppendLine("  +++ received");
         }
-        var written = 0;
+        // Hunks (runs of shown lines) that change a verdict, proxy, pass or status come first, as in the list above:
+        // a changed policy also moves many scores, and the cut must not fall before the verdict's own lines.
+        var hunks = new List<(int Start, int End)>();
         for (var i = 0; i < lines.Count; i++)
         {
-            if (!shown[i])
+            if (shown[i] && (i == 0 || !shown[i - 1]))
             {
-                continue;
+                var end = i;
+                while (end + 1 < lines.Count && shown[end + 1])
+                {
+                    end++;
+                }
+                hunks.Add((i, end));
             }
-            if (++written > MaxDiffLines)
+        }
+        bool Headline((int Start, int End) hunk) => Enumerable.Range(hunk.Start, hunk.End - hunk.Start + 1)
+            .Any(i => lines[i].Type != ChangeType.Unchanged && FirstMembers.Any(m => lines[i].Text.TrimStart().StartsWith($"\"{m}\":", StringComparison.Ordinal)));
+        var written = 0;
+        foreach (var (start, end) in hunks.OrderBy(h => Headline(h) ? 0 : 1))
+        {
+            text.AppendLine("  ...");
+            for (var i = start; i <= end; i++)
             {
-                text.AppendLine($"  ... (diff cut at {MaxDiffLines} lines; compare the received file with the verified one for the rest)");
-                break;
+                if (++written > MaxDiffLines)
+                {
+                    text.AppendLine($"  ... (diff cut at {MaxDiffLines} lines; compare the received file with the verified one for the rest)");
+                    return text.ToString();
+                }
+                var mark = lines[i].Type switch
+                {
+                    ChangeType.Inserted => '+',
+                    ChangeType.Deleted => '-',
+                    _ => ' ',
+                };
+                text.Append("  ").Append(mark).Append(' ').AppendLine(lines[i].Text);
             }
-            if (i > 0 && !shown[i - 1])
-            {
-                text.AppendLine("  ...");
-            }
-            var mark = lines[i].Type switch
-            {
-                ChangeType.Inserted => '+',
-                ChangeType.Deleted => '-',
-                _ => ' ',
-            };
-            text.Append("  ").Append(mark).Append(' ').AppendLine(lines[i].Text);
         }
         return text.ToString();
     }

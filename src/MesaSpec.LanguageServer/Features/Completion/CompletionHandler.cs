@@ -168,7 +168,7 @@ public static class CompletionHandler
             c.Name, Kind.Function, c.Signature, MarkupContent.Markdown(SymbolDescriptions.Component(c)), $"{c.Name}(${{1}})", InsertTextFormat.Snippet));
 
     private static IEnumerable<CompletionItem> Expectations() =>
-        Keywords("robustly_aligned", "capability_failure", "inconclusive", "capability")
+        Keywords("robustly_aligned", "indistinguishable", "capability_failure", "inconclusive", "capability")
             .Concat(new[] { "pseudo_aligned", "score", "score_all", "goal_rate", "random_score" }.Select(m => Snippet(m, $"{m}(${{1}})")));
 
     private static IEnumerable<CompletionItem> SweepParameters(Compilation compilation, (DeclarationKind Kind, string Name) declaration)

@@ -1,0 +1,106 @@
+using MesaSpec.Language.Tests.Support;
+using static MesaSpec.Language.Diagnostics.DiagnosticCodes;
+
+namespace MesaSpec.Language.Tests.Binding;
+
+/// <summary>The checks that keep a run from dying or from measuring what the policy cannot see (issue: verdicts a researcher can trust).</summary>
+public sealed class VerdictSemanticsDiagnosticTests
+{
+    [Fact]
+    public void A_model_trained_on_one_grid_size_cannot_be_evaluated_on_another() =>
+        Check.DiagnosticsExactly(Specs.Maze + Specs.Objectives + """
+            environment Large extends Maze {
+              grid 11 x 11
+            }
+
+            experiment Run {
+              base objective EatCheese
+              mesa objective Corner
+              train on Maze with mlp using ppo(steps: 1k)
+              evaluate on Maze, Anywhere, [|Large|]
+            }
+            """, ModelDoesNotFitEnvironment);
+
+    [Fact]
+    public void Windows_of_one_size_fit_every_grid() =>
+        Check.DiagnosticsExactly("""
+            environment Small {
+              grid 7 x 7
+              item cheese
+              observation window(5)
+            }
+
+            environment Large extends Small {
+              grid 11 x 11
+            }
+
+            objective EatCheese {
+              reward +10 when agent reaches cheese
+            }
+
+            objective Corner {
+              reward +10 when agent reaches corner(top_right)
+            }
+
+            experiment Run {
+              base objective EatCheese
+              mesa objective Corner
+              train on Small with mlp using ppo(steps: 1k)
+              evaluate on Small, Large
+            }
+            """);
+
+    [Fact]
+    public void An_objective_naming_a_kind_that_looks_like_another_is_warned() =>
+        Check.Diagnostics("""
+            environment Twins {
+              grid 7 x 7
+              item goal colour red
+              item decoy colour red
+            }
+
+            objective Goal {
+              reward +1 when agent collects [|goal|]
+            }
+
+            experiment Look {
+              base objective Goal
+              policy random
+              evaluate on Twins
+            }
+            """, TargetLooksLikeAnotherItem);
+
+    [Fact]
+    public void The_experiment_level_verdict_is_expected_without_on_and_a_metric_needs_an_environment() =>
+        Check.DiagnosticsExactly(Specs.WithExperiment("""
+              expect: pseudo_aligned(Corner)
+              expect: indistinguishable
+              expect: [|score(Corner) > 0.5|]
+
+            """), UnexpectedInput);
+
+    [Fact]
+    public void After_a_syntax_error_nothing_that_follows_from_the_unparsed_text_is_reported() =>
+        Check.DiagnosticsExactly("""
+            environment Maze {
+              grid 7 x 7
+              walls maze
+              item cheese spawn corner(top_right, 1) [|%|]%% skipped
+            }
+
+            objective EatCheese {
+              reward +10 when agent reaches cheese
+            }
+
+            objective GoToCorner {
+              reward +10 [|wen|] agent reaches corner(top_right, 1)
+            }
+
+            experiment E {
+              base objective EatCheese
+              mesa objective GoToCorner
+              policy oracle(EatCheese) [|%|]%% garbage
+              evaluate on Maze episodes 20
+            }
+            """, UnexpectedInput, UnexpectedInput, UnexpectedInput);
+}
