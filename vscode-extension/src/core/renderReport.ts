@@ -35,8 +35,18 @@ const verdictClass: Record<string, string> = {
   robustly_aligned: 'good',
   pseudo_aligned: 'warn',
   capability_failure: 'bad',
+  indistinguishable: 'muted',
   inconclusive: 'muted',
 };
+
+/** The experiment-level verdict of a point (schema 2), or nothing for older reports. */
+function experimentVerdict(point: ReportPoint): string {
+  if (!point.verdict) {
+    return '';
+  }
+  const kind = point.misgeneralisation === 'goal' || point.misgeneralisation === 'capability' ? ` (${point.misgeneralisation} misgeneralisation)` : '';
+  return `<p class="experiment-verdict">Experiment: <span class="verdict ${verdictClass[point.verdict] ?? 'muted'}">${escapeHtml(verdictText({ verdict: point.verdict, proxy: point.proxy ?? null }))}</span>${escapeHtml(kind)} <span class="muted">${escapeHtml(point.explanation ?? '')}</span></p>`;
+}
 
 function pointLabel(point: ReportPoint): string {
   const entries = Object.entries(point.parameters ?? {});
@@ -156,7 +166,7 @@ export function renderReportHtml(report: RunReport, options: RenderOptions): str
   const sections = points.map((point) => {
     const label = pointLabel(point);
     return `${label ? `<h3>${escapeHtml(label)}</h3>` : ''}
-      <h2>Verdicts${label ? ` (${escapeHtml(label)})` : ''}</h2>${verdictTable(point.evaluations ?? [])}
+      <h2>Verdicts${label ? ` (${escapeHtml(label)})` : ''}</h2>${experimentVerdict(point)}${verdictTable(point.evaluations ?? [])}
       <h2>Learning curves${label ? ` (${escapeHtml(label)})` : ''}</h2>${learningCurves(point)}
       <h2>Behaviour on sample levels${label ? ` (${escapeHtml(label)})` : ''}</h2>${behaviour(point.evaluations ?? [])}`;
   });

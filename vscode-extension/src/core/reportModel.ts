@@ -1,4 +1,4 @@
-// The shape of report.json (schemaVersion 1), as documented in docs/report-format.md.
+// The shape of report.json (schemaVersion 2), as documented in docs/report-format.md.
 // Only the fields the results view and the Testing panel read are typed; the rest pass through.
 
 export interface Interval {
@@ -54,12 +54,18 @@ export interface ReportPoint {
   completedSeeds: number[];
   training: TrainingRun[];
   evaluations: Evaluation[];
+  /** The experiment-level verdict at this point (schema 2). */
+  verdict?: string | null;
+  proxy?: string | null;
+  misgeneralisation?: string | null;
+  explanation?: string | null;
 }
 
 export interface ExpectationResult {
   text: string;
   line: number;
   passed: boolean;
+  inconclusive?: boolean;
   detail?: string | null;
 }
 

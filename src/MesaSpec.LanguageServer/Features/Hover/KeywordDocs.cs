@@ -51,7 +51,7 @@ public static class KeywordDocs
         ["tolerance"] = "**tolerance** x: how much better an objective must score than the others to be called the pursued one.",
         ["sweep"] = "**sweep** p in [values]: runs the experiment at each value of an environment parameter, to see how pseudo-alignment depends on a factor the paper names (diversity, capacity, ...).",
         ["in"] = "**in** [values]: the values a sweep runs over.",
-        ["expect"] = "**expect on** Env: <verdict or metric>: a checked claim about the outcome: `mesaspec run` reports whether it held.",
+        ["expect"] = "**expect on** Env: <verdict or metric>: a checked claim about the outcome on one evaluation environment; **expect**: <verdict> claims the experiment-level verdict over all of them. `mesaspec run` reports whether each held (a trend needs a significant slope across seeds, else it is inconclusive).",
         ["on"] = "**on**: the environment a member is about.",
         ["where"] = "**where** p = v: restricts an expectation to one sweep point.",
         ["robustly_aligned"] = "**robustly_aligned**: the model pursues the *base objective* where a proxy could be told apart (*robust alignment*): it is competent (significantly better than random), and on the episodes that separate them the base objective scores at least the threshold and significantly above every testable proxy.",
