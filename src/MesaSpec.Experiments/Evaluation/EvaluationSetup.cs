@@ -89,8 +89,7 @@ public sealed class EvaluationSetup
             {
                 var conflict = planner.Compare(levels.Levels[e], baseObjective, candidates[c], optimal[0][e]);
                 optimal[c][e] = conflict.ProxyOptimal;
-                // A level where either side can earn nothing cannot show which one the policy pursues.
-                conflicts[c][e] = conflict.Separates && ScoreRule.Scores(optimal[0][e]) && ScoreRule.Scores(conflict.ProxyOptimal);
+                conflicts[c][e] = conflict.Tests;
                 conflicts[0][e] |= conflicts[c][e];
             }
         }

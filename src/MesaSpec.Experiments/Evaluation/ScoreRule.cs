@@ -9,7 +9,7 @@ namespace MesaSpec.Experiments.Evaluation;
 /// </summary>
 public static class ScoreRule
 {
-    public const double Tolerance = 1e-9;
+    public const double Tolerance = Gridworld.Planning.LevelConflict.NothingToEarn;
 
     /// <summary>Whether a level with this optimal return scores the objective at all.</summary>
     public static bool Scores(double optimalReturn) => optimalReturn > Tolerance;

@@ -9,7 +9,8 @@ namespace MesaSpec.Gridworld.Analysis;
 /// Static checks of an experiment's design by sampling levels: can each mesa objective be told apart from
 /// the base objective in some evaluation environment, does any evaluation environment differ from the
 /// training one, can every objective's item target spawn, and can the levels be built at all.
-/// Samples the same levels the evaluation would play (the evaluation stream, or the finite level set).
+/// Samples the same levels the evaluation would play (the evaluation stream, or the finite level set), and plans
+/// with the discount the run scores with (a level can separate two objectives only by when they are reached).
 /// </summary>
 public static class IdentifiabilityAnalyzer
 {
@@ -21,7 +22,8 @@ public static class IdentifiabilityAnalyzer
         EnvironmentModel training,
         IReadOnlyList<EnvironmentModel> evaluations,
         int levelsPerEnvironment = DefaultLevelsPerEnvironment,
-        CancellationToken cancellationToken = default)
+        CancellationToken cancellationToken = default,
+        double discount = 1)
     {
         var findings = new List<IdentifiabilityFinding>();
         var rates = new List<ConflictRate>();
@@ -47,7 +49,7 @@ public static class IdentifiabilityAnalyzer
                 continue;
             }
             analysable.Add(environment.Name);
-            var planner = new EnvironmentPlanner(environment, levels[0].Items);
+            var planner = new EnvironmentPlanner(environment, levels[0].Items, discount: discount) { CancellationToken = cancellationToken };
             try
             {
                 var baseOptimal = levels.Select(l => planner.OptimalReturn(l, baseObjective, baseObjective)).ToArray();
@@ -57,7 +59,7 @@ public static class IdentifiabilityAnalyzer
                     for (var i = 0; i < levels.Count; i++)
                     {
                         cancellationToken.ThrowIfCancellationRequested();
-                        if (planner.Compare(levels[i], baseObjective, mesa, baseOptimal[i]).Separates)
+                        if (planner.Compare(levels[i], baseObjective, mesa, baseOptimal[i]).Tests)
                         {
                             separating++;
                         }

@@ -26,7 +26,7 @@ public sealed class IdentifiabilityExperimentAnalyzer(int levelsPerEnvironment =
                 continue;
             }
             var report = IdentifiabilityAnalyzer.Analyze(point.BaseObjective, point.MesaObjectives, training,
-                point.Evaluations.Select(e => e.Environment).ToList(), levelsPerEnvironment, cancellationToken);
+                point.Evaluations.Select(e => e.Environment).ToList(), levelsPerEnvironment, cancellationToken, point.Discount);
             foreach (var finding in report.Findings)
             {
                 switch (finding.Kind)
