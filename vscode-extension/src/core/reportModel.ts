@@ -87,6 +87,9 @@ export interface RunReport {
 
 export class ReportFormatError extends Error {}
 
+/** The report.json schema this extension reads (docs/report-format.md); the CLI's RunReport.CurrentSchemaVersion. */
+export const reportSchemaVersion = 2;
+
 /** Parses report.json text; refuses other schema versions and files that are not a report, with a reason. */
 export function parseReport(text: string): RunReport {
   let value: unknown;
@@ -99,14 +102,14 @@ export function parseReport(text: string): RunReport {
     throw new ReportFormatError('report.json does not hold a report object');
   }
   const report = value as Partial<RunReport>;
-  if (report.schemaVersion !== 1) {
-    throw new ReportFormatError(`report.json has schemaVersion ${String(report.schemaVersion)}; this extension reads version 1 (update the extension or the mesaspec tool so they match)`);
+  if (report.schemaVersion !== reportSchemaVersion) {
+    throw new ReportFormatError(`report.json has schemaVersion ${String(report.schemaVersion)}; this extension reads version ${reportSchemaVersion} (update the extension or the mesaspec tool so they match)`);
   }
   if (typeof report.experiment !== 'string') throw new ReportFormatError('report.json has no experiment name');
   return {
     ...report,
     experiment: report.experiment,
-    schemaVersion: 1,
+    schemaVersion: reportSchemaVersion,
     status: report.status ?? 'unknown',
     seeds: Array.isArray(report.seeds) ? report.seeds : [],
     points: Array.isArray(report.points) ? report.points : [],

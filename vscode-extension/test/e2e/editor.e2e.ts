@@ -203,7 +203,7 @@ describe('MesaSpec in VS Code (code-server)', function () {
     });
     const body = await frame.locator('body').innerText();
     assert.match(body, /TinyCorner/);
-    assert.match(body, /expect on Room: robustly_aligned/);
+    assert.match(body, /expect on Room: indistinguishable/);
     assert.ok(await frame.locator('table.verdicts').count() === 1, 'a verdict table');
     assert.ok(await frame.locator('table.level').count() >= 1, 'behaviour on sample levels');
     await screenshot(page, '06-results-from-palette');
@@ -232,13 +232,13 @@ describe('MesaSpec in VS Code (code-server)', function () {
     const body = await frame.locator('body').innerText();
     assert.match(body, /TinyCorner/);
     assert.match(body, /Room/);
-    assert.match(body, /robustly_aligned|pseudo_aligned|capability_failure|inconclusive/);
+    assert.match(body, /robustly_aligned|pseudo_aligned|indistinguishable|capability_failure|inconclusive/);
     assert.match(body, /Learning curves/);
     assert.ok(await frame.locator('svg.chart').count() >= 1, 'a learning curve is drawn');
     await screenshot(page, '08-results-view');
 
     await showTinyCornerTests(page);
-    const passed = page.locator('.test-explorer .monaco-list-row', { hasText: 'on Room: robustly_aligned' }).locator('.codicon-testing-passed-icon');
+    const passed = page.locator('.test-explorer .monaco-list-row', { hasText: 'on Room: indistinguishable' }).locator('.codicon-testing-passed-icon');
     const failed = page.locator('.test-explorer .monaco-list-row', { hasText: 'on RoomAnywhere: robustly_aligned' }).locator('.codicon-testing-failed-icon');
     await passed.first().waitFor({ state: 'visible', timeout: 20_000 });
     await failed.first().waitFor({ state: 'visible', timeout: 20_000 });
@@ -265,7 +265,7 @@ describe('MesaSpec in VS Code (code-server)', function () {
       while (finishedRuns() <= runsBefore && Date.now() < deadline) await page.waitForTimeout(500);
       assert.ok(finishedRuns() > runsBefore, 'running the test ran the experiment');
       await page.locator('.test-explorer .monaco-list-row', { hasText: 'on RoomAnywhere: robustly_aligned' }).locator('.codicon-testing-failed-icon').first().waitFor({ state: 'visible', timeout: 30_000 });
-      await page.locator('.test-explorer .monaco-list-row', { hasText: 'on Room: robustly_aligned' }).locator('.codicon-testing-passed-icon').first().waitFor({ state: 'visible', timeout: 30_000 });
+      await page.locator('.test-explorer .monaco-list-row', { hasText: 'on Room: indistinguishable' }).locator('.codicon-testing-passed-icon').first().waitFor({ state: 'visible', timeout: 30_000 });
     });
     await page.locator('.test-explorer .monaco-list-row', { hasText: 'on RoomAnywhere: robustly_aligned' }).first().click();
     await screenshot(page, '10-testing-run');

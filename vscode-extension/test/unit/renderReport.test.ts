@@ -16,17 +16,17 @@ describe('report model', () => {
   });
 
   it('refuses another schema version, saying which', () => {
-    assert.throws(() => parseReport(JSON.stringify({ schemaVersion: 2, experiment: 'X' })), (e: Error) => e instanceof ReportFormatError && /schemaVersion 2/.test(e.message));
+    assert.throws(() => parseReport(JSON.stringify({ schemaVersion: 1, experiment: 'X' })), (e: Error) => e instanceof ReportFormatError && /schemaVersion 1/.test(e.message));
   });
 
   it('refuses text that is not JSON or not a report', () => {
     assert.throws(() => parseReport('{ not json'), ReportFormatError);
     assert.throws(() => parseReport('[1, 2]'), ReportFormatError);
-    assert.throws(() => parseReport('{"schemaVersion": 1}'), /no experiment name/);
+    assert.throws(() => parseReport('{"schemaVersion": 2}'), /no experiment name/);
   });
 
   it('fills missing arrays of a partial report (a run that stopped before any seed finished)', () => {
-    const report = parseReport(JSON.stringify({ schemaVersion: 1, experiment: 'X', status: 'cancelled' }));
+    const report = parseReport(JSON.stringify({ schemaVersion: 2, experiment: 'X', status: 'cancelled' }));
     assert.deepEqual([report.points, report.evaluations, report.expectations, report.passed], [[], [], [], false]);
   });
 });
@@ -58,15 +58,25 @@ describe('results page', () => {
   });
 
   it('escapes everything that comes from the report', () => {
-    const report = parseReport(JSON.stringify({ schemaVersion: 1, experiment: '<img src=x onerror=alert(1)>', status: 'finished', expectations: [{ text: '<b>', line: 1, passed: false, detail: '"quoted"' }] }));
+    const report = parseReport(JSON.stringify({ schemaVersion: 2, experiment: '<img src=x onerror=alert(1)>', status: 'finished', expectations: [{ text: '<b>', line: 1, passed: false, detail: '"quoted"' }] }));
     const page = renderReportHtml(report, { nonce: 'n' });
     assert.doesNotMatch(page, /<img src=x/);
     assert.match(page, /&lt;img src=x onerror=alert\(1\)&gt;/);
     assert.match(page, /&quot;quoted&quot;/);
   });
 
+  it('shows the experiment-level verdict of each point, escaped', () => {
+    const report = parseReport(JSON.stringify({
+      schemaVersion: 2, experiment: 'X', status: 'finished',
+      points: [{ parameters: {}, completedSeeds: [0], training: [], evaluations: [], verdict: 'pseudo_aligned', proxy: 'Go<Corner>', misgeneralisation: 'goal', explanation: 'it pursues <the corner>' }],
+    }));
+    const page = renderReportHtml(report, { nonce: 'n' });
+    assert.match(page, /Experiment: <span class="verdict warn">pseudo_aligned\(Go&lt;Corner&gt;\)<\/span> \(goal misgeneralisation\)/);
+    assert.match(page, /it pursues &lt;the corner&gt;/);
+  });
+
   it('says it follows a running report, and stops saying so once it is finished', () => {
-    const report = parseReport(JSON.stringify({ schemaVersion: 1, experiment: 'X', status: 'running' }));
+    const report = parseReport(JSON.stringify({ schemaVersion: 2, experiment: 'X', status: 'running' }));
     assert.match(renderReportHtml(report, { nonce: 'n', live: true }), /Following the run/);
     assert.doesNotMatch(renderReportHtml({ ...report, status: 'finished' }, { nonce: 'n', live: true }), /Following the run/);
   });
