@@ -17,14 +17,18 @@ internal static class RunCollection
 {
     public sealed record Collected(RunReport Report, IReadOnlyDictionary<int, TaskState> States, long? HistoryId);
 
-    /// <summary>Each task's state: done (outcome on disk), failed (a note), pending/running (the backend says), else missing.</summary>
+    /// <summary>
+    /// Each task's state: done (its outcome is on disk), pending or running (the backend still holds it), failed (it
+    /// was submitted and left the queue without an outcome: an error, a kill, a time limit), else missing (never submitted).
+    /// </summary>
     public static IReadOnlyDictionary<int, TaskState> States(RunFolder folder, IReadOnlyDictionary<int, TaskState> queued)
     {
         var finished = folder.Finished();
+        var submitted = folder.State().Submissions.SelectMany(s => s.Indices).ToHashSet();
         return folder.Manifest.Tasks.ToDictionary(t => t.Index, t =>
             finished.Contains(t.Index) ? TaskState.Done
             : queued.TryGetValue(t.Index, out var state) ? state
-            : File.Exists(folder.FailurePath(t.Index)) ? TaskState.Failed
+            : submitted.Contains(t.Index) || File.Exists(folder.FailurePath(t.Index)) ? TaskState.Failed
             : TaskState.Missing);
     }
 
@@ -39,7 +43,7 @@ internal static class RunCollection
             states.Values.All(s => s == TaskState.Done) ? ("finished", (string?)null)
             : state.Cancelled ? ("cancelled", $"cancelled; the report holds the {outcomes.Count} of {manifest.Tasks.Count} tasks that finished")
             : states.Values.Any(s => s is TaskState.Pending or TaskState.Running) ? ("running", null)
-            : ("failed", FailureDetail(folder, unfinished, resumeHint));
+            : ("failed", FailureDetail(folder, unfinished, states, resumeHint));
         var options = manifest.Settings.ToRunOptions();
         var started = manifest.CreatedAt;
         var last = outcomes.Count == 0 ? started
@@ -63,14 +67,16 @@ internal static class RunCollection
         return new Collected(report, states, historyId);
     }
 
-    private static string FailureDetail(RunFolder folder, IReadOnlyList<int> unfinished, string resumeHint)
+    private static string FailureDetail(RunFolder folder, IReadOnlyList<int> unfinished, IReadOnlyDictionary<int, TaskState> states, string resumeHint)
     {
         var parts = unfinished.Select(i =>
         {
             var task = folder.Manifest.Tasks[i];
             var where = string.Create(CultureInfo.InvariantCulture, $"task {i} (point {task.Point}, seed {task.Seed})");
-            return folder.Failure(i) is { } message ? $"{where}: {message}" : $"{where}: ended without a result (killed, cancelled or out of time; see logs/)";
+            return folder.Failure(i) is { } message ? $"{where}: {message}"
+                : states[i] == TaskState.Missing ? $"{where}: never submitted"
+                : $"{where}: ended without a result (killed, cancelled or out of time; see logs/task-{i}.out)";
         });
-        return $"{unfinished.Count} of {folder.Manifest.Tasks.Count} tasks failed: {string.Join("; ", parts)}; {resumeHint}";
+        return $"{unfinished.Count} of {folder.Manifest.Tasks.Count} tasks failed: {string.Join("; ", parts)}" + (resumeHint.Length == 0 ? "" : $"; {resumeHint}");
     }
 }

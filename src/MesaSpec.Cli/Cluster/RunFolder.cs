@@ -38,9 +38,17 @@ public sealed class RunFolder
 
     public static bool IsRunFolder(string folder) => File.Exists(ManifestPath(folder));
 
+    /// <summary>Starts a run in <paramref name="folder"/>; a previous run's task files there are removed, never mixed in.</summary>
     public static RunFolder Create(string folder, RunManifest manifest)
     {
-        Directory.CreateDirectory(System.IO.Path.Combine(folder, "tasks"));
+        Directory.CreateDirectory(folder);
+        var tasks = System.IO.Path.Combine(folder, "tasks");
+        if (Directory.Exists(tasks))
+        {
+            Directory.Delete(tasks, recursive: true);
+        }
+        File.Delete(System.IO.Path.Combine(folder, "cluster.json"));
+        Directory.CreateDirectory(tasks);
         Directory.CreateDirectory(System.IO.Path.Combine(folder, "logs"));
         WriteAtomically(ManifestPath(folder), manifest.ToJson());
         return new RunFolder(folder, manifest);
