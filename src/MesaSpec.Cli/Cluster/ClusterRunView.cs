@@ -1,12 +1,15 @@
 using System.Globalization;
+using System.Text.Json;
 using MesaSpec.Cli.Commands;
+using MesaSpec.Experiments.Reports;
 
 namespace MesaSpec.Cli.Cluster;
 
 /// <summary>What <c>runs show ID</c> and <c>runs list</c> say about distributed runs: each task's state, from the queue and the result files.</summary>
 internal static class ClusterRunView
 {
-    public static int Show(string id, CommandContext context)
+    /// <param name="json">One JSON document for tools (the editor polls it): the run and every task's state.</param>
+    public static int Show(string id, CommandContext context, bool json = false)
     {
         if (ClusterRunOpening.Open(id, context) is not { } folder)
         {
@@ -15,6 +18,29 @@ internal static class ClusterRunView
         var manifest = folder.Manifest;
         var state = folder.State();
         var states = RunCollection.States(folder, ClusterRunOpening.Queued(folder, context));
+        if (json)
+        {
+            context.Out.WriteLine(JsonSerializer.Serialize(new
+            {
+                clusterRun = manifest.Id,
+                experiment = manifest.Experiment,
+                backend = state.Backend,
+                cancelled = state.Cancelled,
+                folder = folder.Path,
+                jobs = state.Submissions.Select(s => s.JobId),
+                counts = Enum.GetValues<TaskState>().ToDictionary(Word, s => states.Values.Count(v => v == s)),
+                tasks = manifest.Tasks.Select(t => new
+                {
+                    index = t.Index,
+                    point = t.Point,
+                    seed = t.Seed,
+                    parameters = t.Parameters,
+                    state = Word(states[t.Index]),
+                    failure = states[t.Index] == TaskState.Failed ? folder.Failure(t.Index) : null,
+                }),
+            }, ReportJson.Options));
+            return ExitCodes.Success;
+        }
         var o = context.Out;
         o.WriteLine($"run {manifest.Id}: {manifest.Experiment} on {state.Backend}{(state.Cancelled ? " (cancelled)" : "")}");
         o.WriteLine($"  status     {Summary(states)}");

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using MesaSpec.Cli.Commands;
 using MesaSpec.Experiments.Reports;
 using MesaSpec.Experiments.Running;
@@ -13,13 +14,13 @@ namespace MesaSpec.Cli.Cluster;
 internal static class ClusterSubmission
 {
     public static int Submit(ExperimentPlan plan, SpecInfo spec, RunOptions options, string directory,
-        IClusterBackend backend, ClusterOptions clusterOptions, CommandContext context)
+        IClusterBackend backend, ClusterOptions clusterOptions, bool jsonLines, CommandContext context)
     {
         var workspace = ClusterRunIndex.WorkspaceOf(context.CurrentDirectory);
         var id = ClusterRunIndex.Register(workspace, directory);
         var folder = RunFolder.Create(directory, RunManifest.Create(id, plan, spec, options));
         folder.SaveState(new ClusterState(backend.Name, [], false, null, clusterOptions));
-        return SubmitTasks(folder, backend, folder.Manifest.Tasks.Select(t => t.Index).ToList(), clusterOptions, context);
+        return SubmitTasks(folder, backend, folder.Manifest.Tasks.Select(t => t.Index).ToList(), clusterOptions, jsonLines, context);
     }
 
     public static int Resume(string id, ClusterOptions? overrides, CommandContext context)
@@ -57,10 +58,11 @@ internal static class ClusterSubmission
             return ExitCodes.Success;
         }
         folder.SaveState(state with { Cancelled = false });
-        return SubmitTasks(folder, backend, missing, overrides ?? state.Options ?? new ClusterOptions(null, null, null, null, []), context);
+        return SubmitTasks(folder, backend, missing, overrides ?? state.Options ?? new ClusterOptions(null, null, null, null, []), jsonLines: false, context);
     }
 
-    private static int SubmitTasks(RunFolder folder, IClusterBackend backend, IReadOnlyList<int> indices, ClusterOptions options, CommandContext context)
+    /// <param name="jsonLines">Say it as one JSON line (<c>--progress jsonl</c>, for the editor), not for people.</param>
+    private static int SubmitTasks(RunFolder folder, IClusterBackend backend, IReadOnlyList<int> indices, ClusterOptions options, bool jsonLines, CommandContext context)
     {
         foreach (var index in indices)
         {
@@ -79,6 +81,20 @@ internal static class ClusterSubmission
         }
         var state = folder.State();
         folder.SaveState(state with { Submissions = [.. state.Submissions, new Submission(jobId, indices, DateTimeOffset.UtcNow)], Options = options });
+        if (jsonLines)
+        {
+            context.Out.WriteLine(JsonSerializer.Serialize(new
+            {
+                @event = "submitted",
+                experiment = folder.Manifest.Experiment,
+                clusterRun = folder.Manifest.Id,
+                backend = backend.Name,
+                jobId,
+                tasks = indices.Count,
+                folder = folder.Path,
+            }, TaskProgressJson.Options));
+            return ExitCodes.Success;
+        }
         context.Out.WriteLine($"run {folder.Manifest.Id}: submitted {indices.Count} of {folder.Manifest.Tasks.Count} tasks as {backend.Name} job {jobId}"
             + (options.ArrayParallelism is { } k ? $" ({k} at a time)" : ""));
         context.Out.WriteLine($"  folder   {context.Display(folder.Path)}");

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using MesaSpec.Cli.Cluster;
 using MesaSpec.Cli.Running;
 using Spectre.Console;
@@ -12,7 +13,7 @@ public sealed class CollectCommand : ICommand
     public string Summary => "aggregate a distributed run's finished tasks into report.json/.md/.html and the run history";
 
     public string Usage => """
-        usage: mesaspec collect ID
+        usage: mesaspec collect ID [--json]
 
         Aggregates the outcomes the run's tasks wrote (so far) into report.json, report.md and report.html in
         its folder, exactly as a local run of the same tasks would, and records the run in the run history
@@ -25,7 +26,7 @@ public sealed class CollectCommand : ICommand
 
     public int Run(IReadOnlyList<string> args, CommandContext context)
     {
-        var parsed = CommandArguments.Parse(args, new HashSet<string>(), new HashSet<string>(), out var error);
+        var parsed = CommandArguments.Parse(args, new HashSet<string> { "--json" }, new HashSet<string>(), out var error);
         if (parsed is null)
         {
             return UsageError.Write(context, error!, Usage);
@@ -38,11 +39,11 @@ public sealed class CollectCommand : ICommand
         {
             return ExitCodes.UsageOrInput;
         }
-        return Collect(folder, context);
+        return Collect(folder, context, parsed.Flags.Contains("--json"));
     }
 
     /// <summary>Collects and prints the outcome; shared with <c>cancel</c>.</summary>
-    internal static int Collect(RunFolder folder, CommandContext context)
+    internal static int Collect(RunFolder folder, CommandContext context, bool json = false)
     {
         if (ManifestSpec.Load(folder, context.Cancellation, out var problem) is not { } spec)
         {
@@ -53,6 +54,29 @@ public sealed class CollectCommand : ICommand
         var id = folder.Manifest.Id;
         var collected = RunCollection.Collect(folder, spec, queued, context.Error, $"mesaspec run --resume {id} resubmits them");
         var report = collected.Report;
+        var exit = report.Status switch
+        {
+            "failed" => ExitCodes.UsageOrInput,
+            "finished" when report.Passed => ExitCodes.Success,
+            _ => ExitCodes.Findings,
+        };
+        if (json)
+        {
+            context.Out.WriteLine(JsonSerializer.Serialize(new
+            {
+                @event = "finished",
+                experiment = report.Experiment,
+                report = ReportFiles.JsonPath(folder.Path),
+                runId = collected.HistoryId,
+                clusterRun = id,
+                status = report.Status,
+                statusDetail = report.StatusDetail,
+                passed = report.Passed,
+                summary = RunCommand.VerdictSummary(report),
+                expectations = report.Expectations,
+            }, TaskProgressJson.Options));
+            return exit;
+        }
         var console = AnsiConsole.Create(new AnsiConsoleSettings
         {
             Ansi = AnsiSupport.No,
@@ -73,11 +97,6 @@ public sealed class CollectCommand : ICommand
         }
         context.Out.WriteLine($"report: {context.Display(ReportFiles.JsonPath(folder.Path))} (.md, .html)"
             + (collected.HistoryId is { } historyId ? $"; recorded as run {historyId} (mesaspec runs show {historyId})" : ""));
-        return report.Status switch
-        {
-            "failed" => ExitCodes.UsageOrInput,
-            "finished" when report.Passed => ExitCodes.Success,
-            _ => ExitCodes.Findings,
-        };
+        return exit;
     }
 }

@@ -138,7 +138,7 @@ public sealed class RunCommand : ICommand
             var spec = new SpecInfo(file.Path, Sha256(file.Text!.Text), ExperimentRunner.DescribePolicy(plan.Points[0].Policy));
             if (cluster.Backend is { } backend)
             {
-                exit = Math.Max(exit, ClusterSubmission.Submit(plan, spec, options, directory, backend, cluster.Options, context));
+                exit = Math.Max(exit, ClusterSubmission.Submit(plan, spec, options, directory, backend, cluster.Options, progressMode == "jsonl", context));
                 continue;
             }
             var workers = Math.Min(jobs ?? Math.Max(1, Environment.ProcessorCount / options.Threads), plan.Points.Count * ExperimentRunner.SeedsOf(plan, options).Count);

@@ -18,7 +18,7 @@ public sealed class RunsCommand : ICommand
 
     public string Usage => """
         usage: mesaspec runs list [--experiment NAME] [--limit N] [--json]
-               mesaspec runs show ID       (ID of a distributed run: each task's state)
+               mesaspec runs show ID [--json]  (ID of a distributed run: each task's state)
                mesaspec runs compare ID ID
                mesaspec runs export ID [--out FILE]
                (every form takes --db PATH; default: .mesaspec/runs.db in the workspace of the current folder)
@@ -61,7 +61,7 @@ public sealed class RunsCommand : ICommand
         if (verb == "show" && !long.TryParse(rest[0], NumberStyles.None, CultureInfo.InvariantCulture, out _))
         {
             // A distributed run's id (mesaspec run --on slurm): its tasks' states.
-            return ClusterRunView.Show(rest[0], context);
+            return ClusterRunView.Show(rest[0], context, parsed.Flags.Contains("--json"));
         }
         var ids = new List<long>();
         foreach (var text in rest)
