@@ -24,12 +24,20 @@ wait_array() {
 
 slurm_up() { sinfo --noheader --format=%t 2>/dev/null | grep -Eq '^(idle|mix|alloc)'; }
 
-echo "spec: $spec; $(nproc) cores; load average $(cut -d' ' -f1-3 /proc/loadavg)"
-t0=$(now); "$mesaspec" run spec.mesa --jobs 1 --out jobs1 --progress lines >/dev/null || true; t1=$(now)
-"$mesaspec" run spec.mesa --jobs 2 --out jobs2 --progress lines >/dev/null || true; t2=$(now)
-jobs1=$(seconds "$t0" "$t1"); jobs2=$(seconds "$t1" "$t2")
-echo "| --jobs 1 | $jobs1 s | 1.00 |"
-echo "| --jobs 2 | $jobs2 s | $(awk -v a="$jobs1" -v b="$jobs2" 'BEGIN { printf "%.2f", a / b }') |"
+echo "spec: $spec; $(nproc) cores; load average at start $(cut -d' ' -f1-3 /proc/loadavg)"
+# ABBA order (--jobs 1, 2, 2, 1): a load that drifts during the session weighs on both alike.
+run_jobs() {
+  local start; start=$(now)
+  "$mesaspec" run spec.mesa --jobs "$1" --out "jobs$1-$2" --progress lines >/dev/null || true
+  seconds "$start" "$(now)"
+}
+a1=$(run_jobs 1 a); b1=$(run_jobs 2 a); b2=$(run_jobs 2 b); a2=$(run_jobs 1 b)
+jobs1=$(awk -v x="$a1" -v y="$a2" 'BEGIN { printf "%.1f", (x + y) / 2 }')
+jobs2=$(awk -v x="$b1" -v y="$b2" 'BEGIN { printf "%.1f", (x + y) / 2 }')
+echo "| run | wall time (mean of 2) | speed-up over --jobs 1 |"
+echo "|---|---|---|"
+echo "| --jobs 1 | $jobs1 s ($a1, $a2) | 1.00 |"
+echo "| --jobs 2 | $jobs2 s ($b1, $b2) | $(awk -v a="$jobs1" -v b="$jobs2" 'BEGIN { printf "%.2f", a / b }') |"
 
 if ! slurm_up; then
   echo "Slurm is not up: no Slurm rows (scripts/start-slurm.sh starts it)"
@@ -42,7 +50,7 @@ wait_array array
 "$mesaspec" collect array >/dev/null || true
 t5=$(now)
 slurm=$(seconds "$t3" "$t5")
-echo "| slurm, 2 at a time | $slurm s | $(awk -v a="$jobs1" -v b="$slurm" 'BEGIN { printf "%.2f", a / b }') | (sbatch returned in $(seconds "$t3" "$t4") s)"
+echo "| Slurm array, 2 at a time | $slurm s (sbatch returned in $(seconds "$t3" "$t4") s) | $(awk -v a="$jobs1" -v b="$slurm" 'BEGIN { printf "%.2f", a / b }') |"
 
 # Per-task overhead: 8 tasks of a reference policy (a fraction of a second of work each), in this process vs
 # one at a time on Slurm: the difference per task is what a submission costs (queueing, a process, loading the spec).
@@ -75,3 +83,4 @@ wait_array tiny-array; t8=$(now)
 local_tiny=$(seconds "$t6" "$t7"); slurm_tiny=$(seconds "$t7" "$t8")
 echo "8 tiny tasks: in process $local_tiny s, Slurm one at a time $slurm_tiny s:" \
   "$(awk -v a="$local_tiny" -v b="$slurm_tiny" 'BEGIN { printf "%.2f", (b - a) / 8 }') s overhead per task"
+echo "load average at end $(cut -d' ' -f1-3 /proc/loadavg)"

@@ -34,8 +34,8 @@ internal static class ClusterRunOpening
         context.Error.WriteLine($"error {diagnostic.Code}: {diagnostic.Message}");
     }
 
-    /// <summary>The backend's queued tasks; on a scheduler error, a warning and none (tasks without a result then show as missing).</summary>
-    public static IReadOnlyDictionary<int, TaskState> Queued(RunFolder folder, CommandContext context)
+    /// <summary>The backend's queued tasks (none for a local run); null, with a warning, when the scheduler cannot be asked.</summary>
+    public static IReadOnlyDictionary<int, TaskState>? Queued(RunFolder folder, CommandContext context)
     {
         if (ClusterBackends.Find(folder.State().Backend) is not { } backend)
         {
@@ -47,8 +47,8 @@ internal static class ClusterRunOpening
         }
         catch (ClusterBackendException e)
         {
-            context.Error.WriteLine($"warning: cannot read the {backend.Name} queue ({e.Message}); tasks without a result are shown as missing");
-            return new Dictionary<int, TaskState>();
+            context.Error.WriteLine($"warning: cannot read the {backend.Name} queue ({e.Message}); tasks without a result are shown as unknown");
+            return null;
         }
     }
 }

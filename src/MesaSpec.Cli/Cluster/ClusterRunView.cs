@@ -89,14 +89,14 @@ internal static class ClusterRunView
                 continue;
             }
             var state = folder.State();
-            IReadOnlyDictionary<int, TaskState> queued;
+            IReadOnlyDictionary<int, TaskState>? queued;
             try
             {
                 queued = ClusterBackends.Find(state.Backend)?.Queued(folder) ?? new Dictionary<int, TaskState>();
             }
             catch (ClusterBackendException)
             {
-                queued = new Dictionary<int, TaskState>();
+                queued = null;
             }
             context.Out.WriteLine($"  {id}  {folder.Manifest.Experiment} on {state.Backend}{(state.Cancelled ? ", cancelled" : "")}: {Summary(RunCollection.States(folder, queued))}");
         }
@@ -114,6 +114,7 @@ internal static class ClusterRunView
         TaskState.Running => "running",
         TaskState.Done => "done",
         TaskState.Failed => "failed",
+        TaskState.Unknown => "unknown",
         _ => "missing",
     };
 }

@@ -58,7 +58,20 @@ internal sealed class LocalWorkerPool(RunFolder folder, int jobs)
     private string? RunTask(ManifestTask task, IRunObserver observer, Lock gate, CancellationToken cancellationToken)
     {
         var info = WorkerExecutable.StartInfo(["task", folder.Path, task.Index.ToString(CultureInfo.InvariantCulture), "--progress", "jsonl"]);
-        using var process = Process.Start(info) ?? throw new InvalidOperationException("the worker process did not start");
+        Process? started;
+        try
+        {
+            started = Process.Start(info);
+        }
+        catch (System.ComponentModel.Win32Exception e)
+        {
+            return $"the worker {info.FileName} could not be started: {e.Message}";
+        }
+        if (started is null)
+        {
+            return $"the worker {info.FileName} could not be started";
+        }
+        using var process = started;
         process.StandardInput.Close();
         var errors = new ConcurrentQueue<string>();
         process.ErrorDataReceived += (_, e) =>

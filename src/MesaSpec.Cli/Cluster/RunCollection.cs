@@ -6,7 +6,7 @@ using MesaSpec.Experiments.Running;
 namespace MesaSpec.Cli.Cluster;
 
 /// <summary>Where each task of a distributed run stands, from its files and the backend's queue.</summary>
-public enum TaskState { Pending, Running, Done, Failed, Missing }
+public enum TaskState { Pending, Running, Done, Failed, Missing, Unknown }
 
 /// <summary>
 /// The report of a distributed run from the outcomes its tasks wrote, whatever finished so far: the same
@@ -21,18 +21,20 @@ internal static class RunCollection
     /// Each task's state: done (its outcome is on disk), pending or running (the backend still holds it), failed (it
     /// was submitted and left the queue without an outcome: an error, a kill, a time limit), else missing (never submitted).
     /// </summary>
-    public static IReadOnlyDictionary<int, TaskState> States(RunFolder folder, IReadOnlyDictionary<int, TaskState> queued)
+    /// <param name="queued">The backend's queue; null when it could not be read: then a submitted task without an outcome is unknown, not failed.</param>
+    public static IReadOnlyDictionary<int, TaskState> States(RunFolder folder, IReadOnlyDictionary<int, TaskState>? queued)
     {
         var finished = folder.Finished();
         var submitted = folder.State().Submissions.SelectMany(s => s.Indices).ToHashSet();
         return folder.Manifest.Tasks.ToDictionary(t => t.Index, t =>
             finished.Contains(t.Index) ? TaskState.Done
-            : queued.TryGetValue(t.Index, out var state) ? state
-            : submitted.Contains(t.Index) || File.Exists(folder.FailurePath(t.Index)) ? TaskState.Failed
+            : queued is not null && queued.TryGetValue(t.Index, out var state) ? state
+            : File.Exists(folder.FailurePath(t.Index)) ? TaskState.Failed
+            : submitted.Contains(t.Index) ? (queued is null ? TaskState.Unknown : TaskState.Failed)
             : TaskState.Missing);
     }
 
-    public static Collected Collect(RunFolder folder, ManifestSpec spec, IReadOnlyDictionary<int, TaskState> queued, TextWriter warnings, string resumeHint)
+    public static Collected Collect(RunFolder folder, ManifestSpec spec, IReadOnlyDictionary<int, TaskState>? queued, TextWriter warnings, string resumeHint)
     {
         var manifest = folder.Manifest;
         var states = States(folder, queued);
@@ -43,6 +45,7 @@ internal static class RunCollection
             states.Values.All(s => s == TaskState.Done) ? ("finished", (string?)null)
             : state.Cancelled ? ("cancelled", $"cancelled; the report holds the {outcomes.Count} of {manifest.Tasks.Count} tasks that finished")
             : states.Values.Any(s => s is TaskState.Pending or TaskState.Running) ? ("running", null)
+            : states.Values.Any(s => s is TaskState.Unknown) ? ("running", "the scheduler's queue could not be read: tasks without a result may still be running")
             : ("failed", FailureDetail(folder, unfinished, states, resumeHint));
         var options = manifest.Settings.ToRunOptions();
         var started = manifest.CreatedAt;

@@ -82,6 +82,24 @@ public sealed class ClusterCommandTests : IDisposable
     }
 
     [Fact]
+    public void A_submitted_task_without_an_outcome_is_failed_once_off_the_queue_and_unknown_when_the_queue_is_unreadable()
+    {
+        workspace.Write("sweep.mesa", ClusterSpecs.Sweep("policy random"));
+        Assert.True(Mesaspec.Run(workspace.Root, "run", "sweep.mesa", "--jobs", "2", "--out", "two").ExitCode is 0 or 1);
+        var folder = RunFolder.Open(Path.Combine(workspace.Root, "two"), out _)!;
+        File.Delete(folder.OutcomePath(1));
+        File.Delete(folder.OutcomePath(3));
+        folder.SaveState(new ClusterState("slurm", [new Submission("7", [0, 1, 2], DateTimeOffset.UtcNow)], false, null, null));
+
+        var offQueue = RunCollection.States(folder, new Dictionary<int, TaskState>());
+        Assert.Equal([TaskState.Done, TaskState.Failed, TaskState.Done, TaskState.Missing], offQueue.OrderBy(kv => kv.Key).Select(kv => kv.Value));
+        var unreadable = RunCollection.States(folder, null);
+        Assert.Equal([TaskState.Done, TaskState.Unknown, TaskState.Done, TaskState.Missing], unreadable.OrderBy(kv => kv.Key).Select(kv => kv.Value));
+        var queued = RunCollection.States(folder, new Dictionary<int, TaskState> { [1] = TaskState.Running });
+        Assert.Equal(TaskState.Running, queued[1]);
+    }
+
+    [Fact]
     public void A_task_index_outside_the_manifest_is_a_usage_error()
     {
         workspace.Write("sweep.mesa", ClusterSpecs.Sweep("policy random"));

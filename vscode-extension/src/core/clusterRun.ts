@@ -6,7 +6,8 @@ export interface ClusterTask {
   index: number;
   point: number;
   seed: number;
-  state: 'pending' | 'running' | 'done' | 'failed' | 'missing';
+  /** unknown: the scheduler's queue could not be read (it is asked again on the next poll). */
+  state: 'pending' | 'running' | 'done' | 'failed' | 'missing' | 'unknown';
   failure: string | null;
 }
 
@@ -32,11 +33,12 @@ export function parseClusterRunState(text: string): ClusterRunState | undefined 
 export function clusterProgress(state: ClusterRunState): { fraction: number; queued: boolean; message: string } {
   const count = (s: ClusterTask['state']) => state.tasks.filter((t) => t.state === s).length;
   const total = state.tasks.length;
-  const queued = count('pending') + count('running') > 0;
+  const queued = count('pending') + count('running') + count('unknown') > 0;
   const parts = [`${count('done')}/${total} tasks done`];
   if (count('running')) parts.push(`${count('running')} running`);
   if (count('pending')) parts.push(`${count('pending')} pending`);
   if (count('failed')) parts.push(`${count('failed')} failed`);
+  if (count('unknown')) parts.push(`${count('unknown')} unknown (queue unreadable)`);
   return { fraction: total === 0 ? 1 : count('done') / total, queued, message: `${state.backend} ${state.clusterRun}: ${parts.join(' · ')}` };
 }
 
