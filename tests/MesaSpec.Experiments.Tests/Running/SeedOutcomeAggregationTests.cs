@@ -77,6 +77,23 @@ public sealed class SeedOutcomeAggregationTests
         Assert.All(expected.Points.SelectMany(p => p.Evaluations), e => Assert.Equal(3, e.Samples.Count));
     }
 
+    [Fact]
+    public void Seeds_after_the_sample_quota_is_filled_evaluate_as_if_nothing_were_sampled()
+    {
+        // Ten episodes per environment: seed 0 fills the quota of 3 samples, so the other seeds sample nothing,
+        // as when seeds ran in order, and their numbers equal those of a run that samples nothing at all. Seed 0's
+        // samples consume the random policy's randomness before its second environment: that shows the check can fail.
+        var plan = Plan(Spec.Replace("episodes 2", "episodes 10", StringComparison.Ordinal));
+        var spec = new SpecInfo("sweep.mesa", "hash", "random");
+        var sampled = new ExperimentRunner(null, new RunOptions()).Run(plan, spec, null, CancellationToken.None);
+        var unsampled = new ExperimentRunner(null, new RunOptions(SamplesPerEnvironment: 0)).Run(plan, spec, null, CancellationToken.None);
+
+        string PerSeed(RunReport report, Func<int, bool> seeds) => JsonSerializer.Serialize(report.Points
+            .SelectMany(p => p.Evaluations.Skip(1)).SelectMany(e => e.PerSeed).Where(s => seeds(s.Seed)), ReportJson.Options);
+        Assert.Equal(PerSeed(unsampled, s => s > 0), PerSeed(sampled, s => s > 0));
+        Assert.NotEqual(PerSeed(unsampled, s => s == 0), PerSeed(sampled, s => s == 0));
+    }
+
     [Theory]
     [InlineData(3, 100, 0, 3)]
     [InlineData(3, 100, 1, 0)]
@@ -91,9 +108,9 @@ public sealed class SeedOutcomeAggregationTests
     public void A_truncated_outcome_file_reads_as_no_outcome() =>
         Assert.Null(SeedOutcomeJson.Deserialize("{\"point\":0,\"seed\":1,\"evaluations\":[{\"seed\""));
 
-    private static ExperimentPlan Plan()
+    private static ExperimentPlan Plan(string text = Spec)
     {
-        var compilation = Compilation.Create(SyntaxTree.Parse(Spec, "sweep.mesa"));
+        var compilation = Compilation.Create(SyntaxTree.Parse(text, "sweep.mesa"));
         Assert.DoesNotContain(compilation.Diagnostics, d => d.IsError);
         return compilation.Plans.Single();
     }
