@@ -5,6 +5,11 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
+if sinfo --noheader --format=%t 2>/dev/null | grep -Eq '^(idle|mix|alloc)'; then
+  echo "== Slurm is up: the job-array tests run"
+else
+  echo "== Slurm is not up: the job-array tests are skipped, each with the reason (sudo scripts/start-slurm.sh starts it)"
+fi
 echo "== .NET tests"
 dotnet test MesaSpec.sln --nologo -v q
 

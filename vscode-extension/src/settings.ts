@@ -10,6 +10,8 @@ export function settings() {
     seeds: config.get<number | null>('run.seeds', null),
     threads: config.get<number>('run.threads', 1),
     outputFolder: config.get<string>('run.outputFolder', 'runs'),
+    on: config.get<'local' | 'slurm'>('run.on', 'local'),
+    slurmArguments: config.get<string[]>('run.slurm.arguments', []),
     openResults: config.get<boolean>('results.openOnFinish', true),
   };
 }

@@ -6,24 +6,32 @@ namespace MesaSpec.Cli.Commands;
 /// </summary>
 internal sealed class CommandArguments
 {
-    private CommandArguments(List<string> positional, HashSet<string> flags, Dictionary<string, string> options)
+    private readonly Dictionary<string, List<string>> all;
+
+    private CommandArguments(List<string> positional, HashSet<string> flags, Dictionary<string, string> options, Dictionary<string, List<string>> all)
     {
         Positional = positional;
         Flags = flags;
         Options = options;
+        this.all = all;
     }
 
     public IReadOnlyList<string> Positional { get; }
 
     public IReadOnlySet<string> Flags { get; }
 
+    /// <summary>Each option's value; the last one when it is given several times.</summary>
     public IReadOnlyDictionary<string, string> Options { get; }
+
+    /// <summary>Every value of an option given several times (e.g. <c>--sbatch-arg</c>), in order.</summary>
+    public IReadOnlyList<string> All(string option) => all.TryGetValue(option, out var values) ? values : [];
 
     public static CommandArguments? Parse(IReadOnlyList<string> args, IReadOnlySet<string> flags, IReadOnlySet<string> options, out string? error)
     {
         var positional = new List<string>();
         var setFlags = new HashSet<string>(StringComparer.Ordinal);
         var values = new Dictionary<string, string>(StringComparer.Ordinal);
+        var all = new Dictionary<string, List<string>>(StringComparer.Ordinal);
         error = null;
         for (var i = 0; i < args.Count; i++)
         {
@@ -59,6 +67,11 @@ internal sealed class CommandArguments
                     error = $"option '{name}' needs a value";
                     return null;
                 }
+                if (!all.TryGetValue(name, out var list))
+                {
+                    all[name] = list = [];
+                }
+                list.Add(values[name]);
             }
             else
             {
@@ -66,6 +79,6 @@ internal sealed class CommandArguments
                 return null;
             }
         }
-        return new CommandArguments(positional, setFlags, values);
+        return new CommandArguments(positional, setFlags, values, all);
     }
 }

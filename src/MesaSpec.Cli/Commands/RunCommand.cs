@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
+using MesaSpec.Cli.Cluster;
 using MesaSpec.Cli.Output;
 using MesaSpec.Cli.Running;
 using MesaSpec.Experiments.Reports;
@@ -20,7 +21,10 @@ public sealed class RunCommand : ICommand
 
     public string Usage => """
         usage: mesaspec run <file> [--experiment NAME] [--seeds N] [--threads N] [--device cpu|cuda]
-                                   [--out DIR] [--progress auto|bar|lines|jsonl]
+                                   [--out DIR] [--progress auto|bar|lines|jsonl] [--jobs N]
+               mesaspec run <file> --on slurm [--partition P] [--array-parallelism K] [--time T]
+                                   [--cpus-per-task C] [--sbatch-arg ARG ...] (and the options above)
+               mesaspec run --resume ID [the --on options, to change them]
 
         Trains each experiment's model with its algorithm (or uses its reference policy), evaluates it
         on every evaluation environment, infers the behavioural objective and reports the verdict with
@@ -31,6 +35,13 @@ public sealed class RunCommand : ICommand
         --out DIR      output folder (default runs/<experiment>-<time>); with several experiments, one
                        subfolder per experiment
         --progress     bar (live bars), lines (plain lines), jsonl (JSON lines for tools), auto (default)
+        --jobs N       run N (point, seed) tasks at once in worker processes (default: cores / threads);
+                       the report is the same as with --jobs 1
+        --on slurm     submit the tasks as one Slurm job array and return its run id at once; the run folder
+                       (--out) must be on a filesystem the nodes share. mesaspec runs show ID, collect ID,
+                       cancel ID follow it; --resume ID resubmits only the tasks that did not finish.
+                       --array-parallelism K: at most K tasks at once; --cpus-per-task C (default --threads);
+                       --sbatch-arg ARG: passed on to sbatch (repeatable). See docs/cluster.md.
 
         Ctrl-C stops cleanly: completed seeds are kept and the report is marked cancelled.
         exit codes: 0 every expectation holds, 1 an expectation fails or the run was cancelled, 2 error
@@ -39,16 +50,32 @@ public sealed class RunCommand : ICommand
     public int Run(IReadOnlyList<string> args, CommandContext context)
     {
         var parsed = CommandArguments.Parse(args, new HashSet<string>(),
-            new HashSet<string> { "--experiment", "--seeds", "--threads", "--device", "--out", "--progress" }, out var error);
+            new HashSet<string>
+            {
+                "--experiment", "--seeds", "--threads", "--device", "--out", "--progress", "--jobs",
+                "--on", "--partition", "--array-parallelism", "--time", "--cpus-per-task", "--sbatch-arg", "--resume",
+            }, out var error);
         if (parsed is null)
         {
             return UsageError.Write(context, error!, Usage);
+        }
+        var cluster = ClusterArguments.Parse(parsed, context, out var clusterError);
+        if (clusterError)
+        {
+            return ExitCodes.UsageOrInput;
+        }
+        if (parsed.Options.TryGetValue("--resume", out var resumeId))
+        {
+            return parsed.Positional.Count == 0
+                ? ClusterSubmission.Resume(resumeId, cluster.Explicit ? cluster.Options : null, context)
+                : UsageError.Write(context, "run --resume takes a run id, not a spec file (the run folder's manifest names the spec)", Usage);
         }
         if (parsed.Positional.Count != 1)
         {
             return UsageError.Write(context, "run takes exactly one spec file", Usage);
         }
-        if (!TryInt(parsed, "--seeds", 1, 1000, out var seeds, context) || !TryInt(parsed, "--threads", 1, 256, out var threads, context))
+        if (!TryInt(parsed, "--seeds", 1, 1000, out var seeds, context) || !TryInt(parsed, "--threads", 1, 256, out var threads, context)
+            || !TryInt(parsed, "--jobs", 1, 256, out var jobs, context))
         {
             return ExitCodes.UsageOrInput;
         }
@@ -109,7 +136,13 @@ public sealed class RunCommand : ICommand
                 : plans.Count == 1 ? outRoot : Path.Combine(outRoot, plan.Name);
             var options = new RunOptions(threads ?? 1, device, Path.Combine(directory, "checkpoints"), seeds);
             var spec = new SpecInfo(file.Path, Sha256(file.Text!.Text), ExperimentRunner.DescribePolicy(plan.Points[0].Policy));
-            var code = RunOne(plan, spec, file.Text!.Text, options, directory, progressMode, context);
+            if (cluster.Backend is { } backend)
+            {
+                exit = Math.Max(exit, ClusterSubmission.Submit(plan, spec, options, directory, backend, cluster.Options, progressMode == "jsonl", context));
+                continue;
+            }
+            var workers = Math.Min(jobs ?? Math.Max(1, Environment.ProcessorCount / options.Threads), plan.Points.Count * ExperimentRunner.SeedsOf(plan, options).Count);
+            var code = RunOne(plan, spec, file.Text!.Text, options, directory, progressMode, workers, context);
             exit = Math.Max(exit, code);
             if (context.Cancellation.IsCancellationRequested)
             {
@@ -119,16 +152,19 @@ public sealed class RunCommand : ICommand
         return exit;
     }
 
-    private static int RunOne(ExperimentPlan plan, SpecInfo spec, string specText, RunOptions options, string directory, string progressMode, CommandContext context)
+    private static int RunOne(ExperimentPlan plan, SpecInfo spec, string specText, RunOptions options, string directory, string progressMode, int jobs, CommandContext context)
     {
-        var runner = RunWiring.Runner(options);
+        // One task at a time runs in this process; more go to worker processes (the same report either way).
+        RunReport Execute(IRunObserver observer) => jobs <= 1
+            ? RunWiring.Runner(options).Run(plan, spec, observer, context.Cancellation)
+            : LocalParallelRun.Run(plan, spec, options, directory, jobs, observer, context.Cancellation);
         using var recording = RunRecording.Begin(plan, spec, specText, options, directory, context.Error);
         void Save(RunReport report) => recording.Save(report);
         RunReport report;
         if (progressMode == "jsonl")
         {
             var observer = new JsonLinesRunObserver(context.Out, Save);
-            report = runner.Run(plan, spec, observer, context.Cancellation);
+            report = Execute(observer);
             observer.Write(new
             {
                 @event = "finished",
@@ -148,7 +184,7 @@ public sealed class RunCommand : ICommand
             console.MarkupLine($"[bold]{Markup.Escape(plan.Name)}[/]: {Markup.Escape(spec.PolicySource)}, seeds {string.Join(", ", options.SeedCount is { } n ? Enumerable.Range(0, n) : plan.Points[0].Seeds)}"
                 + (plan.Sweep is { } sweep ? $", sweeping {Markup.Escape(sweep.Parameter)} over {sweep.Values.Count} values" : ""));
             var observer = new ConsoleRunObserver(console, live, Save);
-            report = observer.Show(() => runner.Run(plan, spec, observer, context.Cancellation));
+            report = observer.Show(() => Execute(observer));
             VerdictTable.Write(console, report);
             console.MarkupLine($"report: {Markup.Escape(context.Display(ReportFiles.JsonPath(directory)))} (.md, .html)"
                 + (recording.Id is { } id ? $"; recorded as run {id} (mesaspec runs show {id})" : ""));
@@ -206,5 +242,5 @@ public sealed class RunCommand : ICommand
         return false;
     }
 
-    private static string Sha256(string text) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
+    internal static string Sha256(string text) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
 }

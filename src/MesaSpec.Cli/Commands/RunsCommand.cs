@@ -1,4 +1,5 @@
 using System.Globalization;
+using MesaSpec.Cli.Cluster;
 using MesaSpec.Cli.Input;
 using MesaSpec.Cli.Running;
 using MesaSpec.History.Comparison;
@@ -17,7 +18,7 @@ public sealed class RunsCommand : ICommand
 
     public string Usage => """
         usage: mesaspec runs list [--experiment NAME] [--limit N] [--json]
-               mesaspec runs show ID
+               mesaspec runs show ID [--json]  (ID of a distributed run: each task's state)
                mesaspec runs compare ID ID
                mesaspec runs export ID [--out FILE]
                (every form takes --db PATH; default: .mesaspec/runs.db in the workspace of the current folder)
@@ -57,6 +58,11 @@ public sealed class RunsCommand : ICommand
         {
             return UsageError.Write(context, $"runs {verb} takes {expected switch { 0 => "no run id", 1 => "one run id", _ => "two run ids" }}", Usage);
         }
+        if (verb == "show" && !long.TryParse(rest[0], NumberStyles.None, CultureInfo.InvariantCulture, out _))
+        {
+            // A distributed run's id (mesaspec run --on slurm): its tasks' states.
+            return ClusterRunView.Show(rest[0], context, parsed.Flags.Contains("--json"));
+        }
         var ids = new List<long>();
         foreach (var text in rest)
         {
@@ -69,6 +75,10 @@ public sealed class RunsCommand : ICommand
         if (verb == "list" && !File.Exists(database))
         {
             context.Out.WriteLine(parsed.Flags.Contains("--json") ? "[]" : "no runs recorded yet (mesaspec run records every run)");
+            if (!parsed.Flags.Contains("--json"))
+            {
+                ClusterRunView.List(context);
+            }
             return ExitCodes.Success;
         }
         if (!File.Exists(database))
@@ -137,6 +147,7 @@ public sealed class RunsCommand : ICommand
         if (runs.Count == 0)
         {
             context.Out.WriteLine("no runs recorded yet (mesaspec run records every run)");
+            ClusterRunView.List(context);
             return ExitCodes.Success;
         }
         var rows = runs.Select(r => new[]
@@ -156,6 +167,7 @@ public sealed class RunsCommand : ICommand
         {
             context.Out.WriteLine(Line(row));
         }
+        ClusterRunView.List(context);
         return ExitCodes.Success;
     }
 

@@ -9,14 +9,24 @@ namespace MesaSpec.Cli.Running;
 /// <summary>
 /// Progress for people. With an interactive terminal: a live progress bar per seed (step, mean return,
 /// steps/s, ETA). Otherwise (CI logs, redirected output): a line at every tenth of a seed's training.
+/// Seeds trained at once (<c>--jobs</c>) each have their bar or lines, told apart by point and seed.
 /// </summary>
 internal sealed class ConsoleRunObserver(IAnsiConsole console, bool live, Action<RunReport> onReport) : IRunObserver
 {
     private readonly Lock _gate = new();
+    private readonly Dictionary<(int Point, int Seed), SeedLine> _seeds = [];
     private ProgressContext? _context;
-    private ProgressTask? _task;
-    private int _lastTenth = -1;
-    private string _label = "";
+
+    private sealed class SeedLine(string label, ProgressTask? task)
+    {
+        public string Label { get; } = label;
+
+        public ProgressTask? Task { get; } = task;
+
+        public int LastTenth { get; set; } = -1;
+
+        public bool Done { get; set; }
+    }
 
     /// <summary>Runs <paramref name="work"/> inside a live progress display when the terminal allows it.</summary>
     public T Show<T>(Func<T> work)
@@ -41,16 +51,11 @@ internal sealed class ConsoleRunObserver(IAnsiConsole console, bool live, Action
     {
         lock (_gate)
         {
-            _label = points > 1 ? $"point {point + 1}/{points}, seed {seed}" : $"seed {seed}";
-            _lastTenth = -1;
-            if (_context is not null)
+            var label = points > 1 ? $"point {point + 1}/{points}, seed {seed}" : $"seed {seed}";
+            _seeds[(point, seed)] = new SeedLine(label, _context?.AddTask(Markup.Escape(label), maxValue: 1));
+            if (_context is null)
             {
-                _task?.StopTask();
-                _task = _context.AddTask(Markup.Escape(_label), maxValue: 1);
-            }
-            else
-            {
-                console.WriteLine($"{_label}: started");
+                console.WriteLine($"{label}: started");
             }
         }
     }
@@ -59,20 +64,24 @@ internal sealed class ConsoleRunObserver(IAnsiConsole console, bool live, Action
     {
         lock (_gate)
         {
+            if (!_seeds.TryGetValue((point, progress.Seed), out var seed))
+            {
+                return;
+            }
             var fraction = progress.TotalSteps == 0 ? 1 : (double)progress.Step / progress.TotalSteps;
             var text = string.Create(CultureInfo.InvariantCulture,
-                $"{_label}: step {progress.Step:N0}/{progress.TotalSteps:N0}, mean return {Format(progress.MeanEpisodeReturn)}, {progress.StepsPerSecond:N0} steps/s");
-            if (_task is not null)
+                $"{seed.Label}: step {progress.Step:N0}/{progress.TotalSteps:N0}, mean return {Format(progress.MeanEpisodeReturn)}, {progress.StepsPerSecond:N0} steps/s");
+            if (seed.Task is { } task)
             {
-                _task.MaxValue = Math.Max(1, progress.TotalSteps);
-                _task.Value = progress.Step;
-                _task.Description = Markup.Escape(text);
+                task.MaxValue = Math.Max(1, progress.TotalSteps);
+                task.Value = progress.Step;
+                task.Description = Markup.Escape(text);
                 return;
             }
             var tenth = (int)(fraction * 10);
-            if (tenth > _lastTenth)
+            if (tenth > seed.LastTenth)
             {
-                _lastTenth = tenth;
+                seed.LastTenth = tenth;
                 console.WriteLine(text);
             }
         }
@@ -83,14 +92,33 @@ internal sealed class ConsoleRunObserver(IAnsiConsole console, bool live, Action
         onReport(report);
         lock (_gate)
         {
-            if (_task is not null)
+            // The seeds this report completes (one at a time in order; any order with --jobs).
+            for (var p = 0; p < report.Points.Count; p++)
             {
-                _task.Value = _task.MaxValue;
-                _task.StopTask();
+                foreach (var completed in report.Points[p].CompletedSeeds)
+                {
+                    if (_seeds.TryGetValue((p, completed), out var seed) && !seed.Done)
+                    {
+                        seed.Done = true;
+                        if (seed.Task is { } task)
+                        {
+                            task.Value = task.MaxValue;
+                            task.StopTask();
+                        }
+                        else
+                        {
+                            console.WriteLine($"{seed.Label}: evaluated");
+                        }
+                    }
+                }
             }
-            else if (report.Status == "running")
+            if (report.Status != "running")
             {
-                console.WriteLine($"{_label}: evaluated");
+                foreach (var seed in _seeds.Values.Where(s => !s.Done))
+                {
+                    seed.Done = true;
+                    seed.Task?.StopTask();
+                }
             }
         }
     }

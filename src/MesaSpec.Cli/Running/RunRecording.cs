@@ -59,6 +59,30 @@ internal sealed class RunRecording : IDisposable
         }
     }
 
+    /// <summary>
+    /// Reopens a recorded run to record a later report of it: a distributed run collected again after
+    /// <c>--resume</c> keeps one history entry. Not recorded (with a warning) when the history is unusable.
+    /// </summary>
+    public static RunRecording Reopen(long id, string specPath, string directory, TextWriter warnings)
+    {
+        try
+        {
+            var store = RunStore.Open(RunStore.PathFor(WorkspaceRoot.For(specPath)));
+            if (store.Find(id) is null)
+            {
+                store.Dispose();
+                warnings.WriteLine($"warning: run {id} is no longer in the run history; this report is not recorded");
+                return new RunRecording(null, 0, directory);
+            }
+            return new RunRecording(store, id, directory) { lastStatus = "reopened" };
+        }
+        catch (Exception e) when (e is RunStoreException or IOException or UnauthorizedAccessException)
+        {
+            warnings.WriteLine($"warning: this report is not recorded in the run history: {e.Message}");
+            return new RunRecording(null, 0, directory);
+        }
+    }
+
     /// <summary>Writes the report files and records the report with their paths.</summary>
     public void Save(RunReport report)
     {

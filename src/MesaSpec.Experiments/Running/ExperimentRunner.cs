@@ -35,26 +35,26 @@ public sealed class ExperimentRunner(ITrainer? trainer, RunOptions options)
         observer ??= NullRunObserver.Instance;
         var clock = Stopwatch.StartNew();
         var started = DateTimeOffset.UtcNow;
-        var seeds = options.SeedCount is { } n ? Enumerable.Range(0, n).ToList() : plan.Points[0].Seeds.ToList();
-        var points = plan.Points.Select(p => new PointState(p)).ToList();
+        var seeds = SeedsOf(plan, options);
+        var aggregation = new RunAggregation(plan, spec, seeds, options);
+        var task = new SeedTask(trainer, options);
+        var evaluators = new PointEvaluators(plan);
+        var outcomes = new List<SeedOutcome>();
         var status = "running";
         string? detail = null;
 
-        RunReport Report() => BuildReport(plan, spec, seeds, points, status, detail, started, clock.Elapsed);
+        RunReport Report() => aggregation.Report(outcomes, evaluators.For, status, detail, started, clock.Elapsed);
 
         try
         {
-            for (var i = 0; i < points.Count; i++)
+            for (var i = 0; i < plan.Points.Count; i++)
             {
-                var point = points[i];
-                point.Evaluators = point.Model.Evaluations
-                    .Select(e => PolicyEvaluator.For(point.Model, e))
-                    .ToList();
-                foreach (var seed in seeds)
+                var pointEvaluators = evaluators.For(i);
+                for (var position = 0; position < seeds.Count; position++)
                 {
                     cancellationToken.ThrowIfCancellationRequested();
-                    observer.SeedStarted(i, points.Count, seed);
-                    RunSeed(point, i, seed, observer, cancellationToken);
+                    observer.SeedStarted(i, plan.Points.Count, seeds[position]);
+                    outcomes.Add(task.Run(plan.Points[i], pointEvaluators, i, seeds[position], position, new Progress(observer, i), cancellationToken));
                     observer.ReportUpdated(Report());
                 }
             }
@@ -65,7 +65,7 @@ public sealed class ExperimentRunner(ITrainer? trainer, RunOptions options)
             status = "cancelled";
             detail = "cancelled before every seed finished; the report holds the completed seeds only";
         }
-        catch (Exception e) when (e is TrainingFailedException or LevelGenerationException or PlannerLimitExceededException)
+        catch (Exception e) when (IsExperimentFailure(e))
         {
             status = "failed";
             detail = e.Message;
@@ -75,119 +75,13 @@ public sealed class ExperimentRunner(ITrainer? trainer, RunOptions options)
         return report;
     }
 
-    private void RunSeed(PointState point, int pointIndex, int seed, IRunObserver observer, CancellationToken cancellationToken)
-    {
-        var clock = Stopwatch.StartNew();
-        ITrainedPolicy? trained = null;
-        try
-        {
-            foreach (var evaluator in point.Evaluators)
-            {
-                evaluator.SetupFor(seed, cancellationToken); // levels and plans first: a level that cannot be planned fails before training
-            }
-            IPolicy policy;
-            if (point.Model.Policy is TrainedPolicy spec)
-            {
-                if (trainer is null)
-                {
-                    throw new TrainingFailedException("this experiment trains a model, but no trainer is available in this host");
-                }
-                var progress = new Progress(observer, pointIndex);
-                var settings = new TrainingSettings(options.Threads, options.Device,
-                    options.CheckpointDirectory is null ? null : Path.Combine(options.CheckpointDirectory, $"point{pointIndex}-seed{seed}"));
-                trained = trainer.Train(spec, point.Model.BaseObjective, seed, GridEnvironments(point.Model), settings, progress, cancellationToken);
-                policy = trained;
-                point.Training.Add(new TrainingReport(
-                    seed,
-                    spec.Algorithm.Int("steps"),
-                    spec.Algorithm.Int("steps") / Math.Max(clock.Elapsed.TotalSeconds, 1e-9),
-                    clock.Elapsed.TotalSeconds,
-                    trained.CheckpointPath,
-                    trained.LearningCurve.Select(c => new CurvePoint(c.Step, c.MeanReturn)).ToList()));
-            }
-            else
-            {
-                policy = ReferencePolicies.Create(point.Model.Policy, seed, point.Model.Discount);
-            }
-            for (var e = 0; e < point.Evaluators.Count; e++)
-            {
-                var evaluator = point.Evaluators[e];
-                point.SeedResults[e].Add(evaluator.EvaluateSeed(seed, policy, cancellationToken));
-                if (point.Samples[e].Count < options.SamplesPerEnvironment)
-                {
-                    point.Samples[e].AddRange(BehaviourSampler.Sample(evaluator.SetupFor(seed, cancellationToken), policy, seed,
-                        options.SamplesPerEnvironment - point.Samples[e].Count, cancellationToken));
-                }
-            }
-            point.CompletedSeeds.Add(seed);
-        }
-        finally
-        {
-            trained?.Dispose();
-        }
-    }
+    /// <summary>The seeds a run uses: the spec's, or 0..n-1 when the options override them.</summary>
+    public static IReadOnlyList<int> SeedsOf(ExperimentPlan plan, RunOptions options) =>
+        options.SeedCount is { } n ? Enumerable.Range(0, n).ToList() : plan.Points[0].Seeds.ToList();
 
-    private RunReport BuildReport(
-        ExperimentPlan plan, SpecInfo spec, IReadOnlyList<int> seeds, List<PointState> points,
-        string status, string? detail, DateTimeOffset started, TimeSpan elapsed)
-    {
-        var pointReports = new List<SweepPoint>();
-        var pointResults = new List<ExpectationChecker.PointResults>();
-        foreach (var point in points)
-        {
-            var evaluations = new List<EvaluationReport>();
-            var results = new List<(string, EnvironmentResult)>();
-            var judged = new List<(EnvironmentModel, EnvironmentResult)>();
-            for (var e = 0; e < point.Evaluators.Count; e++)
-            {
-                if (point.SeedResults[e].Count == 0)
-                {
-                    continue;
-                }
-                var result = point.Evaluators[e].Summarise(point.SeedResults[e]);
-                var environment = point.Model.Evaluations[e].Environment;
-                evaluations.Add(ReportMapping.Evaluation(result, environment.DisplayName, point.Model.Discount, point.Samples[e]));
-                results.Add((environment.Name, result));
-                judged.Add((environment, result));
-            }
-            var outcome = judged.Count == 0 ? null : ExperimentVerdictRule.Decide(judged, point.Model.TrainingEnvironment);
-            pointReports.Add(new SweepPoint
-            {
-                Parameters = point.Model.Parameters.ToDictionary(p => p.Key, p => p.Value.ToString()),
-                CompletedSeeds = [.. point.CompletedSeeds],
-                Training = [.. point.Training],
-                Evaluations = evaluations,
-                Verdict = outcome is null ? null : ReportMapping.Word(outcome.Verdict),
-                Proxy = outcome?.Proxy,
-                Misgeneralisation = outcome is null ? null : ReportMapping.Word(outcome.Misgeneralisation),
-                Explanation = outcome?.Explanation,
-            });
-            pointResults.Add(new ExpectationChecker.PointResults(point.Model.Parameters, results, outcome));
-        }
-        var outcomes = pointResults.Select(p => p.Experiment).ToList();
-        var agreed = outcomes.Count > 0 && outcomes.All(o => o is not null && o.Verdict == outcomes[0]!.Verdict && o.Proxy == outcomes[0]!.Proxy) ? outcomes[0] : null;
-        return new RunReport
-        {
-            Verdict = agreed is null ? null : ReportMapping.Word(agreed.Verdict),
-            Proxy = agreed?.Proxy,
-            Misgeneralisation = agreed is null ? null : ReportMapping.Word(agreed.Misgeneralisation),
-            VerdictExplanation = agreed is not null ? agreed.Explanation
-                : outcomes.Count > 1 ? "the experiment-level verdict differs across the sweep: see each point" : null,
-            EngineVersion = EngineVersion,
-            Experiment = plan.Name,
-            Spec = spec,
-            Status = status,
-            StatusDetail = detail,
-            Seeds = seeds,
-            Settings = new RunSettings(options.Threads, options.Device, Environment.MachineName),
-            StartedAt = started,
-            FinishedAt = status == "running" ? null : started + elapsed,
-            DurationSeconds = Math.Round(elapsed.TotalSeconds, 3),
-            Sweep = plan.Sweep is { } sweep ? new SweepInfo(sweep.Parameter, sweep.Values.Select(v => v.ToString()).ToList()) : null,
-            Points = pointReports,
-            Expectations = ExpectationChecker.Check(plan.Points[0].Expectations, pointResults),
-        };
-    }
+    /// <summary>A failure of the experiment itself (training diverged, levels or plans impossible), reported as a failed run.</summary>
+    public static bool IsExperimentFailure(Exception e) =>
+        e is TrainingFailedException or LevelGenerationException or PlannerLimitExceededException;
 
     /// <summary>"trained", "oracle(EatCheese)" or "random": what the report's numbers describe.</summary>
     public static string DescribePolicy(PolicySource source) => source switch
@@ -196,16 +90,6 @@ public sealed class ExperimentRunner(ITrainer? trainer, RunOptions options)
         OraclePolicy o => $"oracle({o.Objective.Name})",
         _ => "random",
     };
-
-    private sealed class PointState(ExperimentModel model)
-    {
-        public ExperimentModel Model { get; } = model;
-        public List<PolicyEvaluator> Evaluators { get; set; } = [];
-        public List<int> CompletedSeeds { get; } = [];
-        public List<TrainingReport> Training { get; } = [];
-        public List<List<SeedResult>> SeedResults { get; } = model.Evaluations.Select(_ => new List<SeedResult>()).ToList();
-        public List<List<BehaviourSample>> Samples { get; } = model.Evaluations.Select(_ => new List<BehaviourSample>()).ToList();
-    }
 
     private sealed class Progress(IRunObserver observer, int point) : IProgress<TrainingProgress>
     {

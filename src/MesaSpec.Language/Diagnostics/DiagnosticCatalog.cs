@@ -37,6 +37,17 @@ public static class DiagnosticCatalog
     public static Diagnostic FileTooLarge(string path, long bytes, long limit) =>
         Error(DiagnosticCodes.FileTooLarge, default, $"the file is {bytes / 1024.0 / 1024.0:F1} MB; specs larger than {limit / 1024 / 1024} MB are refused") with { Path = path };
 
+    // ---------------------------------------------------------------- MS01xx distributed runs
+
+    public static Diagnostic ClusterSubmissionFailed(string backend, string reason) =>
+        Error(DiagnosticCodes.ClusterSubmissionFailed, default, $"{backend} refused the run: {reason}");
+
+    public static Diagnostic UnknownClusterRun(string id) =>
+        Error(DiagnosticCodes.UnknownClusterRun, default, $"no distributed run '{id}' (mesaspec runs list shows them; a run folder's path works too)");
+
+    public static Diagnostic RunFolderUnusable(string folder, string reason) =>
+        Error(DiagnosticCodes.RunFolderUnusable, default, $"the run folder cannot be used: {reason}") with { Path = folder };
+
     // ---------------------------------------------------------------- MS1xxx syntax
 
     public static Diagnostic UnexpectedInput(TextSpan span, string message) => Error(DiagnosticCodes.UnexpectedInput, span, message);

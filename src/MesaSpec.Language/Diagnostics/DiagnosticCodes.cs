@@ -15,6 +15,11 @@ public static class DiagnosticCodes
     public const string FileTooLarge = "MS0006";
     public const string FileUnreadable = "MS0007";
 
+    // MS01xx: distributed runs (worker processes, Slurm)
+    public const string ClusterSubmissionFailed = "MS0101";
+    public const string UnknownClusterRun = "MS0102";
+    public const string RunFolderUnusable = "MS0103";
+
     // MS1xxx: syntax
     public const string UnexpectedInput = "MS1001";
     public const string MissingCloseBrace = "MS1002";

@@ -10,6 +10,9 @@ export interface RunRequest {
   threads?: number;
   /** Output folder of the run (report.json is written there). */
   outDir: string;
+  /** Where the tasks run: this machine (default), or a scheduler (`--on slurm`) with its `run` options. */
+  on?: 'local' | 'slurm';
+  schedulerArguments?: string[];
 }
 
 export function runArguments(request: RunRequest): string[] {
@@ -17,6 +20,7 @@ export function runArguments(request: RunRequest): string[] {
   if (request.experiment) args.push('--experiment', request.experiment);
   if (request.seeds !== undefined && request.seeds !== null) args.push('--seeds', String(request.seeds));
   if (request.threads !== undefined) args.push('--threads', String(request.threads));
+  if (request.on === 'slurm') args.push('--on', 'slurm', ...(request.schedulerArguments ?? []));
   args.push('--out', request.outDir, '--progress', 'jsonl');
   return args;
 }

@@ -7,7 +7,8 @@ export type RunEvent =
   | { event: 'seed'; point: number; points: number; seed: number }
   | { event: 'progress'; point: number; seed: number; step: number; totalSteps: number; meanReturn: number | null; stepsPerSecond: number }
   | { event: 'report'; status: string; seedsDone: number; seedsTotal: number }
-  | { event: 'finished'; experiment: string; report: string; status: string; passed: boolean; summary: string; expectations: ExpectationResult[] };
+  | { event: 'finished'; experiment: string; report: string; status: string; passed: boolean; summary: string; expectations: ExpectationResult[] }
+  | { event: 'submitted'; experiment: string; clusterRun: string; backend: string; jobId: string; tasks: number; folder: string };
 
 /** One line of output as an event, or undefined for anything else (a warning, a blank line). */
 export function parseRunEvent(line: string): RunEvent | undefined {
@@ -20,6 +21,7 @@ export function parseRunEvent(line: string): RunEvent | undefined {
       case 'progress':
       case 'report':
       case 'finished':
+      case 'submitted':
         return value as RunEvent;
       default:
         return undefined;
@@ -92,6 +94,9 @@ export class RunProgress {
         break;
       case 'finished':
         this.status = event.status;
+        break;
+      case 'submitted':
+        this.status = `submitted to ${event.backend} as job ${event.jobId}`;
         break;
     }
   }

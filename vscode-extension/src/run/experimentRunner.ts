@@ -4,11 +4,16 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { cliInstallCommand, cliMissingMessage, commandFor, dotnetMissingMessage, findCli, findDotnet } from '../core/executables';
+import { cancelArguments, clusterProgress, clusterShowArguments, collectArguments, parseClusterRunState } from '../core/clusterRun';
 import { runArguments, runFolderName } from '../core/runArgs';
 import { LineSplitter, parseRunEvent, RunProgress, type RunEvent } from '../core/runEvents';
 import { fileProbe, settings } from '../settings';
 
 type FinishedEvent = Extract<RunEvent, { event: 'finished' }>;
+type SubmittedEvent = Extract<RunEvent, { event: 'submitted' }>;
+
+/** How often a Slurm run's task states are read while it is queued. */
+const clusterPollMilliseconds = 5000;
 
 export interface RunRequest {
   uri: vscode.Uri;
@@ -39,6 +44,7 @@ export interface RunStarted {
  */
 export class ExperimentRunner implements vscode.Disposable {
   private child: ChildProcess | undefined;
+  private followingCluster = false;
   private cancelRequested = false;
   private readonly statusBar = vscode.window.createStatusBarItem('mesaspec.run', vscode.StatusBarAlignment.Left, 10);
   private readonly started = new vscode.EventEmitter<RunStarted>();
@@ -52,10 +58,15 @@ export class ExperimentRunner implements vscode.Disposable {
   }
 
   get isRunning(): boolean {
-    return this.child !== undefined;
+    return this.child !== undefined || this.followingCluster;
   }
 
   cancel(): void {
+    if (this.followingCluster) {
+      // The follower sees this on its next poll and runs `mesaspec cancel ID` (scancel; finished tasks kept).
+      this.cancelRequested = true;
+      return;
+    }
     const child = this.child;
     if (!child) return;
     this.cancelRequested = true;
@@ -113,7 +124,7 @@ export class ExperimentRunner implements vscode.Disposable {
   }
 
   async run(request: RunRequest): Promise<RunOutcome | undefined> {
-    if (this.child) {
+    if (this.isRunning) {
       const choice = await vscode.window.showWarningMessage('A MesaSpec run is already going.', 'Cancel It');
       if (choice) this.cancel();
       return undefined;
@@ -124,7 +135,10 @@ export class ExperimentRunner implements vscode.Disposable {
     const folder = vscode.workspace.getWorkspaceFolder(request.uri)?.uri.fsPath ?? path.dirname(request.uri.fsPath);
     const label = request.experiment ?? path.basename(request.uri.fsPath, '.mesa');
     const outDir = path.resolve(folder, config.outputFolder, runFolderName(label, new Date()));
-    const args = runArguments({ file: request.uri.fsPath, experiment: request.experiment, seeds: config.seeds, threads: config.threads, outDir });
+    const args = runArguments({
+      file: request.uri.fsPath, experiment: request.experiment, seeds: config.seeds, threads: config.threads, outDir,
+      on: config.on, schedulerArguments: config.slurmArguments,
+    });
     const command = await this.resolveCommand(args);
     if (!command) return undefined;
 
@@ -137,6 +151,7 @@ export class ExperimentRunner implements vscode.Disposable {
     this.started.fire({ request, outDir, label });
     const progress = new RunProgress(config.seeds ?? undefined);
     const finished: FinishedEvent[] = [];
+    const submitted: SubmittedEvent[] = [];
     let errorOutput = '';
     this.statusBar.text = `$(loading~spin) ${label}`;
     this.statusBar.tooltip = 'MesaSpec run going: click to cancel';
@@ -156,6 +171,7 @@ export class ExperimentRunner implements vscode.Disposable {
           }
           progress.apply(event);
           if (event.event === 'finished') finished.push(event);
+          if (event.event === 'submitted') submitted.push(event);
           const fraction = progress.fraction;
           const percent = fraction === undefined ? undefined : Math.round(fraction * 100);
           const increment = percent === undefined ? undefined : Math.max(0, percent - reported);
@@ -175,7 +191,23 @@ export class ExperimentRunner implements vscode.Disposable {
         });
         child.on('close', (code) => {
           lines.flush().forEach(onLine);
-          resolve({ finished, outDir, exitCode: code, cancelled: this.cancelRequested, errorOutput });
+          if (submitted.length === 0 || code !== 0) {
+            resolve({ finished, outDir, exitCode: code, cancelled: this.cancelRequested, errorOutput });
+            return;
+          }
+          // Submitted to a scheduler: follow the tasks until none is queued, then collect the report.
+          this.child = undefined;
+          this.followingCluster = true;
+          void this.followCluster(submitted, folder, (message, fraction) => {
+            const percent = Math.round(fraction * 100);
+            report.report({ message, increment: Math.max(0, percent - reported) });
+            reported = Math.max(reported, percent);
+            this.statusBar.text = `$(loading~spin) ${label} ${percent}%`;
+          }).then((followed) => {
+            this.followingCluster = false;
+            finished.push(...followed.finished);
+            resolve({ finished, outDir, exitCode: followed.exitCode, cancelled: this.cancelRequested, errorOutput: errorOutput + followed.errorOutput });
+          });
         });
       }),
     );
@@ -185,6 +217,57 @@ export class ExperimentRunner implements vscode.Disposable {
     this.log.appendLine(`mesaspec exited with ${outcome.exitCode}${outcome.cancelled ? ' (cancelled)' : ''}`);
     this.ended.fire(outcome);
     return outcome;
+  }
+
+  /** Polls each submitted run's task states, cancels it when asked, and collects its report once nothing is queued. */
+  private async followCluster(runs: SubmittedEvent[], cwd: string, report: (message: string, fraction: number) => void):
+    Promise<{ finished: FinishedEvent[]; exitCode: number | null; errorOutput: string }> {
+    const finished: FinishedEvent[] = [];
+    let errorOutput = '';
+    let exitCode: number | null = 0;
+    for (const run of runs) {
+      this.log.appendLine(`Following ${run.backend} job ${run.jobId} (run ${run.clusterRun}, ${run.tasks} tasks, folder ${run.folder}).`);
+      let cancelled = false;
+      for (;;) {
+        if (this.cancelRequested && !cancelled) {
+          cancelled = true;
+          await this.capture(cancelArguments(run.clusterRun), cwd);
+        }
+        const shown = await this.capture(clusterShowArguments(run.clusterRun), cwd);
+        const state = shown ? parseClusterRunState(shown.output) : undefined;
+        if (!state) {
+          errorOutput += shown?.errors ?? 'mesaspec could not be started';
+          break;
+        }
+        const progress = clusterProgress(state);
+        report(progress.message, progress.fraction);
+        if (!progress.queued) break;
+        await new Promise((resolve) => setTimeout(resolve, clusterPollMilliseconds));
+      }
+      const collected = await this.capture(collectArguments(run.clusterRun), cwd);
+      for (const line of collected?.output.split(/\r?\n/) ?? []) {
+        const event = parseRunEvent(line);
+        if (event?.event === 'finished') finished.push(event);
+      }
+      errorOutput += collected?.errors ?? '';
+      exitCode = Math.max(exitCode ?? 0, collected?.exitCode ?? 2);
+    }
+    return { finished, exitCode, errorOutput };
+  }
+
+  /** Runs `mesaspec <args>` and captures its output; stderr goes to the log, stdout (JSON) does not. */
+  private async capture(args: string[], cwd: string): Promise<{ exitCode: number | null; output: string; errors: string } | undefined> {
+    const command = await this.resolveCommand(args);
+    if (!command) return undefined;
+    return new Promise((resolve) => {
+      const child = spawn(command.command, command.args, { cwd, env: { ...process.env, NO_COLOR: '1' } });
+      let output = '';
+      let errors = '';
+      child.stdout.on('data', (chunk: Buffer) => { output += chunk.toString(); });
+      child.stderr.on('data', (chunk: Buffer) => { const text = chunk.toString(); errors += text; this.log.append(text); });
+      child.on('error', (error) => resolve({ exitCode: null, output, errors: errors + error.message }));
+      child.on('close', (code) => resolve({ exitCode: code, output, errors }));
+    });
   }
 
   dispose(): void {

@@ -33,7 +33,7 @@ describe('extension manifest', () => {
   });
 
   it('has the settings for the server, the CLI, seeds and threads', () => {
-    for (const key of ['mesaspec.server.path', 'mesaspec.cli.path', 'mesaspec.run.seeds', 'mesaspec.run.threads']) assert.ok(manifest.contributes.configuration.properties[key], key);
+    for (const key of ['mesaspec.server.path', 'mesaspec.cli.path', 'mesaspec.run.seeds', 'mesaspec.run.threads', 'mesaspec.run.on', 'mesaspec.run.slurm.arguments']) assert.ok(manifest.contributes.configuration.properties[key], key);
   });
 
   it('ships the grammar of ../grammar and valid snippets', () => {

@@ -1,0 +1,56 @@
+using System.Diagnostics;
+using System.Globalization;
+using MesaSpec.Experiments.Reports;
+using MesaSpec.Experiments.Running;
+using MesaSpec.Language.Binding;
+
+namespace MesaSpec.Cli.Cluster;
+
+/// <summary>
+/// <c>mesaspec run --jobs N</c>: the run as a run folder in its output folder, its tasks in N local workers,
+/// the report rebuilt after every finished task from the outcomes so far. Same outcomes, same aggregation:
+/// the same report as the in-process run, in every verdict and score.
+/// </summary>
+internal static class LocalParallelRun
+{
+    public static RunReport Run(ExperimentPlan plan, SpecInfo spec, RunOptions options, string directory, int jobs,
+        IRunObserver observer, CancellationToken cancellationToken)
+    {
+        var clock = Stopwatch.StartNew();
+        var started = DateTimeOffset.UtcNow;
+        var folder = RunFolder.Create(directory, RunManifest.Create(Path.GetFileName(directory), plan, spec, options));
+        var aggregation = new RunAggregation(plan, spec, folder.Manifest.Seeds, options);
+        var evaluators = new PointEvaluators(plan);
+        var outcomes = new List<SeedOutcome>();
+        RunReport Report(string status, string? detail) =>
+            aggregation.Report(outcomes, evaluators.For, status, detail, started, clock.Elapsed);
+
+        void Finished(int index)
+        {
+            if (folder.Outcome(index) is { } outcome)
+            {
+                outcomes.Add(outcome);
+                observer.ReportUpdated(Report("running", null));
+            }
+        }
+
+        RunReport report;
+        try
+        {
+            var failures = new LocalWorkerPool(folder, jobs).Run(folder.Manifest.Tasks.Select(t => t.Index).ToList(), observer, Finished, cancellationToken);
+            report = failures.Count == 0
+                ? Report("finished", null)
+                : Report("failed", string.Join("; ", failures.Select(f =>
+                {
+                    var task = folder.Manifest.Tasks[f.Index];
+                    return string.Create(CultureInfo.InvariantCulture, $"point {task.Point}, seed {task.Seed}: {f.Message}");
+                })));
+        }
+        catch (OperationCanceledException)
+        {
+            report = Report("cancelled", "cancelled before every seed finished; the report holds the completed seeds only");
+        }
+        observer.ReportUpdated(report);
+        return report;
+    }
+}

@@ -1,0 +1,105 @@
+using System.Globalization;
+using System.Text.Json;
+using MesaSpec.Cli.Cluster;
+using MesaSpec.Experiments.Training;
+using MesaSpec.Runtime.Training;
+
+namespace MesaSpec.Cli.Commands;
+
+/// <summary>
+/// <c>mesaspec task FOLDER [INDEX]</c>: runs one (point, seed) task of a distributed run and writes its outcome
+/// into the run folder. What <c>--jobs</c> workers and Slurm array tasks run; not usually typed by hand.
+/// </summary>
+public sealed class TaskCommand : ICommand
+{
+    public string Name => "task";
+
+    public string Summary => "run one task of a distributed run folder (what --jobs workers and Slurm tasks run)";
+
+    public string Usage => """
+        usage: mesaspec task <run-folder> [INDEX] [--progress jsonl]
+
+        Runs task INDEX (default: $SLURM_ARRAY_TASK_ID) of the run folder's manifest: trains and evaluates one
+        seed at one sweep point and writes tasks/INDEX.json atomically (tasks/INDEX.failed on failure). The spec
+        must be unchanged since the run was submitted. On a cluster, the task that completes the run collects it.
+        --progress jsonl   training progress as JSON lines on stdout (what a --jobs parent reads)
+        exit codes: 0 done, 1 the experiment failed (diverged, impossible levels) or was cancelled, 2 error
+        """;
+
+    public int Run(IReadOnlyList<string> args, CommandContext context)
+    {
+        var parsed = CommandArguments.Parse(args, new HashSet<string>(), new HashSet<string> { "--progress" }, out var error);
+        if (parsed is null)
+        {
+            return UsageError.Write(context, error!, Usage);
+        }
+        if (parsed.Positional.Count is < 1 or > 2)
+        {
+            return UsageError.Write(context, "task takes a run folder and optionally a task index", Usage);
+        }
+        var indexText = parsed.Positional.Count == 2 ? parsed.Positional[1] : Environment.GetEnvironmentVariable("SLURM_ARRAY_TASK_ID");
+        if (indexText is null)
+        {
+            return UsageError.Write(context, "task needs an index (or SLURM_ARRAY_TASK_ID)", Usage);
+        }
+        var path = context.FullPath(parsed.Positional[0]);
+        var folder = RunFolder.Open(path, out var problem);
+        if (folder is null)
+        {
+            ClusterRunOpening.Unusable(path, problem!, context);
+            return ExitCodes.UsageOrInput;
+        }
+        if (!int.TryParse(indexText, NumberStyles.None, CultureInfo.InvariantCulture, out var index) || index >= folder.Manifest.Tasks.Count)
+        {
+            return UsageError.Write(context, $"'{indexText}' is not a task of this run (0 to {folder.Manifest.Tasks.Count - 1})");
+        }
+        var spec = ManifestSpec.Load(folder, context.Cancellation, out problem);
+        if (spec is null)
+        {
+            folder.WriteFailure(index, problem!);
+            ClusterRunOpening.Unusable(path, problem!, context);
+            return ExitCodes.UsageOrInput;
+        }
+        var task = folder.Manifest.Tasks[index];
+        var progress = parsed.Options.GetValueOrDefault("--progress") == "jsonl" ? new JsonLinesProgress(context.Out) : null;
+        var result = TaskExecution.Run(folder, spec, task, new TorchTrainer(), progress, context.Cancellation, out var failure);
+        if (result != TaskExecution.Result.Finished)
+        {
+            context.Error.WriteLine($"task {index} (point {task.Point}, seed {task.Seed}): {failure}");
+            return ExitCodes.Findings;
+        }
+        if (folder.State().Backend != "local")
+        {
+            CollectIfLast(folder, spec, context);
+        }
+        return ExitCodes.Success;
+    }
+
+    /// <summary>The task that completes the run collects it; a lock keeps two last tasks from collecting at once.</summary>
+    private static void CollectIfLast(RunFolder folder, ManifestSpec spec, CommandContext context)
+    {
+        if (folder.Finished().Count != folder.Manifest.Tasks.Count)
+        {
+            return;
+        }
+        try
+        {
+            using var exclusive = new FileStream(Path.Combine(folder.Path, "collect.lock"), FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+            RunCollection.Collect(folder, spec, new Dictionary<int, TaskState>(), context.Error, "");
+            context.Error.WriteLine($"every task is done; collected the report into {folder.Path}");
+        }
+        catch (IOException)
+        {
+            // Another last task is collecting the same outcomes.
+        }
+    }
+
+    private sealed class JsonLinesProgress(TextWriter output) : IProgress<TrainingProgress>
+    {
+        public void Report(TrainingProgress value)
+        {
+            output.WriteLine(JsonSerializer.Serialize(value, TaskProgressJson.Options));
+            output.Flush();
+        }
+    }
+}

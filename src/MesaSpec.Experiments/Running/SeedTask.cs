@@ -1,0 +1,83 @@
+using System.Diagnostics;
+using MesaSpec.Experiments.Evaluation;
+using MesaSpec.Experiments.Policies;
+using MesaSpec.Experiments.Reports;
+using MesaSpec.Experiments.Training;
+using MesaSpec.Language.Model;
+
+namespace MesaSpec.Experiments.Running;
+
+/// <summary>
+/// One unit of work of a run: obtain the policy of one seed at one sweep point (train it, or take the reference
+/// policy), evaluate it on every evaluation environment and sample its behaviour. Tasks are independent, so they
+/// can run one after another in this process, in parallel worker processes, or as the tasks of a Slurm array.
+/// </summary>
+public sealed class SeedTask(ITrainer? trainer, RunOptions options)
+{
+    /// <param name="position">The seed's place in the run's seed list: it decides how many behaviour samples this
+    /// seed contributes (the first seeds fill the report's quota), exactly as when seeds ran in order.</param>
+    public SeedOutcome Run(
+        ExperimentModel point, IReadOnlyList<PolicyEvaluator> evaluators, int pointIndex, int seed, int position,
+        IProgress<TrainingProgress>? progress, CancellationToken cancellationToken)
+    {
+        var clock = Stopwatch.StartNew();
+        ITrainedPolicy? trained = null;
+        try
+        {
+            foreach (var evaluator in evaluators)
+            {
+                evaluator.SetupFor(seed, cancellationToken); // levels and plans first: a level that cannot be planned fails before training
+            }
+            IPolicy policy;
+            TrainingReport? training = null;
+            if (point.Policy is TrainedPolicy spec)
+            {
+                if (trainer is null)
+                {
+                    throw new TrainingFailedException("this experiment trains a model, but no trainer is available in this host");
+                }
+                var settings = new TrainingSettings(options.Threads, options.Device,
+                    options.CheckpointDirectory is null ? null : Path.Combine(options.CheckpointDirectory, $"point{pointIndex}-seed{seed}"));
+                trained = trainer.Train(spec, point.BaseObjective, seed, ExperimentRunner.GridEnvironments(point), settings, progress, cancellationToken);
+                policy = trained;
+                training = new TrainingReport(
+                    seed,
+                    spec.Algorithm.Int("steps"),
+                    spec.Algorithm.Int("steps") / Math.Max(clock.Elapsed.TotalSeconds, 1e-9),
+                    clock.Elapsed.TotalSeconds,
+                    trained.CheckpointPath,
+                    trained.LearningCurve.Select(c => new CurvePoint(c.Step, c.MeanReturn)).ToList());
+            }
+            else
+            {
+                policy = ReferencePolicies.Create(point.Policy, seed, point.Discount);
+            }
+            var results = new List<SeedResult>();
+            var samples = new List<IReadOnlyList<BehaviourSample>>();
+            foreach (var evaluator in evaluators)
+            {
+                results.Add(evaluator.EvaluateSeed(seed, policy, cancellationToken));
+                // Evaluation and sampling share the policy (and its randomness): sample exactly when, and as much
+                // as, the in-order run did, so every seed's numbers are the same wherever it runs.
+                var wanted = SamplesWanted(options.SamplesPerEnvironment, evaluator.Evaluation.Episodes, position);
+                samples.Add(wanted > 0 ? BehaviourSampler.Sample(evaluator.SetupFor(seed, cancellationToken), policy, seed, wanted, cancellationToken) : []);
+            }
+            return new SeedOutcome(pointIndex, seed, results, training, samples);
+        }
+        finally
+        {
+            trained?.Dispose();
+        }
+    }
+
+    /// <summary>The samples still missing from an environment's quota once the seeds before this one gave theirs.</summary>
+    public static int SamplesWanted(int quota, int episodes, int position)
+    {
+        var remaining = quota;
+        for (var earlier = 0; earlier < position && remaining > 0; earlier++)
+        {
+            remaining -= Math.Min(remaining, episodes);
+        }
+        return remaining;
+    }
+}
