@@ -92,8 +92,8 @@ public sealed class ExperimentRunner(ITrainer? trainer, RunOptions options)
                 policy = trained;
                 point.Training.Add(new TrainingReport(
                     seed,
-                    spec.Algorithm.Int("steps"),
-                    spec.Algorithm.Int("steps") / Math.Max(clock.Elapsed.TotalSeconds, 1e-9),
+                    spec.Algorithm.Budget ?? 0,
+                    (spec.Algorithm.Budget ?? 0) / Math.Max(clock.Elapsed.TotalSeconds, 1e-9),
                     clock.Elapsed.TotalSeconds,
                     trained.CheckpointPath,
                     trained.LearningCurve.Select(c => new CurvePoint(c.Step, c.MeanReturn)).ToList()));

@@ -242,9 +242,9 @@ internal sealed class EnvironmentBuilder(DiagnosticSink sink, ComponentCatalog c
                 else
                 {
                     walls = new GeneratedWalls(component);
-                    if (sizeKnown && component.Name == "maze" && (gridWidth % 2 == 0 || gridHeight % 2 == 0))
+                    if (sizeKnown && component.Descriptor is { NeedsOddGrid: true } && (gridWidth % 2 == 0 || gridHeight % 2 == 0))
                     {
-                        values.Diagnostics.Report(DiagnosticCatalog.ValueOutOfRange(wallsMember.Span, "a maze's grid", "odd in both width and height (rooms sit on even coordinates)", $"{gridWidth} x {gridHeight}"));
+                        values.Diagnostics.Report(DiagnosticCatalog.ValueOutOfRange(wallsMember.Span, $"a {component.Name}'s grid", "odd in both width and height (rooms sit on even coordinates)", $"{gridWidth} x {gridHeight}"));
                         ok = false;
                     }
                 }
