@@ -20,7 +20,7 @@ public sealed class RunCommand : ICommand
 
     public string Usage => """
         usage: mesaspec run <file> [--experiment NAME] [--seeds N] [--threads N] [--device cpu|cuda]
-                                   [--out DIR] [--progress auto|bar|lines|jsonl]
+                                   [--out DIR] [--progress auto|bar|lines|jsonl] [--no-plugins]
 
         Trains each experiment's model with its algorithm (or uses its reference policy), evaluates it
         on every evaluation environment, infers the behavioural objective and reports the verdict with
@@ -38,7 +38,7 @@ public sealed class RunCommand : ICommand
 
     public int Run(IReadOnlyList<string> args, CommandContext context)
     {
-        var parsed = CommandArguments.Parse(args, new HashSet<string>(),
+        var parsed = CommandArguments.Parse(args, new HashSet<string> { RunWiring.NoPlugins },
             new HashSet<string> { "--experiment", "--seeds", "--threads", "--device", "--out", "--progress" }, out var error);
         if (parsed is null)
         {
@@ -70,7 +70,7 @@ public sealed class RunCommand : ICommand
             return ExitCodes.UsageOrInput;
         }
         var file = inputs.Readable.Single();
-        var compilation = RunWiring.Compile(file, context.Cancellation);
+        var compilation = RunWiring.Compile(file, context.Cancellation, plugins: !parsed.Flags.Contains(RunWiring.NoPlugins));
         if (compilation.HasErrors)
         {
             var writer = new TextDiagnosticWriter(context);

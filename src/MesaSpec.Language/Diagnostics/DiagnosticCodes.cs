@@ -15,6 +15,12 @@ public static class DiagnosticCodes
     public const string FileTooLarge = "MS0006";
     public const string FileUnreadable = "MS0007";
 
+    // MS01xx: the workspace manifest and its plugins
+    public const string ManifestInvalid = "MS0101";
+    public const string PluginNotFound = "MS0102";
+    public const string PluginFailed = "MS0103";
+    public const string PluginComponentUnpaired = "MS0104";
+
     // MS1xxx: syntax
     public const string UnexpectedInput = "MS1001";
     public const string MissingCloseBrace = "MS1002";
