@@ -32,6 +32,20 @@ public static class SpecHost
         [typeof(BuiltinComponents).Assembly, typeof(GridworldComponents).Assembly, typeof(RuntimeComponents).Assembly],
         implementations: true);
 
+    /// <summary>The assemblies whose code can change an outcome (a cached outcome is keyed by their build identity).</summary>
+    public static IReadOnlyList<System.Reflection.Assembly> EngineAssemblies { get; } =
+    [
+        typeof(Compilation).Assembly,
+        typeof(ComponentDescriptor).Assembly,
+        typeof(GridworldComponents).Assembly,
+        typeof(ExperimentRunner).Assembly,
+        typeof(TorchTrainer).Assembly,
+    ];
+
+    /// <summary>TorchSharp's version as the Runtime was built against it: only the Runtime knows TorchSharp.</summary>
+    public static Version? TorchSharpVersion { get; } =
+        typeof(TorchTrainer).Assembly.GetReferencedAssemblies().FirstOrDefault(a => a.Name == "TorchSharp")?.Version;
+
     /// <summary>The spec at <paramref name="path"/> with its imports, bound against the components its workspace declares.</summary>
     public static Compilation Compile(SourceText text, HostOptions options, CancellationToken cancellationToken = default)
     {

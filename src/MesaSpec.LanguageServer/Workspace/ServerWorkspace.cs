@@ -41,7 +41,7 @@ public sealed class ServerWorkspace
     public WorkspaceCatalog ComponentsFor(string path)
     {
         var components = _components.For(path, Trusted);
-        return components.Diagnostics.Count == 0 ? components : components with { Diagnostics = [.. components.Diagnostics.Select(d => d with { Path = "" })] };
+        return components.Diagnostics.Count == 0 ? components : components with { Diagnostics = [.. components.Diagnostics.Select(d => d with { Path = path })] };
     }
 
     /// <summary>How many compilations ran (tests check that a burst of changes compiles only the last text).</summary>
