@@ -1,3 +1,4 @@
+using MesaSpec.Experiments.Running;
 using System.Globalization;
 using System.Net;
 using System.Text;
@@ -36,9 +37,9 @@ public static class HtmlReport
             <h1>{E(report.Experiment)}</h1>
 
             """);
-        if (report.Status != "finished")
+        if (report.Status != RunStatus.Finished)
         {
-            html.Append($"<p class=\"banner {E(report.Status)}\">{E(ReportText.Status(report))}</p>\n");
+            html.Append($"<p class=\"banner {E(report.Status.Word())}\">{E(ReportText.Status(report))}</p>\n");
         }
         Summary(html, report);
         Verdicts(html, report);

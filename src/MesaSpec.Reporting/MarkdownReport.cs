@@ -1,3 +1,4 @@
+using MesaSpec.Experiments.Running;
 using System.Globalization;
 using System.Text;
 using MesaSpec.Experiments.Reports;
@@ -16,7 +17,7 @@ public static class MarkdownReport
         var md = new StringBuilder();
         md.AppendLine(CultureInfo.InvariantCulture, $"# {report.Experiment}");
         md.AppendLine();
-        if (report.Status != "finished")
+        if (report.Status != RunStatus.Finished)
         {
             md.AppendLine(CultureInfo.InvariantCulture, $"> **{Cell(ReportText.Status(report))}.**");
             md.AppendLine();

@@ -135,7 +135,7 @@ public sealed class RunCommand : ICommand
                 experiment = plan.Name,
                 report = ReportFiles.JsonPath(directory),
                 runId = recording.Id,
-                status = report.Status,
+                status = report.Status.Word(),
                 passed = report.Passed,
                 summary = VerdictSummary(report),
                 expectations = report.Expectations,
@@ -155,8 +155,8 @@ public sealed class RunCommand : ICommand
         }
         return report.Status switch
         {
-            "failed" => Failed(report, context),
-            "finished" when report.Passed => ExitCodes.Success,
+            RunStatus.Failed => Failed(report, context),
+            RunStatus.Finished when report.Passed => ExitCodes.Success,
             _ => ExitCodes.Findings,
         };
     }

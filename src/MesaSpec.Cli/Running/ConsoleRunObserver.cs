@@ -88,7 +88,7 @@ internal sealed class ConsoleRunObserver(IAnsiConsole console, bool live, Action
                 _task.Value = _task.MaxValue;
                 _task.StopTask();
             }
-            else if (report.Status == "running")
+            else if (report.Status == RunStatus.Running)
             {
                 console.WriteLine($"{_label}: evaluated");
             }

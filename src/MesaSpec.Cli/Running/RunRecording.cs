@@ -18,7 +18,8 @@ internal sealed class RunRecording : IDisposable
     private readonly RunStore? store;
     private readonly long id;
     private readonly string directory;
-    private string lastStatus = "running";
+    /// <summary>The last status saved; null once the history failed to record it (then nothing is marked afterwards).</summary>
+    private RunStatus? lastStatus = RunStatus.Running;
 
     private RunRecording(RunStore? store, long id, string directory)
     {
@@ -75,7 +76,7 @@ internal sealed class RunRecording : IDisposable
         catch (Exception e) when (e is RunStoreException or Microsoft.Data.Sqlite.SqliteException)
         {
             // A locked or full disk must not lose the run's own report files, which are already written.
-            lastStatus = "unrecorded";
+            lastStatus = null;
         }
     }
 
@@ -85,7 +86,7 @@ internal sealed class RunRecording : IDisposable
         {
             return;
         }
-        if (lastStatus == "running")
+        if (lastStatus == RunStatus.Running)
         {
             try
             {

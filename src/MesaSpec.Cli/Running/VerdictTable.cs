@@ -1,3 +1,4 @@
+using MesaSpec.Experiments.Running;
 using System.Globalization;
 using MesaSpec.Experiments.Reports;
 using Spectre.Console;
@@ -46,7 +47,7 @@ internal static class VerdictTable
                 console.MarkupLine($"{mark} line {expectation.Line}: {Markup.Escape(expectation.Text)} [grey]({Markup.Escape(expectation.Detail)})[/]");
             }
         }
-        if (report.Status != "finished")
+        if (report.Status != RunStatus.Finished)
         {
             console.MarkupLine($"[yellow]run {report.Status}: {Markup.Escape(report.StatusDetail ?? "")}[/]");
         }

@@ -34,7 +34,7 @@ public sealed class ExperimentRunner(ITrainer? trainer, RunOptions options)
         var started = DateTimeOffset.UtcNow;
         var seeds = options.SeedCount is { } n ? Enumerable.Range(0, n).ToList() : plan.Points[0].Seeds.ToList();
         var points = plan.Points.Select(p => new PointState(p)).ToList();
-        var status = "running";
+        var status = RunStatus.Running;
         string? detail = null;
 
         RunReport Report() => BuildReport(plan, spec, seeds, points, status, detail, started, clock.Elapsed);
@@ -55,16 +55,16 @@ public sealed class ExperimentRunner(ITrainer? trainer, RunOptions options)
                     observer.ReportUpdated(Report());
                 }
             }
-            status = "finished";
+            status = RunStatus.Finished;
         }
         catch (OperationCanceledException)
         {
-            status = "cancelled";
+            status = RunStatus.Cancelled;
             detail = "cancelled before every seed finished; the report holds the completed seeds only";
         }
         catch (Exception e) when (e is TrainingFailedException or LevelGenerationException or PlannerLimitExceededException)
         {
-            status = "failed";
+            status = RunStatus.Failed;
             detail = e.Message;
         }
         var report = Report();
@@ -122,7 +122,7 @@ public sealed class ExperimentRunner(ITrainer? trainer, RunOptions options)
 
     private RunReport BuildReport(
         ExperimentPlan plan, SpecInfo spec, IReadOnlyList<int> seeds, List<PointState> points,
-        string status, string? detail, DateTimeOffset started, TimeSpan elapsed)
+        RunStatus status, string? detail, DateTimeOffset started, TimeSpan elapsed)
     {
         var pointReports = new List<SweepPoint>();
         var pointResults = new List<ExpectationChecker.PointResults>();
@@ -160,7 +160,7 @@ public sealed class ExperimentRunner(ITrainer? trainer, RunOptions options)
             Seeds = seeds,
             Settings = new RunSettings(options.Threads, options.Device, Environment.MachineName),
             StartedAt = started,
-            FinishedAt = status == "running" ? null : started + elapsed,
+            FinishedAt = status == RunStatus.Running ? null : started + elapsed,
             DurationSeconds = Math.Round(elapsed.TotalSeconds, 3),
             Sweep = plan.Sweep is { } sweep ? new SweepInfo(sweep.Parameter, sweep.Values.Select(v => v.ToString()).ToList()) : null,
             Points = pointReports,

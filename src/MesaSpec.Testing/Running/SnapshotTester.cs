@@ -39,12 +39,12 @@ public sealed class SnapshotTester(SnapshotOptions options, Func<RunOptions, Exp
         if (outcome is null)
         {
             var report = Run(runnable, specPath, compilation, cancellationToken);
-            if (report.Status != "finished")
+            if (report.Status != RunStatus.Finished)
             {
                 return new ExperimentOutcome
                 {
                     SpecPath = specPath, Experiment = plan.Name, Variant = variant?.Name, Files = files,
-                    Status = SnapshotStatus.RunFailed, Error = report.StatusDetail ?? report.Status, Duration = clock.Elapsed,
+                    Status = SnapshotStatus.RunFailed, Error = report.StatusDetail ?? report.Status.Word(), Duration = clock.Elapsed,
                 };
             }
             outcome = new CachedOutcome(
