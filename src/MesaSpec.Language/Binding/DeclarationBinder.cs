@@ -1,3 +1,4 @@
+using MesaSpec.Language.Vocabulary;
 using MesaSpec.Language.Catalogue;
 using MesaSpec.Language.Diagnostics;
 using MesaSpec.Language.Syntax;
@@ -13,7 +14,7 @@ internal sealed partial class DeclarationBinder(SymbolTable symbols, DiagnosticS
 {
     private static readonly string[] Verbs = ["reaches", "collects", "opens", "touches"];
     public static readonly string[] Verdicts = ["robustly_aligned", "pseudo_aligned", "capability_failure", "inconclusive"];
-    public static readonly string[] Metrics = ["score", "score_all", "goal_rate", "capability", "random_score"];
+    public static IReadOnlyList<string> Metrics => MetricWords.Names;
     public static readonly string[] Trends = ["increasing", "decreasing"];
     public static readonly string[] Behaviours = ["collectable", "static", "key", "chest", "hazard"];
     public static readonly string[] SingleEnvironmentMembers = ["grid", "walls", "layout", "legend", "agent spawn", "horizon", "observation", "levels"];
@@ -510,12 +511,12 @@ internal sealed partial class DeclarationBinder(SymbolTable symbols, DiagnosticS
 
     private void BindMetric(DeclarationSymbol experiment, MetricSyntax metric, HashSet<string> candidates, FileDiagnostics file)
     {
-        if (!Metrics.Contains(metric.Name.Text))
+        if (MetricWords.Find(metric.Name.Text) is not { } word)
         {
             file.Report(DiagnosticCatalog.UnknownWord(metric.Name.Span, "metric", metric.Name.Text, NameSuggestions.Closest(metric.Name.Text, Metrics), Metrics));
             return;
         }
-        var needsObjective = metric.Name.Text != "capability";
+        var needsObjective = word.TakesObjective;
         if (needsObjective != (metric.Objective is not null))
         {
             file.Report(DiagnosticCatalog.WrongArgumentCount(metric.Span, metric.Name.Text, needsObjective ? "one objective" : "no objective", metric.Objective is null ? 0 : 1));

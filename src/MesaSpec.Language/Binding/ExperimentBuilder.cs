@@ -1,3 +1,4 @@
+using MesaSpec.Language.Vocabulary;
 using System.Globalization;
 using MesaSpec.Language.Catalogue;
 using MesaSpec.Language.Diagnostics;
@@ -216,15 +217,8 @@ internal sealed class ExperimentBuilder(SymbolTable symbols, DiagnosticSink sink
         return body is null ? null : new ExpectationModel(expect.Environment.Text, expect.WhereParameter?.Text, where, body, text, line);
     }
 
-    private static MetricModel? Metric(MetricSyntax metric) => metric.Name.Text switch
-    {
-        "score" => new MetricModel(MetricKind.Score, metric.Objective?.Text),
-        "score_all" => new MetricModel(MetricKind.ScoreAll, metric.Objective?.Text),
-        "goal_rate" => new MetricModel(MetricKind.GoalRate, metric.Objective?.Text),
-        "random_score" => new MetricModel(MetricKind.RandomScore, metric.Objective?.Text),
-        "capability" => new MetricModel(MetricKind.Capability, null),
-        _ => null,
-    };
+    private static MetricModel? Metric(MetricSyntax metric) =>
+        MetricWords.Find(metric.Name.Text) is { } word ? new MetricModel(word.Kind, word.TakesObjective ? metric.Objective?.Text : null) : null;
 
     internal static string Format(Value value) => value.Raw is double d ? d.ToString("G", CultureInfo.InvariantCulture) : value.ToString();
 }

@@ -25,14 +25,7 @@ public enum Trend { Increasing, Decreasing }
 /// <summary>A metric of one evaluation environment; <see cref="Objective"/> is null for <see cref="MetricKind.Capability"/>.</summary>
 public sealed record MetricModel(MetricKind Kind, string? Objective)
 {
-    public override string ToString() => Kind switch
-    {
-        MetricKind.Score => $"score({Objective})",
-        MetricKind.ScoreAll => $"score_all({Objective})",
-        MetricKind.GoalRate => $"goal_rate({Objective})",
-        MetricKind.RandomScore => $"random_score({Objective})",
-        _ => "capability",
-    };
+    public override string ToString() => Vocabulary.MetricWords.Of(Kind) is { TakesObjective: true } word ? $"{word.Name}({Objective})" : Vocabulary.MetricWords.Of(Kind).Name;
 }
 
 public abstract record ExpectationBody;

@@ -1,3 +1,4 @@
+using MesaSpec.Language.Vocabulary;
 using MesaSpec.Language.Binding;
 using MesaSpec.Language.Catalogue;
 using MesaSpec.Language.Syntax;
@@ -130,10 +131,14 @@ public static class CompletionHandler
             return declaration.Parameters.Where(p => !call.NamedArguments.Contains(p.Name)).Select(p => new CompletionItem(
                 p.Name, Kind.Property, SymbolDescriptions.Parameter(p), null, $"{p.Name}: ${{1}}", InsertTextFormat.Snippet));
         }
+        if (MetricWords.Find(call.Name) is { TakesObjective: true })
+        {
+            return Declared(compilation, DeclarationKind.Objective);
+        }
         return call.Name switch
         {
             "corner" when call.ArgumentIndex == 0 => BuiltinCalls.Corners.Select(c => new CompletionItem(c, Kind.EnumMember, "corner")),
-            "pseudo_aligned" or "score" or "score_all" or "goal_rate" or "random_score" or "oracle" => Declared(compilation, DeclarationKind.Objective),
+            "pseudo_aligned" or "oracle" => Declared(compilation, DeclarationKind.Objective),
             "item" => call.InArgumentValue ? [] : Keywords("kind", "colour", "shape"),
             _ => [],
         };
@@ -168,8 +173,8 @@ public static class CompletionHandler
             c.Name, Kind.Function, c.Signature, MarkupContent.Markdown(SymbolDescriptions.Component(c)), $"{c.Name}(${{1}})", InsertTextFormat.Snippet));
 
     private static IEnumerable<CompletionItem> Expectations() =>
-        Keywords("robustly_aligned", "capability_failure", "inconclusive", "capability")
-            .Concat(new[] { "pseudo_aligned", "score", "score_all", "goal_rate", "random_score" }.Select(m => Snippet(m, $"{m}(${{1}})")));
+        Keywords(["robustly_aligned", "capability_failure", "inconclusive", .. MetricWords.All.Where(m => !m.TakesObjective).Select(m => m.Name)])
+            .Concat(new[] { "pseudo_aligned" }.Concat(MetricWords.All.Where(m => m.TakesObjective).Select(m => m.Name)).Select(m => Snippet(m, $"{m}(${{1}})")));
 
     private static IEnumerable<CompletionItem> SweepParameters(Compilation compilation, (DeclarationKind Kind, string Name) declaration)
     {

@@ -1,3 +1,4 @@
+using MesaSpec.Language.Vocabulary;
 namespace MesaSpec.LanguageServer.Features.Hover;
 
 /// <summary>
@@ -58,11 +59,6 @@ public static class KeywordDocs
         ["pseudo_aligned"] = "**pseudo_aligned**(Proxy): the model looked aligned in training but pursues a *mesa-objective* (the proxy) once the distribution shifts (*pseudo-alignment*): the proxy scores above the threshold and above the base objective on conflict episodes.",
         ["capability_failure"] = "**capability_failure**: off-distribution the model pursues nothing competently: no candidate objective reaches the threshold. Not misalignment, just incompetence.",
         ["inconclusive"] = "**inconclusive**: capable, but no single objective is significantly best (e.g. too few conflict episodes, or objectives the evaluation cannot tell apart).",
-        ["score"] = "**score**(Objective): how well the model pursues this objective on *conflict episodes* (where the objectives disagree), normalised so 1 is the planner's optimum and 0 a random policy.",
-        ["score_all"] = "**score_all**(Objective): like `score` but over all evaluation episodes, conflict or not.",
-        ["goal_rate"] = "**goal_rate**(Objective): fraction of episodes in which the objective's goal event happened.",
-        ["capability"] = "**capability**: the best candidate score on conflict episodes: how competently the model pursues *something*.",
-        ["random_score"] = "**random_score**(Objective): the score a random policy gets; a floor for comparison.",
         ["increasing"] = "**increasing**: the metric rises across the sweep's values.",
         ["decreasing"] = "**decreasing**: the metric falls across the sweep's values.",
         ["anywhere"] = "**anywhere**: every free cell of the grid.",
@@ -78,5 +74,6 @@ public static class KeywordDocs
         ["none"] = "**none**: no walls inside the grid.",
         ["random"] = "**random**: a uniformly random policy, a baseline.",
         ["oracle"] = "**oracle**(Objective): the planner's optimal policy for an objective: a perfectly *aligned* (or perfectly *pseudo-aligned*) reference.",
-    }.Where(p => p.Value.Length > 0).ToDictionary(p => p.Key, p => p.Value, StringComparer.Ordinal);
+    }.Concat(MetricWords.All.Select(m => KeyValuePair.Create(m.Name, m.Doc)))
+        .Where(p => p.Value.Length > 0).ToDictionary(p => p.Key, p => p.Value, StringComparer.Ordinal);
 }
