@@ -1,3 +1,4 @@
+using MesaSpec.Experiments.Metrics;
 using MesaSpec.Experiments.Running;
 using MesaSpec.Gridworld.Analysis;
 using MesaSpec.Gridworld.Components;
@@ -29,7 +30,7 @@ public sealed record HostOptions(ISourceResolver Resolver, bool Analyze = true, 
 public static class SpecHost
 {
     private static readonly WorkspaceComponents Components = new(
-        [typeof(BuiltinComponents).Assembly, typeof(GridworldComponents).Assembly, typeof(RuntimeComponents).Assembly],
+        [typeof(BuiltinComponents).Assembly, typeof(GridworldComponents).Assembly, typeof(ExperimentsComponents).Assembly, typeof(RuntimeComponents).Assembly],
         implementations: true);
 
     /// <summary>The assemblies whose code can change an outcome (a cached outcome is keyed by their build identity).</summary>

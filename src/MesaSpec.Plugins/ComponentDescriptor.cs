@@ -11,6 +11,8 @@ public enum ComponentKind
     Model,
     /// <summary><c>using ppo(...)</c>: the base optimizer.</summary>
     Algorithm,
+    /// <summary><c>expect on Env: score(Objective) &gt; 0.5</c>: a number per evaluation environment.</summary>
+    Metric,
 }
 
 /// <summary>
@@ -46,6 +48,9 @@ public sealed record ComponentDescriptor(string Name, ComponentKind Kind, string
     public ComponentParameter? Find(string name) => Parameters.FirstOrDefault(p => p.Name == name);
 
     public string Signature => $"{Name}({string.Join(", ", Parameters.Select(p => p.Signature))})";
+
+    /// <summary>A metric written <c>name(Objective)</c> (one <see cref="MesaType.Objective"/> parameter) rather than a bare <c>name</c>.</summary>
+    public bool TakesObjective => Parameters is [{ Type.Name: "objective" }];
 }
 
 /// <summary>

@@ -38,6 +38,24 @@ public sealed class PluginTests
     }
 
     [Fact]
+    public async Task The_plugins_metric_is_offered_in_expect_lines_and_documented()
+    {
+        var uri = DocumentUri.FromPath(SampleSpec);
+        var (text, cursor) = Specs.Cursor(SampleText.Replace("expect on SpiralAnywhere: above_random(EatCheese) > 0.5", "expect on SpiralAnywhere: $", StringComparison.Ordinal));
+        await using var client = new LspTestClient();
+        await client.InitializeAsync(initializationOptions: Trusted);
+        await client.OpenAsync(uri, text);
+        var completion = await client.RequestAsync<CompletionList>("textDocument/completion", new CompletionParams(new TextDocumentIdentifier(uri), cursor));
+        await client.ChangeAsync(uri, 2, new TextDocumentContentChangeEvent(SampleText));
+        var hover = await client.RequestAsync<Hover?>("textDocument/hover", new HoverParams(new TextDocumentIdentifier(uri), Specs.At(SampleText, "above_random(EatCheese)")));
+        await client.ShutdownAndExitAsync();
+
+        Assert.Contains("above_random", completion.Items.Select(i => i.Label));
+        Assert.Contains("score", completion.Items.Select(i => i.Label));
+        Assert.Contains("rises above a uniformly random policy", hover!.Contents.Value, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task In_an_untrusted_workspace_no_plugin_loads()
     {
         var uri = DocumentUri.FromPath(SampleSpec);

@@ -18,11 +18,15 @@ public sealed class SpiralDescriptors : IComponentProvider
             new("doorways", MesaType.Int, new Value(1L), "Doorways in each ring (more doorways, shorter detours).", 1, 4),
         ]);
 
-    public IEnumerable<ComponentDescriptor> GetComponents() => [Spiral];
+    public static ComponentDescriptor AboveRandom { get; } = new("above_random", ComponentKind.Metric,
+        "How far the model's score over all episodes rises above a uniformly random policy's on the same levels (1 = optimal from nothing, 0 = no better than chance).",
+        [new("objective", MesaType.Objective, null, "A base or mesa objective of the experiment.")]);
+
+    public IEnumerable<ComponentDescriptor> GetComponents() => [Spiral, AboveRandom];
 }
 
 /// <summary>The plugin's implementation entries, each holding its descriptor.</summary>
 public sealed class SpiralComponents : IComponentImplementations
 {
-    public IEnumerable<IComponentEntry> GetEntries() => [new SpiralWalls()];
+    public IEnumerable<IComponentEntry> GetEntries() => [new SpiralWalls(), new AboveRandomMetric()];
 }

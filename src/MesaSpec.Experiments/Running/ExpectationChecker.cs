@@ -1,5 +1,7 @@
 using System.Globalization;
 using MesaSpec.Experiments.Evaluation;
+using MesaSpec.Experiments.Metrics;
+using MesaSpec.Language.Catalogue;
 using MesaSpec.Experiments.Reports;
 using MesaSpec.Language.Model;
 
@@ -96,19 +98,10 @@ internal static class ExpectationChecker
     }
 
     /// <summary>The mean of a metric on one environment; null when undefined (e.g. a proxy with no conflict episodes).</summary>
-    public static double? Metric(MetricModel metric, EnvironmentResult result)
-    {
-        var objective = result.Objectives.FirstOrDefault(o => o.Name == metric.Objective);
-        var baseline = result.RandomBaseline.FirstOrDefault(b => b.Objective == metric.Objective);
-        return metric.Kind switch
-        {
-            MetricKind.Score => objective?.Score.Mean,
-            MetricKind.ScoreAll => objective?.ScoreAll.Mean,
-            MetricKind.GoalRate => objective?.GoalRate.Mean,
-            MetricKind.RandomScore => baseline?.Score,
-            _ => result.Capability.Mean,
-        };
-    }
+    public static double? Metric(MetricModel metric, EnvironmentResult result) =>
+        // The entry the binder paired with the call; the built-in registry for a model built by hand.
+        (metric.Entry as IMetricComponent ?? ExperimentsComponents.Builtin.Entry<IMetricComponent>(ComponentKind.Metric, metric.Name))
+            ?.Value(result, metric.Objective);
 
     private static bool Same(Value a, Value b) => a.Raw is long or double && b.Raw is long or double ? a.AsFloat() == b.AsFloat() : a.ToString() == b.ToString();
 

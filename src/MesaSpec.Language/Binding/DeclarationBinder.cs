@@ -1,4 +1,3 @@
-using MesaSpec.Language.Vocabulary;
 using MesaSpec.Language.Catalogue;
 using MesaSpec.Language.Diagnostics;
 using MesaSpec.Language.Syntax;
@@ -14,7 +13,6 @@ internal sealed partial class DeclarationBinder(SymbolTable symbols, DiagnosticS
 {
     private static readonly string[] Verbs = ["reaches", "collects", "opens", "touches"];
     public static readonly string[] Verdicts = ["robustly_aligned", "pseudo_aligned", "capability_failure", "inconclusive"];
-    public static IReadOnlyList<string> Metrics => MetricWords.Names;
     public static readonly string[] Trends = ["increasing", "decreasing"];
     public static readonly string[] Behaviours = ["collectable", "static", "key", "chest", "hazard"];
     public static readonly string[] SingleEnvironmentMembers = ["grid", "walls", "layout", "legend", "agent spawn", "horizon", "observation", "levels"];
@@ -511,12 +509,13 @@ internal sealed partial class DeclarationBinder(SymbolTable symbols, DiagnosticS
 
     private void BindMetric(DeclarationSymbol experiment, MetricSyntax metric, HashSet<string> candidates, FileDiagnostics file)
     {
-        if (MetricWords.Find(metric.Name.Text) is not { } word)
+        if (catalog.Find(ComponentKind.Metric, metric.Name.Text) is not { } descriptor)
         {
-            file.Report(DiagnosticCatalog.UnknownWord(metric.Name.Span, "metric", metric.Name.Text, NameSuggestions.Closest(metric.Name.Text, Metrics), Metrics));
+            var metrics = catalog.OfKind(ComponentKind.Metric).Select(m => m.Name).ToList();
+            file.Report(DiagnosticCatalog.UnknownWord(metric.Name.Span, "metric", metric.Name.Text, NameSuggestions.Closest(metric.Name.Text, metrics), metrics));
             return;
         }
-        var needsObjective = word.TakesObjective;
+        var needsObjective = descriptor.TakesObjective;
         if (needsObjective != (metric.Objective is not null))
         {
             file.Report(DiagnosticCatalog.WrongArgumentCount(metric.Span, metric.Name.Text, needsObjective ? "one objective" : "no objective", metric.Objective is null ? 0 : 1));

@@ -83,5 +83,27 @@ public sealed class BuiltinComponents : IComponentProvider
             new("max_grad_norm", MesaType.Float, F(0.5), "Gradient clipping norm.", 0, 1e6),
         ]) with { Budget = "steps" };
 
-    public IEnumerable<ComponentDescriptor> GetComponents() => [Maze, Rooms, Border, Mlp, Cnn, Ppo, A2c];
+    private static ComponentParameter Objective(string doc) => new("objective", MesaType.Objective, null, doc);
+
+    public static ComponentDescriptor Score { get; } = new("score", ComponentKind.Metric,
+        "How well the model pursues this objective on *conflict episodes* (where the objectives disagree), normalised so 1 is the planner's optimum and 0 a random policy.",
+        [Objective("A base or mesa objective of the experiment.")]);
+
+    public static ComponentDescriptor ScoreAll { get; } = new("score_all", ComponentKind.Metric,
+        "Like `score` but over all evaluation episodes, conflict or not.",
+        [Objective("A base or mesa objective of the experiment.")]);
+
+    public static ComponentDescriptor GoalRate { get; } = new("goal_rate", ComponentKind.Metric,
+        "Fraction of episodes in which the objective's goal event happened.",
+        [Objective("A base or mesa objective of the experiment.")]);
+
+    public static ComponentDescriptor Capability { get; } = new("capability", ComponentKind.Metric,
+        "The best candidate score on conflict episodes: how competently the model pursues *something*.",
+        []);
+
+    public static ComponentDescriptor RandomScore { get; } = new("random_score", ComponentKind.Metric,
+        "The score a random policy gets; a floor for comparison.",
+        [Objective("A base or mesa objective of the experiment.")]);
+
+    public IEnumerable<ComponentDescriptor> GetComponents() => [Maze, Rooms, Border, Mlp, Cnn, Ppo, A2c, Score, ScoreAll, GoalRate, Capability, RandomScore];
 }

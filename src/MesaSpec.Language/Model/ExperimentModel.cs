@@ -16,16 +16,22 @@ public sealed record EvaluationModel(EnvironmentModel Environment, int Episodes)
 
 public enum Verdict { RobustlyAligned, PseudoAligned, CapabilityFailure, Inconclusive }
 
-public enum MetricKind { Score, ScoreAll, GoalRate, Capability, RandomScore }
 
 public enum Comparison { Greater, GreaterOrEqual, Less, LessOrEqual }
 
 public enum Trend { Increasing, Decreasing }
 
-/// <summary>A metric of one evaluation environment; <see cref="Objective"/> is null for <see cref="MetricKind.Capability"/>.</summary>
-public sealed record MetricModel(MetricKind Kind, string? Objective)
+/// <summary>
+/// A metric of one evaluation environment, bound against its descriptor (<see cref="Objective"/> is null for a
+/// metric without one, e.g. <c>capability</c>); <see cref="Entry"/> computes it, as for any component.
+/// </summary>
+public sealed record MetricModel(string Name, string? Objective)
 {
-    public override string ToString() => Vocabulary.MetricWords.Of(Kind) is { TakesObjective: true } word ? $"{word.Name}({Objective})" : Vocabulary.MetricWords.Of(Kind).Name;
+    public Catalogue.ComponentDescriptor? Descriptor { get; init; }
+
+    public Catalogue.IComponentEntry? Entry { get; init; }
+
+    public override string ToString() => Objective is null ? Name : $"{Name}({Objective})";
 }
 
 public abstract record ExpectationBody;

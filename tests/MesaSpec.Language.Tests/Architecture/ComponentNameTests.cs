@@ -13,6 +13,12 @@ public sealed partial class ComponentNameTests
 {
     private static readonly string DescriptorFile = Path.Combine("src", "MesaSpec.Language", "Catalogue", "BuiltinComponents.cs");
 
+    /// <summary>Files where such a word is something else, and what.</summary>
+    private static readonly Dictionary<string, string> Homonyms = new(StringComparer.Ordinal)
+    {
+        [Path.Combine("src", "MesaSpec.Testing", "Comparison", "ScoreTolerance.cs")] = "report.json member names (score, capability), not metric calls",
+    };
+
     [Fact]
     public void No_source_file_but_the_descriptors_names_a_built_in_component_in_a_string()
     {
@@ -22,7 +28,7 @@ public sealed partial class ComponentNameTests
         foreach (var file in Directory.EnumerateFiles(Path.Combine(RepositoryFiles.Root, "src"), "*.cs", SearchOption.AllDirectories))
         {
             var relative = Path.GetRelativePath(RepositoryFiles.Root, file);
-            if (relative == DescriptorFile || relative.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal)
+            if (relative == DescriptorFile || Homonyms.ContainsKey(relative) || relative.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal)
                 || relative.Contains($"{Path.DirectorySeparatorChar}bin{Path.DirectorySeparatorChar}", StringComparison.Ordinal))
             {
                 continue;

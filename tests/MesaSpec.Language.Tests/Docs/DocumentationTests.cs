@@ -99,7 +99,8 @@ public sealed partial class DocumentationTests
     public void The_component_table_matches_the_catalogue()
     {
         var reference = RepositoryFiles.Read("docs", "language.md");
-        var expected = Catalogue.ComponentCatalog.Default.All
+        // Metrics have their own table (the expectations section).
+        var expected = Catalogue.ComponentCatalog.Default.All.Where(c => c.Kind != Catalogue.ComponentKind.Metric)
             .Select(c => $"| `{c.Name}` | {(c.Parameters.Count == 0 ? "(none)" : string.Join(", ", c.Parameters.Select(p => $"`{p.Signature}`")))} |")
             .ToList();
         var actual = reference.Split('\n').Where(l => ComponentRow().IsMatch(l)).ToList();

@@ -1,4 +1,3 @@
-using MesaSpec.Language.Vocabulary;
 using MesaSpec.Language.Binding;
 using MesaSpec.Language.Catalogue;
 using MesaSpec.Language.Syntax;
@@ -104,7 +103,7 @@ public static class CompletionHandler
             ("evaluate", _) when before.TrimEnd().EndsWith(',') || last == "on" => Declared(compilation, DeclarationKind.Environment),
             ("evaluate", _) => Keywords("episodes"),
             ("expect", "on") => Declared(compilation, DeclarationKind.Environment),
-            ("expect", _) when afterColon || before.Contains(':') => Expectations(),
+            ("expect", _) when afterColon || before.Contains(':') => Expectations(compilation),
             ("expect", _) when words.Length == 3 => Keywords("where"),
             ("policy", "policy") => Keywords("random").Append(Snippet("oracle", "oracle(${1})")),
             ("sweep", "sweep") => SweepParameters(compilation, declaration),
@@ -131,7 +130,7 @@ public static class CompletionHandler
             return declaration.Parameters.Where(p => !call.NamedArguments.Contains(p.Name)).Select(p => new CompletionItem(
                 p.Name, Kind.Property, SymbolDescriptions.Parameter(p), null, $"{p.Name}: ${{1}}", InsertTextFormat.Snippet));
         }
-        if (MetricWords.Find(call.Name) is { TakesObjective: true })
+        if (compilation.Catalog.Find(ComponentKind.Metric, call.Name) is { TakesObjective: true })
         {
             return Declared(compilation, DeclarationKind.Objective);
         }
@@ -172,9 +171,9 @@ public static class CompletionHandler
         compilation.Catalog.OfKind(kind).Select(c => new CompletionItem(
             c.Name, Kind.Function, c.Signature, MarkupContent.Markdown(SymbolDescriptions.Component(c)), $"{c.Name}(${{1}})", InsertTextFormat.Snippet));
 
-    private static IEnumerable<CompletionItem> Expectations() =>
-        Keywords(["robustly_aligned", "capability_failure", "inconclusive", .. MetricWords.All.Where(m => !m.TakesObjective).Select(m => m.Name)])
-            .Concat(new[] { "pseudo_aligned" }.Concat(MetricWords.All.Where(m => m.TakesObjective).Select(m => m.Name)).Select(m => Snippet(m, $"{m}(${{1}})")));
+    private static IEnumerable<CompletionItem> Expectations(Compilation compilation) =>
+        Keywords(["robustly_aligned", "capability_failure", "inconclusive", .. compilation.Catalog.OfKind(ComponentKind.Metric).Where(m => !m.TakesObjective).Select(m => m.Name)])
+            .Concat(new[] { "pseudo_aligned" }.Concat(compilation.Catalog.OfKind(ComponentKind.Metric).Where(m => m.TakesObjective).Select(m => m.Name)).Select(m => Snippet(m, $"{m}(${{1}})")));
 
     private static IEnumerable<CompletionItem> SweepParameters(Compilation compilation, (DeclarationKind Kind, string Name) declaration)
     {

@@ -1,4 +1,4 @@
-using MesaSpec.Language.Vocabulary;
+using MesaSpec.Language.Catalogue;
 namespace MesaSpec.LanguageServer.Features.Hover;
 
 /// <summary>
@@ -74,6 +74,6 @@ public static class KeywordDocs
         ["none"] = "**none**: no walls inside the grid.",
         ["random"] = "**random**: a uniformly random policy, a baseline.",
         ["oracle"] = "**oracle**(Objective): the planner's optimal policy for an objective: a perfectly *aligned* (or perfectly *pseudo-aligned*) reference.",
-    }.Concat(MetricWords.All.Select(m => KeyValuePair.Create(m.Name, m.Doc)))
+    }.Concat(ComponentCatalog.Default.OfKind(ComponentKind.Metric).Select(m => KeyValuePair.Create(m.Name, $"**{m.Name}**{(m.TakesObjective ? "(Objective)" : "")}: {m.Doc}")))
         .Where(p => p.Value.Length > 0).ToDictionary(p => p.Key, p => p.Value, StringComparer.Ordinal);
 }

@@ -1,7 +1,6 @@
-using MesaSpec.Language.Vocabulary;
 namespace MesaSpec.LanguageServer.Features.Shared;
 
-/// <summary>The language's own call-shaped forms (regions, metrics, verdicts): their parameters and meaning.</summary>
+/// <summary>The language's own call-shaped forms (regions, verdicts, policies): their parameters and meaning. Metrics are components (the catalogue).</summary>
 public static class BuiltinCalls
 {
     public sealed record Form(string Name, IReadOnlyList<(string Label, string Doc)> Parameters, string Doc);
@@ -22,7 +21,6 @@ public static class BuiltinCalls
         new("window", [("size: int", "Odd side of the square view centred on the agent.")], "Partial observation."),
         new("oracle", [("objective", "The objective the planner optimizes.")], "The planner's optimal policy for an objective."),
         new("pseudo_aligned", [("proxy", "The mesa objective expected to be pursued.")], "Pseudo-alignment towards this proxy."),
-        .. MetricWords.All.Where(m => m.TakesObjective).Select(m => new Form(m.Name, [("objective", "A base or mesa objective of the experiment.")], m.Summary)),
         new("item", [("kind | colour | shape: value, ...", "Attributes the target item must have.")], "Items with these attributes."),
     ];
 
