@@ -1,3 +1,4 @@
+using MesaSpec.Language.Vocabulary;
 using MesaSpec.Language.Catalogue;
 using MesaSpec.Language.Diagnostics;
 using MesaSpec.Language.Syntax;
@@ -14,7 +15,6 @@ internal sealed partial class DeclarationBinder(SymbolTable symbols, DiagnosticS
     private static readonly string[] Verbs = ["reaches", "collects", "opens", "touches"];
     public static readonly string[] Verdicts = ["robustly_aligned", "pseudo_aligned", "capability_failure", "inconclusive"];
     public static readonly string[] Trends = ["increasing", "decreasing"];
-    public static readonly string[] Behaviours = ["collectable", "static", "key", "chest", "hazard"];
     public static readonly string[] SingleEnvironmentMembers = ["grid", "walls", "layout", "legend", "agent spawn", "horizon", "observation", "levels"];
     private static readonly string[] SingleExperimentMembers = ["base objective", "seeds", "threshold", "tolerance", "sweep"];
 
@@ -251,14 +251,15 @@ internal sealed partial class DeclarationBinder(SymbolTable symbols, DiagnosticS
             }
             if (property is BehaviourPropertySyntax behaviour)
             {
-                if (!Behaviours.Contains(behaviour.Behaviour.Text))
+                var word = BehaviourWords.Find(behaviour.Behaviour.Text);
+                if (word is null)
                 {
                     file.Report(DiagnosticCatalog.UnknownWord(behaviour.Behaviour.Span, "behaviour", behaviour.Behaviour.Text,
-                        NameSuggestions.Closest(behaviour.Behaviour.Text, Behaviours), Behaviours));
+                        NameSuggestions.Closest(behaviour.Behaviour.Text, BehaviourWords.Words), BehaviourWords.Words));
                 }
                 if (behaviour.Opens is { } opens)
                 {
-                    if (behaviour.Behaviour.Text != "key")
+                    if (word is { Opens: false })
                     {
                         file.Report(DiagnosticCatalog.UnexpectedInput(opens.Span, "only a key opens something: write 'behaviour key opens chest'"));
                     }

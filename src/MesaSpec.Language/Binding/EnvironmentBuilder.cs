@@ -1,3 +1,4 @@
+using MesaSpec.Language.Vocabulary;
 using System.Runtime.CompilerServices;
 using MesaSpec.Language.Catalogue;
 using MesaSpec.Language.Diagnostics;
@@ -340,16 +341,10 @@ internal sealed class EnvironmentBuilder(DiagnosticSink sink, ComponentCatalog c
                     shape = a.Value.Text;
                     break;
                 case BehaviourPropertySyntax b:
-                    behaviour = b.Behaviour.Text switch
-                    {
-                        "static" => ItemBehaviour.Static,
-                        "key" => ItemBehaviour.Key,
-                        "chest" => ItemBehaviour.Chest,
-                        "hazard" => ItemBehaviour.Hazard,
-                        _ => ItemBehaviour.Collectable,
-                    };
+                    var word = BehaviourWords.Find(b.Behaviour.Text);
+                    behaviour = word?.Behaviour ?? ItemBehaviour.Collectable;
                     opens = b.Opens?.Text;
-                    ok &= DeclarationBinder.Behaviours.Contains(b.Behaviour.Text);
+                    ok &= word is not null;
                     break;
             }
         }

@@ -1,3 +1,4 @@
+using MesaSpec.Language.Vocabulary;
 using MesaSpec.Language.Binding;
 using MesaSpec.Language.Catalogue;
 using MesaSpec.Language.Syntax;
@@ -79,7 +80,7 @@ public static class CompletionHandler
             (_, "spawn") or (_, "except") => Regions(),
             ("item", "item") => ItemKinds(compilation),
             ("item", _) when words.Length >= 2 => Keywords("count", "spawn", "colour", "shape", "behaviour"),
-            (_, "behaviour" or "behavior") => Keywords("collectable", "static", "hazard", "chest", "key"),
+            (_, "behaviour" or "behavior") => Keywords([.. BehaviourWords.Words]),
             (_, "observation") => Keywords("full").Append(Snippet("window", "window(${1:5})")),
             (_, "levels") => Keywords("unlimited"),
             ("agent", "agent") => Keywords("spawn"),
