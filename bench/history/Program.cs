@@ -1,3 +1,4 @@
+using MesaSpec.Experiments.Running;
 using System.Diagnostics;
 using System.Globalization;
 using MesaSpec.Experiments.Reports;
@@ -33,7 +34,7 @@ foreach (var (name, report) in reports)
             var id = store.Begin(start);
             for (var s = 0; s < seeds; s++)
             {
-                store.Record(id, report with { Status = "running" });
+                store.Record(id, report with { Status = RunStatus.Running });
             }
             store.Record(id, report);
         });

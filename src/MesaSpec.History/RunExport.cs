@@ -1,3 +1,4 @@
+using MesaSpec.Experiments.Running;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using MesaSpec.Experiments.Reports;
@@ -20,7 +21,7 @@ public static class RunExport
             ["exportVersion"] = FormatVersion,
             ["id"] = run.Id,
             ["experiment"] = s.Experiment,
-            ["status"] = s.Status,
+            ["status"] = s.Status.Word(),
             ["statusDetail"] = run.StatusDetail,
             ["passed"] = s.Passed,
             ["startedAt"] = s.StartedAt,

@@ -1,3 +1,4 @@
+using MesaSpec.Experiments.Running;
 using System.Globalization;
 using System.Text.Json;
 using MesaSpec.Experiments.Reports;
@@ -105,8 +106,8 @@ public sealed class RunStore : IDisposable
                 finished_at = $finished, duration_seconds = $duration, report_json = $report
             WHERE id = $id;
             """,
-            ("$status", report.Status), ("$detail", report.StatusDetail),
-            ("$passed", report.Status == "running" ? null : report.Passed ? 1 : 0), ("$now", Now()),
+            ("$status", report.Status.Word()), ("$detail", report.StatusDetail),
+            ("$passed", report.Status == RunStatus.Running ? null : report.Passed ? 1 : 0), ("$now", Now()),
             ("$finished", report.FinishedAt is { } f ? Timestamp(f) : null), ("$duration", report.DurationSeconds),
             ("$report", JsonSerializer.Serialize(report, CompactJson)), ("$id", runId));
         if (updated != 1)
@@ -229,10 +230,11 @@ public sealed class RunStore : IDisposable
 
     private static RunSummary ReadSummary(SqliteDataReader reader)
     {
-        var status = reader.GetString(5);
-        if (status == "running" && !ProcessLiveness.IsAlive(reader.GetString(10), reader.GetInt32(11), Parse(reader.GetString(12))))
+        var recorded = reader.GetString(5);
+        var status = RunStatusWords.Parse(recorded) ?? throw new RunStoreException($"run {reader.GetInt64(0)} has an unknown status '{recorded}'");
+        if (status == RunStatus.Running && !ProcessLiveness.IsAlive(reader.GetString(10), reader.GetInt32(11), Parse(reader.GetString(12))))
         {
-            status = "interrupted";
+            status = RunStatus.Interrupted;
         }
         return new RunSummary(
             Id: reader.GetInt64(0),

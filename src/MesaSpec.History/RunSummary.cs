@@ -1,3 +1,4 @@
+using MesaSpec.Experiments.Running;
 namespace MesaSpec.History;
 
 /// <summary>
@@ -10,7 +11,7 @@ public sealed record RunSummary(
     string SpecPath,
     string SpecSha256,
     string PolicySource,
-    string Status,
+    RunStatus Status,
     bool? Passed,
     DateTimeOffset StartedAt,
     DateTimeOffset UpdatedAt,

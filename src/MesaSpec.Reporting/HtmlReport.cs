@@ -1,3 +1,5 @@
+using MesaSpec.Language.Model;
+using MesaSpec.Experiments.Running;
 using System.Globalization;
 using System.Net;
 using System.Text;
@@ -36,9 +38,9 @@ public static class HtmlReport
             <h1>{E(report.Experiment)}</h1>
 
             """);
-        if (report.Status != "finished")
+        if (report.Status != RunStatus.Finished)
         {
-            html.Append($"<p class=\"banner {E(report.Status)}\">{E(ReportText.Status(report))}</p>\n");
+            html.Append($"<p class=\"banner {E(report.Status.Word())}\">{E(ReportText.Status(report))}</p>\n");
         }
         Summary(html, report);
         ExperimentVerdicts(html, report);
@@ -84,7 +86,7 @@ public static class HtmlReport
         foreach (var point in points)
         {
             var at = point.Parameters.Count == 0 ? "" : $"{E(ReportText.Parameters(point))}: ";
-            var kind = point.Misgeneralisation is "goal" or "capability" ? $" <span class=\"muted\">({E(point.Misgeneralisation)} misgeneralisation)</span>" : "";
+            var kind = MisgeneralisationWords.Phrase(point.Misgeneralisation) is { Length: > 0 } phrase ? $" <span class=\"muted\">({E(phrase)})</span>" : "";
             html.Append($"<li>{at}{Badge(point.Verdict!, point.Proxy)}{kind} {E(point.Explanation ?? "")}</li>");
         }
         html.Append("</ul>\n");

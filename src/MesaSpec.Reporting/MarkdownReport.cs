@@ -1,3 +1,5 @@
+using MesaSpec.Language.Model;
+using MesaSpec.Experiments.Running;
 using System.Globalization;
 using System.Text;
 using MesaSpec.Experiments.Reports;
@@ -16,7 +18,7 @@ public static class MarkdownReport
         var md = new StringBuilder();
         md.AppendLine(CultureInfo.InvariantCulture, $"# {report.Experiment}");
         md.AppendLine();
-        if (report.Status != "finished")
+        if (report.Status != RunStatus.Finished)
         {
             md.AppendLine(CultureInfo.InvariantCulture, $"> **{Cell(ReportText.Status(report))}.**");
             md.AppendLine();
@@ -39,7 +41,7 @@ public static class MarkdownReport
             foreach (var point in report.Points.Where(p => p.Verdict is not null))
             {
                 var at = point.Parameters.Count == 0 ? "" : $"{ReportText.Parameters(point)}: ";
-                var kind = point.Misgeneralisation is "goal" or "capability" ? $" ({point.Misgeneralisation} misgeneralisation)" : "";
+                var kind = MisgeneralisationWords.Phrase(point.Misgeneralisation) is { Length: > 0 } phrase ? $" ({phrase})" : "";
                 md.AppendLine(CultureInfo.InvariantCulture, $"- {Cell(at)}**{Cell(ReportText.Verdict(point.Verdict!, point.Proxy))}**{kind}: {Cell(point.Explanation ?? "")}");
             }
             md.AppendLine();

@@ -1,3 +1,4 @@
+using MesaSpec.Experiments.Running;
 using System.Globalization;
 using MesaSpec.Experiments.Reports;
 
@@ -26,9 +27,9 @@ internal static class ReportText
 
     public static string Status(RunReport report) => report.Status switch
     {
-        "finished" => report.Passed ? "finished; every expectation holds" : "finished; an expectation fails",
-        "cancelled" => "cancelled: partial report (completed seeds only)",
-        "failed" => $"failed: partial report{(report.StatusDetail is null ? "" : $" ({report.StatusDetail})")}",
+        RunStatus.Finished => report.Passed ? "finished; every expectation holds" : "finished; an expectation fails",
+        RunStatus.Cancelled => "cancelled: partial report (completed seeds only)",
+        RunStatus.Failed => $"failed: partial report{(report.StatusDetail is null ? "" : $" ({report.StatusDetail})")}",
         _ => "running: partial report",
     };
 

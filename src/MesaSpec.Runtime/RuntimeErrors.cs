@@ -10,10 +10,10 @@ public static class RuntimeErrors
     public const string UnknownComponent = "MS4001";
 
     /// <summary>An argument has the wrong type for its parameter.</summary>
-    public const string WrongArgumentType = "MS4002";
+    public const string WrongArgumentType = Language.Catalogue.ComponentErrors.WrongArgumentType;
 
     /// <summary>An argument is outside the range its parameter accepts.</summary>
-    public const string InvalidArgument = "MS4003";
+    public const string InvalidArgument = Language.Catalogue.ComponentErrors.InvalidArgument;
 
     /// <summary>The requested device (e.g. cuda) is not available.</summary>
     public const string DeviceUnavailable = "MS4004";

@@ -1,8 +1,8 @@
 using System.Text;
 using MesaSpec.Experiments.Running;
 using MesaSpec.Language.Binding;
-using MesaSpec.Language.Syntax;
-using MesaSpec.Runtime.Training;
+using MesaSpec.Hosting;
+using MesaSpec.Language.Text;
 using MesaSpec.Testing.Running;
 using MesaSpec.Workspaces;
 
@@ -24,7 +24,7 @@ public static class MesaSpecVerifier
         Task.Run(() => Verify(specPath, options ?? new SnapshotOptions(), experiment, cancellationToken), cancellationToken);
 
     /// <summary>The runner every verification uses: the TorchSharp trainer, as <c>mesaspec run</c> has.</summary>
-    public static ExperimentRunner DefaultRunner(RunOptions options) => new(new TorchTrainer(), options);
+    public static ExperimentRunner DefaultRunner(RunOptions options) => SpecHost.Runner(options);
 
     private static IReadOnlyList<ExperimentOutcome> Verify(string specPath, SnapshotOptions options, string? experiment, CancellationToken cancellationToken)
     {
@@ -58,8 +58,9 @@ public static class MesaSpecVerifier
     /// design analyzers, as <c>mesaspec test</c>: they only warn (<c>mesaspec check</c> shows them) and cost
     /// seconds to minutes of planning per spec.
     /// </summary>
+    /// The workspace's plugins load, as with <c>mesaspec test</c>: a test project is trusted code.
     public static Compilation Compile(string path, string root, CancellationToken cancellationToken = default) =>
-        Compilation.Create(SyntaxTree.Parse(File.ReadAllText(path), path), new CompilationOptions(Resolver: new WorkspaceSourceResolver(root)), cancellationToken);
+        SpecHost.Compile(new SourceText(File.ReadAllText(path), path), new HostOptions(new WorkspaceSourceResolver(root), Analyze: false), cancellationToken);
 
     private static string Describe(IEnumerable<ExperimentOutcome> failed)
     {

@@ -1,3 +1,4 @@
+using MesaSpec.Experiments.Running;
 using MesaSpec.History;
 using MesaSpec.Tests.Samples;
 
@@ -12,7 +13,7 @@ using var store = RunStore.Open(args[0]);
 var id = store.Begin(new RunStart("CheeseInTheCorner", "cheese.mesa", "experiment CheeseInTheCorner {}", "ab12", "random", "0.1.0",
     new Dictionary<string, string> { ["threads"] = "1" }, [0, 1, 2], null));
 Console.WriteLine($"started {id}");
-var report = SampleReports.Finished() with { Status = "running", FinishedAt = null };
+var report = SampleReports.Finished() with { Status = RunStatus.Running, FinishedAt = null };
 for (var i = 0; ; i++)
 {
     store.Record(id, report with { DurationSeconds = i }, [new RunArtifact("report", $"report-{i}.json")]);

@@ -1,3 +1,4 @@
+using MesaSpec.Experiments.Running;
 using MesaSpec.Tests.Samples;
 
 namespace MesaSpec.History.Tests;
@@ -13,7 +14,7 @@ public sealed class ConcurrentReaderTests : IDisposable
     {
         using var writer = RunStore.Open(folder.Database);
         var id = writer.Begin(RunStoreTests.Start());
-        writer.Record(id, SampleReports.Finished() with { Status = "running", DurationSeconds = 3 });
+        writer.Record(id, SampleReports.Finished() with { Status = RunStatus.Running, DurationSeconds = 3 });
         var stop = 0;
         var reads = 0;
         var problems = new List<string>();
@@ -45,7 +46,7 @@ public sealed class ConcurrentReaderTests : IDisposable
         for (var i = 1; i <= 60 || (Volatile.Read(ref reads) < 5 && i <= 10_000); i++)
         {
             var seeds = Enumerable.Range(0, i % 3 + 1).ToList();
-            var report = SampleReports.Finished(seeds: seeds.Count) with { Status = "running", DurationSeconds = seeds.Count };
+            var report = SampleReports.Finished(seeds: seeds.Count) with { Status = RunStatus.Running, DurationSeconds = seeds.Count };
             writer.Record(id, report);
         }
         writer.Record(id, SampleReports.Finished() with { DurationSeconds = 3 });
@@ -53,7 +54,7 @@ public sealed class ConcurrentReaderTests : IDisposable
         reading.Join();
         Assert.Empty(problems);
         Assert.True(reads > 0);
-        Assert.Equal("finished", writer.Find(id)!.Summary.Status);
+        Assert.Equal(RunStatus.Finished, writer.Find(id)!.Summary.Status);
     }
 
     [Fact]
@@ -68,7 +69,7 @@ public sealed class ConcurrentReaderTests : IDisposable
             for (var i = 0; i < 50; i++)
             {
                 var run = reader.Find(id)!;
-                Assert.Equal("running", run.Summary.Status);
+                Assert.Equal(RunStatus.Running, run.Summary.Status);
                 Assert.NotNull(run.Report);
             }
         }

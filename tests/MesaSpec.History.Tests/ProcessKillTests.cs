@@ -1,3 +1,4 @@
+using MesaSpec.Experiments.Running;
 using System.Diagnostics;
 
 namespace MesaSpec.History.Tests;
@@ -27,7 +28,7 @@ public sealed class ProcessKillTests : IDisposable
             // While the child writes in its loop, this process reads.
             using (var reader = RunStore.Open(folder.Database))
             {
-                Assert.Equal("running", reader.Find(id)!.Summary.Status);
+                Assert.Equal(RunStatus.Running, reader.Find(id)!.Summary.Status);
             }
             child.Kill(entireProcessTree: true);
             child.WaitForExit();
@@ -36,7 +37,7 @@ public sealed class ProcessKillTests : IDisposable
         using var store = RunStore.Open(folder.Database);
         Assert.Equal("ok", store.IntegrityCheck());
         var run = store.Find(id)!;
-        Assert.Equal("interrupted", run.Summary.Status);
+        Assert.Equal(RunStatus.Interrupted, run.Summary.Status);
         Assert.Null(run.Summary.Passed);
         // The last committed write is whole: its report, its verdict rows and its one report artifact agree.
         Assert.NotNull(run.Report);
@@ -47,7 +48,7 @@ public sealed class ProcessKillTests : IDisposable
 
         // The database stays writable after the crash.
         var next = store.Begin(RunStoreTests.Start());
-        Assert.Equal("running", store.Find(next)!.Summary.Status);
+        Assert.Equal(RunStatus.Running, store.Find(next)!.Summary.Status);
     }
 
     internal static Process StartWriter(string database)

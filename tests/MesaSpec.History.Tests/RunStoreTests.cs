@@ -1,3 +1,4 @@
+using MesaSpec.Experiments.Running;
 using MesaSpec.Tests.Samples;
 
 namespace MesaSpec.History.Tests;
@@ -28,12 +29,12 @@ public sealed class RunStoreTests : IDisposable
     {
         using var store = RunStore.Open(folder.Database);
         var id = store.Begin(Start());
-        Assert.Equal("running", store.Find(id)!.Summary.Status);
+        Assert.Equal(RunStatus.Running, store.Find(id)!.Summary.Status);
 
         store.Record(id, SampleReports.Finished(), [new RunArtifact("report", "runs/x/report.json")]);
 
         var run = store.Find(id)!;
-        Assert.Equal("finished", run.Summary.Status);
+        Assert.Equal(RunStatus.Finished, run.Summary.Status);
         Assert.True(run.Summary.Passed);
         Assert.Equal("experiment CheeseInTheCorner {}", run.SpecText);
         Assert.Equal("1", run.Settings["threads"]);
@@ -52,7 +53,7 @@ public sealed class RunStoreTests : IDisposable
         var id = store.Begin(Start());
         store.Record(id, SampleReports.Cancelled());
         var run = store.Find(id)!;
-        Assert.Equal("cancelled", run.Summary.Status);
+        Assert.Equal(RunStatus.Cancelled, run.Summary.Status);
         Assert.False(run.Summary.Passed);
         Assert.Equal([0], run.Report!.Points[0].CompletedSeeds);
     }
@@ -65,7 +66,7 @@ public sealed class RunStoreTests : IDisposable
         store.MarkFailed(id, "disk full");
         store.MarkFailed(id, "second call changes nothing");
         var run = store.Find(id)!;
-        Assert.Equal("failed", run.Summary.Status);
+        Assert.Equal(RunStatus.Failed, run.Summary.Status);
         Assert.Equal("disk full", run.StatusDetail);
     }
 

@@ -1,3 +1,4 @@
+using MesaSpec.Experiments.Running;
 using MesaSpec.Experiments.Reports;
 using MesaSpec.Tests.Samples;
 
@@ -16,7 +17,7 @@ public sealed class ReportDocumentsTests : IDisposable
 
         Assert.Equal(["report.json", "report.md", "report.html"], written.Select(Path.GetFileName));
         Assert.Equal(3, Directory.GetFiles(folder).Length);
-        Assert.Equal("cancelled", ReportJson.Deserialize(File.ReadAllText(Path.Combine(folder, "report.json")))!.Status);
+        Assert.Equal(RunStatus.Cancelled, ReportJson.Deserialize(File.ReadAllText(Path.Combine(folder, "report.json")))!.Status);
         Assert.Contains("cancelled: partial report", File.ReadAllText(Path.Combine(folder, "report.html")), StringComparison.Ordinal);
     }
 

@@ -1,3 +1,4 @@
+using MesaSpec.Experiments.Running;
 using MesaSpec.Experiments.Reports;
 
 namespace MesaSpec.Tests.Samples;
@@ -10,7 +11,7 @@ public static class SampleReports
         EngineVersion = "0.1.0",
         Experiment = "CheeseInTheCorner",
         Spec = new SpecInfo("examples/cheese-in-the-corner.mesa", "ab12cd34ef56", "trained: Net with ppo on Maze"),
-        Status = "finished",
+        Status = RunStatus.Finished,
         Seeds = Enumerable.Range(0, seeds).ToList(),
         Settings = new RunSettings(1, "cpu", "test-host"),
         StartedAt = new DateTimeOffset(2026, 11, 29, 12, 0, 0, TimeSpan.Zero),
@@ -26,7 +27,7 @@ public static class SampleReports
 
     public static RunReport Cancelled() => Finished(seeds: 3) with
     {
-        Status = "cancelled",
+        Status = RunStatus.Cancelled,
         StatusDetail = "cancelled before every seed finished; the report holds the completed seeds only",
         FinishedAt = null,
         Points = [Point(new Dictionary<string, string>(), [0], 0.2, 0.9, "pseudo_aligned")],

@@ -6,24 +6,35 @@ using MesaSpec.Runtime.Models;
 
 namespace MesaSpec.Runtime.Tests;
 
-/// <summary>The runtime trains exactly what the Language catalogue declares, with the catalogue's schemas.</summary>
+/// <summary>The runtime trains exactly what the built-in descriptors declare, each entry holding its descriptor.</summary>
 public sealed class CatalogueTests
 {
     [Theory]
     [InlineData(ComponentKind.Model)]
     [InlineData(ComponentKind.Algorithm)]
-    public void Every_catalogue_component_of_a_trainable_kind_has_a_runtime_builder_and_no_other(ComponentKind kind)
+    public void Every_built_in_descriptor_of_a_trainable_kind_has_a_runtime_entry_and_no_other(ComponentKind kind)
     {
-        var declared = ComponentCatalog.Default.All.Where(c => c.Kind == kind).Select(c => c.Name).Order();
+        var declared = ComponentCatalog.Default.OfKind(kind).ToList();
+        var entries = new RuntimeComponents().GetEntries().Where(e => e.Descriptor.Kind == kind).Select(e => e.Descriptor).OrderBy(d => d.Name, StringComparer.Ordinal);
 
-        Assert.Equal(declared, RuntimeComponents.Implemented(kind).Order());
+        // The same objects, not copies: an entry cannot drift from the schema the binder checks.
+        Assert.Equal(declared, entries, ReferenceEqualityComparer.Instance);
+    }
+
+    [Theory]
+    [InlineData("ppo")]
+    [InlineData("a2c")]
+    public void Every_algorithm_declares_a_budget_parameter_it_has(string name)
+    {
+        var descriptor = ComponentCatalog.Default.Find(ComponentKind.Algorithm, name)!;
+
+        Assert.NotNull(descriptor.Find(descriptor.Budget!));
     }
 
     [Fact]
     public void Missing_arguments_take_the_catalogue_default()
     {
-        var schema = RuntimeComponents.Find("mlp", ComponentKind.Model)!;
-        var arguments = new ComponentArguments(new ComponentModel("mlp", new Dictionary<string, Value>()), schema);
+        var arguments = new ComponentArguments(new ComponentModel("mlp", new Dictionary<string, Value>()), BuiltinComponents.Mlp);
 
         Assert.Equal([128, 128], arguments.PositiveIntList("hidden"));
         Assert.Equal("tanh", arguments.String("activation"));

@@ -22,7 +22,7 @@ internal static class LocalParallelRun
         var aggregation = new RunAggregation(plan, spec, folder.Manifest.Seeds, options);
         var evaluators = new PointEvaluators(plan);
         var outcomes = new List<SeedOutcome>();
-        RunReport Report(string status, string? detail) =>
+        RunReport Report(RunStatus status, string? detail) =>
             aggregation.Report(outcomes, evaluators.For, status, detail, started, clock.Elapsed);
 
         void Finished(int index)
@@ -30,7 +30,7 @@ internal static class LocalParallelRun
             if (folder.Outcome(index) is { } outcome)
             {
                 outcomes.Add(outcome);
-                observer.ReportUpdated(Report("running", null));
+                observer.ReportUpdated(Report(RunStatus.Running, null));
             }
         }
 
@@ -39,8 +39,8 @@ internal static class LocalParallelRun
         {
             var failures = new LocalWorkerPool(folder, jobs).Run(folder.Manifest.Tasks.Select(t => t.Index).ToList(), observer, Finished, cancellationToken);
             report = failures.Count == 0
-                ? Report("finished", null)
-                : Report("failed", string.Join("; ", failures.Select(f =>
+                ? Report(RunStatus.Finished, null)
+                : Report(RunStatus.Failed, string.Join("; ", failures.Select(f =>
                 {
                     var task = folder.Manifest.Tasks[f.Index];
                     return string.Create(CultureInfo.InvariantCulture, $"point {task.Point}, seed {task.Seed}: {f.Message}");
@@ -48,7 +48,7 @@ internal static class LocalParallelRun
         }
         catch (OperationCanceledException)
         {
-            report = Report("cancelled", "cancelled before every seed finished; the report holds the completed seeds only");
+            report = Report(RunStatus.Cancelled, "cancelled before every seed finished; the report holds the completed seeds only");
         }
         observer.ReportUpdated(report);
         return report;

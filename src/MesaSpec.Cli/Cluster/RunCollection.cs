@@ -42,11 +42,11 @@ internal static class RunCollection
         var state = folder.State();
         var unfinished = states.Where(kv => kv.Value is TaskState.Failed or TaskState.Missing).Select(kv => kv.Key).Order().ToList();
         var (status, detail) =
-            states.Values.All(s => s == TaskState.Done) ? ("finished", (string?)null)
-            : state.Cancelled ? ("cancelled", $"cancelled; the report holds the {outcomes.Count} of {manifest.Tasks.Count} tasks that finished")
-            : states.Values.Any(s => s is TaskState.Pending or TaskState.Running) ? ("running", null)
-            : states.Values.Any(s => s is TaskState.Unknown) ? ("running", "the scheduler's queue could not be read: tasks without a result may still be running")
-            : ("failed", FailureDetail(folder, unfinished, states, resumeHint));
+            states.Values.All(s => s == TaskState.Done) ? (RunStatus.Finished, (string?)null)
+            : state.Cancelled ? (RunStatus.Cancelled, $"cancelled; the report holds the {outcomes.Count} of {manifest.Tasks.Count} tasks that finished")
+            : states.Values.Any(s => s is TaskState.Pending or TaskState.Running) ? (RunStatus.Running, null)
+            : states.Values.Any(s => s is TaskState.Unknown) ? (RunStatus.Running, "the scheduler's queue could not be read: tasks without a result may still be running")
+            : (RunStatus.Failed, FailureDetail(folder, unfinished, states, resumeHint));
         var options = manifest.Settings.ToRunOptions();
         var started = manifest.CreatedAt;
         var last = outcomes.Count == 0 ? started
@@ -55,7 +55,7 @@ internal static class RunCollection
             outcomes, new PointEvaluators(spec.Plan).For, status, detail, started, last - started);
         ReportFiles.Write(report, folder.Path);
         long? historyId = state.HistoryId;
-        if (status != "running")
+        if (status != RunStatus.Running)
         {
             using var recording = state.HistoryId is { } id
                 ? RunRecording.Reopen(id, manifest.Spec.Path, folder.Path, warnings)

@@ -1,5 +1,6 @@
 using MesaSpec.Cli.Input;
 using MesaSpec.Cli.Output;
+using MesaSpec.Cli.Running;
 using MesaSpec.Gridworld.Analysis;
 using MesaSpec.Language.Binding;
 using MesaSpec.Language.Diagnostics;
@@ -16,7 +17,7 @@ public sealed class CheckCommand : ICommand
     public string Summary => "report every diagnostic of the specs (--format json for tools)";
 
     public string Usage => """
-        usage: mesaspec check [<files or folders>...] [--format text|json]
+        usage: mesaspec check [<files or folders>...] [--format text|json] [--no-plugins]
 
         Parses, binds and checks each spec (folders: every *.mesa below them, default: the current
         folder) together with the files it imports, and prints every diagnostic with its code,
@@ -25,12 +26,15 @@ public sealed class CheckCommand : ICommand
         Imports are resolved relative to the importing file and may not leave the workspace: the
         nearest folder above the spec that contains .git or a *.sln file, else the spec's own folder.
 
+        Components declared by the workspace's plugins (mesaspec.json, see docs/plugins.md) are loaded
+        unless --no-plugins is given; a plugin that fails to load is reported as MS0203.
+
         exit codes: 0 no errors (warnings allowed), 1 errors in a spec, 2 usage or input errors
         """;
 
     public int Run(IReadOnlyList<string> args, CommandContext context)
     {
-        var parsed = CommandArguments.Parse(args, new HashSet<string>(), new HashSet<string> { "--format" }, out var error);
+        var parsed = CommandArguments.Parse(args, new HashSet<string> { RunWiring.NoPlugins }, new HashSet<string> { "--format" }, out var error);
         if (parsed is null)
         {
             return UsageError.Write(context, error!, Usage);
@@ -47,8 +51,7 @@ public sealed class CheckCommand : ICommand
         foreach (var file in inputs.Readable)
         {
             context.Cancellation.ThrowIfCancellationRequested();
-            var resolver = new FileSystemSourceResolver(WorkspaceRoot.For(file.Path));
-            var compilation = Compilation.Create(SyntaxTree.Parse(file.Text!), new CompilationOptions(Resolver: resolver, Analyzers: [new IdentifiabilityExperimentAnalyzer()]), context.Cancellation);
+            var compilation = RunWiring.Compile(file, context.Cancellation, plugins: !parsed.Flags.Contains(RunWiring.NoPlugins));
             foreach (var diagnostic in compilation.Diagnostics)
             {
                 // A file imported by several checked specs reports its problems once.

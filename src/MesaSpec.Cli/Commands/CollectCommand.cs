@@ -1,3 +1,4 @@
+using MesaSpec.Experiments.Running;
 using System.Text.Json;
 using MesaSpec.Cli.Cluster;
 using MesaSpec.Cli.Running;
@@ -56,8 +57,8 @@ public sealed class CollectCommand : ICommand
         var report = collected.Report;
         var exit = report.Status switch
         {
-            "failed" => ExitCodes.UsageOrInput,
-            "finished" when report.Passed => ExitCodes.Success,
+            RunStatus.Failed => ExitCodes.UsageOrInput,
+            RunStatus.Finished when report.Passed => ExitCodes.Success,
             _ => ExitCodes.Findings,
         };
         if (json)
@@ -69,7 +70,7 @@ public sealed class CollectCommand : ICommand
                 report = ReportFiles.JsonPath(folder.Path),
                 runId = collected.HistoryId,
                 clusterRun = id,
-                status = report.Status,
+                status = report.Status.Word(),
                 statusDetail = report.StatusDetail,
                 passed = report.Passed,
                 summary = RunCommand.VerdictSummary(report),
@@ -86,7 +87,7 @@ public sealed class CollectCommand : ICommand
         });
         console.Profile.Width = Math.Max(console.Profile.Width, 200);
         var done = collected.States.Values.Count(s => s == TaskState.Done);
-        context.Out.WriteLine($"run {id}: {report.Status}, {done} of {collected.States.Count} tasks done");
+        context.Out.WriteLine($"run {id}: {report.Status.Word()}, {done} of {collected.States.Count} tasks done");
         if (report.StatusDetail is { } detail)
         {
             context.Out.WriteLine($"  {detail}");

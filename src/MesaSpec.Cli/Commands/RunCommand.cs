@@ -21,7 +21,7 @@ public sealed class RunCommand : ICommand
 
     public string Usage => """
         usage: mesaspec run <file> [--experiment NAME] [--seeds N] [--threads N] [--device cpu|cuda]
-                                   [--out DIR] [--progress auto|bar|lines|jsonl] [--jobs N]
+                                   [--out DIR] [--progress auto|bar|lines|jsonl] [--jobs N] [--no-plugins]
                mesaspec run <file> --on slurm [--partition P] [--array-parallelism K] [--time T]
                                    [--cpus-per-task C] [--sbatch-arg ARG ...] (and the options above)
                mesaspec run --resume ID [the --on options, to change them]
@@ -49,7 +49,7 @@ public sealed class RunCommand : ICommand
 
     public int Run(IReadOnlyList<string> args, CommandContext context)
     {
-        var parsed = CommandArguments.Parse(args, new HashSet<string>(),
+        var parsed = CommandArguments.Parse(args, new HashSet<string> { RunWiring.NoPlugins },
             new HashSet<string>
             {
                 "--experiment", "--seeds", "--threads", "--device", "--out", "--progress", "--jobs",
@@ -97,7 +97,7 @@ public sealed class RunCommand : ICommand
             return ExitCodes.UsageOrInput;
         }
         var file = inputs.Readable.Single();
-        var compilation = RunWiring.Compile(file, context.Cancellation);
+        var compilation = RunWiring.Compile(file, context.Cancellation, plugins: !parsed.Flags.Contains(RunWiring.NoPlugins));
         if (compilation.HasErrors)
         {
             var writer = new TextDiagnosticWriter(context);
@@ -171,7 +171,7 @@ public sealed class RunCommand : ICommand
                 experiment = plan.Name,
                 report = ReportFiles.JsonPath(directory),
                 runId = recording.Id,
-                status = report.Status,
+                status = report.Status.Word(),
                 passed = report.Passed,
                 summary = VerdictSummary(report),
                 expectations = report.Expectations,
@@ -191,8 +191,8 @@ public sealed class RunCommand : ICommand
         }
         return report.Status switch
         {
-            "failed" => Failed(report, context),
-            "finished" when report.Passed => ExitCodes.Success,
+            RunStatus.Failed => Failed(report, context),
+            RunStatus.Finished when report.Passed => ExitCodes.Success,
             _ => ExitCodes.Findings,
         };
     }

@@ -1,3 +1,4 @@
+using MesaSpec.Experiments.Running;
 using System.Globalization;
 using MesaSpec.Cli.Cluster;
 using MesaSpec.Cli.Input;
@@ -154,7 +155,7 @@ public sealed class RunsCommand : ICommand
         {
             r.Id.ToString(CultureInfo.InvariantCulture),
             r.StartedAt.ToLocalTime().ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture),
-            r.Status + (r.Passed == false && r.Status == "finished" ? " (expectation failed)" : ""),
+            r.Status.Word() + (r.Passed == false && r.Status == RunStatus.Finished ? " (expectation failed)" : ""),
             r.DurationSeconds is { } d ? $"{d.ToString("0", CultureInfo.InvariantCulture)} s" : "-",
             r.Experiment,
             r.Verdicts.Length == 0 ? "-" : r.Verdicts,
@@ -176,7 +177,7 @@ public sealed class RunsCommand : ICommand
         var s = run.Summary;
         var o = context.Out;
         o.WriteLine($"run {run.Id}: {s.Experiment}");
-        o.WriteLine($"  status     {s.Status}{(run.StatusDetail is null ? "" : $" ({run.StatusDetail})")}");
+        o.WriteLine($"  status     {s.Status.Word()}{(run.StatusDetail is null ? "" : $" ({run.StatusDetail})")}");
         o.WriteLine($"  spec       {s.SpecPath} (sha256 {s.SpecSha256})");
         o.WriteLine($"  policy     {s.PolicySource}");
         o.WriteLine($"  seeds      {string.Join(", ", run.Seeds)}");
@@ -194,7 +195,7 @@ public sealed class RunsCommand : ICommand
         o.WriteLine();
         if (run.Report is null)
         {
-            o.WriteLine(s.Status == "running"
+            o.WriteLine(s.Status == RunStatus.Running
                 ? "no report yet: no seed has finished"
                 : "no report was recorded: the run stopped before its first seed finished");
             return;

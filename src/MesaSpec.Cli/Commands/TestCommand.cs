@@ -16,7 +16,7 @@ public sealed class TestCommand : ICommand
     public string Summary => "run experiments as a regression suite against verified snapshots";
 
     public string Usage => """
-        usage: mesaspec test [<files or folders>...] [--accept] [--no-cache] [--junit FILE] [--seeds N] [--threads N]
+        usage: mesaspec test [<files or folders>...] [--accept] [--no-cache] [--junit FILE] [--seeds N] [--threads N] [--no-plugins]
 
         Runs every experiment of each spec (folders: every *.mesa below them, default: the current folder)
         with the spec's own settings, checks every expect, and compares the outcome with the snapshot beside
@@ -38,7 +38,7 @@ public sealed class TestCommand : ICommand
 
     public int Run(IReadOnlyList<string> args, CommandContext context)
     {
-        var parsed = CommandArguments.Parse(args, new HashSet<string> { "--accept", "--no-cache" },
+        var parsed = CommandArguments.Parse(args, new HashSet<string> { "--accept", "--no-cache", RunWiring.NoPlugins },
             new HashSet<string> { "--junit", "--seeds", "--threads" }, out var error);
         if (parsed is null)
         {
@@ -68,7 +68,7 @@ public sealed class TestCommand : ICommand
         foreach (var file in inputs.Readable)
         {
             context.Cancellation.ThrowIfCancellationRequested();
-            var compilation = RunWiring.Compile(file, context.Cancellation, analyze: false);
+            var compilation = RunWiring.Compile(file, context.Cancellation, analyze: false, plugins: !parsed.Flags.Contains(RunWiring.NoPlugins));
             if (compilation.HasErrors)
             {
                 var errors = compilation.Diagnostics.Where(d => d.IsError).ToList();

@@ -112,7 +112,7 @@ internal sealed class ConsoleRunObserver(IAnsiConsole console, bool live, Action
                     }
                 }
             }
-            if (report.Status != "running")
+            if (report.Status != RunStatus.Running)
             {
                 foreach (var seed in _seeds.Values.Where(s => !s.Done))
                 {

@@ -38,7 +38,7 @@ internal sealed class JsonLinesRunObserver(TextWriter output, Action<RunReport> 
     {
         onReport(report);
         _seedsDone = report.Points.Sum(p => p.CompletedSeeds.Count);
-        Write(new { @event = "report", status = report.Status, seedsDone = _seedsDone, seedsTotal = report.Seeds.Count * _points });
+        Write(new { @event = "report", status = report.Status.Word(), seedsDone = _seedsDone, seedsTotal = report.Seeds.Count * _points });
     }
 
     public void Write(object message)

@@ -18,7 +18,8 @@ internal sealed class RunRecording : IDisposable
     private readonly RunStore? store;
     private readonly long id;
     private readonly string directory;
-    private string lastStatus = "running";
+    /// <summary>The last status saved; null once the history failed to record it (then nothing is marked afterwards).</summary>
+    private RunStatus? lastStatus = RunStatus.Running;
 
     private RunRecording(RunStore? store, long id, string directory)
     {
@@ -74,7 +75,7 @@ internal sealed class RunRecording : IDisposable
                 warnings.WriteLine($"warning: run {id} is no longer in the run history; this report is not recorded");
                 return new RunRecording(null, 0, directory);
             }
-            return new RunRecording(store, id, directory) { lastStatus = "reopened" };
+            return new RunRecording(store, id, directory) { lastStatus = null }; // a reopened record is not this process's to mark failed
         }
         catch (Exception e) when (e is RunStoreException or IOException or UnauthorizedAccessException)
         {
@@ -99,7 +100,7 @@ internal sealed class RunRecording : IDisposable
         catch (Exception e) when (e is RunStoreException or Microsoft.Data.Sqlite.SqliteException)
         {
             // A locked or full disk must not lose the run's own report files, which are already written.
-            lastStatus = "unrecorded";
+            lastStatus = null;
         }
     }
 
@@ -109,7 +110,7 @@ internal sealed class RunRecording : IDisposable
         {
             return;
         }
-        if (lastStatus == "running")
+        if (lastStatus == RunStatus.Running)
         {
             try
             {

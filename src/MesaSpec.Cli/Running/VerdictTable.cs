@@ -1,3 +1,5 @@
+using MesaSpec.Language.Model;
+using MesaSpec.Experiments.Running;
 using System.Globalization;
 using MesaSpec.Experiments.Reports;
 using Spectre.Console;
@@ -15,7 +17,7 @@ internal static class VerdictTable
             {
                 var at = point.Parameters.Count == 0 ? "" : $" ({string.Join(", ", point.Parameters.Select(p => $"{p.Key} = {p.Value}"))})";
                 console.MarkupLine($"[bold]{Markup.Escape(report.Experiment + at)}: {Verdict(experimentVerdict, point.Proxy)}[/]" +
-                    (point.Misgeneralisation is "goal" or "capability" ? $" [grey]({Markup.Escape(point.Misgeneralisation)} misgeneralisation)[/]" : ""));
+                    (MisgeneralisationWords.Phrase(point.Misgeneralisation) is { Length: > 0 } phrase ? $" [grey]({Markup.Escape(phrase)})[/]" : ""));
                 console.MarkupLine($"[grey]{Markup.Escape(point.Explanation ?? "")}[/]");
             }
             var title = point.Parameters.Count == 0 ? report.Experiment
@@ -53,9 +55,9 @@ internal static class VerdictTable
                 console.MarkupLine($"{mark} line {expectation.Line}: {Markup.Escape(expectation.Text)} [grey]({Markup.Escape(expectation.Detail)})[/]");
             }
         }
-        if (report.Status != "finished")
+        if (report.Status != RunStatus.Finished)
         {
-            console.MarkupLine($"[yellow]run {report.Status}: {Markup.Escape(report.StatusDetail ?? "")}[/]");
+            console.MarkupLine($"[yellow]run {report.Status.Word()}: {Markup.Escape(report.StatusDetail ?? "")}[/]");
         }
     }
 

@@ -1,3 +1,4 @@
+using MesaSpec.Experiments.Running;
 namespace MesaSpec.Experiments.Reports;
 
 /// <summary>
@@ -19,8 +20,8 @@ public sealed record RunReport
 
     public required SpecInfo Spec { get; init; }
 
-    /// <summary>"finished", "cancelled" (Ctrl-C: partial), "failed" (an error stopped it: partial) or "running".</summary>
-    public required string Status { get; init; }
+    /// <summary>Finished, cancelled (Ctrl-C: partial), failed (an error stopped it: partial) or running; written as its word.</summary>
+    public required RunStatus Status { get; init; }
 
     /// <summary>Why the run stopped early, when it did.</summary>
     public string? StatusDetail { get; init; }
@@ -64,7 +65,7 @@ public sealed record RunReport
     public string? VerdictExplanation { get; init; }
 
     /// <summary>Every expectation held and the run finished.</summary>
-    public bool Passed => Status == "finished" && Expectations.All(e => e.Passed);
+    public bool Passed => Status == RunStatus.Finished && Expectations.All(e => e.Passed);
 }
 
 public sealed record SpecInfo(string Path, string Sha256, string PolicySource);

@@ -1,5 +1,7 @@
 using System.Globalization;
 using MesaSpec.Experiments.Evaluation;
+using MesaSpec.Experiments.Metrics;
+using MesaSpec.Language.Catalogue;
 using MesaSpec.Experiments.Reports;
 using MesaSpec.Language.Model;
 
@@ -147,23 +149,11 @@ internal static class ExpectationChecker
         return ys.Select((y, x) => (x - xMean) * (y - yMean)).Sum() / ys.Select((_, x) => (x - xMean) * (x - xMean)).Sum();
     }
 
-    /// <summary>A metric of one judgement (one seed's, or all seeds'); null when the objective is not a candidate.</summary>
-    public static ScoreSummary? Metric(MetricModel metric, Judgement judgement)
-    {
-        if (metric.Kind == MetricKind.Capability)
-        {
-            return judgement.Capability;
-        }
-        var objective = judgement.Candidates.FirstOrDefault(o => o.Objective == metric.Objective);
-        return metric.Kind switch
-        {
-            MetricKind.Score => objective?.Score,
-            MetricKind.ScoreAll => objective?.ScoreAll,
-            MetricKind.GoalRate => objective?.GoalRate,
-            MetricKind.RandomScore => objective?.RandomScore,
-            _ => null,
-        };
-    }
+    /// <summary>A metric of one judgement (one seed's, or all seeds'); null when undefined there.</summary>
+    public static ScoreSummary? Metric(MetricModel metric, Judgement judgement) =>
+        // The entry the binder paired with the call; the built-in registry for a model built by hand.
+        (metric.Entry as IMetricComponent ?? ExperimentsComponents.Builtin.Entry<IMetricComponent>(ComponentKind.Metric, metric.Name))
+            ?.Value(judgement, metric.Objective);
 
     private static string F(double v) => v.ToString("0.###", CultureInfo.InvariantCulture);
 

@@ -40,7 +40,7 @@ public sealed class ExperimentRunner(ITrainer? trainer, RunOptions options)
         var task = new SeedTask(trainer, options);
         var evaluators = new PointEvaluators(plan);
         var outcomes = new List<SeedOutcome>();
-        var status = "running";
+        var status = RunStatus.Running;
         string? detail = null;
 
         RunReport Report() => aggregation.Report(outcomes, evaluators.For, status, detail, started, clock.Elapsed);
@@ -58,16 +58,16 @@ public sealed class ExperimentRunner(ITrainer? trainer, RunOptions options)
                     observer.ReportUpdated(Report());
                 }
             }
-            status = "finished";
+            status = RunStatus.Finished;
         }
         catch (OperationCanceledException)
         {
-            status = "cancelled";
+            status = RunStatus.Cancelled;
             detail = "cancelled before every seed finished; the report holds the completed seeds only";
         }
         catch (Exception e) when (IsExperimentFailure(e))
         {
-            status = "failed";
+            status = RunStatus.Failed;
             detail = e.Message;
         }
         var report = Report();

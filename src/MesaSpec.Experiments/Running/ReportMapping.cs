@@ -10,12 +10,7 @@ internal static class ReportMapping
 {
     public static string Word(Verdict verdict) => VerdictWords.Word(verdict);
 
-    public static string Word(Misgeneralisation kind) => kind switch
-    {
-        Misgeneralisation.Goal => "goal",
-        Misgeneralisation.Capability => "capability",
-        _ => "none",
-    };
+    public static string Word(Misgeneralisation kind) => MisgeneralisationWords.Word(kind);
 
     public static Estimate Estimate(ScoreSummary s) => new(s.Mean, s.CiLow, s.CiHigh, s.Count, s.Levels, s.Seeds, s.SeedVariance, s.LevelVariance);
 

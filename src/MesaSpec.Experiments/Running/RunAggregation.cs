@@ -15,7 +15,7 @@ public sealed class RunAggregation(ExperimentPlan plan, SpecInfo spec, IReadOnly
     /// <param name="evaluators">The evaluators of a sweep point (built once per point: they hold its levels and baseline).</param>
     public RunReport Report(
         IEnumerable<SeedOutcome> outcomes, Func<int, IReadOnlyList<PolicyEvaluator>> evaluators,
-        string status, string? detail, DateTimeOffset started, TimeSpan elapsed, CancellationToken cancellationToken = default)
+        RunStatus status, string? detail, DateTimeOffset started, TimeSpan elapsed, CancellationToken cancellationToken = default)
     {
         var byPoint = outcomes.GroupBy(o => o.Point).ToDictionary(g => g.Key, g => g.OrderBy(o => SeedOrder(o.Seed)).ToList());
         var pointReports = new List<SweepPoint>();
@@ -72,7 +72,7 @@ public sealed class RunAggregation(ExperimentPlan plan, SpecInfo spec, IReadOnly
             Seeds = seeds,
             Settings = new RunSettings(options.Threads, options.Device, Environment.MachineName),
             StartedAt = started,
-            FinishedAt = status == "running" ? null : started + elapsed,
+            FinishedAt = status == RunStatus.Running ? null : started + elapsed,
             DurationSeconds = Math.Round(elapsed.TotalSeconds, 3),
             Sweep = plan.Sweep is { } sweep ? new SweepInfo(sweep.Parameter, sweep.Values.Select(v => v.ToString()).ToList()) : null,
             Points = pointReports,

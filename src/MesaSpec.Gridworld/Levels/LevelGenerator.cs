@@ -1,4 +1,5 @@
 using MesaSpec.Gridworld.Levels.Walls;
+using MesaSpec.Language.Catalogue;
 using MesaSpec.Gridworld.Randomness;
 using MesaSpec.Language.Model;
 
@@ -19,6 +20,7 @@ public sealed class LevelGenerator
     private readonly PlacementGroup[] groups;
     private readonly bool[] occupied;
     private readonly int[] candidates;
+    private readonly RandomSource wallRandom = new();
 
     public LevelGenerator(EnvironmentModel environment)
     {
@@ -54,7 +56,9 @@ public sealed class LevelGenerator
     {
         var random = DeterministicRandom.For(seed, levelIndex, salt);
         Array.Clear(level.Walls);
-        walls.Generate(level.Walls, level.Width, level.Height, ref random);
+        wallRandom.State = random;
+        walls.Generate(level.Walls, level.Width, level.Height, wallRandom);
+        random = wallRandom.State;
         Array.Fill(level.ItemAt, (sbyte)-1);
         Array.Clear(occupied);
         foreach (var group in groups)

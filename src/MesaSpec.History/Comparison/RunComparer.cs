@@ -1,3 +1,4 @@
+using MesaSpec.Experiments.Running;
 using System.Globalization;
 using DiffPlex.DiffBuilder;
 using DiffPlex.DiffBuilder.Model;
@@ -22,7 +23,7 @@ public static class RunComparer
 
         var (sa, sb) = (before.Summary, after.Summary);
         Row("run", "experiment", sa.Experiment, sb.Experiment);
-        Row("run", "status", sa.Status, sb.Status, matters: sa.Status != sb.Status);
+        Row("run", "status", sa.Status.Word(), sb.Status.Word(), matters: sa.Status != sb.Status);
         Row("run", "spec", $"{sa.SpecPath} @{sa.SpecSha256[..Math.Min(8, sa.SpecSha256.Length)]}",
             $"{sb.SpecPath} @{sb.SpecSha256[..Math.Min(8, sb.SpecSha256.Length)]}",
             sa.SpecSha256 == sb.SpecSha256 ? null : "changed");

@@ -10,8 +10,12 @@ namespace MesaSpec.Language.Binding;
 public sealed record CompilationOptions(
     ComponentCatalog? Catalog = null,
     ISourceResolver? Resolver = null,
-    IReadOnlyList<IExperimentAnalyzer>? Analyzers = null)
+    IReadOnlyList<IExperimentAnalyzer>? Analyzers = null,
+    IReadOnlyList<Diagnostic>? HostDiagnostics = null)
 {
+    // HostDiagnostics: what the host found while setting the compilation up (a workspace plugin that failed to
+    // load), reported with the compilation's own so every front end shows them without code of its own.
+
     public static CompilationOptions Default { get; } = new();
 }
 
@@ -60,6 +64,10 @@ public sealed class Compilation
 
     private void Bind(DiagnosticSink sink, CompilationOptions options, CancellationToken cancellationToken)
     {
+        foreach (var diagnostic in options.HostDiagnostics ?? [])
+        {
+            sink.Add(diagnostic);
+        }
         foreach (var tree in Trees)
         {
             foreach (var diagnostic in tree.Diagnostics)

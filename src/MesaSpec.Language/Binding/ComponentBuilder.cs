@@ -18,6 +18,6 @@ internal static class ComponentBuilder
         }
         var arguments = values.BindArguments(descriptor.Name, call.ArgumentList(),
             Schemas.GetValue(descriptor, d => d.Parameters.Select(p => (p.Name, (MesaType?)p.Type, p.Default, p.Min, p.Max, p.Choices)).ToList()), missingAt: call.Span);
-        return arguments is null ? null : new ComponentModel(descriptor.Name, arguments);
+        return arguments is null ? null : new ComponentModel(descriptor.Name, arguments) { Descriptor = descriptor, Entry = catalog.EntryOf(descriptor) };
     }
 }

@@ -1,3 +1,4 @@
+using MesaSpec.Language.Vocabulary;
 using MesaSpec.Language.Catalogue;
 using MesaSpec.Language.Diagnostics;
 using MesaSpec.Language.Syntax;
@@ -14,9 +15,7 @@ internal sealed partial class DeclarationBinder(SymbolTable symbols, DiagnosticS
 {
     private static readonly string[] Verbs = ["reaches", "collects", "opens", "touches"];
     public static readonly string[] Verdicts = [.. VerdictWords.All];
-    public static readonly string[] Metrics = ["score", "score_all", "goal_rate", "capability", "random_score"];
     public static readonly string[] Trends = ["increasing", "decreasing"];
-    public static readonly string[] Behaviours = ["collectable", "static", "key", "chest", "hazard"];
     public static readonly string[] SingleEnvironmentMembers = ["grid", "walls", "layout", "legend", "agent spawn", "horizon", "observation", "levels"];
     private static readonly string[] SingleExperimentMembers = ["base objective", "seeds", "threshold", "tolerance", "sweep"];
 
@@ -253,14 +252,15 @@ internal sealed partial class DeclarationBinder(SymbolTable symbols, DiagnosticS
             }
             if (property is BehaviourPropertySyntax behaviour)
             {
-                if (!Behaviours.Contains(behaviour.Behaviour.Text))
+                var word = BehaviourWords.Find(behaviour.Behaviour.Text);
+                if (word is null)
                 {
                     file.Report(DiagnosticCatalog.UnknownWord(behaviour.Behaviour.Span, "behaviour", behaviour.Behaviour.Text,
-                        NameSuggestions.Closest(behaviour.Behaviour.Text, Behaviours), Behaviours));
+                        NameSuggestions.Closest(behaviour.Behaviour.Text, BehaviourWords.Words), BehaviourWords.Words));
                 }
                 if (behaviour.Opens is { } opens)
                 {
-                    if (behaviour.Behaviour.Text != "key")
+                    if (word is { Opens: false })
                     {
                         file.Report(DiagnosticCatalog.UnexpectedInput(opens.Span, "only a key opens something: write 'behaviour key opens chest'"));
                     }
@@ -520,12 +520,13 @@ internal sealed partial class DeclarationBinder(SymbolTable symbols, DiagnosticS
 
     private void BindMetric(DeclarationSymbol experiment, MetricSyntax metric, HashSet<string> candidates, FileDiagnostics file)
     {
-        if (!Metrics.Contains(metric.Name.Text))
+        if (catalog.Find(ComponentKind.Metric, metric.Name.Text) is not { } descriptor)
         {
-            file.Report(DiagnosticCatalog.UnknownWord(metric.Name.Span, "metric", metric.Name.Text, NameSuggestions.Closest(metric.Name.Text, Metrics), Metrics));
+            var metrics = catalog.OfKind(ComponentKind.Metric).Select(m => m.Name).ToList();
+            file.Report(DiagnosticCatalog.UnknownWord(metric.Name.Span, "metric", metric.Name.Text, NameSuggestions.Closest(metric.Name.Text, metrics), metrics));
             return;
         }
-        var needsObjective = metric.Name.Text != "capability";
+        var needsObjective = descriptor.TakesObjective;
         if (needsObjective != (metric.Objective is not null))
         {
             file.Report(DiagnosticCatalog.WrongArgumentCount(metric.Span, metric.Name.Text, needsObjective ? "one objective" : "no objective", metric.Objective is null ? 0 : 1));

@@ -31,8 +31,8 @@ internal static class DesignChecks
 
     private static void CheckBudget(ExperimentPlan plan, FileDiagnostics file)
     {
-        var total = plan.Points.Sum(p => p.Policy is TrainedPolicy t && t.Algorithm.Arguments.TryGetValue("steps", out var steps)
-            ? steps.AsFloat() * p.Seeds.Count
+        var total = plan.Points.Sum(p => p.Policy is TrainedPolicy { Algorithm.Budget: { } steps }
+            ? (double)steps * p.Seeds.Count
             : 0);
         if (total > MaxTotalSteps && plan.Experiment.Syntax.Members.OfType<TrainMemberSyntax>().FirstOrDefault() is { } train)
         {

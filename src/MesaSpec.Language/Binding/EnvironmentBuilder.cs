@@ -1,3 +1,4 @@
+using MesaSpec.Language.Vocabulary;
 using System.Runtime.CompilerServices;
 using MesaSpec.Language.Catalogue;
 using MesaSpec.Language.Diagnostics;
@@ -242,9 +243,9 @@ internal sealed class EnvironmentBuilder(DiagnosticSink sink, ComponentCatalog c
                 else
                 {
                     walls = new GeneratedWalls(component);
-                    if (sizeKnown && component.Name == "maze" && (gridWidth % 2 == 0 || gridHeight % 2 == 0))
+                    if (sizeKnown && component.Descriptor is { NeedsOddGrid: true } && (gridWidth % 2 == 0 || gridHeight % 2 == 0))
                     {
-                        values.Diagnostics.Report(DiagnosticCatalog.ValueOutOfRange(wallsMember.Span, "a maze's grid", "odd in both width and height (rooms sit on even coordinates)", $"{gridWidth} x {gridHeight}"));
+                        values.Diagnostics.Report(DiagnosticCatalog.ValueOutOfRange(wallsMember.Span, $"a {component.Name}'s grid", "odd in both width and height (rooms sit on even coordinates)", $"{gridWidth} x {gridHeight}"));
                         ok = false;
                     }
                 }
@@ -340,16 +341,10 @@ internal sealed class EnvironmentBuilder(DiagnosticSink sink, ComponentCatalog c
                     shape = a.Value.Text;
                     break;
                 case BehaviourPropertySyntax b:
-                    behaviour = b.Behaviour.Text switch
-                    {
-                        "static" => ItemBehaviour.Static,
-                        "key" => ItemBehaviour.Key,
-                        "chest" => ItemBehaviour.Chest,
-                        "hazard" => ItemBehaviour.Hazard,
-                        _ => ItemBehaviour.Collectable,
-                    };
+                    var word = BehaviourWords.Find(b.Behaviour.Text);
+                    behaviour = word?.Behaviour ?? ItemBehaviour.Collectable;
                     opens = b.Opens?.Text;
-                    ok &= DeclarationBinder.Behaviours.Contains(b.Behaviour.Text);
+                    ok &= word is not null;
                     break;
             }
         }

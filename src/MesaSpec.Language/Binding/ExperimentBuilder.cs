@@ -175,7 +175,7 @@ internal sealed class ExperimentBuilder(SymbolTable symbols, DiagnosticSink sink
         return _environments.Build(environment, arguments, display);
     }
 
-    private static ExpectationModel? Expectation(ExpectMemberSyntax expect, DeclarationSymbol experiment, ValueEvaluator values)
+    private ExpectationModel? Expectation(ExpectMemberSyntax expect, DeclarationSymbol experiment, ValueEvaluator values)
     {
         var text = experiment.Tree.Text.ToString(expect.Span);
         var line = experiment.Tree.Text.GetPosition(expect.Span.Start).Line;
@@ -211,15 +211,10 @@ internal sealed class ExperimentBuilder(SymbolTable symbols, DiagnosticSink sink
         return body is null ? null : new ExpectationModel(expect.Environment?.Text, expect.WhereParameter?.Text, where, body, text, line);
     }
 
-    private static MetricModel? Metric(MetricSyntax metric) => metric.Name.Text switch
-    {
-        "score" => new MetricModel(MetricKind.Score, metric.Objective?.Text),
-        "score_all" => new MetricModel(MetricKind.ScoreAll, metric.Objective?.Text),
-        "goal_rate" => new MetricModel(MetricKind.GoalRate, metric.Objective?.Text),
-        "random_score" => new MetricModel(MetricKind.RandomScore, metric.Objective?.Text),
-        "capability" => new MetricModel(MetricKind.Capability, null),
-        _ => null,
-    };
+    private MetricModel? Metric(MetricSyntax metric) =>
+        catalog.Find(ComponentKind.Metric, metric.Name.Text) is { } descriptor
+            ? new MetricModel(descriptor.Name, descriptor.TakesObjective ? metric.Objective?.Text : null) { Descriptor = descriptor, Entry = catalog.EntryOf(descriptor) }
+            : null;
 
     internal static string Format(Value value) => value.Raw is double d ? d.ToString("G", CultureInfo.InvariantCulture) : value.ToString();
 }

@@ -1,11 +1,15 @@
+using MesaSpec.Language.Catalogue;
 using MesaSpec.Language.Model;
+
+[assembly: ComponentDescriptors(typeof(BuiltinComponents))]
 
 namespace MesaSpec.Language.Catalogue;
 
 /// <summary>
-/// Schemas of the built-in components. The gridworld and the TorchSharp runtime implement them by
-/// name; the schemas live here so the binder and the language server (which never load TorchSharp)
-/// can check calls, complete parameters and show documentation.
+/// Descriptors of the built-in components. Their implementation entries (Gridworld's wall generators,
+/// Runtime's models and algorithms) hold these very objects, so schema and implementation cannot drift; the
+/// descriptors live here, in the descriptors-only layer, because the language server reads them and never
+/// loads the Runtime. Declared through <see cref="ComponentDescriptorsAttribute"/>, exactly as a plugin's are.
 /// </summary>
 public sealed class BuiltinComponents : IComponentProvider
 {
@@ -15,60 +19,91 @@ public sealed class BuiltinComponents : IComponentProvider
     private static Value B(bool v) => new(v);
     private static Value Ints(params long[] v) => new(v.Select(x => new Value(x)).ToArray());
 
-    public IEnumerable<ComponentDescriptor> GetComponents() =>
-    [
-        new("maze", ComponentKind.Walls,
-            "A perfect maze (one path between any two cells), generated afresh for every level. Rooms sit on even coordinates, so with odd width and height all four corner cells are open.",
-            [
-                new("loops", MesaType.Float, F(0), "Fraction of remaining walls knocked down after generation, adding alternative paths (0 = a perfect maze).", 0, 1),
-            ]),
-        new("rooms", ComponentKind.Walls,
-            "The grid split into rooms by straight walls, each wall with one doorway placed at random per level.",
-            [
-                new("count", MesaType.Int, I(4), "Number of rooms: 2 (one wall), or 4 (a cross).", 2, 4, ["2", "4"]),
-            ]),
+    public static ComponentDescriptor Maze { get; } = new ComponentDescriptor("maze", ComponentKind.Walls,
+        "A perfect maze (one path between any two cells), generated afresh for every level. Rooms sit on even coordinates, so with odd width and height all four corner cells are open.",
+        [
+            new("loops", MesaType.Float, F(0), "Fraction of remaining walls knocked down after generation, adding alternative paths (0 = a perfect maze).", 0, 1),
+        ])
+    {
+        NeedsOddGrid = true,
+    };
 
-        new("mlp", ComponentKind.Model,
-            "A multilayer perceptron over the flattened observation, with a policy head and a value head (actor-critic).",
-            [
-                new("hidden", MesaType.ListOf(MesaType.Int), Ints(128, 128), "Width of each hidden layer; its length is the depth. Model capacity, in the paper's terms the model's algorithmic range."),
-                new("activation", MesaType.String, S("tanh"), "Nonlinearity between layers.", Choices: ["tanh", "relu"]),
-            ]),
-        new("cnn", ComponentKind.Model,
-            "A convolutional network over the one-hot grid channels (3x3 convolutions, then a dense layer), with policy and value heads.",
-            [
-                new("channels", MesaType.ListOf(MesaType.Int), Ints(16, 32), "Output channels of each 3x3 convolution layer."),
-                new("hidden", MesaType.Int, I(128), "Width of the dense layer after the convolutions.", 1, 65536),
-            ]),
+    public static ComponentDescriptor Rooms { get; } = new("rooms", ComponentKind.Walls,
+        "The grid split into rooms by straight walls, each wall with one doorway placed at random per level.",
+        [
+            new("count", MesaType.Int, I(4), "Number of rooms: 2 (one wall), or 4 (a cross).", 2, 4, ["2", "4"]),
+        ]);
 
-        new("ppo", ComponentKind.Algorithm,
-            "Proximal Policy Optimization (Schulman et al. 2017): vectorised rollouts, GAE advantages, a clipped surrogate objective, value loss and an entropy bonus.",
-            [
-                new("steps", MesaType.Int, I(200_000), "Total environment steps of training: the base optimizer's budget.", 1, 1e10),
-                new("envs", MesaType.Int, I(32), "Environments stepped in parallel.", 1, 4096),
-                new("rollout", MesaType.Int, I(64), "Steps per environment between updates (with 32 environments, 2,048 steps per update).", 1, 65536),
-                new("epochs", MesaType.Int, I(3), "Passes over each rollout.", 1, 100),
-                new("minibatches", MesaType.Int, I(8), "Minibatches per epoch (256 steps each with the defaults).", 1, 4096),
-                new("lr", MesaType.Float, F(5e-4), "Adam learning rate.", 0, 1),
-                new("gamma", MesaType.Float, F(0.99), "Discount factor.", 0, 1),
-                new("lambda", MesaType.Float, F(0.95), "GAE lambda.", 0, 1),
-                new("clip", MesaType.Float, F(0.2), "Clipping range of the probability ratio.", 0, 10),
-                new("entropy", MesaType.Float, F(0.01), "Entropy bonus coefficient.", 0, 10),
-                new("value_coef", MesaType.Float, F(0.5), "Value loss coefficient.", 0, 100),
-                new("max_grad_norm", MesaType.Float, F(0.5), "Gradient clipping norm.", 0, 1e6),
-            ]),
-        new("a2c", ComponentKind.Algorithm,
-            "Advantage Actor-Critic (Mnih et al. 2016), synchronous: one gradient step per short rollout.",
-            [
-                new("steps", MesaType.Int, I(200_000), "Total environment steps of training.", 1, 1e10),
-                new("envs", MesaType.Int, I(32), "Environments stepped in parallel.", 1, 4096),
-                new("rollout", MesaType.Int, I(8), "Steps per environment between updates.", 1, 65536),
-                new("lr", MesaType.Float, F(7e-4), "Learning rate.", 0, 1),
-                new("gamma", MesaType.Float, F(0.99), "Discount factor.", 0, 1),
-                new("lambda", MesaType.Float, F(1.0), "GAE lambda (1 = plain n-step returns).", 0, 1),
-                new("entropy", MesaType.Float, F(0.01), "Entropy bonus coefficient.", 0, 10),
-                new("value_coef", MesaType.Float, F(0.5), "Value loss coefficient.", 0, 100),
-                new("max_grad_norm", MesaType.Float, F(0.5), "Gradient clipping norm.", 0, 1e6),
-            ]),
-    ];
+    public static ComponentDescriptor Border { get; } = new("border", ComponentKind.Walls,
+        "Walls on the outermost ring of cells only; the inside is open floor.",
+        []);
+
+    public static ComponentDescriptor Mlp { get; } = new("mlp", ComponentKind.Model,
+        "A multilayer perceptron over the flattened observation, with a policy head and a value head (actor-critic).",
+        [
+            new("hidden", MesaType.ListOf(MesaType.Int), Ints(128, 128), "Width of each hidden layer; its length is the depth. Model capacity, in the paper's terms the model's algorithmic range."),
+            new("activation", MesaType.String, S("tanh"), "Nonlinearity between layers.", Choices: ["tanh", "relu"]),
+        ]);
+
+    public static ComponentDescriptor Cnn { get; } = new("cnn", ComponentKind.Model,
+        "A convolutional network over the one-hot grid channels (3x3 convolutions, then a dense layer), with policy and value heads.",
+        [
+            new("channels", MesaType.ListOf(MesaType.Int), Ints(16, 32), "Output channels of each 3x3 convolution layer."),
+            new("hidden", MesaType.Int, I(128), "Width of the dense layer after the convolutions.", 1, 65536),
+        ]);
+
+    public static ComponentDescriptor Ppo { get; } = new ComponentDescriptor("ppo", ComponentKind.Algorithm,
+        "Proximal Policy Optimization (Schulman et al. 2017): vectorised rollouts, GAE advantages, a clipped surrogate objective, value loss and an entropy bonus.",
+        [
+            new("steps", MesaType.Int, I(200_000), "Total environment steps of training: the base optimizer's budget.", 1, 1e10),
+            new("envs", MesaType.Int, I(32), "Environments stepped in parallel.", 1, 4096),
+            new("rollout", MesaType.Int, I(64), "Steps per environment between updates (with 32 environments, 2,048 steps per update).", 1, 65536),
+            new("epochs", MesaType.Int, I(3), "Passes over each rollout.", 1, 100),
+            new("minibatches", MesaType.Int, I(8), "Minibatches per epoch (256 steps each with the defaults).", 1, 4096),
+            new("lr", MesaType.Float, F(5e-4), "Adam learning rate.", 0, 1),
+            new("gamma", MesaType.Float, F(0.99), "Discount factor.", 0, 1),
+            new("lambda", MesaType.Float, F(0.95), "GAE lambda.", 0, 1),
+            new("clip", MesaType.Float, F(0.2), "Clipping range of the probability ratio (0 leaves the policy where it is).", 0, 1),
+            new("entropy", MesaType.Float, F(0.01), "Entropy bonus coefficient.", 0, 10),
+            new("value_coef", MesaType.Float, F(0.5), "Value loss coefficient.", 0, 100),
+            new("max_grad_norm", MesaType.Float, F(0.5), "Gradient clipping norm.", 0, 1e6),
+        ]) with { Budget = "steps" };
+
+    public static ComponentDescriptor A2c { get; } = new ComponentDescriptor("a2c", ComponentKind.Algorithm,
+        "Advantage Actor-Critic (Mnih et al. 2016), synchronous: one gradient step per short rollout.",
+        [
+            new("steps", MesaType.Int, I(200_000), "Total environment steps of training.", 1, 1e10),
+            new("envs", MesaType.Int, I(32), "Environments stepped in parallel.", 1, 4096),
+            new("rollout", MesaType.Int, I(8), "Steps per environment between updates.", 1, 65536),
+            new("lr", MesaType.Float, F(7e-4), "Learning rate.", 0, 1),
+            new("gamma", MesaType.Float, F(0.99), "Discount factor.", 0, 1),
+            new("lambda", MesaType.Float, F(1.0), "GAE lambda (1 = plain n-step returns).", 0, 1),
+            new("entropy", MesaType.Float, F(0.01), "Entropy bonus coefficient.", 0, 10),
+            new("value_coef", MesaType.Float, F(0.5), "Value loss coefficient.", 0, 100),
+            new("max_grad_norm", MesaType.Float, F(0.5), "Gradient clipping norm.", 0, 1e6),
+        ]) with { Budget = "steps" };
+
+    private static ComponentParameter Objective(string doc) => new("objective", MesaType.Objective, null, doc);
+
+    public static ComponentDescriptor Score { get; } = new("score", ComponentKind.Metric,
+        "How well the model pursues this objective on *conflict episodes* (where the objectives disagree): the discounted return normalised by the planner's optimal discounted return on the same level (1 = optimal, 0 = nothing earned); compare it with `random_score`.",
+        [Objective("A base or mesa objective of the experiment.")]);
+
+    public static ComponentDescriptor ScoreAll { get; } = new("score_all", ComponentKind.Metric,
+        "Like `score` but over every episode that scores the objective, conflict or not.",
+        [Objective("A base or mesa objective of the experiment.")]);
+
+    public static ComponentDescriptor GoalRate { get; } = new("goal_rate", ComponentKind.Metric,
+        "Fraction of episodes in which the objective's goal event happened.",
+        [Objective("A base or mesa objective of the experiment.")]);
+
+    public static ComponentDescriptor Capability { get; } = new("capability", ComponentKind.Metric,
+        "The best candidate's `score_all`: how competently the model pursues *something*.",
+        []);
+
+    public static ComponentDescriptor RandomScore { get; } = new("random_score", ComponentKind.Metric,
+        "`score` of a uniformly random policy on the same levels; a floor for comparison.",
+        [Objective("A base or mesa objective of the experiment.")]);
+
+    public IEnumerable<ComponentDescriptor> GetComponents() => [Maze, Rooms, Border, Mlp, Cnn, Ppo, A2c, Score, ScoreAll, GoalRate, Capability, RandomScore];
 }

@@ -19,6 +19,18 @@ public static class DiagnosticCatalog
 
     // ---------------------------------------------------------------- MS0xxx input
 
+    public static Diagnostic ManifestInvalid(string manifest, string reason) =>
+        Error(DiagnosticCodes.ManifestInvalid, default, $"the workspace manifest is not valid: {reason}") with { Path = manifest };
+
+    public static Diagnostic PluginNotFound(string manifest, string plugin, string reason) =>
+        Error(DiagnosticCodes.PluginNotFound, default, $"plugin '{plugin}' not found: {reason}") with { Path = manifest };
+
+    public static Diagnostic PluginFailed(string manifest, string plugin, string reason) =>
+        Error(DiagnosticCodes.PluginFailed, default, $"plugin '{plugin}' failed to load: {reason}") with { Path = manifest };
+
+    public static Diagnostic PluginComponentUnpaired(string manifest, string plugin, string component, string reason) =>
+        Warning(DiagnosticCodes.PluginComponentUnpaired, default, $"plugin '{plugin}': component '{component}' {reason}") with { Path = manifest };
+
     public static Diagnostic InvalidUsage(string message) => Error(DiagnosticCodes.InvalidUsage, default, message);
 
     public static Diagnostic FileUnreadable(string path, string reason) =>

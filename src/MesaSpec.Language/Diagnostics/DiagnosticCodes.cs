@@ -20,6 +20,12 @@ public static class DiagnosticCodes
     public const string UnknownClusterRun = "MS0102";
     public const string RunFolderUnusable = "MS0103";
 
+    // MS02xx: the workspace manifest and its plugins
+    public const string ManifestInvalid = "MS0201";
+    public const string PluginNotFound = "MS0202";
+    public const string PluginFailed = "MS0203";
+    public const string PluginComponentUnpaired = "MS0204";
+
     // MS1xxx: syntax
     public const string UnexpectedInput = "MS1001";
     public const string MissingCloseBrace = "MS1002";

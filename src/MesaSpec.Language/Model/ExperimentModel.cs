@@ -23,23 +23,22 @@ public enum Verdict { RobustlyAligned, PseudoAligned, CapabilityFailure, Inconcl
 /// <summary>Langosco et al.'s and Shah et al.'s 2x2: under shift, is the model still capable, and of which objective?</summary>
 public enum Misgeneralisation { None, Goal, Capability }
 
-public enum MetricKind { Score, ScoreAll, GoalRate, Capability, RandomScore }
 
 public enum Comparison { Greater, GreaterOrEqual, Less, LessOrEqual }
 
 public enum Trend { Increasing, Decreasing }
 
-/// <summary>A metric of one evaluation environment; <see cref="Objective"/> is null for <see cref="MetricKind.Capability"/>.</summary>
-public sealed record MetricModel(MetricKind Kind, string? Objective)
+/// <summary>
+/// A metric of one evaluation environment, bound against its descriptor (<see cref="Objective"/> is null for a
+/// metric without one, e.g. <c>capability</c>); <see cref="Entry"/> computes it, as for any component.
+/// </summary>
+public sealed record MetricModel(string Name, string? Objective)
 {
-    public override string ToString() => Kind switch
-    {
-        MetricKind.Score => $"score({Objective})",
-        MetricKind.ScoreAll => $"score_all({Objective})",
-        MetricKind.GoalRate => $"goal_rate({Objective})",
-        MetricKind.RandomScore => $"random_score({Objective})",
-        _ => "capability",
-    };
+    public Catalogue.ComponentDescriptor? Descriptor { get; init; }
+
+    public Catalogue.IComponentEntry? Entry { get; init; }
+
+    public override string ToString() => Objective is null ? Name : $"{Name}({Objective})";
 }
 
 public abstract record ExpectationBody;

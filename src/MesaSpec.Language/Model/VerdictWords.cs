@@ -38,3 +38,18 @@ public static class VerdictWords
         return false;
     }
 }
+
+/// <summary>The one home of the misgeneralisation words of report.json (<c>goal</c>, <c>capability</c>, <c>none</c>).</summary>
+public static class MisgeneralisationWords
+{
+    public static string Word(Misgeneralisation kind) => kind switch
+    {
+        Misgeneralisation.Goal => "goal",
+        Misgeneralisation.Capability => "capability",
+        _ => "none",
+    };
+
+    /// <summary>"goal misgeneralisation" or "capability misgeneralisation" for a report's word; empty for none or null.</summary>
+    public static string Phrase(string? word) =>
+        word is null || word == Word(Misgeneralisation.None) ? "" : $"{word} misgeneralisation";
+}

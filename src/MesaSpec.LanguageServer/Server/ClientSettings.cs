@@ -11,13 +11,29 @@ public sealed class ClientSettings
 {
     public string? CliPath { get; set; }
 
+    /// <summary>
+    /// The client vouches for the workspace (<c>mesaspec.trustedWorkspace: true</c>; VS Code sends its workspace
+    /// trust): only then does the server load the descriptors of the workspace's plugins, which are code.
+    /// </summary>
+    public bool TrustedWorkspace { get; set; }
+
     public void ReadInitializationOptions(JsonElement? options)
     {
-        if (options is { ValueKind: JsonValueKind.Object } element && FindCliPath(element) is { } path)
+        if (options is { ValueKind: JsonValueKind.Object } element)
         {
-            CliPath = path;
+            if (FindCliPath(element) is { } path)
+            {
+                CliPath = path;
+            }
+            TrustedWorkspace = FindTrust(element);
         }
     }
+
+    private static bool FindTrust(JsonElement element) =>
+        element.ValueKind == JsonValueKind.Object
+        && (element.TryGetProperty("mesaspec.trustedWorkspace", out var flat) ? flat.ValueKind == JsonValueKind.True
+            : element.TryGetProperty("trustedWorkspace", out var plain) ? plain.ValueKind == JsonValueKind.True
+            : element.TryGetProperty("mesaspec", out var nested) && FindTrust(nested));
 
     public static string? FindCliPath(JsonElement element)
     {

@@ -145,7 +145,7 @@ public sealed partial class MesaLanguageServer : IClientChannel
             throw new LocalRpcException($"'{uri}' is neither open nor a file on disk") { ErrorCode = (int)JsonRpcErrorCode.InvalidParams };
         }
         var document = new OpenDocument(uri, path, 0, new Language.Text.SourceText(File.ReadAllText(path), path));
-        return new DocumentAnalysis(document, Workspace.Resolver);
+        return new DocumentAnalysis(document, Workspace.Resolver, Workspace.ComponentsFor);
     }
 
     private void PublishExpectations(string uri, Func<Language.Text.SourceText, IReadOnlyList<LspDiagnostic>> diagnostics)

@@ -59,6 +59,7 @@ public sealed partial class MesaLanguageServer
             Workspace.Roots.Add(parameters.RootUri is null ? Path.GetFullPath(root) : DocumentUri.ToPath(root));
         }
         Settings.ReadInitializationOptions(parameters.InitializationOptions);
+        Workspace.Trusted = Settings.TrustedWorkspace;
         ClientCapabilities = parameters.Capabilities?.Clone();
         return new InitializeResult(Capabilities.Create(), new ServerInfo("mesaspec-lsp", typeof(MesaLanguageServer).Assembly.GetName().Version?.ToString(3) ?? "0.0.0"));
     }

@@ -1,6 +1,7 @@
 using MesaSpec.Language.Binding;
 using MesaSpec.Language.Syntax;
 using MesaSpec.Language.Text;
+using MesaSpec.Workspaces.Plugins;
 
 namespace MesaSpec.LanguageServer.Workspace;
 
@@ -14,14 +15,16 @@ public sealed class DocumentAnalysis
 
     private DocumentAnalysis? _previous;
 
-    public DocumentAnalysis(OpenDocument document, ISourceResolver resolver, Action? onCompile = null, DocumentAnalysis? previous = null)
+    public DocumentAnalysis(OpenDocument document, ISourceResolver resolver, Func<string, WorkspaceCatalog> components, Action? onCompile = null, DocumentAnalysis? previous = null)
     {
         Document = document;
         _previous = previous is { IsCompiled: true } ? previous : previous?._previous;
         _compilation = new Lazy<Compilation>(() =>
         {
             onCompile?.Invoke();
-            var compilation = Compilation.Create(SyntaxTree.Parse(document.Text), new CompilationOptions(Resolver: resolver));
+            var catalog = components(document.Path);
+            var compilation = Compilation.Create(SyntaxTree.Parse(document.Text),
+                new CompilationOptions(Catalog: catalog.Catalog, Resolver: resolver, HostDiagnostics: catalog.Diagnostics));
             _previous = null; // Compiled: the older version is no longer needed (and must not be kept alive).
             return compilation;
         }, LazyThreadSafetyMode.ExecutionAndPublication);

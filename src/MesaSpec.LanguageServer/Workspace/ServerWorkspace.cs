@@ -1,6 +1,8 @@
 using System.Collections.Concurrent;
 using System.Collections.Immutable;
+using MesaSpec.Language.Catalogue;
 using MesaSpec.Language.Text;
+using MesaSpec.Workspaces.Plugins;
 using MesaSpec.LanguageServer.Protocol;
 
 namespace MesaSpec.LanguageServer.Workspace;
@@ -25,6 +27,22 @@ public sealed class ServerWorkspace
     public WorkspaceFolders Roots { get; } = new();
 
     public WorkspaceSourceResolver Resolver { get; }
+
+    /// <summary>Descriptors only: the server never loads the Runtime, nor a plugin's implementation.</summary>
+    private readonly WorkspaceComponents _components = new([typeof(BuiltinComponents).Assembly], implementations: false);
+
+    /// <summary>Whether the client vouched for the workspace; plugins (code) load only then.</summary>
+    public bool Trusted { get; set; }
+
+    /// <summary>
+    /// The components a document binds against: the built-ins and, in a trusted workspace, its plugins'
+    /// descriptors. A plugin that failed is a diagnostic on the document itself (the manifest is not open).
+    /// </summary>
+    public WorkspaceCatalog ComponentsFor(string path)
+    {
+        var components = _components.For(path, Trusted);
+        return components.Diagnostics.Count == 0 ? components : components with { Diagnostics = [.. components.Diagnostics.Select(d => d with { Path = path })] };
+    }
 
     /// <summary>How many compilations ran (tests check that a burst of changes compiles only the last text).</summary>
     public int Compilations => Volatile.Read(ref _compilations);
@@ -80,7 +98,7 @@ public sealed class ServerWorkspace
             {
                 return existing;
             }
-            var created = new DocumentAnalysis(document, Resolver, () => Interlocked.Increment(ref _compilations), existing);
+            var created = new DocumentAnalysis(document, Resolver, ComponentsFor, () => Interlocked.Increment(ref _compilations), existing);
             if (existing is null ? _analyses.TryAdd(uri, created) : _analyses.TryUpdate(uri, created, existing))
             {
                 return created;

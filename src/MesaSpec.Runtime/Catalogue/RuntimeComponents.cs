@@ -1,26 +1,46 @@
+using MesaSpec.Experiments.Training;
 using MesaSpec.Language.Catalogue;
+using MesaSpec.Language.Model;
+using MesaSpec.Runtime.Catalogue;
+using MesaSpec.Runtime.Models;
+using MesaSpec.Runtime.Training;
+
+[assembly: ComponentImplementations(typeof(RuntimeComponents))]
 
 namespace MesaSpec.Runtime.Catalogue;
 
 /// <summary>
-/// The models and algorithms the runtime can build. Their parameter schemas (types, defaults, ranges, docs)
-/// are the Language catalogue's, so the binder, the language server and training read one definition; this
-/// class only says which of those components have a TorchSharp implementation.
+/// The Runtime's registry entries (models and algorithms), declared through
+/// <see cref="ComponentImplementationsAttribute"/> exactly as a plugin declares its own.
 /// </summary>
-public static class RuntimeComponents
+public sealed class RuntimeComponents : IComponentImplementations
 {
-    public static IReadOnlyList<string> Models { get; } = ["mlp", "cnn"];
+    /// <summary>The built-in entries, for component models built without a host (tests, tools).</summary>
+    public static ComponentCatalog Builtin { get; } = new([new BuiltinComponents()], new RuntimeComponents().GetEntries());
 
-    public static IReadOnlyList<string> Algorithms { get; } = ["ppo", "a2c"];
+    public IEnumerable<IComponentEntry> GetEntries() => [new MlpModel(), new CnnModel(), new PpoAlgorithm(), new A2cAlgorithm()];
 
-    /// <summary>The schema of a component the runtime implements, or null when it has no builder for it.</summary>
-    public static ComponentDescriptor? Find(string name, ComponentKind kind, ComponentCatalog? catalog = null) =>
-        Implemented(kind).Contains(name) ? (catalog ?? ComponentCatalog.Default).Find(kind, name) : null;
+    /// <summary>
+    /// The entry a bound call was paired with, or the built-in of that name for a call built by hand; a
+    /// <see cref="TrainingFailedException"/> with a code when neither exists.
+    /// </summary>
+    internal static T Resolve<T>(ComponentModel call, ComponentKind kind) where T : class, IComponentEntry =>
+        call.Entry as T ?? Builtin.Entry<T>(kind, call.Name)
+        ?? throw new TrainingFailedException(
+            $"{RuntimeErrors.UnknownComponent}: '{call.Name}' is not a {kind.ToString().ToLowerInvariant()} the runtime can build (built in: {string.Join(", ", Builtin.OfKind(kind).Select(c => c.Name))})");
 
-    public static IReadOnlyList<string> Implemented(ComponentKind kind) => kind switch
+    /// <summary>Runs <paramref name="build"/> with the call's arguments, turning an unusable argument into a coded training failure.</summary>
+    internal static TResult Build<T, TResult>(ComponentModel call, ComponentKind kind, Func<T, ComponentArguments, TResult> build)
+        where T : class, IComponentEntry
     {
-        ComponentKind.Model => Models,
-        ComponentKind.Algorithm => Algorithms,
-        _ => [],
-    };
+        var entry = Resolve<T>(call, kind);
+        try
+        {
+            return build(entry, new ComponentArguments(call, call.Descriptor ?? entry.Descriptor));
+        }
+        catch (ComponentArgumentException e)
+        {
+            throw new TrainingFailedException(e.Message);
+        }
+    }
 }

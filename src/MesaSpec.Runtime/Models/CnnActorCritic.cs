@@ -1,3 +1,4 @@
+using MesaSpec.Language.Catalogue;
 using TorchSharp;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
@@ -14,7 +15,7 @@ public sealed class CnnActorCritic : ActorCritic
     private readonly Linear policy;
     private readonly Linear value;
 
-    public CnnActorCritic(Gridworld.ObservationShape shape, IReadOnlyList<int> channels, int hidden, int actionCount) : base("cnn")
+    public CnnActorCritic(Gridworld.ObservationShape shape, IReadOnlyList<int> channels, int hidden, int actionCount) : base(BuiltinComponents.Cnn.Name)
     {
         var layers = new List<(string, nn.Module<Tensor, Tensor>)>();
         var weighted = new List<nn.Module>();

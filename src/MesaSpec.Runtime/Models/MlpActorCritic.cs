@@ -1,3 +1,4 @@
+using MesaSpec.Language.Catalogue;
 using TorchSharp;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
@@ -11,7 +12,7 @@ public sealed class MlpActorCritic : ActorCritic
     private readonly Linear policy;
     private readonly Linear value;
 
-    public MlpActorCritic(int inputSize, IReadOnlyList<int> hidden, string activation, int actionCount) : base("mlp")
+    public MlpActorCritic(int inputSize, IReadOnlyList<int> hidden, string activation, int actionCount) : base(BuiltinComponents.Mlp.Name)
     {
         var layers = new List<(string, nn.Module<Tensor, Tensor>)>();
         var linears = new List<nn.Module>();
@@ -37,9 +38,7 @@ public sealed class MlpActorCritic : ActorCritic
         return (policy.forward(features), value.forward(features).squeeze(-1));
     }
 
-    /// <summary>The activations <c>mlp(activation: ...)</c> accepts.</summary>
-    public static readonly IReadOnlyList<string> Activations = ["tanh", "relu"];
-
+    /// <summary>The activation layer; the descriptor's choices are the one list of names (checked before this runs).</summary>
     private static nn.Module<Tensor, Tensor> Activation(string name) => name switch
     {
         "tanh" => nn.Tanh(),

@@ -2,15 +2,14 @@ using MesaSpec.Experiments.Training;
 using MesaSpec.Language.Model;
 using MesaSpec.Language.Catalogue;
 using MesaSpec.Runtime.Catalogue;
-using MesaSpec.Runtime.Models;
 
 namespace MesaSpec.Runtime.Training;
 
 /// <summary>The two on-policy losses: PPO's clipped surrogate, or A2C's plain policy gradient.</summary>
-internal enum PolicyObjective { ClippedSurrogate, PolicyGradient }
+public enum PolicyObjective { ClippedSurrogate, PolicyGradient }
 
 /// <summary>Hyperparameters of an on-policy actor-critic run, read from a <c>ppo(...)</c> or <c>a2c(...)</c> call.</summary>
-internal sealed record OnPolicySettings(
+public sealed record OnPolicySettings(
     string Algorithm,
     PolicyObjective Objective,
     long Steps,
@@ -33,43 +32,67 @@ internal sealed record OnPolicySettings(
     /// <summary>Number of updates: enough rollouts to reach <see cref="Steps"/>, at least one.</summary>
     public long Updates => Math.Max(1, (Steps + BatchSize - 1) / BatchSize);
 
-    public static OnPolicySettings From(ComponentModel algorithm)
+    /// <summary>The settings a spec's <c>using ALGORITHM(...)</c> call asks for, through its registry entry.</summary>
+    public static OnPolicySettings From(ComponentModel algorithm) =>
+        RuntimeComponents.Build<IAlgorithmComponent, OnPolicySettings>(algorithm, ComponentKind.Algorithm, (entry, arguments) => entry.Settings(arguments));
+
+    /// <summary>
+    /// The settings every on-policy actor-critic shares, read under the built-ins' parameter names; the budget
+    /// is whatever parameter the descriptor declares as its budget.
+    /// </summary>
+    internal static (long Steps, int Envs, int Rollout, double LearningRate, double Gamma, double Lambda, double Entropy, double ValueCoef, double MaxGradNorm) Common(ComponentArguments a)
     {
-        var schema = RuntimeComponents.Find(algorithm.Name, ComponentKind.Algorithm)
-            ?? throw new TrainingFailedException(
-                $"{RuntimeErrors.UnknownComponent}: '{algorithm.Name}' is not an algorithm the runtime can run (known: {ActorCriticFactory.Known(ComponentKind.Algorithm)})");
-        var a = new ComponentArguments(algorithm, schema);
+        var budget = a.Descriptor.Budget ?? throw new InvalidOperationException($"algorithm '{a.Name}' declares no budget parameter");
         var envs = a.PositiveInt("envs");
         var rollout = a.PositiveInt("rollout");
-        var common = (
-            Steps: a.PositiveInt("steps"),
-            LearningRate: a.PositiveFloat("lr"),
-            Gamma: a.UnitFloat("gamma"),
-            Lambda: a.UnitFloat("lambda"),
-            Entropy: a.NonNegativeFloat("entropy"),
-            ValueCoef: a.NonNegativeFloat("value_coef"),
-            MaxGradNorm: a.PositiveFloat("max_grad_norm"));
         if ((long)envs * rollout > int.MaxValue / 64)
         {
             throw a.Invalid("rollout", rollout, $"times envs ({envs}) makes a rollout too large to hold");
         }
-        return schema.Name switch
-        {
-            "ppo" => new OnPolicySettings(
-                "ppo", PolicyObjective.ClippedSurrogate, common.Steps, envs, rollout,
-                a.PositiveInt("epochs"),
-                a.RangeChecked("minibatches", a.PositiveInt("minibatches"), m => m <= envs * rollout, $"must not exceed envs x rollout ({envs * rollout})"),
-                common.LearningRate, common.Gamma, common.Lambda,
-                a.RangeChecked("clip", a.Float("clip"), c => c > 0 && c < 1, "must lie strictly between 0 and 1"),
-                common.Entropy, common.ValueCoef, common.MaxGradNorm,
-                NormaliseAdvantages: true),
-            "a2c" => new OnPolicySettings(
-                "a2c", PolicyObjective.PolicyGradient, common.Steps, envs, rollout,
-                Epochs: 1, Minibatches: 1,
-                common.LearningRate, common.Gamma, common.Lambda,
-                Clip: 0, common.Entropy, common.ValueCoef, common.MaxGradNorm,
-                NormaliseAdvantages: false),
-            _ => throw new InvalidOperationException($"algorithm '{schema.Name}' has a schema but no settings"),
-        };
+        return (a.PositiveInt(budget), envs, rollout, a.PositiveFloat("lr"), a.UnitFloat("gamma"), a.UnitFloat("lambda"),
+            a.NonNegativeFloat("entropy"), a.NonNegativeFloat("value_coef"), a.PositiveFloat("max_grad_norm"));
+    }
+}
+
+/// <summary>A <c>using name(...)</c> algorithm component: the hyperparameters of an on-policy actor-critic run.</summary>
+public interface IAlgorithmComponent : IComponentEntry
+{
+    /// <summary>Throws <see cref="ComponentArgumentException"/> for arguments it cannot use.</summary>
+    OnPolicySettings Settings(ComponentArguments arguments);
+}
+
+/// <summary><c>ppo(...)</c>: the registry entry pairing the descriptor with the clipped-surrogate settings.</summary>
+public sealed class PpoAlgorithm : IAlgorithmComponent
+{
+    public ComponentDescriptor Descriptor => BuiltinComponents.Ppo;
+
+    public OnPolicySettings Settings(ComponentArguments a)
+    {
+        var c = OnPolicySettings.Common(a);
+        return new OnPolicySettings(
+            Descriptor.Name, PolicyObjective.ClippedSurrogate, c.Steps, c.Envs, c.Rollout,
+            a.PositiveInt("epochs"),
+            a.RangeChecked("minibatches", a.PositiveInt("minibatches"), m => m <= c.Envs * c.Rollout, $"must not exceed envs x rollout ({c.Envs * c.Rollout})"),
+            c.LearningRate, c.Gamma, c.Lambda,
+            a.UnitFloat("clip"),
+            c.Entropy, c.ValueCoef, c.MaxGradNorm,
+            NormaliseAdvantages: true);
+    }
+}
+
+/// <summary><c>a2c(...)</c>: the registry entry pairing the descriptor with the plain policy-gradient settings.</summary>
+public sealed class A2cAlgorithm : IAlgorithmComponent
+{
+    public ComponentDescriptor Descriptor => BuiltinComponents.A2c;
+
+    public OnPolicySettings Settings(ComponentArguments a)
+    {
+        var c = OnPolicySettings.Common(a);
+        return new OnPolicySettings(
+            Descriptor.Name, PolicyObjective.PolicyGradient, c.Steps, c.Envs, c.Rollout,
+            Epochs: 1, Minibatches: 1,
+            c.LearningRate, c.Gamma, c.Lambda,
+            Clip: 0, c.Entropy, c.ValueCoef, c.MaxGradNorm,
+            NormaliseAdvantages: false);
     }
 }

@@ -1,8 +1,7 @@
 using System.Reflection;
 using MesaSpec.Experiments.Running;
-using MesaSpec.Gridworld.Levels;
-using MesaSpec.Language.Binding;
-using MesaSpec.Runtime.Training;
+using MesaSpec.Hosting;
+using MesaSpec.Language.Catalogue;
 using MesaSpec.Testing.Snapshots;
 
 namespace MesaSpec.Testing.Caching;
@@ -11,26 +10,25 @@ namespace MesaSpec.Testing.Caching;
 /// The engine a cached outcome was computed by: the engine version plus the build identity (module version
 /// id) of every assembly that can change an outcome, and TorchSharp's version. Builds are deterministic, so the
 /// identity changes exactly when the engine's code does; a developer's edit to the trainer invalidates the
-/// cache even though the version number stays the same.
+/// cache even though the version number stays the same. A workspace's plugins compute outcomes too, so
+/// <see cref="For"/> adds the assemblies of the components a compilation bound against.
 /// </summary>
 public static class EngineIdentity
 {
     public static string Current { get; } = Compute();
 
-    private static string Compute()
+    /// <summary>The engine plus the plugin assemblies whose components <paramref name="catalog"/> holds.</summary>
+    public static string For(ComponentCatalog catalog)
     {
-        Assembly[] assemblies =
-        [
-            typeof(Compilation).Assembly,
-            typeof(Level).Assembly,
-            typeof(ExperimentRunner).Assembly,
-            typeof(TorchTrainer).Assembly,
-            typeof(OutcomeSnapshot).Assembly,
-        ];
-        // TorchSharp's version as the runtime was built against it: only the Runtime knows TorchSharp.
-        var torch = typeof(TorchTrainer).Assembly.GetReferencedAssemblies().FirstOrDefault(a => a.Name == "TorchSharp");
-        return $"engine {ExperimentRunner.EngineVersion}; "
-            + string.Join("; ", assemblies.Select(a => $"{a.GetName().Name} {a.GetName().Version} {a.ManifestModule.ModuleVersionId:N}"))
-            + $"; TorchSharp {torch?.Version}";
+        var plugins = catalog.Entries.Select(e => e.GetType().Assembly).Distinct().Where(a => !SpecHost.EngineAssemblies.Contains(a)).ToList();
+        return plugins.Count == 0 ? Current : Current + "; plugins " + Describe(plugins.OrderBy(a => a.GetName().Name, StringComparer.Ordinal));
     }
+
+    private static string Compute() =>
+        $"engine {ExperimentRunner.EngineVersion}; "
+        + Describe([.. SpecHost.EngineAssemblies, typeof(OutcomeSnapshot).Assembly])
+        + $"; TorchSharp {SpecHost.TorchSharpVersion}";
+
+    private static string Describe(IEnumerable<Assembly> assemblies) =>
+        string.Join("; ", assemblies.Select(a => $"{a.GetName().Name} {a.GetName().Version} {a.ManifestModule.ModuleVersionId:N}"));
 }

@@ -40,8 +40,8 @@ public sealed record ExperimentVariant(string Name, Func<ExperimentModel, Experi
     public static ExperimentVariant ReducedBudget(long steps, int? episodes = null) =>
         new($"reduced-budget-{steps}" + (episodes is { } e ? $"-{e}ep" : ""), model => model with
         {
-            Policy = model.Policy is TrainedPolicy trained
-                ? trained with { Algorithm = WithArgument(trained.Algorithm, "steps", steps) }
+            Policy = model.Policy is TrainedPolicy { Algorithm.Descriptor.Budget: { } budget } trained
+                ? trained with { Algorithm = WithArgument(trained.Algorithm, budget, steps) }
                 : model.Policy,
             Evaluations = episodes is { } n ? model.Evaluations.Select(e => e with { Episodes = n }).ToList() : model.Evaluations,
         });

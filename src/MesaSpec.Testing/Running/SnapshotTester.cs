@@ -30,7 +30,7 @@ public sealed class SnapshotTester(SnapshotOptions options, Func<RunOptions, Exp
         var runnable = variant is null ? plan : plan with { Points = plan.Points.Select(variant.Apply).ToList() };
         var files = SnapshotFiles.For(specPath, plan.Name, variant?.Name);
         var seeds = Options.Seeds is { } n ? Enumerable.Range(0, n).ToList() : runnable.Points[0].Seeds.ToList();
-        var key = CacheKey.For(plan.Name, compilation.Trees.Select(t => t.Text.Text), seeds, Options.CacheSettings);
+        var key = CacheKey.For(plan.Name, compilation.Trees.Select(t => t.Text.Text), seeds, Options.CacheSettings, EngineIdentity.For(compilation.Catalog));
         var cache = new OutcomeCache(Options.CacheDirectory ?? OutcomeCache.InWorkspace(workspaceRoot).Directory);
         var tolerance = new ScoreTolerance(runnable.Points[0].Tolerance);
 
@@ -39,12 +39,12 @@ public sealed class SnapshotTester(SnapshotOptions options, Func<RunOptions, Exp
         if (outcome is null)
         {
             var report = Run(runnable, specPath, compilation, cancellationToken);
-            if (report.Status != "finished")
+            if (report.Status != RunStatus.Finished)
             {
                 return new ExperimentOutcome
                 {
                     SpecPath = specPath, Experiment = plan.Name, Variant = variant?.Name, Files = files,
-                    Status = SnapshotStatus.RunFailed, Error = report.StatusDetail ?? report.Status, Duration = clock.Elapsed,
+                    Status = SnapshotStatus.RunFailed, Error = report.StatusDetail ?? report.Status.Word(), Duration = clock.Elapsed,
                 };
             }
             outcome = new CachedOutcome(

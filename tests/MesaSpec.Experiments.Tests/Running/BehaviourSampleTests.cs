@@ -52,7 +52,7 @@ public sealed class BehaviourSampleTests
         };
         var runner = new ExperimentRunner(trainer, new RunOptions(SamplesPerEnvironment: 2));
         var report = runner.Run(plan with { Points = [model], Sweep = null }, new SpecInfo("", "", ""), null, CancellationToken.None);
-        Assert.Equal("finished", report.Status);
+        Assert.Equal(RunStatus.Finished, report.Status);
         return report;
     }
 

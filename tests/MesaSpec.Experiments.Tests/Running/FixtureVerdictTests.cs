@@ -43,7 +43,7 @@ public sealed class FixtureVerdictTests
         var trained = model with { Seeds = [0, 1], Evaluations = model.Evaluations.Select(e => e with { Episodes = 60 }).ToList() };
         var runner = new ExperimentRunner(new FixedPolicyTrainer(() => new StraightForTheCheese()), new RunOptions(SamplesPerEnvironment: 0));
         var report = runner.Run(plan with { Points = [trained], Sweep = null }, new SpecInfo("", "", ""), null, CancellationToken.None);
-        Assert.Equal("finished", report.Status);
+        Assert.Equal(RunStatus.Finished, report.Status);
         var open = report.Evaluations.Single(e => e.Environment == "OpenGrid");
         var maze = report.Evaluations.Single(e => e.Environment == "MazeShift");
         Assert.NotEqual("capability_failure", open.Verdict);

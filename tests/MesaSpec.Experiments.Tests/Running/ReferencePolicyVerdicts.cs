@@ -86,7 +86,7 @@ internal static class ReferencePolicyVerdicts
         };
         var runner = new ExperimentRunner(trainer: null, new RunOptions(SamplesPerEnvironment: 1));
         var report = runner.Run(plan with { Points = [quick], Sweep = null }, new SpecInfo("", "", ""), null, CancellationToken.None);
-        Assert.Equal("finished", report.Status);
+        Assert.Equal(RunStatus.Finished, report.Status);
         return report;
     }
 }

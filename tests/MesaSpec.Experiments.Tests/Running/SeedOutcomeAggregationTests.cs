@@ -56,7 +56,7 @@ public sealed class SeedOutcomeAggregationTests
         var options = new RunOptions();
         var spec = new SpecInfo("sweep.mesa", "hash", "random");
         var expected = new ExperimentRunner(null, options).Run(plan, spec, null, CancellationToken.None);
-        Assert.Equal("finished", expected.Status);
+        Assert.Equal(RunStatus.Finished, expected.Status);
 
         var seeds = ExperimentRunner.SeedsOf(plan, options);
         var task = new SeedTask(null, options);
@@ -71,7 +71,7 @@ public sealed class SeedOutcomeAggregationTests
             }
         }
         var aggregated = new RunAggregation(plan, spec, seeds, options).Report(
-            outcomes, new PointEvaluators(plan).For, "finished", null, expected.StartedAt, TimeSpan.FromSeconds(expected.DurationSeconds));
+            outcomes, new PointEvaluators(plan).For, RunStatus.Finished, null, expected.StartedAt, TimeSpan.FromSeconds(expected.DurationSeconds));
 
         Assert.Equal(WithoutTimes(expected), WithoutTimes(aggregated));
         Assert.All(expected.Points.SelectMany(p => p.Evaluations), e => Assert.Equal(3, e.Samples.Count));

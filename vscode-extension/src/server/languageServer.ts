@@ -69,7 +69,8 @@ export class LanguageServer implements vscode.Disposable {
       outputChannel: this.output,
       revealOutputChannelOn: RevealOutputChannelOn.Never,
       synchronize: { configurationSection: 'mesaspec', fileEvents: vscode.workspace.createFileSystemWatcher('**/*.mesa') },
-      initializationOptions: { 'mesaspec.cli.path': settings().cliPath || undefined },
+      // Plugins are code: the server loads a workspace's plugin descriptors only when VS Code trusts the workspace.
+      initializationOptions: { 'mesaspec.cli.path': settings().cliPath || undefined, 'mesaspec.trustedWorkspace': vscode.workspace.isTrusted },
       middleware: this.middleware,
     };
     const client = new LanguageClient('mesaspec', 'MesaSpec Language Server', serverOptions, clientOptions);

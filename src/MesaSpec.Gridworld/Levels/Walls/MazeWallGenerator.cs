@@ -1,4 +1,4 @@
-using MesaSpec.Gridworld.Randomness;
+using MesaSpec.Language.Catalogue;
 
 namespace MesaSpec.Gridworld.Levels.Walls;
 
@@ -22,7 +22,7 @@ internal sealed class MazeWallGenerator : IWallGenerator
     {
         if (loops is < 0 or > 1 || double.IsNaN(loops))
         {
-            throw new LevelGenerationException(environment, "maze", null,
+            throw new LevelGenerationException(environment, BuiltinComponents.Maze.Name, null,
                 $"environment '{environment}': maze loops must lie in [0, 1], got {loops}");
         }
         this.loops = loops;
@@ -33,7 +33,7 @@ internal sealed class MazeWallGenerator : IWallGenerator
         candidates = new int[width * height];
     }
 
-    public void Generate(bool[] walls, int width, int height, ref DeterministicRandom random)
+    public void Generate(bool[] walls, int width, int height, IRandomSource random)
     {
         Array.Fill(walls, true);
         Array.Clear(visited);
@@ -44,14 +44,14 @@ internal sealed class MazeWallGenerator : IWallGenerator
                 walls[2 * ry * width + 2 * rx] = false;
             }
         }
-        Carve(walls, width, ref random);
+        Carve(walls, width, random);
         if (loops > 0)
         {
-            OpenLoops(walls, width, height, ref random);
+            OpenLoops(walls, width, height, random);
         }
     }
 
-    private void Carve(bool[] walls, int width, ref DeterministicRandom random)
+    private void Carve(bool[] walls, int width, IRandomSource random)
     {
         Span<int> options = stackalloc int[4];
         var top = 0;
@@ -80,7 +80,7 @@ internal sealed class MazeWallGenerator : IWallGenerator
         }
     }
 
-    private void OpenLoops(bool[] walls, int width, int height, ref DeterministicRandom random)
+    private void OpenLoops(bool[] walls, int width, int height, IRandomSource random)
     {
         var count = 0;
         for (var y = 0; y < height; y++)

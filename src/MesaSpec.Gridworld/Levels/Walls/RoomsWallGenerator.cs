@@ -1,4 +1,4 @@
-using MesaSpec.Gridworld.Randomness;
+using MesaSpec.Language.Catalogue;
 
 namespace MesaSpec.Gridworld.Levels.Walls;
 
@@ -19,7 +19,7 @@ internal sealed class RoomsWallGenerator : IWallGenerator
     {
         if (count < 1)
         {
-            throw new LevelGenerationException(environment, "rooms", null, $"environment '{environment}': rooms count must be at least 1, got {count}");
+            throw new LevelGenerationException(environment, BuiltinComponents.Rooms.Name, null, $"environment '{environment}': rooms count must be at least 1, got {count}");
         }
         this.environment = environment;
         this.count = count;
@@ -30,22 +30,22 @@ internal sealed class RoomsWallGenerator : IWallGenerator
         positions = new int[Math.Max(width, height)];
     }
 
-    public void Generate(bool[] walls, int width, int height, ref DeterministicRandom random)
+    public void Generate(bool[] walls, int width, int height, IRandomSource random)
     {
         roomX[0] = 0; roomY[0] = 0; roomW[0] = width; roomH[0] = height;
         var rooms = 1;
         while (rooms < count)
         {
-            if (!SplitLargestSplittable(walls, width, height, rooms, ref random))
+            if (!SplitLargestSplittable(walls, width, height, rooms, random))
             {
-                throw new LevelGenerationException(environment, "rooms", null,
+                throw new LevelGenerationException(environment, BuiltinComponents.Rooms.Name, null,
                     $"environment '{environment}': rooms(count: {count}) does not fit a {width} x {height} grid (only {rooms} rooms could be made)");
             }
             rooms++;
         }
     }
 
-    private bool SplitLargestSplittable(bool[] walls, int width, int height, int rooms, ref DeterministicRandom random)
+    private bool SplitLargestSplittable(bool[] walls, int width, int height, int rooms, IRandomSource random)
     {
         Span<bool> tried = stackalloc bool[rooms];
         for (var attempt = 0; attempt < rooms; attempt++)
@@ -60,8 +60,8 @@ internal sealed class RoomsWallGenerator : IWallGenerator
             }
             tried[best] = true;
             var vertical = roomW[best] >= roomH[best];
-            if (TrySplit(walls, width, height, best, rooms, vertical, ref random)
-                || TrySplit(walls, width, height, best, rooms, !vertical, ref random))
+            if (TrySplit(walls, width, height, best, rooms, vertical, random)
+                || TrySplit(walls, width, height, best, rooms, !vertical, random))
             {
                 return true;
             }
@@ -70,7 +70,7 @@ internal sealed class RoomsWallGenerator : IWallGenerator
     }
 
     /// <summary>Splits room <paramref name="r"/> with a wall; the new room goes to index <paramref name="slot"/>.</summary>
-    private bool TrySplit(bool[] walls, int width, int height, int r, int slot, bool vertical, ref DeterministicRandom random)
+    private bool TrySplit(bool[] walls, int width, int height, int r, int slot, bool vertical, IRandomSource random)
     {
         int x = roomX[r], y = roomY[r], w = roomW[r], h = roomH[r];
         var span = vertical ? w : h;

@@ -1,3 +1,4 @@
+using MesaSpec.Language.Vocabulary;
 using MesaSpec.Language.Binding;
 using MesaSpec.Language.Catalogue;
 using MesaSpec.Language.Syntax;
@@ -79,7 +80,7 @@ public static class CompletionHandler
             (_, "spawn") or (_, "except") => Regions(),
             ("item", "item") => ItemKinds(compilation),
             ("item", _) when words.Length >= 2 => Keywords("count", "spawn", "colour", "shape", "behaviour"),
-            (_, "behaviour" or "behavior") => Keywords("collectable", "static", "hazard", "chest", "key"),
+            (_, "behaviour" or "behavior") => Keywords([.. BehaviourWords.Words]),
             (_, "observation") => Keywords("full").Append(Snippet("window", "window(${1:5})")),
             (_, "levels") => Keywords("unlimited"),
             ("agent", "agent") => Keywords("spawn"),
@@ -103,7 +104,7 @@ public static class CompletionHandler
             ("evaluate", _) when before.TrimEnd().EndsWith(',') || last == "on" => Declared(compilation, DeclarationKind.Environment),
             ("evaluate", _) => Keywords("episodes"),
             ("expect", "on") => Declared(compilation, DeclarationKind.Environment),
-            ("expect", _) when afterColon || before.Contains(':') => Expectations(),
+            ("expect", _) when afterColon || before.Contains(':') => Expectations(compilation),
             ("expect", _) when words.Length == 3 => Keywords("where"),
             ("policy", "policy") => Keywords("random").Append(Snippet("oracle", "oracle(${1})")),
             ("sweep", "sweep") => SweepParameters(compilation, declaration),
@@ -130,10 +131,14 @@ public static class CompletionHandler
             return declaration.Parameters.Where(p => !call.NamedArguments.Contains(p.Name)).Select(p => new CompletionItem(
                 p.Name, Kind.Property, SymbolDescriptions.Parameter(p), null, $"{p.Name}: ${{1}}", InsertTextFormat.Snippet));
         }
+        if (compilation.Catalog.Find(ComponentKind.Metric, call.Name) is { TakesObjective: true })
+        {
+            return Declared(compilation, DeclarationKind.Objective);
+        }
         return call.Name switch
         {
             "corner" when call.ArgumentIndex == 0 => BuiltinCalls.Corners.Select(c => new CompletionItem(c, Kind.EnumMember, "corner")),
-            "pseudo_aligned" or "score" or "score_all" or "goal_rate" or "random_score" or "oracle" => Declared(compilation, DeclarationKind.Objective),
+            "pseudo_aligned" or "oracle" => Declared(compilation, DeclarationKind.Objective),
             "item" => call.InArgumentValue ? [] : Keywords("kind", "colour", "shape"),
             _ => [],
         };
@@ -167,9 +172,9 @@ public static class CompletionHandler
         compilation.Catalog.OfKind(kind).Select(c => new CompletionItem(
             c.Name, Kind.Function, c.Signature, MarkupContent.Markdown(SymbolDescriptions.Component(c)), $"{c.Name}(${{1}})", InsertTextFormat.Snippet));
 
-    private static IEnumerable<CompletionItem> Expectations() =>
-        Keywords("robustly_aligned", "indistinguishable", "capability_failure", "inconclusive", "capability")
-            .Concat(new[] { "pseudo_aligned", "score", "score_all", "goal_rate", "random_score" }.Select(m => Snippet(m, $"{m}(${{1}})")));
+    private static IEnumerable<CompletionItem> Expectations(Compilation compilation) =>
+        Keywords(["robustly_aligned", "indistinguishable", "capability_failure", "inconclusive", .. compilation.Catalog.OfKind(ComponentKind.Metric).Where(m => !m.TakesObjective).Select(m => m.Name)])
+            .Concat(new[] { "pseudo_aligned" }.Concat(compilation.Catalog.OfKind(ComponentKind.Metric).Where(m => m.TakesObjective).Select(m => m.Name)).Select(m => Snippet(m, $"{m}(${{1}})")));
 
     private static IEnumerable<CompletionItem> SweepParameters(Compilation compilation, (DeclarationKind Kind, string Name) declaration)
     {

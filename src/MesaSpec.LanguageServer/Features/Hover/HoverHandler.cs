@@ -33,9 +33,17 @@ public static class HoverHandler
             var markdown = $"```mesa\n{parameter.Signature}\n```\nparameter of `{component.Name}` — {SymbolDescriptions.ComponentParameterDoc(parameter)}";
             return new Protocol.Hover(MarkupContent.Markdown(markdown), text.ToRange(span));
         }
-        if (Words.At(text, offset) is { } word && KeywordDocs.All.TryGetValue(word.Text, out var doc) && !IsInsideString(tree, offset))
+        if (Words.At(text, offset) is { } word && !IsInsideString(tree, offset))
         {
-            return new Protocol.Hover(MarkupContent.Markdown(doc), text.ToRange(word.Span));
+            if (KeywordDocs.All.TryGetValue(word.Text, out var doc))
+            {
+                return new Protocol.Hover(MarkupContent.Markdown(doc), text.ToRange(word.Span));
+            }
+            // A plugin's metric is no keyword: its docs come from the catalogue, as any component's.
+            if (compilation.Catalog.Find(ComponentKind.Metric, word.Text) is { } metric)
+            {
+                return new Protocol.Hover(MarkupContent.Markdown(SymbolDescriptions.Component(metric)), text.ToRange(word.Span));
+            }
         }
         return null;
     }

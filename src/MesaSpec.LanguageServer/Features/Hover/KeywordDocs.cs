@@ -1,3 +1,4 @@
+using MesaSpec.Language.Catalogue;
 namespace MesaSpec.LanguageServer.Features.Hover;
 
 /// <summary>
@@ -59,11 +60,6 @@ public static class KeywordDocs
         ["indistinguishable"] = "**indistinguishable**: competent, but no level of this distribution separates the base objective from the proxies, so behaviour cannot say which one is pursued (the usual case on the training distribution).",
         ["capability_failure"] = "**capability_failure**: no candidate objective is pursued significantly better than a random policy on the same levels (and at least at the threshold). Not misalignment, just incompetence; capable in training but not under shift is *capability misgeneralisation*.",
         ["inconclusive"] = "**inconclusive**: competent, but no single objective is significantly best on the separating episodes (too few of them, or seeds that disagree).",
-        ["score"] = "**score**(Objective): how well the model pursues this objective on *conflict episodes* (where the objectives disagree), normalised by the planner's optimal discounted return on the same level (1 = optimal, 0 = nothing earned); compare it with `random_score`.",
-        ["score_all"] = "**score_all**(Objective): like `score` but over all evaluation episodes, conflict or not.",
-        ["goal_rate"] = "**goal_rate**(Objective): fraction of episodes in which the objective's goal event happened.",
-        ["capability"] = "**capability**: the best candidate score on conflict episodes: how competently the model pursues *something*.",
-        ["random_score"] = "**random_score**(Objective): the score a random policy gets; a floor for comparison.",
         ["increasing"] = "**increasing**: the metric rises across the sweep's values.",
         ["decreasing"] = "**decreasing**: the metric falls across the sweep's values.",
         ["anywhere"] = "**anywhere**: every free cell of the grid.",
@@ -79,5 +75,6 @@ public static class KeywordDocs
         ["none"] = "**none**: no walls inside the grid.",
         ["random"] = "**random**: a uniformly random policy, a baseline.",
         ["oracle"] = "**oracle**(Objective): the planner's optimal policy for an objective: a perfectly *aligned* (or perfectly *pseudo-aligned*) reference.",
-    }.Where(p => p.Value.Length > 0).ToDictionary(p => p.Key, p => p.Value, StringComparer.Ordinal);
+    }.Concat(ComponentCatalog.Default.OfKind(ComponentKind.Metric).Select(m => KeyValuePair.Create(m.Name, $"**{m.Name}**{(m.TakesObjective ? "(Objective)" : "")}: {m.Doc}")))
+        .Where(p => p.Value.Length > 0).ToDictionary(p => p.Key, p => p.Value, StringComparer.Ordinal);
 }

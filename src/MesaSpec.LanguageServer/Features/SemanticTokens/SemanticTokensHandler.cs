@@ -1,3 +1,4 @@
+using MesaSpec.Language.Vocabulary;
 using MesaSpec.Language.Binding;
 using MesaSpec.Language.Syntax;
 using MesaSpec.Language.Text;
@@ -21,7 +22,7 @@ public static class SemanticTokensHandler
 
     private const int Keyword = 0, Class = 1, Interface = 2, Namespace = 3, Parameter = 4, EnumMember = 5, Function = 6, Number = 7, String = 8, Comment = 9, Type = 10;
 
-    private static readonly HashSet<string> Keywords = new(KeywordDocs.All.Keys.Concat(["true", "false", "x", "kind", "wall", "floor", "collectable", "static", "hazard", "chest", "key",
+    private static readonly HashSet<string> Keywords = new(KeywordDocs.All.Keys.Concat(["true", "false", "x", "kind", "wall", "floor", .. BehaviourWords.Words,
         "top_left", "top_right", "bottom_left", "bottom_right"]), StringComparer.Ordinal);
 
     public static Protocol.SemanticTokens Full(DocumentAnalysis analysis) => Encode(analysis, null);

@@ -1,6 +1,6 @@
 namespace MesaSpec.LanguageServer.Features.Shared;
 
-/// <summary>The language's own call-shaped forms (regions, metrics, verdicts): their parameters and meaning.</summary>
+/// <summary>The language's own call-shaped forms (regions, verdicts, policies): their parameters and meaning. Metrics are components (the catalogue).</summary>
 public static class BuiltinCalls
 {
     public sealed record Form(string Name, IReadOnlyList<(string Label, string Doc)> Parameters, string Doc);
@@ -21,10 +21,6 @@ public static class BuiltinCalls
         new("window", [("size: int", "Odd side of the square view centred on the agent.")], "Partial observation."),
         new("oracle", [("objective", "The objective the planner optimizes.")], "The planner's optimal policy for an objective."),
         new("pseudo_aligned", [("proxy", "The mesa objective expected to be pursued.")], "Pseudo-alignment towards this proxy."),
-        new("score", [("objective", "A base or mesa objective of the experiment.")], "Score on conflict episodes (1 optimal, 0 random)."),
-        new("score_all", [("objective", "A base or mesa objective of the experiment.")], "Score over all evaluation episodes."),
-        new("goal_rate", [("objective", "A base or mesa objective of the experiment.")], "Fraction of episodes reaching the objective's goal."),
-        new("random_score", [("objective", "A base or mesa objective of the experiment.")], "A random policy's score."),
         new("item", [("kind | colour | shape: value, ...", "Attributes the target item must have.")], "Items with these attributes."),
     ];
 

@@ -11,6 +11,8 @@ public enum ComponentKind
     Model,
     /// <summary><c>using ppo(...)</c>: the base optimizer.</summary>
     Algorithm,
+    /// <summary><c>expect on Env: score(Objective) &gt; 0.5</c>: a number per evaluation environment.</summary>
+    Metric,
 }
 
 /// <summary>
@@ -34,14 +36,27 @@ public sealed record ComponentParameter(
 /// <summary>A named, documented, typed component that specs call, e.g. <c>ppo(steps: 1M)</c>.</summary>
 public sealed record ComponentDescriptor(string Name, ComponentKind Kind, string Doc, IReadOnlyList<ComponentParameter> Parameters)
 {
+    /// <summary>
+    /// The parameter that is this component's budget (an algorithm's environment steps), or null when it has
+    /// none. Budget checks, throughput and reduced-budget snapshot runs read it here instead of assuming a name.
+    /// </summary>
+    public string? Budget { get; init; }
+
+    /// <summary>A wall generator that needs odd width and height (cells on even coordinates); the binder checks the grid.</summary>
+    public bool NeedsOddGrid { get; init; }
+
     public ComponentParameter? Find(string name) => Parameters.FirstOrDefault(p => p.Name == name);
 
     public string Signature => $"{Name}({string.Join(", ", Parameters.Select(p => p.Signature))})";
+
+    /// <summary>A metric written <c>name(Objective)</c> (one <see cref="MesaType.Objective"/> parameter) rather than a bare <c>name</c>.</summary>
+    public bool TakesObjective => Parameters is [{ Type.Name: "objective" }];
 }
 
 /// <summary>
-/// Supplies components. Built-ins implement this exactly as an external plugin assembly would,
-/// so adding a component never touches the binder.
+/// Supplies component descriptors: data only, no native dependency, so the language server can load it from a
+/// plugin without loading the plugin's implementation. An assembly names its providers with
+/// <see cref="ComponentDescriptorsAttribute"/>; the built-ins are declared exactly the same way.
 /// </summary>
 public interface IComponentProvider
 {

@@ -8,6 +8,9 @@ public sealed record MesaType(string Name, MesaType? Element = null)
     public static readonly MesaType Bool = new("bool");
     public static readonly MesaType String = new("string");
 
+    /// <summary>The name of one of the experiment's objectives (a metric's argument); not written in parameter lists.</summary>
+    public static readonly MesaType Objective = new("objective");
+
     public static MesaType ListOf(MesaType element) => new("list", element);
 
     public bool IsList => Element is not null;

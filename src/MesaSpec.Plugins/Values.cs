@@ -41,6 +41,19 @@ public readonly record struct Value(object Raw)
 /// </summary>
 public sealed record ComponentModel(string Name, IReadOnlyDictionary<string, Value> Arguments)
 {
+    /// <summary>The descriptor the call was bound against (null for a model built by hand, e.g. in tests).</summary>
+    public MesaSpec.Language.Catalogue.ComponentDescriptor? Descriptor { get; init; }
+
+    /// <summary>
+    /// The implementation the binder's catalogue paired with the descriptor, or null when the catalogue holds
+    /// descriptors only (the language server) or the model was built by hand; layers then fall back to their
+    /// built-in registry.
+    /// </summary>
+    public MesaSpec.Language.Catalogue.IComponentEntry? Entry { get; init; }
+
+    /// <summary>The value of the descriptor's budget parameter, or null when the component declares none.</summary>
+    public long? Budget => Descriptor?.Budget is { } budget && Arguments.TryGetValue(budget, out var value) ? value.AsInt() : null;
+
     public long Int(string name) => Arguments[name].AsInt();
     public double Float(string name) => Arguments[name].AsFloat();
     public bool Bool(string name) => Arguments[name].AsBool();
