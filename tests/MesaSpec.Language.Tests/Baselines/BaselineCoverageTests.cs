@@ -16,6 +16,8 @@ public sealed class BaselineCoverageTests
         [DiagnosticCodes.BinaryFile] = "CLI (MesaSpec.Cli.Tests)",
         [DiagnosticCodes.FileTooLarge] = "CLI (MesaSpec.Cli.Tests)",
         [DiagnosticCodes.FileUnreadable] = "CLI file reading",
+        [DiagnosticCodes.ExceptChainTooLong] = "LongChainPropertyTests (needs 65+ 'except's)",
+        [DiagnosticCodes.ExtendsChainTooLong] = "LongChainPropertyTests (needs 66+ environments)",
         [DiagnosticCodes.TooManyErrors] = "RecoveryTests.Too_many_errors_are_summarised (needs 200+ errors)",
         [DiagnosticCodes.ObjectiveNotIdentifiable] = "Gridworld's IdentifiabilityExperimentAnalyzer",
         [DiagnosticCodes.LevelsCannotBeGenerated] = "Gridworld's IdentifiabilityExperimentAnalyzer",
