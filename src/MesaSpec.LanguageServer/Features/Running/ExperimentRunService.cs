@@ -180,21 +180,10 @@ public sealed class ExperimentRunService(
         }
     }
 
-    /// <summary>How long a cancelled run may take to write its partial report before it is killed.</summary>
-    private static readonly TimeSpan StopGrace = TimeSpan.FromSeconds(15);
-
     private void Kill(Process process)
     {
         try
         {
-            // SIGTERM first: mesaspec handles it like Ctrl-C and writes the partial report and history as
-            // "cancelled", so the result, report.json and runs.db agree (a SIGKILL left them saying
-            // cancelled, running and interrupted). Killed only if it does not stop in time.
-            if (!OperatingSystem.IsWindows() && Terminate(process.Id, 15) == 0)
-            {
-                _ = Task.Delay(StopGrace).ContinueWith(_ => HardKill(process), TaskScheduler.Default);
-                return;
-            }
             process.Kill(entireProcessTree: true);
         }
         catch (Exception exception) when (exception is InvalidOperationException or System.ComponentModel.Win32Exception)
@@ -202,24 +191,6 @@ public sealed class ExperimentRunService(
             log($"could not stop a run: {exception.Message}");
         }
     }
-
-    private void HardKill(Process process)
-    {
-        try
-        {
-            if (!process.HasExited)
-            {
-                process.Kill(entireProcessTree: true);
-            }
-        }
-        catch (Exception exception) when (exception is InvalidOperationException or System.ComponentModel.Win32Exception)
-        {
-            // Exited (and possibly disposed) in the meantime.
-        }
-    }
-
-    [System.Runtime.InteropServices.DllImport("libc", EntryPoint = "kill", SetLastError = true)]
-    private static extern int Terminate(int pid, int signal);
 
     private async Task<RunFinished> TellAsync(RunFinished failed)
     {
