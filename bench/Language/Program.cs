@@ -4,7 +4,8 @@ namespace MesaSpec.Language.Benchmarks;
 
 /// <summary>
 /// <c>dotnet run -c Release --project bench/Language</c> (add <c>-- --filter *</c> to skip the menu).
-/// <c>-- --once</c> compiles the spec a few times with a stopwatch, for a quick look while profiling.
+/// <c>-- --once</c> compiles the spec a few times with a stopwatch, for a quick look while profiling;
+/// <c>-- --extends</c> times long <c>extends</c> chains.
 /// </summary>
 public static class Program
 {
@@ -13,6 +14,11 @@ public static class Program
         if (args.Contains("--once"))
         {
             QuickLook.Run();
+            return;
+        }
+        if (args.Contains("--extends"))
+        {
+            ExtendsChainLook.Run();
             return;
         }
         BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);

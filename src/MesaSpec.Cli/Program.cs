@@ -16,6 +16,13 @@ public static class Program
             e.Cancel = !cancel.IsCancellationRequested;
             cancel.Cancel();
         };
+        // SIGTERM (kill, Slurm, the language server ending a run) stops the same way as Ctrl-C: the
+        // partial report is written and marked interrupted, instead of the process vanishing mid-write.
+        using var terminate = System.Runtime.InteropServices.PosixSignalRegistration.Create(System.Runtime.InteropServices.PosixSignal.SIGTERM, signal =>
+        {
+            signal.Cancel = !cancel.IsCancellationRequested;
+            cancel.Cancel();
+        });
         var context = new CommandContext(Console.Out, Console.Error, Directory.GetCurrentDirectory(), color, cancel.Token);
         return CommandLine.Run(args, context);
     }

@@ -58,6 +58,11 @@ public sealed class RunStore : IDisposable
                 PRAGMA foreign_keys = ON;
                 """);
             Migrations.Apply(connection);
+            // A damaged page otherwise surfaces later as a failed write, after the user was told the run is recorded.
+            if (QuickCheck(connection) is { } damage)
+            {
+                throw new RunStoreException($"the run history {full} is damaged ({damage}); move it aside to start a new one");
+            }
             return new RunStore(connection, full);
         }
         catch (SqliteException e)
@@ -206,6 +211,24 @@ public sealed class RunStore : IDisposable
             run = run with { Artifacts = artifacts };
         }
         return run;
+    }
+
+    /// <summary>SQLite's quick page check; null when sound, else its first finding.</summary>
+    public string? QuickCheck() => QuickCheck(connection);
+
+    private static string? QuickCheck(SqliteConnection connection)
+    {
+        try
+        {
+            using var command = connection.CreateCommand();
+            command.CommandText = "PRAGMA quick_check(1);";
+            var result = command.ExecuteScalar() as string;
+            return result == "ok" ? null : $"PRAGMA quick_check: {result ?? "no answer"}";
+        }
+        catch (SqliteException e)
+        {
+            return $"PRAGMA quick_check failed: {e.Message}";
+        }
     }
 
     /// <summary>SQLite's own check of the file (pages, indexes, constraints); "ok" when sound.</summary>

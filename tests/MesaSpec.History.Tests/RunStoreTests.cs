@@ -25,6 +25,31 @@ public sealed class RunStoreTests : IDisposable
     }
 
     [Fact]
+    public void A_damaged_page_is_reported_when_the_history_is_opened()
+    {
+        // Issue 11, item 3: 0xDEAD x 2048 at offset 40960 of a 110 KB runs.db went unnoticed until a write failed.
+        using (var store = RunStore.Open(folder.Database))
+        {
+            for (var i = 0; new FileInfo(folder.Database).Length + (File.Exists(folder.Database + "-wal") ? new FileInfo(folder.Database + "-wal").Length : 0) < 110_000 && i < 500; i++)
+            {
+                store.Record(store.Begin(Start(new string('x', 2000) + i)), SampleReports.Finished());
+            }
+        }
+        Assert.True(new FileInfo(folder.Database).Length > 45_056, "the database was checkpointed into its main file");
+        using (var file = new FileStream(folder.Database, FileMode.Open, FileAccess.Write))
+        {
+            file.Position = 40960;
+            for (var i = 0; i < 2048; i++)
+            {
+                file.Write([0xde, 0xad]);
+            }
+        }
+        var error = Assert.Throws<RunStoreException>(() => RunStore.Open(folder.Database).Dispose());
+        Assert.Contains(folder.Database, error.Message, StringComparison.Ordinal);
+        Assert.True(error.Message.Contains("damaged", StringComparison.Ordinal) || error.Message.Contains("malformed", StringComparison.Ordinal), error.Message);
+    }
+
+    [Fact]
     public void A_run_is_recorded_with_its_spec_settings_seeds_metrics_verdicts_and_artifacts()
     {
         using var store = RunStore.Open(folder.Database);

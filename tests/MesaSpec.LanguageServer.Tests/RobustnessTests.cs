@@ -55,4 +55,35 @@ public class RobustnessTests
         await client.NotifyAsync("textDocument/didClose", new { textDocument = new { uri = "file:///workspace/big.mesa" } });
         await client.ShutdownAndExitAsync();
     }
+    [Theory]
+    [InlineData("except", "MS1007")]
+    [InlineData("extends", "MS2022")]
+    public async Task A_chain_of_10000_links_is_diagnosed_and_the_server_keeps_answering(string construct, string code)
+    {
+        // Issue 11, item 1: the server died of a stack overflow at 10,000 'except's.
+        var text = new StringBuilder();
+        if (construct == "except")
+        {
+            text.Append("environment A {\n  grid 5 x 5\n  agent spawn anywhere").Insert(text.Length, " except cell(0,0)", 10_000).Append("\n}\n");
+        }
+        else
+        {
+            text.Append("environment E0 {\n  grid 5 x 5\n}\n");
+            for (var i = 1; i <= 10_000; i++)
+            {
+                text.Append(System.Globalization.CultureInfo.InvariantCulture, $"environment E{i} extends E{i - 1} {{\n  horizon 10\n}}\n");
+            }
+        }
+        await using var client = new LspTestClient();
+        await client.InitializeAsync();
+        await client.OpenAsync(Specs.Uri, text.ToString());
+        var published = await client.DiagnosticsAsync(Specs.Uri);
+        Assert.Contains(published.Diagnostics, d => d.Code == code);
+        var document = new TextDocumentIdentifier(Specs.Uri);
+        var end = new Position(3, 10);
+        await client.RequestAsync<Hover?>("textDocument/hover", new HoverParams(document, end));
+        await client.RequestAsync<DocumentSymbol[]>("textDocument/documentSymbol", new DocumentSymbolParams(document));
+        await client.RequestAsync<TextEdit[]?>("textDocument/formatting", new DocumentFormattingParams(document, new FormattingOptions(2, true)));
+        await client.ShutdownAndExitAsync();
+    }
 }

@@ -1,12 +1,19 @@
 import * as vscode from 'vscode';
+import { trustedValue } from './core/trustedSetting';
+
+/** A program path: in an untrusted workspace, never the workspace's own value. */
+function programSetting(config: vscode.WorkspaceConfiguration, key: string): string {
+  const value = trustedValue(config.inspect<string>(key), config.get<string>(key, ''), vscode.workspace.isTrusted);
+  return (value ?? '').trim();
+}
 
 /** The extension's settings, read fresh on every use so a change applies to the next run. */
 export function settings() {
   const config = vscode.workspace.getConfiguration('mesaspec');
   return {
-    serverPath: config.get<string>('server.path', '').trim(),
-    cliPath: config.get<string>('cli.path', '').trim(),
-    dotnetPath: config.get<string>('dotnet.path', '').trim(),
+    serverPath: programSetting(config, 'server.path'),
+    cliPath: programSetting(config, 'cli.path'),
+    dotnetPath: programSetting(config, 'dotnet.path'),
     seeds: config.get<number | null>('run.seeds', null),
     threads: config.get<number>('run.threads', 1),
     outputFolder: config.get<string>('run.outputFolder', 'runs'),

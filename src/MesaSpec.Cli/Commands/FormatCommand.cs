@@ -1,5 +1,6 @@
-using System.Text;
+using MesaSpec.Cli.Input;
 using MesaSpec.Cli.Output;
+using MesaSpec.Language.Diagnostics;
 using MesaSpec.Language.Formatting;
 using MesaSpec.Language.Syntax;
 
@@ -39,7 +40,7 @@ public sealed class FormatCommand : ICommand
             writer.Write(problem);
         }
 
-        int changed = 0, unchanged = 0, broken = 0;
+        int changed = 0, unchanged = 0, broken = 0, refused = 0;
         foreach (var file in inputs.Readable)
         {
             context.Cancellation.ThrowIfCancellationRequested();
@@ -54,7 +55,7 @@ public sealed class FormatCommand : ICommand
                 }
                 continue;
             }
-            var formatted = Formatter.Format(tree);
+            var formatted = FormattedFileWriter.InOriginalLineEnds(Formatter.Format(tree), file.Text!.Text);
             if (formatted == file.Text!.Text)
             {
                 unchanged++;
@@ -65,17 +66,35 @@ public sealed class FormatCommand : ICommand
             {
                 context.Out.WriteLine($"would reformat {context.Display(file.Path)}");
             }
+            else if (WriteProblem(file.Path, file.Text!.Text, formatted) is { } problem)
+            {
+                changed--;
+                refused++;
+                context.Error.WriteLine($"{context.Display(file.Path)}: error {DiagnosticCodes.FileUnreadable}: {problem}");
+            }
             else
             {
-                File.WriteAllText(file.Path, formatted, new UTF8Encoding(false));
                 context.Out.WriteLine($"formatted {context.Display(file.Path)}");
             }
         }
 
         var verb = checkOnly ? "would reformat" : "reformatted";
-        context.Out.WriteLine($"{changed} {verb}, {unchanged} already formatted" + (broken > 0 ? $", {broken} not formatted (syntax errors)" : ""));
-        return inputs.Problems.Count > 0 ? ExitCodes.UsageOrInput
+        context.Out.WriteLine($"{changed} {verb}, {unchanged} already formatted" + (broken > 0 ? $", {broken} not formatted (syntax errors)" : "")
+            + (refused > 0 ? $", {refused} not written" : ""));
+        return inputs.Problems.Count > 0 || refused > 0 ? ExitCodes.UsageOrInput
             : broken > 0 || (checkOnly && changed > 0) ? ExitCodes.Findings
             : ExitCodes.Success;
+    }
+
+    private static string? WriteProblem(string path, string original, string formatted)
+    {
+        try
+        {
+            return FormattedFileWriter.Replace(path, original, formatted);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return $"cannot write the formatted file: {e.Message}";
+        }
     }
 }

@@ -128,11 +128,16 @@ public sealed class RunCommand : ICommand
         }
 
         var outRoot = parsed.Options.TryGetValue("--out", out var outOption) ? context.FullPath(outOption) : null;
+        // Checked before any seed trains: a bad --out used to be found only when the first report was written.
+        if (outRoot is not null && OutFolderProblem(outRoot) is { } outProblem)
+        {
+            return UsageError.Write(context, $"--out {context.Display(outRoot)}: {outProblem}");
+        }
         var exit = ExitCodes.Success;
         foreach (var plan in plans)
         {
             var directory = outRoot is null
-                ? Path.Combine(context.CurrentDirectory, "runs", $"{plan.Name}-{DateTime.Now.ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture)}")
+                ? OutputFolderClaim.Claim(Path.Combine(context.CurrentDirectory, "runs"), $"{plan.Name}-{DateTime.Now.ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture)}")
                 : plans.Count == 1 ? outRoot : Path.Combine(outRoot, plan.Name);
             var options = new RunOptions(threads ?? 1, device, Path.Combine(directory, "checkpoints"), seeds);
             var spec = new SpecInfo(file.Path, Sha256(file.Text!.Text), ExperimentRunner.DescribePolicy(plan.Points[0].Policy));
@@ -150,6 +155,27 @@ public sealed class RunCommand : ICommand
             }
         }
         return exit;
+    }
+
+    /// <summary>Why the run cannot write its reports under <paramref name="folder"/>, or null when it can.</summary>
+    private static string? OutFolderProblem(string folder)
+    {
+        if (File.Exists(folder))
+        {
+            return "names a file; --out takes a folder";
+        }
+        try
+        {
+            Directory.CreateDirectory(folder);
+            var probe = Path.Combine(folder, $".mesaspec-write-test-{Environment.ProcessId}");
+            File.WriteAllBytes(probe, []);
+            File.Delete(probe);
+            return null;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return $"cannot write there ({e.Message})";
+        }
     }
 
     private static int RunOne(ExperimentPlan plan, SpecInfo spec, string specText, RunOptions options, string directory, string progressMode, int jobs, CommandContext context)
@@ -189,6 +215,16 @@ public sealed class RunCommand : ICommand
             console.MarkupLine($"report: {Markup.Escape(context.Display(ReportFiles.JsonPath(directory)))} (.md, .html)"
                 + (recording.Id is { } id ? $"; recorded as run {id} (mesaspec runs show {id})" : ""));
         }
+        if (recording.RecordError is { } recordError)
+        {
+            context.Error.WriteLine($"error: {recordError}; the report files in {context.Display(directory)} are complete");
+            return Math.Max(ExitCodes.Findings, ExitCodeFor(report, context));
+        }
+        return ExitCodeFor(report, context);
+    }
+
+    private static int ExitCodeFor(RunReport report, CommandContext context)
+    {
         return report.Status switch
         {
             RunStatus.Failed => Failed(report, context),

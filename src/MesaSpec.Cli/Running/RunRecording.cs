@@ -20,6 +20,7 @@ internal sealed class RunRecording : IDisposable
     private readonly string directory;
     /// <summary>The last status saved; null once the history failed to record it (then nothing is marked afterwards).</summary>
     private RunStatus? lastStatus = RunStatus.Running;
+    private string? recordError;
 
     private RunRecording(RunStore? store, long id, string directory)
     {
@@ -28,8 +29,11 @@ internal sealed class RunRecording : IDisposable
         this.directory = directory;
     }
 
-    /// <summary>The run's id in the history, or null when it is not recorded.</summary>
-    public long? Id => store is null ? null : id;
+    /// <summary>The run's id in the history, or null when it is not (or no longer completely) recorded.</summary>
+    public long? Id => store is null || recordError is not null ? null : id;
+
+    /// <summary>Why the history failed to record this run's report, or null when every write succeeded.</summary>
+    public string? RecordError => recordError;
 
     public static RunRecording Begin(ExperimentPlan plan, SpecInfo spec, string specText, RunOptions options, string directory, TextWriter warnings)
     {
@@ -52,7 +56,7 @@ internal sealed class RunRecording : IDisposable
                 settings, seeds, directory));
             return new RunRecording(store, id, directory);
         }
-        catch (Exception e) when (e is RunStoreException or IOException or UnauthorizedAccessException)
+        catch (Exception e) when (e is RunStoreException or IOException or UnauthorizedAccessException or Microsoft.Data.Sqlite.SqliteException)
         {
             store?.Dispose();
             warnings.WriteLine($"warning: this run is not recorded in the run history: {e.Message}");
@@ -99,8 +103,11 @@ internal sealed class RunRecording : IDisposable
         }
         catch (Exception e) when (e is RunStoreException or Microsoft.Data.Sqlite.SqliteException)
         {
-            // A locked or full disk must not lose the run's own report files, which are already written.
+            // A locked or full disk must not lose the run's own report files, which are already written;
+            // the user is told (never "recorded as run N"), with the database's own check when it is damaged.
             lastStatus = null;
+            var damage = store.QuickCheck();
+            recordError ??= $"the run history could not record this run: {e.Message}" + (damage is null ? "" : $"; {store.DatabasePath} is damaged ({damage})");
         }
     }
 

@@ -29,6 +29,7 @@ internal sealed partial class DeclarationBinder(SymbolTable symbols, DiagnosticS
         {
             ResolveBase(environment);
         }
+        CutCyclesAndDeepChains([.. symbols.OfKind(DeclarationKind.Environment)]);
         foreach (var declaration in symbols.Declarations)
         {
             DeclareParameters(declaration, []);
@@ -106,30 +107,86 @@ internal sealed partial class DeclarationBinder(SymbolTable symbols, DiagnosticS
     [System.Text.RegularExpressions.GeneratedRegex(@"^item[ \t]+([A-Za-z_][A-Za-z0-9_]*)")]
     private static partial System.Text.RegularExpressions.Regex BrokenItemLine();
 
+    /// <summary>Longest <c>extends</c> chain; the binder and the environment builder follow chains recursively.</summary>
+    public const int MaxExtendsDepth = 64;
+
     private void ResolveBase(DeclarationSymbol environment)
     {
-        if (environment.Syntax.Extends?.ReferencedName() is not { } baseName)
+        if (environment.Syntax.Extends?.ReferencedName() is { } baseName)
         {
-            return;
-        }
-        environment.Base = Resolve(environment, baseName, DeclarationKind.Environment);
-        // Follow the chain; a cycle is reported once, at the declaration that closes it, and cut there.
-        var seen = new List<DeclarationSymbol> { environment };
-        for (var current = environment.Base; current is not null; current = current.Base)
-        {
-            if (current == environment)
-            {
-                sink.Add(environment.Tree, DiagnosticCatalog.ExtendsCycle(baseName.Span, [.. seen.Select(s => s.Name), environment.Name]));
-                environment.Base = null;
-                return;
-            }
-            if (seen.Contains(current))
-            {
-                return;
-            }
-            seen.Add(current);
+            environment.Base = Resolve(environment, baseName, DeclarationKind.Environment);
         }
     }
+
+    /// <summary>
+    /// Cuts cycles (MS2008, reported once at the declaration that closes one) and chains deeper than
+    /// <see cref="MaxExtendsDepth"/> (MS2022) in one linear pass: each environment's depth is computed
+    /// once, walking up only to the first environment whose depth is already known.
+    /// </summary>
+    private void CutCyclesAndDeepChains(IReadOnlyList<DeclarationSymbol> environments)
+    {
+        var order = new Dictionary<DeclarationSymbol, int>(ReferenceEqualityComparer.Instance);
+        foreach (var environment in environments)
+        {
+            order[environment] = order.Count;
+        }
+        var depth = new Dictionary<DeclarationSymbol, int>(ReferenceEqualityComparer.Instance);
+        foreach (var start in environments)
+        {
+            List<DeclarationSymbol> path;
+            DeclarationSymbol? current;
+            while (!WalkToKnownDepth(start, depth, out path, out current, out var cycle))
+            {
+                // Cut the cycle at its last declaration, the one that closed it; then walk again.
+                var closing = cycle.MaxBy(e => order.GetValueOrDefault(e, -1))!;
+                List<string> names = [closing.Name];
+                for (var e = closing.Base; e is not null && e != closing; e = e.Base)
+                {
+                    names.Add(e.Name);
+                }
+                names.Add(closing.Name);
+                sink.Add(closing.Tree, DiagnosticCatalog.ExtendsCycle(ExtendsNameSpan(closing), names));
+                closing.Base = null;
+            }
+            var d = current is null ? -1 : depth[current];
+            for (var i = path.Count - 1; i >= 0; i--)
+            {
+                d++;
+                if (d > MaxExtendsDepth)
+                {
+                    sink.Add(path[i].Tree, DiagnosticCatalog.ExtendsChainTooLong(ExtendsNameSpan(path[i]), path[i].Name, MaxExtendsDepth));
+                    path[i].Base = null;
+                    d = 0;
+                }
+                depth[path[i]] = d;
+            }
+        }
+    }
+
+    /// <summary>Follows bases from <paramref name="start"/> until one of known depth (or none); false, with the cycle, if it loops.</summary>
+    private static bool WalkToKnownDepth(DeclarationSymbol start, Dictionary<DeclarationSymbol, int> depth,
+        out List<DeclarationSymbol> path, out DeclarationSymbol? known, out List<DeclarationSymbol> cycle)
+    {
+        path = [];
+        cycle = [];
+        var onPath = new Dictionary<DeclarationSymbol, int>(ReferenceEqualityComparer.Instance);
+        known = start;
+        while (known is not null && !depth.ContainsKey(known))
+        {
+            if (onPath.TryGetValue(known, out var cycleStart))
+            {
+                cycle = path[cycleStart..];
+                return false;
+            }
+            onPath[known] = path.Count;
+            path.Add(known);
+            known = known.Base;
+        }
+        return true;
+    }
+
+    private static Text.TextSpan ExtendsNameSpan(DeclarationSymbol environment) =>
+        environment.Syntax.Extends?.ReferencedName()?.Span ?? environment.Syntax.Name.Span;
 
     /// <summary>Own parameters first, then (environments) the base's parameters that the extends clause does not bind.</summary>
     private void DeclareParameters(DeclarationSymbol declaration, HashSet<DeclarationSymbol> visiting)

@@ -147,10 +147,30 @@ internal sealed class ExperimentBuilder(SymbolTable symbols, DiagnosticSink sink
                 values.Diagnostics.Report(DiagnosticCatalog.ValueOutOfRange(seeds.Value.Span, "the seeds", "at least one seed", "empty"));
                 return null;
             }
+            if (result is not null && FirstRepeat(result) is { } repeat)
+            {
+                // Two runs of one seed are one sample counted twice, and the second checkpoint overwrites the first.
+                var item = ((ListExpressionSyntax)seeds.Value).Items[repeat];
+                values.Diagnostics.Report(DiagnosticCatalog.ValueOutOfRange(item.Span, "the seeds", "distinct", $"{result[repeat]} given twice"));
+                return null;
+            }
             return result;
         }
         var count = values.Int(seeds.Value, "the number of seeds", 1, 1000);
         return count is null ? null : Enumerable.Range(0, count.Value).ToList();
+    }
+
+    private static int? FirstRepeat(IReadOnlyList<int> seeds)
+    {
+        var seen = new HashSet<int>();
+        for (var i = 0; i < seeds.Count; i++)
+        {
+            if (!seen.Add(seeds[i]))
+            {
+                return i;
+            }
+        }
+        return null;
     }
 
     private static double? Setting(DeclarationSyntax syntax, string name, ValueEvaluator values, double fallback, double min, double max) =>

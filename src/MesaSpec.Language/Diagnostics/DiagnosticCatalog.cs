@@ -67,6 +67,9 @@ public static class DiagnosticCatalog
     public static Diagnostic MissingCloseBrace(TextSpan openBrace, string declaration) =>
         Error(DiagnosticCodes.MissingCloseBrace, openBrace, $"'{declaration}' is missing its closing '}}'");
 
+    public static Diagnostic ExceptChainTooLong(TextSpan chain, int limit) =>
+        Error(DiagnosticCodes.ExceptChainTooLong, new TextSpan(chain.Start, Math.Min(chain.Length, 1)), $"this region chains more than {limit} 'except's; the file was not parsed further");
+
     public static Diagnostic UnterminatedComment(TextSpan span) => Error(DiagnosticCodes.UnterminatedComment, span, "this comment is never closed with '*/'");
 
     public static Diagnostic UnterminatedString(TextSpan span) => Error(DiagnosticCodes.UnterminatedString, span, "this string is not closed with '\"' before the end of the line");
@@ -111,6 +114,9 @@ public static class DiagnosticCatalog
 
     public static Diagnostic ExtendsCycle(TextSpan span, IEnumerable<string> cycle) =>
         Error(DiagnosticCodes.ExtendsCycle, span, $"environments extend each other in a cycle: {string.Join(" -> ", cycle)}");
+
+    public static Diagnostic ExtendsChainTooLong(TextSpan span, string environment, int limit) =>
+        Error(DiagnosticCodes.ExtendsChainTooLong, span, $"'{environment}' is more than {limit} 'extends' away from an environment that extends nothing; the chain is cut here");
 
     public static Diagnostic ImportNotFound(TextSpan span, string path) => Error(DiagnosticCodes.ImportNotFound, span, $"imported file '{path}' does not exist");
 

@@ -33,6 +33,7 @@ public static class DiagnosticCodes
     public const string UnterminatedString = "MS1004";
     public const string NestingTooDeep = "MS1005";
     public const string TooManyErrors = "MS1006";
+    public const string ExceptChainTooLong = "MS1007";
 
     // MS2xxx: names and types
     public const string UnknownName = "MS2001";
@@ -56,6 +57,7 @@ public static class DiagnosticCodes
     public const string LayoutProblem = "MS2019";
     public const string WrongDeclarationKind = "MS2020";
     public const string MissingArgument = "MS2021";
+    public const string ExtendsChainTooLong = "MS2022";
 
     // MS3xxx: experiment design
     public const string ObjectiveNotIdentifiable = "MS3001";

@@ -41,7 +41,8 @@ internal static class Lexical
 
     public static readonly Parser<char, Unit> Comma = Char(',').Then(FullTrivia).Label("','");
 
-    private static readonly Parser<char, Unit> Digits = Digit.Then(Digit.Or(Char('_')).SkipMany());
+    // An underscore only between two digits: '1_000' but not '1_000_' or '1__0'.
+    private static readonly Parser<char, Unit> Digits = Digit.Then(Digit.IgnoreResult().Or(Try(Char('_').Then(Digit)).IgnoreResult()).SkipMany());
 
     private static readonly Parser<char, Unit> RawNumber =
         OneOf(Char('+'), Char('-')).Optional()

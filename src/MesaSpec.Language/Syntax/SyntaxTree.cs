@@ -49,6 +49,12 @@ public sealed class SyntaxTree
         var result = DeclarationParsers.File.Parse(text.Text, ParserConfiguration.Instance);
         var items = result.Success ? result.Value.ToImmutableArray() : [];
         var root = new CompilationUnitSyntax(items, new TextSpan(0, text.Length));
+        if (ExceptChainLimit.FindTooLong(root) is { } chain)
+        {
+            diagnostics.Add(DiagnosticCatalog.ExceptChainTooLong(chain.Span, ExceptChainLimit.MaxExcepts));
+            var empty = new CompilationUnitSyntax([], new TextSpan(0, text.Length));
+            return new SyntaxTree(text, empty, scan.Comments, Finish(diagnostics, text.Path));
+        }
         CollectSyntaxErrors(root, scan.Diagnostics, diagnostics);
         return new SyntaxTree(text, root, scan.Comments, Finish(diagnostics, text.Path));
     }

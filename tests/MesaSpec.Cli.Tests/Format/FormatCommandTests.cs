@@ -23,6 +23,29 @@ public sealed class FormatCommandTests : IDisposable
     }
 
     [Fact]
+    public void Fmt_keeps_the_byte_order_mark_and_crlf_line_ends()
+    {
+        // Issue 11, item 20: fmt dropped the BOM and turned CRLF into LF (whole-file diffs on Windows checkouts).
+        var path = _workspace.WriteBytes("e.mesa", [.. System.Text.Encoding.UTF8.Preamble, .. System.Text.Encoding.UTF8.GetBytes(Messy.Replace("\n", "\r\n", StringComparison.Ordinal))]);
+        var result = Mesaspec.Run(_workspace.Root, "fmt", "e.mesa");
+        Assert.Equal(0, result.ExitCode);
+        Assert.Equal([.. System.Text.Encoding.UTF8.Preamble, .. System.Text.Encoding.UTF8.GetBytes(Tidy.Replace("\n", "\r\n", StringComparison.Ordinal))], File.ReadAllBytes(path));
+        Assert.Equal(0, Mesaspec.Run(_workspace.Root, "fmt", "--check", "e.mesa").ExitCode);
+    }
+
+    [Fact]
+    public void Fmt_does_not_overwrite_an_edit_made_after_the_file_was_read()
+    {
+        // Issue 11, item 6: a line appended while fmt ran was lost.
+        var path = _workspace.Write("e.mesa", Messy + "// added later\n");
+        Assert.NotNull(MesaSpec.Cli.Input.FormattedFileWriter.Replace(path, Messy, Tidy));
+        Assert.Equal(Messy + "// added later\n", _workspace.Read("e.mesa"));
+        Assert.Single(Directory.GetFiles(_workspace.Root));
+        Assert.Null(MesaSpec.Cli.Input.FormattedFileWriter.Replace(path, Messy + "// added later\n", Tidy));
+        Assert.Equal(Tidy, _workspace.Read("e.mesa"));
+    }
+
+    [Fact]
     public void Fmt_check_reports_without_changing_and_exits_1()
     {
         _workspace.Write("e.mesa", Messy);

@@ -50,6 +50,48 @@ public sealed class RunHistoryCommandTests : IDisposable
         """);
 
     [Fact]
+    public void Out_naming_a_file_is_refused_before_any_work()
+    {
+        // Issue 11, item 10: --out was checked only after the first seed had trained.
+        Spec("oracle(GoRight)");
+        workspace.Write("taken", "a file");
+        var result = Mesaspec.Run(workspace.Root, "run", "coin.mesa", "--out", "taken", "--progress", "lines");
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("names a file", result.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("seed", result.Out, StringComparison.Ordinal);
+        Assert.False(File.Exists(Path.Combine(workspace.Root, ".mesaspec", "runs.db")), "nothing was recorded");
+        result.AssertNoStackTrace();
+    }
+
+    [Fact]
+    public void A_damaged_history_is_reported_and_the_run_is_still_saved_as_files()
+    {
+        // Issue 11, item 3: a damaged runs.db page went unnoticed and the run said "recorded as run N".
+        Spec("oracle(GoRight)");
+        var database = Path.Combine(workspace.Root, ".mesaspec", "runs.db");
+        using (var store = MesaSpec.History.RunStore.Open(database))
+        {
+            for (var i = 0; new FileInfo(database).Length + (File.Exists(database + "-wal") ? new FileInfo(database + "-wal").Length : 0) < 110_000 && i < 500; i++)
+            {
+                store.Begin(new MesaSpec.History.RunStart("Coin", "coin.mesa", new string('x', 2000) + i, "0", "oracle", "0", new Dictionary<string, string>(), [0], "runs/x"));
+            }
+        }
+        using (var file = new FileStream(database, FileMode.Open, FileAccess.Write))
+        {
+            file.Position = 40960;
+            for (var i = 0; i < 2048; i++)
+            {
+                file.Write([0xde, 0xad]);
+            }
+        }
+        var result = Mesaspec.Run(workspace.Root, "run", "coin.mesa", "--out", "runs/a", "--progress", "lines");
+        Assert.DoesNotContain("recorded as run", result.Out, StringComparison.Ordinal);
+        Assert.Contains("damaged", result.Error, StringComparison.Ordinal);
+        Assert.True(File.Exists(Path.Combine(workspace.Root, "runs", "a", "report.json")), result.All);
+        result.AssertNoStackTrace();
+    }
+
+    [Fact]
     public void Runs_are_recorded_listed_shown_compared_exported_and_their_reports_regenerated()
     {
         Spec("oracle(GoRight)");

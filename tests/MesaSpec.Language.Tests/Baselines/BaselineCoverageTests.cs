@@ -23,6 +23,8 @@ public sealed class BaselineCoverageTests
         [DiagnosticCodes.PluginNotFound] = "Workspaces' plugin loader (MesaSpec.Cli.Tests/Plugins)",
         [DiagnosticCodes.PluginFailed] = "Workspaces' plugin loader (MesaSpec.Cli.Tests/Plugins, MesaSpec.LanguageServer.Tests/PluginTests)",
         [DiagnosticCodes.PluginComponentUnpaired] = "Workspaces' plugin loader",
+        [DiagnosticCodes.ExceptChainTooLong] = "LongChainPropertyTests (needs 65+ 'except's)",
+        [DiagnosticCodes.ExtendsChainTooLong] = "LongChainPropertyTests (needs 66+ environments)",
         [DiagnosticCodes.TooManyErrors] = "RecoveryTests.Too_many_errors_are_summarised (needs 200+ errors)",
         [DiagnosticCodes.ObjectiveNotIdentifiable] = "Gridworld's IdentifiabilityExperimentAnalyzer",
         [DiagnosticCodes.LevelsCannotBeGenerated] = "Gridworld's IdentifiabilityExperimentAnalyzer",

@@ -20,6 +20,12 @@ public sealed class InlineDiagnosticTests
             .Diagnostics.Single(d => d.Code == UnknownName).Fix!.Edits[0].NewText);
 
     [Fact]
+    public void A_repeated_seed_is_an_error_at_the_repeat() =>
+        // Issue 11, item 3: a repeated seed was one sample counted twice, its checkpoint overwriting the first.
+        Assert.Contains("distinct", Check.Diagnostics(Specs.WithExperiment("  seeds [1, 2, [|1|]]\n"), ValueOutOfRange)
+            .Diagnostics.Single(d => d.Code == ValueOutOfRange).Message, StringComparison.Ordinal);
+
+    [Fact]
     public void Unknown_item_kind_in_an_objective() =>
         Check.Diagnostics(Specs.Maze + """
             objective O {

@@ -44,6 +44,9 @@ public sealed class NumberLiteralTests
     [InlineData("1e")]
     [InlineData("5kk")]
     [InlineData("1__x")]
+    [InlineData("1_000_")]
+    [InlineData("1__0")]
+    [InlineData("1_.5")]
     public void Malformed_numbers_are_syntax_errors(string text)
     {
         var tree = SyntaxTree.Parse($"environment E {{\n  horizon {text}\n}}\n");

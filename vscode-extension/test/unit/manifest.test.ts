@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { executableSettings } from '../../src/core/trustedSetting';
 
 // The manifest and the code must agree: every contributed command is registered, none collides
 // with a command the language server advertises (vscode-languageclient registers those itself).
@@ -27,9 +28,19 @@ describe('extension manifest', () => {
 
   it('disables running in untrusted workspaces and protects the program paths', () => {
     assert.equal(manifest.capabilities.untrustedWorkspaces.supported, 'limited');
-    assert.deepEqual(manifest.capabilities.untrustedWorkspaces.restrictedConfigurations, ['mesaspec.server.path', 'mesaspec.cli.path']);
+    assert.deepEqual(manifest.capabilities.untrustedWorkspaces.restrictedConfigurations, ['mesaspec.server.path', 'mesaspec.cli.path', 'mesaspec.dotnet.path']);
     const run = manifest.contributes.commands.find((c: { command: string }) => c.command === 'mesaspec.editor.runExperiment');
     assert.equal(run.enablement, 'isWorkspaceTrusted');
+  });
+
+  it('restricts every setting that names a program (issue 11, item 2)', () => {
+    const restricted: string[] = manifest.capabilities.untrustedWorkspaces.restrictedConfigurations;
+    const programSettings = Object.entries(manifest.contributes.configuration.properties as Record<string, { markdownDescription?: string }>)
+      .filter(([, p]) => /path to the|executable|program/i.test(p.markdownDescription ?? ''))
+      .map(([key]) => key);
+    assert.ok(programSettings.length >= 3, programSettings.join(', '));
+    for (const key of programSettings) assert.ok(restricted.includes(key), `${key} names a program but is not restricted`);
+    for (const key of executableSettings) assert.ok(restricted.includes(`mesaspec.${key}`), `${key} is read as a program path but is not restricted`);
   });
 
   it('has the settings for the server, the CLI, seeds and threads', () => {

@@ -1,0 +1,39 @@
+using MesaSpec.Language.Syntax;
+
+namespace MesaSpec.Language.Parsing;
+
+/// <summary>
+/// Caps <c>a except b except c ...</c> chains. The parser reads a chain iteratively, but the tree it
+/// builds is left-deep, and the binder, formatter and language server walk regions recursively, so a
+/// generated chain of thousands of <c>except</c>s would exhaust the stack. No hand-written spec comes
+/// near the limit, so a longer chain is refused (MS1007) rather than half-read.
+/// </summary>
+internal static class ExceptChainLimit
+{
+    public const int MaxExcepts = 64;
+
+    /// <summary>The first <c>except</c> chain longer than <see cref="MaxExcepts"/>, or null.</summary>
+    public static RegionExceptSyntax? FindTooLong(CompilationUnitSyntax root)
+    {
+        // Each chain is measured once from its top node; the nodes below it are then skipped.
+        var measured = new HashSet<SyntaxNode>(ReferenceEqualityComparer.Instance);
+        foreach (var node in root.DescendantsAndSelf())
+        {
+            if (node is not RegionExceptSyntax top || measured.Contains(top))
+            {
+                continue;
+            }
+            var length = 0;
+            for (RegionSyntax current = top; current is RegionExceptSyntax except; current = except.Left)
+            {
+                measured.Add(except);
+                length++;
+            }
+            if (length > MaxExcepts)
+            {
+                return top;
+            }
+        }
+        return null;
+    }
+}
