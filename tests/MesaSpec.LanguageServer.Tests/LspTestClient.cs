@@ -13,7 +13,8 @@ namespace MesaSpec.LanguageServer.Tests;
 /// </summary>
 public sealed class LspTestClient : IAsyncDisposable
 {
-    public static readonly TimeSpan Timeout = TimeSpan.FromSeconds(20);
+    // Generous: the test projects run in parallel with the CLI tests (worker processes, a Slurm array) on 2 cores.
+    public static readonly TimeSpan Timeout = TimeSpan.FromSeconds(60);
 
     private readonly LanguageServerHost? _host;
     private readonly Task<int>? _serverRun;
