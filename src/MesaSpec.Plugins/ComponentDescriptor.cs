@@ -42,6 +42,12 @@ public sealed record ComponentDescriptor(string Name, ComponentKind Kind, string
     /// </summary>
     public string? Budget { get; init; }
 
+    /// <summary>
+    /// The parameter that holds the discount an algorithm maximises (its <c>gamma</c>), or null when it has none.
+    /// Evaluation scores returns with the same discount, so "optimal" means what the algorithm was trained for.
+    /// </summary>
+    public string? Discount { get; init; }
+
     /// <summary>A wall generator that needs odd width and height (cells on even coordinates); the binder checks the grid.</summary>
     public bool NeedsOddGrid { get; init; }
 

@@ -54,6 +54,9 @@ public sealed record ComponentModel(string Name, IReadOnlyDictionary<string, Val
     /// <summary>The value of the descriptor's budget parameter, or null when the component declares none.</summary>
     public long? Budget => Descriptor?.Budget is { } budget && Arguments.TryGetValue(budget, out var value) ? value.AsInt() : null;
 
+    /// <summary>The value of the descriptor's discount parameter, or null when the component declares none.</summary>
+    public double? Discount => Descriptor?.Discount is { } discount && Arguments.TryGetValue(discount, out var value) ? value.AsFloat() : null;
+
     public long Int(string name) => Arguments[name].AsInt();
     public double Float(string name) => Arguments[name].AsFloat();
     public bool Bool(string name) => Arguments[name].AsBool();

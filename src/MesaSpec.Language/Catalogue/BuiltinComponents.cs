@@ -67,7 +67,7 @@ public sealed class BuiltinComponents : IComponentProvider
             new("entropy", MesaType.Float, F(0.01), "Entropy bonus coefficient.", 0, 10),
             new("value_coef", MesaType.Float, F(0.5), "Value loss coefficient.", 0, 100),
             new("max_grad_norm", MesaType.Float, F(0.5), "Gradient clipping norm.", 0, 1e6),
-        ]) with { Budget = "steps" };
+        ]) with { Budget = "steps", Discount = "gamma" };
 
     public static ComponentDescriptor A2c { get; } = new ComponentDescriptor("a2c", ComponentKind.Algorithm,
         "Advantage Actor-Critic (Mnih et al. 2016), synchronous: one gradient step per short rollout.",
@@ -81,7 +81,7 @@ public sealed class BuiltinComponents : IComponentProvider
             new("entropy", MesaType.Float, F(0.01), "Entropy bonus coefficient.", 0, 10),
             new("value_coef", MesaType.Float, F(0.5), "Value loss coefficient.", 0, 100),
             new("max_grad_norm", MesaType.Float, F(0.5), "Gradient clipping norm.", 0, 1e6),
-        ]) with { Budget = "steps" };
+        ]) with { Budget = "steps", Discount = "gamma" };
 
     private static ComponentParameter Objective(string doc) => new("objective", MesaType.Objective, null, doc);
 

@@ -75,17 +75,12 @@ public sealed record ExperimentModel(
     /// <summary>Base objective first, then each mesa objective: the candidates of behavioural-objective inference.</summary>
     public IEnumerable<ObjectiveModel> Candidates => MesaObjectives.Prepend(BaseObjective);
 
-    /// <summary>The discount episodes are scored with: the training algorithm's <c>gamma</c>, else <see cref="DefaultDiscount"/>.</summary>
-    public double Discount => Policy is TrainedPolicy { Algorithm: var algorithm } && algorithm.Arguments.TryGetValue(DiscountParameter, out var gamma)
-        ? gamma.AsFloat()
-        : DefaultDiscount;
+    /// <summary>The discount episodes are scored with: the training algorithm's (its descriptor names the parameter), else <see cref="DefaultDiscount"/>.</summary>
+    public double Discount => (Policy as TrainedPolicy)?.Algorithm.Discount ?? DefaultDiscount;
 
     /// <summary>The environment the model was trained on (null for reference policies): the "training distribution".</summary>
     public EnvironmentModel? TrainingEnvironment => (Policy as TrainedPolicy)?.Environment;
 
-    /// <summary>The algorithm parameter that holds the discount (the return every RL algorithm here maximises).</summary>
-    public const string DiscountParameter = "gamma";
-
-    /// <summary>Reference policies have no algorithm; scores then use PPO's default discount.</summary>
+    /// <summary>Reference policies (and algorithms without a discount parameter) score with PPO's default discount.</summary>
     public const double DefaultDiscount = 0.99;
 }

@@ -104,3 +104,20 @@ public sealed class VerdictSemanticsDiagnosticTests
             }
             """, UnexpectedInput, UnexpectedInput, UnexpectedInput);
 }
+
+/// <summary>Scores use the discount the algorithm maximises: the parameter its descriptor names.</summary>
+public sealed class DiscountTests
+{
+    [Theory]
+    [InlineData("train on Maze with mlp using ppo(steps: 1k, gamma: 0.9)", 0.9)]
+    [InlineData("train on Maze with mlp using a2c(steps: 1k, gamma: 0.5)", 0.5)]
+    [InlineData("train on Maze with mlp using ppo(steps: 1k)", 0.99)]
+    [InlineData("policy oracle(EatCheese)", MesaSpec.Language.Model.ExperimentModel.DefaultDiscount)]
+    public void The_discount_comes_from_the_algorithm(string source, double discount)
+    {
+        var spec = Specs.WithExperiment().Replace("  train on Maze with mlp using ppo(steps: 1k)", "  " + source, StringComparison.Ordinal);
+        var compilation = MesaSpec.Language.Binding.Compilation.Create(MesaSpec.Language.Syntax.SyntaxTree.Parse(spec, "discount.mesa"));
+        Assert.DoesNotContain(compilation.Diagnostics, d => d.IsError);
+        Assert.Equal(discount, compilation.Plans.Single().Points[0].Discount, 12);
+    }
+}
