@@ -30,6 +30,7 @@ internal sealed partial class DeclarationBinder(SymbolTable symbols, DiagnosticS
             ResolveBase(environment);
         }
         CutCyclesAndDeepChains([.. symbols.OfKind(DeclarationKind.Environment)]);
+        ResolveTaskBases();
         foreach (var declaration in symbols.Declarations)
         {
             DeclareParameters(declaration, []);
@@ -45,6 +46,12 @@ internal sealed partial class DeclarationBinder(SymbolTable symbols, DiagnosticS
                     break;
                 case DeclarationKind.Objective:
                     BindObjective(declaration, file);
+                    break;
+                case DeclarationKind.Task:
+                    BindTask(declaration, file);
+                    break;
+                case DeclarationKind.Experiment when TaskTraining(declaration.Syntax, symbols) is { } train:
+                    BindTaskExperiment(declaration, train, file);
                     break;
                 default:
                     BindExperiment(declaration, file);
@@ -420,6 +427,8 @@ internal sealed partial class DeclarationBinder(SymbolTable symbols, DiagnosticS
                     ResolveEnvironmentReference(experiment, t.Environment, file);
                     BindComponentName(t.Model, ComponentKind.Model, file, experiment.Tree, allowWords: []);
                     BindComponentName(t.Algorithm, ComponentKind.Algorithm, file, experiment.Tree, allowWords: []);
+                    CheckComponentForEnvironments(t.Model, ComponentKind.Model, file);
+                    CheckComponentForEnvironments(t.Algorithm, ComponentKind.Algorithm, file);
                     break;
                 case PolicyMemberSyntax p:
                     BindPolicy(experiment, p, file);
@@ -540,6 +549,10 @@ internal sealed partial class DeclarationBinder(SymbolTable symbols, DiagnosticS
         switch (expect.Expectation)
         {
             case VerdictExpectationSyntax verdict:
+                if (TaskVerdictInEnvironmentExperiment(verdict, file))
+                {
+                    break;
+                }
                 if (!Verdicts.Contains(verdict.Verdict.Text))
                 {
                     file.Report(DiagnosticCatalog.UnknownWord(verdict.Verdict.Span, "verdict", verdict.Verdict.Text, NameSuggestions.Closest(verdict.Verdict.Text, Verdicts), Verdicts));
