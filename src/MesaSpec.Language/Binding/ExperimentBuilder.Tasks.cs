@@ -55,6 +55,10 @@ internal sealed partial class ExperimentBuilder
         {
             return null;
         }
+        if (evaluations.Count > 0 && evaluations.All(e => e.Task.SameDistribution(task!)))
+        {
+            values.Diagnostics.Report(DiagnosticCatalog.NoTaskShift(syntax.Members.OfType<EvaluateMemberSyntax>().First().Span, task!.DisplayName));
+        }
         return new ExperimentModel(experiment.Name, assignment, ExperimentModel.SquaredLoss, [], new TaskTrainedModel(task!, model!, algorithm!),
             seeds!, [], threshold!.Value, tolerance, expectations!)
         {
