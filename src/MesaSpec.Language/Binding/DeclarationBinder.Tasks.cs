@@ -80,8 +80,8 @@ internal sealed partial class DeclarationBinder
                     break;
                 case TrainMemberSyntax t when ReferenceEquals(t, train):
                     ResolveTaskReference(experiment, t.Environment, trainedOn, file);
-                    BindComponentName(t.Model, ComponentKind.Model, file, experiment.Tree, allowWords: []);
-                    BindComponentName(t.Algorithm, ComponentKind.Algorithm, file, experiment.Tree, allowWords: []);
+                    BindComponentName(t.Model, ComponentKind.Model, file, experiment.Tree, allowWords: [], forTasks: true);
+                    BindComponentName(t.Algorithm, ComponentKind.Algorithm, file, experiment.Tree, allowWords: [], forTasks: true);
                     CheckComponentDomain(t.Model, ComponentKind.Model, forTasks: true, file);
                     CheckComponentDomain(t.Algorithm, ComponentKind.Algorithm, forTasks: true, file);
                     break;

@@ -14,7 +14,8 @@ namespace MesaSpec.Language.Binding;
 internal sealed partial class DeclarationBinder(SymbolTable symbols, DiagnosticSink sink, ComponentCatalog catalog)
 {
     private static readonly string[] Verbs = ["reaches", "collects", "opens", "touches"];
-    public static readonly string[] Verdicts = [.. VerdictWords.All];
+    /// <summary>The verdicts of experiments in environments (a task experiment's are <see cref="TaskVerdicts"/>).</summary>
+    public static readonly string[] Verdicts = [.. VerdictWords.All.Where(w => w != VerdictWords.Word(Verdict.MesaOptimizer))];
     public static readonly string[] Trends = ["increasing", "decreasing"];
     public static readonly string[] SingleEnvironmentMembers = ["grid", "walls", "layout", "legend", "agent spawn", "horizon", "observation", "levels"];
     private static readonly string[] SingleExperimentMembers = ["base objective", "seeds", "threshold", "tolerance", "sweep"];
@@ -425,8 +426,8 @@ internal sealed partial class DeclarationBinder(SymbolTable symbols, DiagnosticS
                     break;
                 case TrainMemberSyntax t:
                     ResolveEnvironmentReference(experiment, t.Environment, file);
-                    BindComponentName(t.Model, ComponentKind.Model, file, experiment.Tree, allowWords: []);
-                    BindComponentName(t.Algorithm, ComponentKind.Algorithm, file, experiment.Tree, allowWords: []);
+                    BindComponentName(t.Model, ComponentKind.Model, file, experiment.Tree, allowWords: [], forTasks: false);
+                    BindComponentName(t.Algorithm, ComponentKind.Algorithm, file, experiment.Tree, allowWords: [], forTasks: false);
                     CheckComponentForEnvironments(t.Model, ComponentKind.Model, file);
                     CheckComponentForEnvironments(t.Algorithm, ComponentKind.Algorithm, file);
                     break;
@@ -634,7 +635,8 @@ internal sealed partial class DeclarationBinder(SymbolTable symbols, DiagnosticS
         }
     }
 
-    private void BindComponentName(ExpressionSyntax call, ComponentKind kind, FileDiagnostics file, SyntaxTree tree, string[] allowWords)
+    /// <param name="forTasks">Name only the components of this kind of experiment as the valid ones (null: all).</param>
+    private void BindComponentName(ExpressionSyntax call, ComponentKind kind, FileDiagnostics file, SyntaxTree tree, string[] allowWords, bool? forTasks = null)
     {
         if (call.ReferencedName() is not { } name)
         {
@@ -650,7 +652,7 @@ internal sealed partial class DeclarationBinder(SymbolTable symbols, DiagnosticS
             symbols.AddReference(new ComponentSymbol(descriptor), tree, name.Span);
             return;
         }
-        var valid = catalog.OfKind(kind).Select(c => c.Name).Concat(allowWords).ToList();
+        var valid = catalog.OfKind(kind).Where(c => forTasks is null || c.ForTasks == forTasks).Select(c => c.Name).Concat(allowWords).ToList();
         file.Report(DiagnosticCatalog.UnknownComponent(name.Span, kind.ToString().ToLowerInvariant(), name.Text, NameSuggestions.Closest(name.Text, valid), valid));
     }
 
