@@ -70,7 +70,7 @@ public sealed class InContextTrainer : IInContextTrainer
             {
                 var mean = stretch / stretchSteps;
                 curve.Add(new LearningCurvePoint(step + 1, -mean, mean));
-                progress?.Report(new TrainingProgress(seed, step + 1, algorithm.Steps, -mean, (step + 1) / Math.Max(clock.Elapsed.TotalSeconds, 1e-9)));
+                progress?.Report(new TrainingProgress(seed, step + 1, algorithm.Steps, -mean, (step + 1) / Math.Max(clock.Elapsed.TotalSeconds, 1e-9)) { Loss = mean });
                 stretch = 0;
                 stretchSteps = 0;
             }
