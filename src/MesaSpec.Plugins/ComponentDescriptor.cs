@@ -51,6 +51,12 @@ public sealed record ComponentDescriptor(string Name, ComponentKind Kind, string
     /// <summary>A wall generator that needs odd width and height (cells on even coordinates); the binder checks the grid.</summary>
     public bool NeedsOddGrid { get; init; }
 
+    /// <summary>
+    /// A model or algorithm of experiments trained on a task (in-context learning from prompts) rather than in
+    /// environments; the binder keeps the two apart (MS2060).
+    /// </summary>
+    public bool ForTasks { get; init; }
+
     public ComponentParameter? Find(string name) => Parameters.FirstOrDefault(p => p.Name == name);
 
     public string Signature => $"{Name}({string.Join(", ", Parameters.Select(p => p.Signature))})";

@@ -14,7 +14,8 @@ internal static class ReportText
     public static string Estimate(Estimate? e) =>
         e?.Mean is null ? "n/a" : e.CiLow is null || e.CiHigh is null ? Number(e.Mean) : $"{Number(e.Mean)} [{Number(e.CiLow)}, {Number(e.CiHigh)}]";
 
-    public static string Verdict(string verdict, string? proxy) => verdict == "pseudo_aligned" && proxy is not null ? $"pseudo_aligned to {proxy}" : verdict;
+    public static string Verdict(string verdict, string? proxy) => proxy is null ? verdict
+        : verdict == "pseudo_aligned" ? $"pseudo_aligned to {proxy}" : $"{verdict}({proxy})";
 
     /// <summary>The score the verdict rests on: conflict episodes when there were any, all episodes otherwise.</summary>
     public static Estimate Headline(ObjectiveScore score) => score.Score.Mean is not null ? score.Score : score.ScoreAll;

@@ -141,12 +141,20 @@ public sealed class RunCommand : ICommand
                 : plans.Count == 1 ? outRoot : Path.Combine(outRoot, plan.Name);
             var options = new RunOptions(threads ?? 1, device, Path.Combine(directory, "checkpoints"), seeds);
             var spec = new SpecInfo(file.Path, Sha256(file.Text!.Text), ExperimentRunner.DescribePolicy(plan.Points[0].Policy));
+            if (cluster.Backend is not null && plan.Points[0].IsTaskExperiment)
+            {
+                context.Error.WriteLine($"error {Language.Diagnostics.DiagnosticCodes.InvalidUsage}: experiment '{plan.Name}' is trained on a task; experiments on tasks run in this process only (leave out --on)");
+                exit = Math.Max(exit, ExitCodes.UsageOrInput);
+                continue;
+            }
             if (cluster.Backend is { } backend)
             {
                 exit = Math.Max(exit, ClusterSubmission.Submit(plan, spec, options, directory, backend, cluster.Options, progressMode == "jsonl", context));
                 continue;
             }
-            var workers = Math.Min(jobs ?? Math.Max(1, Environment.ProcessorCount / options.Threads), plan.Points.Count * ExperimentRunner.SeedsOf(plan, options).Count);
+            // Experiments on tasks run in this process: worker processes and clusters carry environment seeds only.
+            var workers = plan.Points[0].IsTaskExperiment ? 1
+                : Math.Min(jobs ?? Math.Max(1, Environment.ProcessorCount / options.Threads), plan.Points.Count * ExperimentRunner.SeedsOf(plan, options).Count);
             var code = RunOne(plan, spec, file.Text!.Text, options, directory, progressMode, workers, context);
             exit = Math.Max(exit, code);
             if (context.Cancellation.IsCancellationRequested)
@@ -240,7 +248,9 @@ public sealed class RunCommand : ICommand
     }
 
     /// <summary>One line per evaluation environment: "MazeAnywhere: pseudo_aligned(GoToCorner)".</summary>
-    public static string VerdictSummary(RunReport report) => string.Join("; ", report.Points.SelectMany(p => p.Evaluations.Select(e =>
+    public static string VerdictSummary(RunReport report) => report.Points.Any(p => p.Tasks is not null)
+        ? string.Join("; ", report.Points.SelectMany(p => (p.Tasks ?? []).Select(t => $"{t.Task}: {t.Verdict}{(t.Learner is { } l ? $"({l})" : "")}")))
+        : string.Join("; ", report.Points.SelectMany(p => p.Evaluations.Select(e =>
         (p.Parameters.Count == 0 ? "" : $"[{string.Join(", ", p.Parameters.Select(kv => $"{kv.Key}={kv.Value}"))}] ")
         + $"{e.Environment}: {(e.Verdict == "pseudo_aligned" ? $"pseudo_aligned({e.Proxy})" : e.Verdict)}")));
 

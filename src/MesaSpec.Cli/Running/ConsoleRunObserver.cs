@@ -70,7 +70,7 @@ internal sealed class ConsoleRunObserver(IAnsiConsole console, bool live, Action
             }
             var fraction = progress.TotalSteps == 0 ? 1 : (double)progress.Step / progress.TotalSteps;
             var text = string.Create(CultureInfo.InvariantCulture,
-                $"{seed.Label}: step {progress.Step:N0}/{progress.TotalSteps:N0}, mean return {Format(progress.MeanEpisodeReturn)}, {progress.StepsPerSecond:N0} steps/s");
+                $"{seed.Label}: step {progress.Step:N0}/{progress.TotalSteps:N0}, {(progress.Loss is { } loss ? $"loss {Format(loss)}" : $"mean return {Format(progress.MeanEpisodeReturn)}")}, {progress.StepsPerSecond:N0} steps/s");
             if (seed.Task is { } task)
             {
                 task.MaxValue = Math.Max(1, progress.TotalSteps);

@@ -13,6 +13,11 @@ internal static class VerdictTable
     {
         foreach (var point in report.Points)
         {
+            if (point.Tasks is { } tasks)
+            {
+                TaskVerdictTable.Write(console, report, point, tasks);
+                continue;
+            }
             if (point.Verdict is { } experimentVerdict)
             {
                 var at = point.Parameters.Count == 0 ? "" : $" ({string.Join(", ", point.Parameters.Select(p => $"{p.Key} = {p.Value}"))})";

@@ -58,6 +58,10 @@ public sealed record RunReport
     /// <summary>The proxy pursued, when <see cref="Verdict"/> is pseudo_aligned.</summary>
     public string? Proxy { get; init; }
 
+    /// <summary>The reference learner the model implements, when <see cref="Verdict"/> is mesa_optimizer (experiments on tasks only).</summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = TaskReportJson.OnlyForTasks)]
+    public string? Learner { get; init; }
+
     /// <summary>"goal" (competent under shift, pursuing a proxy), "capability" (competent in training, not under shift) or "none".</summary>
     public string? Misgeneralisation { get; init; }
 
@@ -95,6 +99,14 @@ public sealed record SweepPoint
     public string? Misgeneralisation { get; init; }
 
     public string? Explanation { get; init; }
+
+    /// <summary>The reference learner the model implements, when <see cref="Verdict"/> is mesa_optimizer (experiments on tasks only).</summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = TaskReportJson.OnlyForTasks)]
+    public string? Learner { get; init; }
+
+    /// <summary>The evaluation tasks of an experiment trained on a task; absent for environments.</summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = TaskReportJson.OnlyForTasks)]
+    public IReadOnlyList<TaskEvaluationReport>? Tasks { get; init; }
 }
 
 /// <summary>How one seed's model trained. Absent for reference policies (oracle, random).</summary>

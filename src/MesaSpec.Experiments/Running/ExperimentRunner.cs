@@ -32,6 +32,10 @@ public sealed class ExperimentRunner(ITrainer? trainer, RunOptions options)
 
     public RunReport Run(ExperimentPlan plan, SpecInfo spec, IRunObserver? observer, CancellationToken cancellationToken)
     {
+        if (plan.Points.Count > 0 && plan.Points[0].IsTaskExperiment)
+        {
+            return new InContext.InContextRunner(trainer as InContext.IInContextTrainer, options).Run(plan, spec, observer, cancellationToken);
+        }
         observer ??= NullRunObserver.Instance;
         var clock = Stopwatch.StartNew();
         var started = DateTimeOffset.UtcNow;
@@ -88,6 +92,8 @@ public sealed class ExperimentRunner(ITrainer? trainer, RunOptions options)
     {
         TrainedPolicy t => string.Create(CultureInfo.InvariantCulture, $"trained: {t.Model.Name} with {t.Algorithm.Name} on {t.Environment.DisplayName}"),
         OraclePolicy o => $"oracle({o.Objective.Name})",
+        TaskTrainedModel t => string.Create(CultureInfo.InvariantCulture, $"trained: {t.Model.Name} with {t.Algorithm.Name} on {t.Task.DisplayName}"),
+        ReferenceLearnerPolicy r => $"reference learner {LearnerWords.Word(r.Learner)}",
         _ => "random",
     };
 

@@ -7,7 +7,11 @@ namespace MesaSpec.Experiments.Training;
 public sealed record TrainingSettings(int Threads, string Device, string? CheckpointDirectory);
 
 /// <summary>One progress tick of a training run.</summary>
-public sealed record TrainingProgress(int Seed, long Step, long TotalSteps, double MeanEpisodeReturn, double StepsPerSecond);
+public sealed record TrainingProgress(int Seed, long Step, long TotalSteps, double MeanEpisodeReturn, double StepsPerSecond)
+{
+    /// <summary>Supervised training (experiments on tasks) reports its mean training loss here instead of a return.</summary>
+    public double? Loss { get; init; }
+}
 
 /// <summary>A point of the learning curve: mean return of episodes finished around <see cref="Step"/>.</summary>
 public sealed record LearningCurvePoint(long Step, double MeanReturn, double? Loss);

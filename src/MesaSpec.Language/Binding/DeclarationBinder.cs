@@ -14,7 +14,8 @@ namespace MesaSpec.Language.Binding;
 internal sealed partial class DeclarationBinder(SymbolTable symbols, DiagnosticSink sink, ComponentCatalog catalog)
 {
     private static readonly string[] Verbs = ["reaches", "collects", "opens", "touches"];
-    public static readonly string[] Verdicts = [.. VerdictWords.All];
+    /// <summary>The verdicts of experiments in environments (a task experiment's are <see cref="TaskVerdicts"/>).</summary>
+    public static readonly string[] Verdicts = [.. VerdictWords.All.Where(w => w != VerdictWords.Word(Verdict.MesaOptimizer))];
     public static readonly string[] Trends = ["increasing", "decreasing"];
     public static readonly string[] SingleEnvironmentMembers = ["grid", "walls", "layout", "legend", "agent spawn", "horizon", "observation", "levels"];
     private static readonly string[] SingleExperimentMembers = ["base objective", "seeds", "threshold", "tolerance", "sweep"];
@@ -30,6 +31,7 @@ internal sealed partial class DeclarationBinder(SymbolTable symbols, DiagnosticS
             ResolveBase(environment);
         }
         CutCyclesAndDeepChains([.. symbols.OfKind(DeclarationKind.Environment)]);
+        ResolveTaskBases();
         foreach (var declaration in symbols.Declarations)
         {
             DeclareParameters(declaration, []);
@@ -45,6 +47,12 @@ internal sealed partial class DeclarationBinder(SymbolTable symbols, DiagnosticS
                     break;
                 case DeclarationKind.Objective:
                     BindObjective(declaration, file);
+                    break;
+                case DeclarationKind.Task:
+                    BindTask(declaration, file);
+                    break;
+                case DeclarationKind.Experiment when TaskTraining(declaration.Syntax, symbols) is { } train:
+                    BindTaskExperiment(declaration, train, file);
                     break;
                 default:
                     BindExperiment(declaration, file);
@@ -418,8 +426,10 @@ internal sealed partial class DeclarationBinder(SymbolTable symbols, DiagnosticS
                     break;
                 case TrainMemberSyntax t:
                     ResolveEnvironmentReference(experiment, t.Environment, file);
-                    BindComponentName(t.Model, ComponentKind.Model, file, experiment.Tree, allowWords: []);
-                    BindComponentName(t.Algorithm, ComponentKind.Algorithm, file, experiment.Tree, allowWords: []);
+                    BindComponentName(t.Model, ComponentKind.Model, file, experiment.Tree, allowWords: [], forTasks: false);
+                    BindComponentName(t.Algorithm, ComponentKind.Algorithm, file, experiment.Tree, allowWords: [], forTasks: false);
+                    CheckComponentForEnvironments(t.Model, ComponentKind.Model, file);
+                    CheckComponentForEnvironments(t.Algorithm, ComponentKind.Algorithm, file);
                     break;
                 case PolicyMemberSyntax p:
                     BindPolicy(experiment, p, file);
@@ -540,6 +550,10 @@ internal sealed partial class DeclarationBinder(SymbolTable symbols, DiagnosticS
         switch (expect.Expectation)
         {
             case VerdictExpectationSyntax verdict:
+                if (TaskVerdictInEnvironmentExperiment(verdict, file))
+                {
+                    break;
+                }
                 if (!Verdicts.Contains(verdict.Verdict.Text))
                 {
                     file.Report(DiagnosticCatalog.UnknownWord(verdict.Verdict.Span, "verdict", verdict.Verdict.Text, NameSuggestions.Closest(verdict.Verdict.Text, Verdicts), Verdicts));
@@ -621,7 +635,8 @@ internal sealed partial class DeclarationBinder(SymbolTable symbols, DiagnosticS
         }
     }
 
-    private void BindComponentName(ExpressionSyntax call, ComponentKind kind, FileDiagnostics file, SyntaxTree tree, string[] allowWords)
+    /// <param name="forTasks">Name only the components of this kind of experiment as the valid ones (null: all).</param>
+    private void BindComponentName(ExpressionSyntax call, ComponentKind kind, FileDiagnostics file, SyntaxTree tree, string[] allowWords, bool? forTasks = null)
     {
         if (call.ReferencedName() is not { } name)
         {
@@ -637,7 +652,7 @@ internal sealed partial class DeclarationBinder(SymbolTable symbols, DiagnosticS
             symbols.AddReference(new ComponentSymbol(descriptor), tree, name.Span);
             return;
         }
-        var valid = catalog.OfKind(kind).Select(c => c.Name).Concat(allowWords).ToList();
+        var valid = catalog.OfKind(kind).Where(c => forTasks is null || c.ForTasks == forTasks).Select(c => c.Name).Concat(allowWords).ToList();
         file.Report(DiagnosticCatalog.UnknownComponent(name.Span, kind.ToString().ToLowerInvariant(), name.Text, NameSuggestions.Closest(name.Text, valid), valid));
     }
 

@@ -7,7 +7,7 @@ using MesaSpec.Language.Syntax;
 namespace MesaSpec.Language.Binding;
 
 /// <summary>Instantiates an experiment at every point of its sweep.</summary>
-internal sealed class ExperimentBuilder(SymbolTable symbols, DiagnosticSink sink, ComponentCatalog catalog, EnvironmentBuilder environments)
+internal sealed partial class ExperimentBuilder(SymbolTable symbols, DiagnosticSink sink, ComponentCatalog catalog, EnvironmentBuilder environments)
 {
     public const int DefaultSeeds = 3;
     public const int DefaultEpisodes = 200;
@@ -57,6 +57,10 @@ internal sealed class ExperimentBuilder(SymbolTable symbols, DiagnosticSink sink
         var scope = new Scope(experiment.Parameters.Select(p => (p, assignment.TryGetValue(p.Name, out var v) ? v : EnvironmentBuilder.DefaultOf(p))));
         var values = new ValueEvaluator(file, scope);
         var syntax = experiment.Syntax;
+        if (DeclarationBinder.TaskTraining(syntax, symbols) is { } taskTraining)
+        {
+            return BuildTaskExperiment(experiment, assignment, taskTraining, values);
+        }
         var ok = true;
 
         ObjectiveModel? Objective(IdentifierSyntax name) =>
@@ -212,7 +216,7 @@ internal sealed class ExperimentBuilder(SymbolTable symbols, DiagnosticSink sink
         ExpectationBody? body = expect.Expectation switch
         {
             VerdictExpectationSyntax v => VerdictWords.TryParse(v.Verdict.Text, out var verdict)
-                ? new VerdictExpectation(verdict, verdict == Verdict.PseudoAligned ? v.Proxy?.Text : null)
+                ? new VerdictExpectation(verdict, verdict is Verdict.PseudoAligned or Verdict.MesaOptimizer ? v.Proxy?.Text : null)
                 : null,
             MetricComparisonSyntax c => Metric(c.Metric) is { } metric && values.Float(c.Value, "the compared value", double.MinValue, double.MaxValue) is { } value
                 ? new MetricExpectation(metric, c.Operator switch

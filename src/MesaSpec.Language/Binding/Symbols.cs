@@ -83,6 +83,7 @@ internal static class DeclarationKindText
     {
         DeclarationKind.Environment => "environment",
         DeclarationKind.Objective => "objective",
+        DeclarationKind.Task => "task",
         _ => "experiment",
     };
 }

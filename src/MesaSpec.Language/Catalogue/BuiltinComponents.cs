@@ -83,6 +83,27 @@ public sealed class BuiltinComponents : IComponentProvider
             new("max_grad_norm", MesaType.Float, F(0.5), "Gradient clipping norm.", 0, 1e6),
         ]) with { Budget = "steps", Discount = "gamma" };
 
+    public static ComponentDescriptor LinearAttention { get; } = new ComponentDescriptor("linear_attention", ComponentKind.Model,
+        "Linear self-attention over the prompt's tokens [x; y] (the query's y is 0), read out at the query's y (von Oswald et al. 2023). Each layer adds W_PV (1/N sum_i e_i e_i^T) W_KQ e to every token: one layer can implement one step of gradient descent on the context's squared loss.",
+        [
+            new("layers", MesaType.Int, I(1), "Attention layers (residual, no MLP, no normalisation).", 1, 16),
+        ]) with { ForTasks = true };
+
+    public static ComponentDescriptor Transformer { get; } = new ComponentDescriptor("transformer", ComponentKind.Model,
+        "A small softmax transformer over the prompt's tokens: a linear embedding, pre-norm blocks of single-head softmax self-attention and a ReLU MLP, read out at the query token.",
+        [
+            new("layers", MesaType.Int, I(2), "Transformer blocks.", 1, 16),
+            new("width", MesaType.Int, I(32), "Width of the token embedding.", 4, 1024),
+        ]) with { ForTasks = true };
+
+    public static ComponentDescriptor Adam { get; } = new ComponentDescriptor("adam", ComponentKind.Algorithm,
+        "Supervised training with Adam (Kingma & Ba 2015) on fresh prompts of the task: the mean squared error of the query's prediction.",
+        [
+            new("steps", MesaType.Int, I(10_000), "Gradient steps: the base optimizer's budget.", 1, 1e8),
+            new("lr", MesaType.Float, F(1e-3), "Adam learning rate.", 0, 1),
+            new("batch", MesaType.Int, I(512), "Prompts per gradient step.", 1, 65536),
+        ]) with { Budget = "steps", ForTasks = true };
+
     private static ComponentParameter Objective(string doc) => new("objective", MesaType.Objective, null, doc);
 
     public static ComponentDescriptor Score { get; } = new("score", ComponentKind.Metric,
@@ -105,5 +126,5 @@ public sealed class BuiltinComponents : IComponentProvider
         "`score` of a uniformly random policy on the same levels; a floor for comparison.",
         [Objective("A base or mesa objective of the experiment.")]);
 
-    public IEnumerable<ComponentDescriptor> GetComponents() => [Maze, Rooms, Border, Mlp, Cnn, Ppo, A2c, Score, ScoreAll, GoalRate, Capability, RandomScore];
+    public IEnumerable<ComponentDescriptor> GetComponents() => [Maze, Rooms, Border, Mlp, Cnn, Ppo, A2c, LinearAttention, Transformer, Adam, Score, ScoreAll, GoalRate, Capability, RandomScore];
 }

@@ -7,7 +7,7 @@ namespace MesaSpec.Language.Diagnostics;
 /// One factory per diagnostic: the only place its message is written, so wording stays consistent
 /// and docs/diagnostics.md can mirror it.
 /// </summary>
-public static class DiagnosticCatalog
+public static partial class DiagnosticCatalog
 {
     private static Diagnostic Error(string code, TextSpan span, string message, CodeFix? fix = null) =>
         new(code, DiagnosticSeverity.Error, span, message, "", fix);

@@ -4,7 +4,7 @@ namespace MesaSpec.Language.Diagnostics;
 /// Every diagnostic code, in one place so none is reused. docs/diagnostics.md describes each one
 /// (a test checks that every code here is documented there).
 /// </summary>
-public static class DiagnosticCodes
+public static partial class DiagnosticCodes
 {
     // MS0xxx: input (files, encodings, sizes)
     public const string InvalidUsage = "MS0001";

@@ -18,7 +18,7 @@ public sealed record EvaluationModel(EnvironmentModel Environment, int Episodes)
 /// What the behaviour on an evaluation distribution (or across an experiment's distributions) says about the
 /// behavioural objective; docs/language.md, "How a verdict is reached", defines each. Words: <see cref="VerdictWords"/>.
 /// </summary>
-public enum Verdict { RobustlyAligned, PseudoAligned, CapabilityFailure, Inconclusive, Indistinguishable }
+public enum Verdict { RobustlyAligned, PseudoAligned, CapabilityFailure, Inconclusive, Indistinguishable, MesaOptimizer }
 
 /// <summary>Langosco et al.'s and Shah et al.'s 2x2: under shift, is the model still capable, and of which objective?</summary>
 public enum Misgeneralisation { None, Goal, Capability }
@@ -83,4 +83,36 @@ public sealed record ExperimentModel(
 
     /// <summary>Reference policies (and algorithms without a discount parameter) score with PPO's default discount.</summary>
     public const double DefaultDiscount = 0.99;
+
+    // ---------------------------------------------------------------- experiments on tasks (in-context learning)
+
+    /// <summary>The evaluation tasks of an experiment trained on a task (then <see cref="Evaluations"/> is empty).</summary>
+    public IReadOnlyList<TaskEvaluationModel> TaskEvaluations { get; init; } = [];
+
+    /// <summary>Trained on a task (in-context learning, measured against reference learners) rather than in environments.</summary>
+    public bool IsTaskExperiment => Policy is TaskTrainedModel or ReferenceLearnerPolicy;
+
+    /// <summary>The task the model was (or its stand-in would have been) trained on; null for environments.</summary>
+    public TaskModel? TrainingTask => Policy switch
+    {
+        TaskTrainedModel t => t.Task,
+        ReferenceLearnerPolicy r => r.Task,
+        _ => null,
+    };
+
+    /// <summary>
+    /// What stands in for the trained model when only the measurement is under test: the oracle of the base
+    /// objective in environments, the Bayes-optimal reference learner on tasks.
+    /// </summary>
+    public PolicySource Oracle => TrainingTask is { } task ? new ReferenceLearnerPolicy(LearnerWords.Oracle, task) : new OraclePolicy(BaseObjective);
+
+    /// <summary>This experiment with at most <paramref name="count"/> episodes (prompts, on tasks) per evaluation.</summary>
+    public ExperimentModel WithEvaluationsAtMost(int count) => this with
+    {
+        Evaluations = Evaluations.Select(e => e with { Episodes = Math.Min(e.Episodes, count) }).ToList(),
+        TaskEvaluations = TaskEvaluations.Select(e => e with { Prompts = Math.Min(e.Prompts, count) }).ToList(),
+    };
+
+    /// <summary>The base objective of an experiment on a task: the squared error of the query's prediction (no reward terms: it is not a gridworld objective).</summary>
+    public static ObjectiveModel SquaredLoss { get; } = new("squared_loss", [], []);
 }

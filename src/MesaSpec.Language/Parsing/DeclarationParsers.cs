@@ -25,7 +25,7 @@ internal static class DeclarationParsers
             Open('('), Parameter.Before(FullTrivia).Separated(Comma), Close(')'));
 
     private static readonly Parser<char, TextSpan> DeclarationKeyword =
-        OneOf(Keyword("environment"), Keyword("objective"), Keyword("experiment"), Keyword("import"));
+        OneOf(Keyword("environment"), Keyword("objective"), Keyword("experiment"), Keyword("task"), Keyword("import"));
 
     /// <summary>Stops a body's member loop: its closing brace, the end of the file, or (brace forgotten) the next declaration.</summary>
     private static readonly Parser<char, Unit> EndOfBody =
@@ -83,7 +83,7 @@ internal static class DeclarationParsers
             .Then(Parameters.Optional(), (kn, ps) => (kn.keyword, kn.name, ps))
             .Then(canExtend ? Keyword("extends").Then(NameOrCall).Optional() : Return(Maybe.Nothing<ExpressionSyntax>()), (h, ext) => (h, ext))
             .Before(FullTrivia)
-            .Then(BodyOf(Recovering(member, kind == DeclarationKind.Environment ? "an environment" : "an " + kind.ToString().ToLowerInvariant(), keywords)), (header, body) => (SyntaxNode)new DeclarationSyntax(
+            .Then(BodyOf(Recovering(member, kind switch { DeclarationKind.Environment => "an environment", DeclarationKind.Task => "a task", _ => "an " + kind.ToString().ToLowerInvariant() }, keywords)), (header, body) => (SyntaxNode)new DeclarationSyntax(
                 kind,
                 header.h.keyword,
                 header.h.name,
@@ -103,8 +103,9 @@ internal static class DeclarationParsers
                 Import,
                 Declaration(DeclarationKind.Environment, MemberParsers.EnvironmentMember, MemberParsers.EnvironmentKeywords, canExtend: true),
                 Declaration(DeclarationKind.Objective, MemberParsers.ObjectiveMember, MemberParsers.ObjectiveKeywords, canExtend: false),
-                Declaration(DeclarationKind.Experiment, MemberParsers.ExperimentMember, MemberParsers.ExperimentKeywords, canExtend: false))
-            .Label("a declaration (environment, objective, experiment) or an import")
+                Declaration(DeclarationKind.Experiment, MemberParsers.ExperimentMember, MemberParsers.ExperimentKeywords, canExtend: false),
+                Declaration(DeclarationKind.Task, TaskMemberParsers.TaskMember, TaskMemberParsers.TaskKeywords, canExtend: true))
+            .Label("a declaration (environment, objective, experiment, task) or an import")
             .RecoverWith(error => RecoverySkip.ToNextDeclaration.Select(skipped =>
                 (SyntaxNode)ErrorBudget.Spent(new ErrorDeclarationSyntax(
                     new TextSpan(skipped.ErrorStart, skipped.Token.Length),
@@ -112,7 +113,7 @@ internal static class DeclarationParsers
                     TextSpan.FromBounds(skipped.ErrorStart, skipped.End))))));
 
     private static string DeclarationSuggestion(string token) =>
-        token.Length > 1 && Binding.NameSuggestions.Closest(token, ["environment", "objective", "experiment", "import"]) is { } keyword
+        token.Length > 1 && Binding.NameSuggestions.Closest(token, ["environment", "objective", "experiment", "task", "import"]) is { } keyword
             ? $"; did you mean '{keyword}'?"
             : "";
 

@@ -22,7 +22,7 @@ internal sealed class RecoverySkip : Parser<char, RecoverySkip.Skipped>
     /// <summary>The token where parsing failed (its text, for the message) and where skipping stopped.</summary>
     public readonly record struct Skipped(int ErrorStart, string Token, int End);
 
-    private static readonly string[] DeclarationKeywords = ["environment", "objective", "experiment", "import"];
+    private static readonly string[] DeclarationKeywords = ["environment", "objective", "experiment", "task", "import"];
 
     public override bool TryParse(ref ParseState<char> state, ref PooledList<Expected<char>> expecteds, out Skipped result)
     {

@@ -22,10 +22,10 @@ public sealed record ParameterListSyntax(ImmutableArray<ParameterSyntax> Paramet
     public override IEnumerable<SyntaxNode> Children => Parameters;
 }
 
-public enum DeclarationKind { Environment, Objective, Experiment }
+public enum DeclarationKind { Environment, Objective, Experiment, Task }
 
 /// <summary>
-/// <c>environment|objective|experiment Name(params) [extends Base(args)] { members }</c>.
+/// <c>environment|objective|experiment|task Name(params) [extends Base(args)] { members }</c>.
 /// <see cref="CloseBrace"/> is null when the closing brace is missing (reported as MS1002).
 /// </summary>
 public sealed record DeclarationSyntax(

@@ -18,16 +18,17 @@ public sealed class RuntimeComponents : IComponentImplementations
     /// <summary>The built-in entries, for component models built without a host (tests, tools).</summary>
     public static ComponentCatalog Builtin { get; } = new([new BuiltinComponents()], new RuntimeComponents().GetEntries());
 
-    public IEnumerable<IComponentEntry> GetEntries() => [new MlpModel(), new CnnModel(), new PpoAlgorithm(), new A2cAlgorithm()];
+    public IEnumerable<IComponentEntry> GetEntries() => [new MlpModel(), new CnnModel(), new PpoAlgorithm(), new A2cAlgorithm(), new InContext.LinearAttentionModel(), new InContext.TransformerModel(), new InContext.AdamAlgorithm()];
 
     /// <summary>
     /// The entry a bound call was paired with, or the built-in of that name for a call built by hand; a
-    /// <see cref="TrainingFailedException"/> with a code when neither exists.
+    /// <see cref="TrainingFailedException"/> with a code when neither exists (naming the built-ins of this
+    /// contract only: a task model is no actor-critic, and the other way round).
     /// </summary>
     internal static T Resolve<T>(ComponentModel call, ComponentKind kind) where T : class, IComponentEntry =>
         call.Entry as T ?? Builtin.Entry<T>(kind, call.Name)
         ?? throw new TrainingFailedException(
-            $"{RuntimeErrors.UnknownComponent}: '{call.Name}' is not a {kind.ToString().ToLowerInvariant()} the runtime can build (built in: {string.Join(", ", Builtin.OfKind(kind).Select(c => c.Name))})");
+            $"{RuntimeErrors.UnknownComponent}: '{call.Name}' is not a {kind.ToString().ToLowerInvariant()} the runtime can build here (built in: {string.Join(", ", Builtin.OfKind(kind).Where(c => Builtin.Entry<T>(kind, c.Name) is not null).Select(c => c.Name))})");
 
     /// <summary>Runs <paramref name="build"/> with the call's arguments, turning an unusable argument into a coded training failure.</summary>
     internal static TResult Build<T, TResult>(ComponentModel call, ComponentKind kind, Func<T, ComponentArguments, TResult> build)

@@ -12,8 +12,13 @@ namespace MesaSpec.Runtime.Training;
 /// seed fixes the initial weights (torch's generator), the environment seed and the run's own generator for
 /// action sampling and minibatch order.
 /// </summary>
-public sealed class TorchTrainer : ITrainer
+public sealed class TorchTrainer : ITrainer, Experiments.InContext.IInContextTrainer
 {
+    /// <summary>Experiments on tasks: supervised training of an in-context model (<see cref="InContext.InContextTrainer"/>).</summary>
+    public Experiments.InContext.ITrainedInContextLearner Train(
+        TaskTrainedModel spec, int seed, TrainingSettings settings, IProgress<TrainingProgress>? progress, CancellationToken cancellationToken) =>
+        new InContext.InContextTrainer().Train(spec, seed, settings, progress, cancellationToken);
+
     public ITrainedPolicy Train(
         TrainedPolicy spec,
         ObjectiveModel baseObjective,

@@ -11,22 +11,25 @@ namespace MesaSpec.Testing.Running;
 /// </summary>
 public sealed record ExperimentVariant(string Name, Func<ExperimentModel, ExperimentModel> Apply)
 {
-    /// <summary>An oracle for the base objective instead of the trained model: tests the measurement, trains nothing.</summary>
+    /// <summary>
+    /// The oracle instead of the trained model (<see cref="ExperimentModel.Oracle"/>: the base objective's oracle in
+    /// environments, the Bayes-optimal reference learner on tasks): tests the measurement, trains nothing.
+    /// </summary>
     public static ExperimentVariant ReferenceOracle { get; } =
-        new("reference-oracle", model => model with { Policy = new OraclePolicy(model.BaseObjective) });
+        new("reference-oracle", model => model with { Policy = model.Oracle });
 
     /// <summary>
-    /// The quick stand-in for a full run, for a project's own example tests: the oracle of the base objective,
-    /// one seed (0), and at most <paramref name="episodes"/> evaluation episodes per environment. It pins the
+    /// The quick stand-in for a full run, for a project's own example tests: the oracle (of the base objective in
+    /// environments, the Bayes-optimal reference learner on tasks), one seed (0), and at most
+    /// <paramref name="episodes"/> evaluation episodes per environment (prompts per task). It pins the
     /// measurement (levels, planner, scores, conflict episodes, verdicts) in seconds instead of minutes. The
     /// episode count is in the name, as every setting of a variant must be: the name is part of the cache key.
     /// </summary>
     public static ExperimentVariant ReducedOracle(int episodes = 20) =>
-        new($"reduced-oracle-{episodes}ep", model => model with
+        new($"reduced-oracle-{episodes}ep", model => model.WithEvaluationsAtMost(episodes) with
         {
-            Policy = new OraclePolicy(model.BaseObjective),
+            Policy = model.Oracle,
             Seeds = [0],
-            Evaluations = model.Evaluations.Select(e => e with { Episodes = Math.Min(e.Episodes, episodes) }).ToList(),
         });
 
     /// <summary>Uniformly random actions instead of the trained model.</summary>
@@ -40,10 +43,14 @@ public sealed record ExperimentVariant(string Name, Func<ExperimentModel, Experi
     public static ExperimentVariant ReducedBudget(long steps, int? episodes = null) =>
         new($"reduced-budget-{steps}" + (episodes is { } e ? $"-{e}ep" : ""), model => model with
         {
-            Policy = model.Policy is TrainedPolicy { Algorithm.Descriptor.Budget: { } budget } trained
-                ? trained with { Algorithm = WithArgument(trained.Algorithm, budget, steps) }
-                : model.Policy,
+            Policy = model.Policy switch
+            {
+                TrainedPolicy { Algorithm.Descriptor.Budget: { } budget } trained => trained with { Algorithm = WithArgument(trained.Algorithm, budget, steps) },
+                TaskTrainedModel { Algorithm.Descriptor.Budget: { } budget } trained => trained with { Algorithm = WithArgument(trained.Algorithm, budget, steps) },
+                _ => model.Policy,
+            },
             Evaluations = episodes is { } n ? model.Evaluations.Select(e => e with { Episodes = n }).ToList() : model.Evaluations,
+            TaskEvaluations = episodes is { } p ? model.TaskEvaluations.Select(e => e with { Prompts = p }).ToList() : model.TaskEvaluations,
         });
 
     /// <summary>This variant, then <paramref name="next"/>; the names join with a dot.</summary>

@@ -28,6 +28,11 @@ internal static class ReferencePolicyVerdicts
         foreach (var plan in compilation.Plans)
         {
             var model = plan.Points[0];
+            if (model.IsTaskExperiment)
+            {
+                TaskReferenceVerdicts.Check(name, plan, model, episodes, seeds);
+                continue;
+            }
             foreach (var candidate in model.Candidates)
             {
                 var isBase = candidate == model.BaseObjective;

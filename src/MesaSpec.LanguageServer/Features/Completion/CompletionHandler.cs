@@ -48,14 +48,14 @@ public static class CompletionHandler
         var trimmed = before.TrimEnd();
         if (trimmed.EndsWith("extends", StringComparison.Ordinal))
         {
-            return Declared(compilation, DeclarationKind.Environment);
+            return Declared(compilation, trimmed.StartsWith("task", StringComparison.Ordinal) ? DeclarationKind.Task : DeclarationKind.Environment);
         }
         if (trimmed.Length > 0)
         {
             return [];
         }
         return Snippets.Declarations.Select(s => new CompletionItem(s.Label, Kind.Snippet, s.Detail, Doc(s.Label), s.Body, InsertTextFormat.Snippet))
-            .Concat(Keywords("import", "environment", "objective", "experiment"));
+            .Concat(Keywords("import", "environment", "objective", "experiment", "task"));
     }
 
     private static IEnumerable<CompletionItem> InDeclaration(Compilation compilation, (DeclarationKind Kind, string Name) declaration, string before, string[] words)
@@ -66,6 +66,7 @@ public static class CompletionHandler
             {
                 DeclarationKind.Environment => Snippets.EnvironmentMembers,
                 DeclarationKind.Objective => Snippets.ObjectiveMembers,
+                DeclarationKind.Task => Snippets.TaskMembers,
                 _ => Snippets.ExperimentMembers,
             };
             return members.Select(m => new CompletionItem(m.Label, Kind.Keyword, $"{SymbolDescriptions.KindOf(declaration.Kind)} member", Doc(m.Label.Split(' ')[0]), m.Body, InsertTextFormat.Snippet));
@@ -73,6 +74,14 @@ public static class CompletionHandler
         var last = words[^1];
         var first = words[0];
         var afterColon = before.TrimEnd().EndsWith(':');
+        if (declaration.Kind == DeclarationKind.Task)
+        {
+            return TaskCompletions.InTask(first, words.Length);
+        }
+        if (TaskCompletions.InTaskExperiment(compilation, declaration.Name, before, words) is { } inTaskExperiment)
+        {
+            return inTaskExperiment;
+        }
         return (first, last) switch
         {
             // environments
@@ -139,24 +148,25 @@ public static class CompletionHandler
         {
             "corner" when call.ArgumentIndex == 0 => BuiltinCalls.Corners.Select(c => new CompletionItem(c, Kind.EnumMember, "corner")),
             "pseudo_aligned" or "oracle" => Declared(compilation, DeclarationKind.Objective),
+            _ when TaskCompletions.InVerdictCall(call.Name) is { } learners => learners,
             "item" => call.InArgumentValue ? [] : Keywords("kind", "colour", "shape"),
             _ => [],
         };
     }
 
-    private static IEnumerable<CompletionItem> Keywords(params string[] keywords) =>
+    internal static IEnumerable<CompletionItem> Keywords(params string[] keywords) =>
         keywords.Select(k => new CompletionItem(k, Kind.Keyword, "keyword", Doc(k)));
 
-    private static CompletionItem Snippet(string label, string body) =>
+    internal static CompletionItem Snippet(string label, string body) =>
         new(label, Kind.Snippet, "keyword", Doc(label), body, InsertTextFormat.Snippet);
 
     private static MarkupContent? Doc(string keyword) =>
         KeywordDocs.All.TryGetValue(keyword, out var doc) ? MarkupContent.Markdown(doc) : null;
 
-    private static IEnumerable<CompletionItem> Declared(Compilation compilation, DeclarationKind kind) =>
+    internal static IEnumerable<CompletionItem> Declared(Compilation compilation, DeclarationKind kind) =>
         compilation.Symbols.OfKind(kind).OrderBy(d => d.Name, StringComparer.Ordinal).Select(d => new CompletionItem(
             d.Name,
-            kind switch { DeclarationKind.Environment => Kind.Class, DeclarationKind.Objective => Kind.Interface, _ => Kind.Module },
+            kind switch { DeclarationKind.Environment or DeclarationKind.Task => Kind.Class, DeclarationKind.Objective => Kind.Interface, _ => Kind.Module },
             SymbolDescriptions.Heading(d),
             SymbolDescriptions.LeadingComment(d) is { } comment ? MarkupContent.Markdown(comment) : null));
 
@@ -168,7 +178,7 @@ public static class CompletionHandler
             r.Name, Kind.Function, $"{r.Name}({string.Join(", ", r.Parameters.Select(p => p.Label))})", MarkupContent.Markdown(r.Doc),
             $"{r.Name}(${{1}})", InsertTextFormat.Snippet)));
 
-    private static IEnumerable<CompletionItem> Components(Compilation compilation, ComponentKind kind) =>
+    internal static IEnumerable<CompletionItem> Components(Compilation compilation, ComponentKind kind) =>
         compilation.Catalog.OfKind(kind).Select(c => new CompletionItem(
             c.Name, Kind.Function, c.Signature, MarkupContent.Markdown(SymbolDescriptions.Component(c)), $"{c.Name}(${{1}})", InsertTextFormat.Snippet));
 

@@ -71,7 +71,7 @@ public static class EnclosingDeclaration
                     header = (header!.Value.Kind, word);
                     expectName = false;
                 }
-                else if (word is "environment" or "objective" or "experiment")
+                else if (word is "environment" or "objective" or "experiment" or "task")
                 {
                     header = (Enum.Parse<DeclarationKind>(word, ignoreCase: true), "");
                     expectName = true;
