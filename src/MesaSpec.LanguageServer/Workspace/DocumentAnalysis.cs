@@ -50,4 +50,7 @@ public sealed class DocumentAnalysis
 
     /// <summary>Paths of the imported files this version read (known once compiled).</summary>
     public IEnumerable<string> ImportedPaths => IsCompiled ? Compilation.Trees.Skip(1).Select(t => t.Text.Path) : [];
+
+    /// <summary>The texts of the imported files this version read (known once compiled), to tell whether they are still current.</summary>
+    public IEnumerable<SourceText> ImportedTexts => IsCompiled ? Compilation.Trees.Skip(1).Select(t => t.Text) : [];
 }

@@ -94,7 +94,7 @@ public sealed class ServerWorkspace
             {
                 return null;
             }
-            if (_analyses.TryGetValue(uri, out var existing) && ReferenceEquals(existing.Document, document))
+            if (_analyses.TryGetValue(uri, out var existing) && ReferenceEquals(existing.Document, document) && ImportsAreCurrent(existing))
             {
                 return existing;
             }
@@ -105,6 +105,16 @@ public sealed class ServerWorkspace
             }
         }
     }
+
+    /// <summary>
+    /// Whether the analysis is of the document's current version and read the current text of every open import.
+    /// An import can change while a dependent compiles (after its invalidation, before its analysis is stored), and
+    /// then nobody else would notice that the stored analysis read the older text.
+    /// </summary>
+    public bool IsCurrent(DocumentAnalysis analysis) => ReferenceEquals(Find(analysis.Uri), analysis.Document) && ImportsAreCurrent(analysis);
+
+    private bool ImportsAreCurrent(DocumentAnalysis analysis) =>
+        analysis.ImportedTexts.All(text => FindByPath(text.Path) is not { } open || ReferenceEquals(open.Text, text));
 
     /// <summary>Drops a document's analysis so the next request analyses it afresh (e.g. after the workspace folders changed).</summary>
     public void Invalidate(string uri) => _analyses.TryRemove(uri, out _);

@@ -80,9 +80,19 @@ public sealed class DiagnosticsScheduler(
             }
             // The slow stage runs outside the gate: the next version's fast diagnostics must not wait for this
             // version's level sampling, which the next version cancels anyway.
-            if (published is { } done)
+            if (published is { } done && !workspace.IsCurrent(done.Analysis))
             {
-                await PublishSlowAsync(done.Analysis, done.Fast, cancellation);
+                // A newer version of the document has its own run; an import that changed while this version
+                // compiled would not: what was published read the import's older text, so analyse again.
+                if (ReferenceEquals(workspace.Find(uri), done.Analysis.Document))
+                {
+                    Schedule(uri);
+                }
+                return;
+            }
+            if (published is { } current)
+            {
+                await PublishSlowAsync(current.Analysis, current.Fast, cancellation);
             }
         }
         catch (OperationCanceledException)
