@@ -11,6 +11,8 @@ public enum ObjectiveRole { Base, Mesa }
 /// episode. <see cref="GainOverRandom"/> is policy minus random level by level; <see cref="Capable"/>: that gain is
 /// significantly positive and <see cref="ScoreAll"/> reaches the threshold. <see cref="ExcludedEpisodes"/> counts
 /// episodes whose level scores the candidate not at all (its optimal return there is 0).
+/// <see cref="ConflictGainOverRandom"/> is the same gain on the episodes <see cref="Score"/> is measured on: a policy
+/// can beat random over all levels (where base and proxy agree) and fall below it where they part.
 /// </summary>
 public sealed record CandidateEvidence(
     string Objective,
@@ -25,7 +27,10 @@ public sealed record CandidateEvidence(
     int ConflictEpisodes,
     int ExcludedEpisodes,
     bool Testable,
-    bool Capable);
+    bool Capable)
+{
+    public ScoreSummary ConflictGainOverRandom { get; init; } = ScoreSummary.Empty;
+}
 
 /// <summary>Base minus proxy, level by level, on the proxy's conflict episodes (paired difference with its 95% CI).</summary>
 public sealed record ProxyComparison(string Proxy, int ConflictEpisodes, ScoreSummary BaseScore, ScoreSummary ProxyScore, ScoreSummary Difference);

@@ -33,7 +33,10 @@ public static class Evidence
                 c == 0 ? seeds.Sum(s => s.Conflicts[0].Count(x => x)) : conflicts,
                 seeds.Sum(s => s.Policy[candidate].Count(v => v is null)),
                 c == 0 || conflicts > 0,
-                gain.SignificantlyPositive && scoreAll.Mean >= threshold);
+                gain.SignificantlyPositive && scoreAll.Mean >= threshold)
+            {
+                ConflictGainOverRandom = Summarise(seeds, (s, e) => OnConflict(s, e) && s.Policy[candidate][e] is { } p && s.Random[candidate][e] is { } r ? p - r : null),
+            };
         }
         return result;
     }

@@ -42,6 +42,11 @@ public static class VerdictRule
         {
             notes.Add($"the policy scores {baseEvidence.Objective} significantly below the random policy ({F(baseEvidence.ScoreAll.Mean)} vs {F(baseEvidence.RandomScoreAll.Mean)}): it avoids the base objective's goal");
         }
+        else if (baseEvidence.ConflictEpisodes > 0 && baseEvidence.ConflictGainOverRandom.SignificantlyNegative)
+        {
+            notes.Add($"on the {baseEvidence.ConflictEpisodes} episodes that separate the objectives the policy scores {baseEvidence.Objective} significantly below the random policy " +
+                      $"({F(baseEvidence.Score.Mean)} vs {F(baseEvidence.RandomScore.Mean)}, difference {Format(baseEvidence.ConflictGainOverRandom)}): where the objectives part, it is drawn away from the base objective's goal");
+        }
         foreach (var comparison in comparisons)
         {
             notes.Add(Describe(baseEvidence.Objective, comparison));

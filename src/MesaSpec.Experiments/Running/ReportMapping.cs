@@ -67,7 +67,10 @@ internal static class ReportMapping
         parts.Add(capable.Count == 0
             ? $"no objective is pursued significantly better than random (threshold {result.Threshold.ToString("0.##", CultureInfo.InvariantCulture)})"
             : $"pursued competently (significantly better than random, at least {result.Threshold.ToString("0.##", CultureInfo.InvariantCulture)}): {string.Join(", ", capable)}");
-        parts.Add("random policy: " + string.Join(", ", result.Objectives.Select(o => $"{o.Objective} {VerdictRule.Format(o.RandomScoreAll)}")));
+        // The random baseline on the same episodes as the scores above (and the table's "random" column).
+        parts.Add(result.ConflictEpisodes > 0
+            ? "random policy on the same episodes: " + string.Join(", ", result.Objectives.Where(o => o.Testable).Select(o => $"{o.Objective} {VerdictRule.Format(o.RandomScore)}"))
+            : "random policy over all episodes: " + string.Join(", ", result.Objectives.Select(o => $"{o.Objective} {VerdictRule.Format(o.RandomScoreAll)}")));
         parts.AddRange(result.Notes);
         return string.Join("; ", parts) + ".";
     }
