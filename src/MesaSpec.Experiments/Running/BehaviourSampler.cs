@@ -57,11 +57,12 @@ internal static class BehaviourSampler
             environment.Step(action, reward, done, truncated);
             if (done[0])
             {
-                // The slot has already reset to the next episode; the last move's cell is the outcome's.
-                if (environment.LastOutcome(0) is { Moved: true } outcome)
-                {
-                    Visit(outcome.Cell);
-                }
+                // The slot has already reset to the next episode; the last move's cell is the outcome's, and a
+                // blocked last move leaves the agent where it was: one entry per step either way, so a sample
+                // that ran out the horizon shows as many steps as the horizon.
+                var outcome = environment.LastOutcome(0);
+                var last = trajectory[^1];
+                Visit(outcome.Moved ? outcome.Cell : last[1] * level.Width + last[0]);
                 break;
             }
             Visit(environment.AgentCell(0));

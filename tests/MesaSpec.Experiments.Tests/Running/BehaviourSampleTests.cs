@@ -34,6 +34,18 @@ public sealed class BehaviourSampleTests
     }
 
     [Fact]
+    public void A_sample_that_runs_out_the_horizon_has_as_many_steps_as_the_horizon()
+    {
+        // Always left: the agent ends against a wall, so the last move of a timed-out episode is blocked (that
+        // step was once dropped: "63 steps" against horizon 64).
+        var report = Run(new FakeTrainer(() => new FixedActionPolicy(3)));
+        var samples = report.Points[0].Evaluations.SelectMany(e => e.Samples).ToList();
+        var timedOut = samples.Where(s => s.Grid[s.Trajectory[^1][1]][s.Trajectory[^1][0]] != 'C').ToList();
+        Assert.NotEmpty(timedOut);
+        Assert.All(timedOut, s => Assert.Equal(64, s.Trajectory.Count - 1));
+    }
+
+    [Fact]
     public void Reference_policies_have_no_preferred_actions()
     {
         var report = Run(trainer: null, policy: new RandomPolicy());
@@ -81,9 +93,23 @@ public sealed class BehaviourSampleTests
         }
     }
 
-    private sealed class FakeTrainer : ITrainer
+    /// <summary>The same action everywhere.</summary>
+    private sealed class FixedActionPolicy(int action) : ITrainedPolicy
+    {
+        public IReadOnlyList<LearningCurvePoint> LearningCurve => [];
+
+        public string? CheckpointPath => null;
+
+        public void Act(IVectorEnvironment environment, Span<int> actions) => actions.Fill(action);
+
+        public void Dispose()
+        {
+        }
+    }
+
+    private sealed class FakeTrainer(Func<ITrainedPolicy>? create = null) : ITrainer
     {
         public ITrainedPolicy Train(TrainedPolicy spec, ObjectiveModel baseObjective, int seed, EnvironmentFactory environments,
-            TrainingSettings settings, IProgress<TrainingProgress>? progress, CancellationToken cancellationToken) => new CellPolicy();
+            TrainingSettings settings, IProgress<TrainingProgress>? progress, CancellationToken cancellationToken) => create?.Invoke() ?? new CellPolicy();
     }
 }
