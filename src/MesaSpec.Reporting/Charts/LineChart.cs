@@ -28,7 +28,9 @@ internal static class LineChart
         LinearScale x;
         if (categories is null)
         {
-            x = new LinearScale(xs.Min(), xs.Max(), area.Left, area.Right);
+            // The x axis spans the data, ticks at nice values inside it: rounding the end out would draw a
+            // 300k-step run on an axis to 400k.
+            x = new LinearScale(xs.Min(), xs.Max(), area.Left, area.Right, nice: false);
         }
         else
         {
