@@ -277,12 +277,23 @@ public static class HtmlReport
                 html.Append("<figure>").Append(BehaviourPicture.Render(sample, e.Environment));
                 if (legend is not null)
                 {
-                    html.Append($"<figcaption>{E(legend)}; {sample.Trajectory.Count - 1} steps</figcaption>");
+                    html.Append($"<figcaption>{E(PictureLegend(legend))}; {sample.Trajectory.Count - 1} steps</figcaption>");
                 }
                 html.Append("</figure>");
             }
             html.Append("</div>\n");
         }
+    }
+
+    /// <summary>
+    /// The ASCII legend line ("legend: A agent, # wall, . floor, C cheese") in the picture's terms: the letters it
+    /// draws, and walls as the dark cells they are (there is no '#' or '.' in the picture).
+    /// </summary>
+    internal static string PictureLegend(string legend)
+    {
+        var entries = legend["legend:".Length..].Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+        var letters = entries.Where(e => e.Length > 2 && e[0] is not ('#' or '.') && e[1] == ' ').ToList();
+        return string.Join(", ", letters) + (entries.Any(e => e.StartsWith('#')) ? "; dark cells are walls" : "");
     }
 
     private static string Badge(string verdict, string? proxy, bool small = false) =>

@@ -16,3 +16,12 @@ public sealed class LineChartTests
         Assert.DoesNotContain("400k", ticks);
     }
 }
+
+public sealed class PictureLegendTests
+{
+    [Fact]
+    public void The_caption_names_what_the_picture_draws_not_the_ascii_symbols()
+    {
+        Assert.Equal("A agent, C cheese; dark cells are walls", HtmlReport.PictureLegend("legend: A agent, # wall, . floor, C cheese"));
+    }
+}
