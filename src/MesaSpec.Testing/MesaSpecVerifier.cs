@@ -1,3 +1,4 @@
+using MesaSpec.Workspaces.Files;
 using System.Text;
 using MesaSpec.Experiments.Running;
 using MesaSpec.Language.Binding;
@@ -59,8 +60,12 @@ public static class MesaSpecVerifier
     /// seconds to minutes of planning per spec.
     /// </summary>
     /// The workspace's plugins load, as with <c>mesaspec test</c>: a test project is trusted code.
-    public static Compilation Compile(string path, string root, CancellationToken cancellationToken = default) =>
-        SpecHost.Compile(new SourceText(File.ReadAllText(path), path), new HostOptions(new WorkspaceSourceResolver(root), Analyze: false), cancellationToken);
+    public static Compilation Compile(string path, string root, CancellationToken cancellationToken = default)
+    {
+        var file = SpecFileReader.Read(path);
+        var text = file.Text ?? throw new InvalidOperationException($"{path}: {file.Problem?.Code}: {file.Problem?.Message}");
+        return SpecHost.Compile(text, new HostOptions(new WorkspaceSourceResolver(root), Analyze: false), cancellationToken);
+    }
 
     private static string Describe(IEnumerable<ExperimentOutcome> failed)
     {

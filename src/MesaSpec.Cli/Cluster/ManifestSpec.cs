@@ -1,3 +1,4 @@
+using MesaSpec.Workspaces.Files;
 using MesaSpec.Cli.Input;
 using MesaSpec.Cli.Running;
 using MesaSpec.Cli.Commands;

@@ -18,6 +18,12 @@ internal static class ImportLoader
             foreach (var import in tree.Root.Imports)
             {
                 var requested = import.Path.Value;
+                if (requested.Trim().Length == 0)
+                {
+                    // Resolved, "" is the importing file's own folder: say what is wrong, not that it leaves the workspace.
+                    sink.Add(tree, DiagnosticCatalog.ImportPathInvalid(import.Path.Span, requested, "name a .mesa file relative to this one"));
+                    continue;
+                }
                 if (resolver is null)
                 {
                     sink.Add(tree, DiagnosticCatalog.ImportNotFound(import.Path.Span, requested));
@@ -26,9 +32,15 @@ internal static class ImportLoader
                 var resolution = resolver.Resolve(tree.Text.Path, requested);
                 switch (resolution.Status)
                 {
-                    case ImportStatus.NotFound or ImportStatus.Unreadable:
+                    case ImportStatus.NotFound:
                         var notFound = DiagnosticCatalog.ImportNotFound(import.Path.Span, requested);
                         sink.Add(tree, resolution.Problem is { } problem ? notFound with { Message = $"{notFound.Message} ({problem})" } : notFound);
+                        continue;
+                    case ImportStatus.Unreadable:
+                        sink.Add(tree, DiagnosticCatalog.ImportUnreadable(import.Path.Span, requested, resolution.Problem ?? "it cannot be read"));
+                        continue;
+                    case ImportStatus.InvalidPath:
+                        sink.Add(tree, DiagnosticCatalog.ImportPathInvalid(import.Path.Span, requested, resolution.Problem ?? "name a .mesa file relative to this one"));
                         continue;
                     case ImportStatus.OutsideWorkspace:
                         sink.Add(tree, DiagnosticCatalog.ImportOutsideWorkspace(import.Path.Span, requested));

@@ -36,6 +36,9 @@ public static partial class DiagnosticCatalog
     public static Diagnostic FileUnreadable(string path, string reason) =>
         Error(DiagnosticCodes.FileUnreadable, default, $"the file cannot be read: {reason}") with { Path = path };
 
+    public static Diagnostic NotARegularFile(string path, string kind) =>
+        Error(DiagnosticCodes.NotARegularFile, default, $"'{path}' is {kind}, not a regular file; only regular files are read as specs") with { Path = path };
+
     public static Diagnostic FileNotFound(string path) => Error(DiagnosticCodes.FileNotFound, default, $"file or folder '{path}' does not exist") with { Path = path };
 
     public static Diagnostic NoSpecsFound(string path) => Error(DiagnosticCodes.NoSpecsFound, default, $"no .mesa files found in '{path}'") with { Path = path };
@@ -119,6 +122,12 @@ public static partial class DiagnosticCatalog
         Error(DiagnosticCodes.ExtendsChainTooLong, span, $"'{environment}' is more than {limit} 'extends' away from an environment that extends nothing; the chain is cut here");
 
     public static Diagnostic ImportNotFound(TextSpan span, string path) => Error(DiagnosticCodes.ImportNotFound, span, $"imported file '{path}' does not exist");
+
+    public static Diagnostic ImportUnreadable(TextSpan span, string path, string reason) =>
+        Error(DiagnosticCodes.ImportUnreadable, span, $"imported file '{path}' cannot be used: {reason}");
+
+    public static Diagnostic ImportPathInvalid(TextSpan span, string path, string reason) =>
+        Error(DiagnosticCodes.ImportPathInvalid, span, path.Length == 0 ? $"the import path is empty; {reason}" : $"import path '{path}' is not a valid path: {reason}");
 
     public static Diagnostic ImportCycle(TextSpan span, IEnumerable<string> cycle) =>
         Error(DiagnosticCodes.ImportCycle, span, $"files import each other in a cycle: {string.Join(" -> ", cycle)}");

@@ -14,6 +14,7 @@ public static partial class DiagnosticCodes
     public const string BinaryFile = "MS0005";
     public const string FileTooLarge = "MS0006";
     public const string FileUnreadable = "MS0007";
+    public const string NotARegularFile = "MS0008";
 
     // MS01xx: distributed runs (worker processes, Slurm)
     public const string ClusterSubmissionFailed = "MS0101";
@@ -58,6 +59,8 @@ public static partial class DiagnosticCodes
     public const string WrongDeclarationKind = "MS2020";
     public const string MissingArgument = "MS2021";
     public const string ExtendsChainTooLong = "MS2022";
+    public const string ImportUnreadable = "MS2023";
+    public const string ImportPathInvalid = "MS2024";
 
     // MS3xxx: experiment design
     public const string ObjectiveNotIdentifiable = "MS3001";

@@ -1,3 +1,4 @@
+using MesaSpec.Workspaces.Files;
 using System.Text.Json;
 using MesaSpec.Language.Syntax;
 using MesaSpec.LanguageServer.Features.CodeActions;
@@ -144,7 +145,12 @@ public sealed partial class MesaLanguageServer : IClientChannel
         {
             throw new LocalRpcException($"'{uri}' is neither open nor a file on disk") { ErrorCode = (int)JsonRpcErrorCode.InvalidParams };
         }
-        var document = new OpenDocument(uri, path, 0, new Language.Text.SourceText(File.ReadAllText(path), path));
+        var file = SpecFileReader.Read(path);
+        if (file.Text is not { } text)
+        {
+            throw new LocalRpcException($"{file.Problem?.Code}: {file.Problem?.Message}") { ErrorCode = (int)JsonRpcErrorCode.InvalidParams };
+        }
+        var document = new OpenDocument(uri, path, 0, text);
         return new DocumentAnalysis(document, Workspace.Resolver, Workspace.ComponentsFor);
     }
 
@@ -155,9 +161,9 @@ public sealed partial class MesaLanguageServer : IClientChannel
         {
             Diagnostics.Schedule(uri);
         }
-        else if (DocumentUri.ToPath(uri) is var path && File.Exists(path))
+        else if (Path.IsPathRooted(DocumentUri.ToPath(uri)) && SpecFileReader.Read(DocumentUri.ToPath(uri)).Text is { } text)
         {
-            _ = PublishDiagnosticsAsync(new PublishDiagnosticsParams(uri, null, [.. diagnostics(new Language.Text.SourceText(File.ReadAllText(path), path))]));
+            _ = PublishDiagnosticsAsync(new PublishDiagnosticsParams(uri, null, [.. diagnostics(text)]));
         }
     }
 

@@ -16,6 +16,8 @@ public sealed class BaselineCoverageTests
         [DiagnosticCodes.BinaryFile] = "CLI (MesaSpec.Cli.Tests)",
         [DiagnosticCodes.FileTooLarge] = "CLI (MesaSpec.Cli.Tests)",
         [DiagnosticCodes.FileUnreadable] = "CLI file reading",
+        [DiagnosticCodes.NotARegularFile] = "Workspaces' SpecFileReader (MesaSpec.Cli.Tests/Input/SpecialFileTests)",
+        [DiagnosticCodes.ImportUnreadable] = "Workspaces' DiskImports (MesaSpec.Cli.Tests/Input/SpecialFileTests, MesaSpec.LanguageServer.Tests/SpecialFileTests)",
         [DiagnosticCodes.ClusterSubmissionFailed] = "CLI (MesaSpec.Cli.Tests/Cluster/SlurmArrayTests)",
         [DiagnosticCodes.UnknownClusterRun] = "CLI (MesaSpec.Cli.Tests/Cluster/ClusterCommandTests)",
         [DiagnosticCodes.RunFolderUnusable] = "CLI (MesaSpec.Cli.Tests/Cluster/ClusterCommandTests)",

@@ -1,3 +1,4 @@
+using MesaSpec.Workspaces.Files;
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Text.Json;
@@ -60,7 +61,7 @@ public sealed class ExperimentRunService(
         {
             return await TellAsync(Failed("save the spec to a file before running it"));
         }
-        if (await File.ReadAllTextAsync(specPath, cancellation) != analysis.Text.Text)
+        if (SpecFileReader.Read(specPath).Text?.Text != analysis.Text.Text)
         {
             await client.NotifyAsync("window/showMessage", new ShowMessageParams(MessageType.Warning, $"running the saved {Path.GetFileName(specPath)}; unsaved changes are not included"));
         }

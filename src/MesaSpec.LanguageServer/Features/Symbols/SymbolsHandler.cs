@@ -1,3 +1,4 @@
+using MesaSpec.Workspaces.Files;
 using MesaSpec.Language.Syntax;
 using MesaSpec.Language.Text;
 using MesaSpec.LanguageServer.Protocol;
@@ -89,11 +90,15 @@ public static class SymbolsHandler
             {
                 try
                 {
-                    Add(ParsedFiles.Get(file), DocumentUri.FromPath(file));
+                    // A file that vanished, cannot be read or is not a regular file (a FIFO would block) contributes nothing.
+                    if (ParsedFiles.Get(file) is { } tree)
+                    {
+                        Add(tree, DocumentUri.FromPath(file));
+                    }
                 }
                 catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
                 {
-                    // A file that vanished or cannot be read simply contributes nothing.
+                    // Vanished between the listing and the read.
                 }
             }
         }
@@ -105,14 +110,18 @@ public static class SymbolsHandler
     {
         private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, (DateTime Written, SyntaxTree Tree)> Cache = new(StringComparer.Ordinal);
 
-        public static SyntaxTree Get(string path)
+        public static SyntaxTree? Get(string path)
         {
             var written = File.GetLastWriteTimeUtc(path);
             if (Cache.TryGetValue(path, out var cached) && cached.Written == written)
             {
                 return cached.Tree;
             }
-            var tree = SyntaxTree.Parse(File.ReadAllText(path), path);
+            if (SpecFileReader.Read(path).Text is not { } text)
+            {
+                return null;
+            }
+            var tree = SyntaxTree.Parse(text);
             if (Cache.Count > MaxWorkspaceFiles * 2)
             {
                 Cache.Clear();
