@@ -40,7 +40,7 @@ public static class CommandLine
         }
         if (args[0] is "--version")
         {
-            context.Out.WriteLine(typeof(CommandLine).Assembly.GetName().Version?.ToString(3) ?? "0.0.0");
+            context.Out.WriteLine(MesaSpec.Language.Versioning.MesaSpecVersion.Current);
             return ExitCodes.Success;
         }
         if (Find(args[0]) is not { } command)

@@ -20,6 +20,7 @@ public class LifecycleTests
         Assert.True(capabilities.TryGetProperty("completionProvider", out _));
         Assert.True(capabilities.TryGetProperty("signatureHelpProvider", out _));
         Assert.Equal("mesaspec-lsp", result.GetProperty("serverInfo").GetProperty("name").GetString());
+        Assert.Equal(MesaSpec.Language.Versioning.MesaSpecVersion.Current, result.GetProperty("serverInfo").GetProperty("version").GetString());
         await client.ShutdownAndExitAsync();
     }
 

@@ -20,8 +20,8 @@ namespace MesaSpec.Experiments.Running;
 /// </summary>
 public sealed class ExperimentRunner(ITrainer? trainer, RunOptions options)
 {
-    public static readonly string EngineVersion =
-        typeof(ExperimentRunner).Assembly.GetName().Version?.ToString(3) ?? "0.0.0";
+    /// <summary>The MesaSpec version, as report.json's <c>engineVersion</c> and the run history record it.</summary>
+    public static string EngineVersion => MesaSpec.Language.Versioning.MesaSpecVersion.Current;
 
     /// <summary>Builds the gridworld training environments a trainer asks for, observed in the experiment's layout.</summary>
     public static EnvironmentFactory GridEnvironments(ExperimentModel experiment)

@@ -61,7 +61,7 @@ public sealed partial class MesaLanguageServer
         Settings.ReadInitializationOptions(parameters.InitializationOptions);
         Workspace.Trusted = Settings.TrustedWorkspace;
         ClientCapabilities = parameters.Capabilities?.Clone();
-        return new InitializeResult(Capabilities.Create(), new ServerInfo("mesaspec-lsp", typeof(MesaLanguageServer).Assembly.GetName().Version?.ToString(3) ?? "0.0.0"));
+        return new InitializeResult(Capabilities.Create(), new ServerInfo("mesaspec-lsp", MesaSpec.Language.Versioning.MesaSpecVersion.Current));
     }
 
     [JsonRpcMethod("initialized")]
