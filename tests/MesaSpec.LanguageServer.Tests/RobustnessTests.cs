@@ -58,11 +58,16 @@ public class RobustnessTests
     [Theory]
     [InlineData("except", "MS1007")]
     [InlineData("extends", "MS2022")]
+    [InlineData("arithmetic", "MS1020")]
     public async Task A_chain_of_10000_links_is_diagnosed_and_the_server_keeps_answering(string construct, string code)
     {
         // Issue 11, item 1: the server died of a stack overflow at 10,000 'except's.
         var text = new StringBuilder();
-        if (construct == "except")
+        if (construct == "arithmetic")
+        {
+            text.Append("environment A {\n  grid 5 x 5\n  horizon 1").Insert(text.Length, " + 1", 10_000).Append("\n}\n");
+        }
+        else if (construct == "except")
         {
             text.Append("environment A {\n  grid 5 x 5\n  agent spawn anywhere").Insert(text.Length, " except cell(0,0)", 10_000).Append("\n}\n");
         }

@@ -23,6 +23,13 @@ internal sealed class ValueEvaluator(FileDiagnostics diagnostics, Scope scope)
         {
             case NumberLiteralSyntax number:
                 return Number(number.Value, number.IsInteger, expression, expected, what, number.Text);
+            case BinaryExpressionSyntax or NegationExpressionSyntax or ParenthesizedExpressionSyntax when expected == MesaType.Int || expected == MesaType.Float:
+                return Arithmetic(expression, what) is { } folded ? FoldedNumber(folded, expression, expected, what) : null;
+            case BinaryExpressionSyntax or NegationExpressionSyntax:
+                Report(DiagnosticCatalog.TypeMismatch(expression.Span, Describe(expected), "arithmetic (a number)", what));
+                return null;
+            case ParenthesizedExpressionSyntax parenthesized:
+                return Evaluate(parenthesized.Inner, expected, what);
             case StringLiteralSyntax s when expected == MesaType.String:
                 return new Value(s.Value);
             case BoolLiteralSyntax b when expected == MesaType.Bool:
@@ -236,6 +243,78 @@ internal sealed class ValueEvaluator(FileDiagnostics diagnostics, Scope scope)
         }
         Report(DiagnosticCatalog.TypeMismatch(at.Span, Describe(expected), "a number", what));
         return null;
+    }
+
+    /// <summary>
+    /// Folds arithmetic to a constant: int operands give an int under <c>+ - *</c>, <c>/</c> and any float operand
+    /// give a float. Division by zero and results beyond the doubles are MS2040 at the operation that fails.
+    /// The depth is bounded by the parser's caps (brackets, <see cref="Parsing.ArithmeticChainLimit"/>).
+    /// </summary>
+    private (double Value, bool IsInteger)? Arithmetic(ExpressionSyntax expression, string what)
+    {
+        switch (expression)
+        {
+            case NumberLiteralSyntax number:
+                return (number.Value, number.IsInteger);
+            case ParenthesizedExpressionSyntax parenthesized:
+                return Arithmetic(parenthesized.Inner, what);
+            case NegationExpressionSyntax negation:
+                return Arithmetic(negation.Operand, what) is { } operand ? (-operand.Value, operand.IsInteger) : null;
+            case NameExpressionSyntax name when Scope.TryGet(name.Name.Text, out var parameter, out var value):
+                if (value is null)
+                {
+                    return null;
+                }
+                if (parameter.Type == MesaType.Int || parameter.Type == MesaType.Float)
+                {
+                    return (value.Value.AsFloat(), parameter.Type == MesaType.Int);
+                }
+                Report(DiagnosticCatalog.TypeMismatch(expression.Span, "a number", $"parameter '{parameter.Name}' of type {parameter.Type}", what));
+                return null;
+            case NameExpressionSyntax name:
+                Report(DiagnosticCatalog.UnknownName(name.Span, "parameter", name.Name.Text, NameSuggestions.Closest(name.Name.Text, Scope.Names)));
+                return null;
+            case BinaryExpressionSyntax binary:
+                var left = Arithmetic(binary.Left, what);
+                var right = Arithmetic(binary.Right, what);
+                if (left is not { } l || right is not { } r)
+                {
+                    return null;
+                }
+                if (binary.Operator == '/' && r.Value == 0)
+                {
+                    Report(DiagnosticCatalog.ArithmeticNotFinite(binary.Span, "division by zero", what));
+                    return null;
+                }
+                var result = binary.Operator switch
+                {
+                    '+' => l.Value + r.Value,
+                    '-' => l.Value - r.Value,
+                    '*' => l.Value * r.Value,
+                    _ => l.Value / r.Value,
+                };
+                if (!double.IsFinite(result))
+                {
+                    Report(DiagnosticCatalog.ArithmeticNotFinite(binary.Span, "the result is too large for a number", what));
+                    return null;
+                }
+                var isInteger = l.IsInteger && r.IsInteger && binary.Operator != '/' && Math.Abs(result) < 9e15;
+                return (result, isInteger);
+            default:
+                Report(DiagnosticCatalog.TypeMismatch(expression.Span, "a number", DescribeSyntax(expression), what));
+                return null;
+        }
+    }
+
+    private Value? FoldedNumber((double Value, bool IsInteger) folded, ExpressionSyntax at, MesaType expected, string what)
+    {
+        if (expected == MesaType.Int && !folded.IsInteger)
+        {
+            Report(DiagnosticCatalog.TypeMismatch(at.Span, "an int",
+                $"the float {folded.Value.ToString(CultureInfo.InvariantCulture)} (arithmetic with '/' or a float operand gives a float)", what));
+            return null;
+        }
+        return expected == MesaType.Int ? new Value((long)folded.Value) : new Value(folded.Value);
     }
 
     private static bool Compatible(MesaType? actual, MesaType expected) =>

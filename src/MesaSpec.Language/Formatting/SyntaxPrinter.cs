@@ -18,6 +18,10 @@ internal sealed class SyntaxPrinter(SourceText source)
         NameExpressionSyntax n => n.Name.Text,
         ListExpressionSyntax l => "[" + string.Join(", ", l.Items.Select(Expression)) + "]",
         CallExpressionSyntax c => c.Name.Text + Arguments(c.Arguments),
+        BinaryExpressionSyntax b => $"{Expression(b.Left)} {b.Operator} {Expression(b.Right)}",
+        // '-1' would read back as one number literal, not the negation of one.
+        NegationExpressionSyntax n => (n.Operand is NumberLiteralSyntax ? "- " : "-") + Expression(n.Operand),
+        ParenthesizedExpressionSyntax p => "(" + Expression(p.Inner) + ")",
         _ => source.ToString(expression.Span),
     };
 

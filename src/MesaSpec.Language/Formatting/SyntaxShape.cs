@@ -51,6 +51,7 @@ public static class SyntaxShape
         AttributePropertySyntax attribute => attribute.Attribute,
         ItemMemberSyntax item => item.Braced ? "braced" : "",
         MetricComparisonSyntax comparison => comparison.Operator,
+        BinaryExpressionSyntax binary => binary.Operator.ToString(),
         ErrorMemberSyntax or ErrorDeclarationSyntax => "error",
         _ => "",
     };

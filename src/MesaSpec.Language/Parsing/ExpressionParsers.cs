@@ -4,17 +4,48 @@ using MesaSpec.Language.Text;
 using Pidgin;
 using static MesaSpec.Language.Parsing.Lexical;
 using static Pidgin.Parser;
+using static Pidgin.Parser<char>;
 
 namespace MesaSpec.Language.Parsing;
 
 /// <summary>Values, lists, calls, regions and event targets.</summary>
 internal static class ExpressionParsers
 {
-    public static readonly Parser<char, ExpressionSyntax> Expression = Rec(() => OneOf(
-        Number.Cast<ExpressionSyntax>(),
+    /// <summary>A value, or arithmetic on values: sums of products of (possibly negated) primaries.</summary>
+    public static readonly Parser<char, ExpressionSyntax> Expression = Rec(() => Sum!);
+
+    // A sign before digits belongs to the number ('-1' is one literal), so the number is tried first and
+    // gives way to a negation only when no digit follows the sign ('-alpha', '-(a + b)').
+    // A negation takes an atom, not another negation: '- - - x' would nest the parser once per sign
+    // (parentheses nest too, but the bracket cap, MS1005, bounds them).
+    private static readonly Parser<char, ExpressionSyntax> Atom = Rec(() => OneOf(
+        Try(Number).Cast<ExpressionSyntax>(),
         StringLiteral.Cast<ExpressionSyntax>(),
         List!.Cast<ExpressionSyntax>(),
+        Parenthesized!,
         NameOrCall!)).Label("a value");
+
+    private static readonly Parser<char, ExpressionSyntax> Negation =
+        Map((start, operand) => (ExpressionSyntax)new NegationExpressionSyntax(operand, TextSpan.FromBounds(start, operand.Span.End)),
+            CurrentOffset.Before(Symbol('-')), Atom);
+
+    private static readonly Parser<char, ExpressionSyntax> Primary = OneOf(Try(Number).Cast<ExpressionSyntax>(), Negation, Atom).Label("a value");
+
+    private static readonly Parser<char, ExpressionSyntax> Parenthesized =
+        Map((start, inner, end) => (ExpressionSyntax)new ParenthesizedExpressionSyntax(inner, TextSpan.FromBounds(start, end)),
+            Open('('), Expression.Before(FullTrivia), Close(')').Label("')'"));
+
+    private static Parser<char, (char Operator, TextSpan Span)> Operator(char first, char second) =>
+        Map((start, op) => (op, new TextSpan(start, 1)), CurrentOffset, OneOf(Char(first), Char(second))).Before(InlineTrivia);
+
+    /// <summary>A left-associative chain, read iteratively (the tree is left-deep; <see cref="ArithmeticChainLimit"/> caps its length).</summary>
+    private static Parser<char, ExpressionSyntax> Chain(Parser<char, ExpressionSyntax> operand, char first, char second) =>
+        operand.Then(Operator(first, second).Then(operand, (op, right) => (op, right)).Many(), (left, rest) =>
+            rest.Aggregate(left, (l, r) => new BinaryExpressionSyntax(l, r.op.Operator, r.op.Span, r.right)));
+
+    private static readonly Parser<char, ExpressionSyntax> Product = Chain(Primary, '*', '/');
+
+    private static readonly Parser<char, ExpressionSyntax> Sum = Chain(Product, '+', '-');
 
     public static readonly Parser<char, ArgumentSyntax> Argument = OneOf(
         Try(Identifier.Before(Char(':').Then(FullTrivia))).Then(Expression, (name, value) => new ArgumentSyntax(name, value)),

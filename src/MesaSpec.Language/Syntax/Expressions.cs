@@ -67,3 +67,26 @@ public static class ExpressionSyntaxExtensions
 
     public static ArgumentListSyntax? ArgumentList(this ExpressionSyntax expression) => (expression as CallExpressionSyntax)?.Arguments;
 }
+
+/// <summary>
+/// <c>left op right</c> with <see cref="Operator"/> one of <c>+ - * /</c>: arithmetic on numbers and numeric
+/// parameters, folded to a constant when the spec is bound. Chains are left-associative (<c>a - b - c</c> is
+/// <c>(a - b) - c</c>); <c>*</c> and <c>/</c> bind tighter than <c>+</c> and <c>-</c>.
+/// </summary>
+public sealed record BinaryExpressionSyntax(ExpressionSyntax Left, char Operator, TextSpan OperatorSpan, ExpressionSyntax Right)
+    : ExpressionSyntax(TextSpan.FromBounds(Left.Span.Start, Right.Span.End))
+{
+    public override IEnumerable<SyntaxNode> Children => [Left, Right];
+}
+
+/// <summary><c>-x</c> on anything but a number literal (a sign before digits is part of the number).</summary>
+public sealed record NegationExpressionSyntax(ExpressionSyntax Operand, TextSpan Span) : ExpressionSyntax(Span)
+{
+    public override IEnumerable<SyntaxNode> Children => [Operand];
+}
+
+/// <summary><c>( expression )</c>: grouping in arithmetic.</summary>
+public sealed record ParenthesizedExpressionSyntax(ExpressionSyntax Inner, TextSpan Span) : ExpressionSyntax(Span)
+{
+    public override IEnumerable<SyntaxNode> Children => [Inner];
+}

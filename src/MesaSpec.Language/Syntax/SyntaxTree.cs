@@ -55,6 +55,12 @@ public sealed class SyntaxTree
             var empty = new CompilationUnitSyntax([], new TextSpan(0, text.Length));
             return new SyntaxTree(text, empty, scan.Comments, Finish(diagnostics, text.Path));
         }
+        if (ArithmeticChainLimit.FindTooLong(root) is { } arithmetic)
+        {
+            diagnostics.Add(DiagnosticCatalog.ArithmeticTooLong(arithmetic.Span, ArithmeticChainLimit.MaxOperators));
+            var empty = new CompilationUnitSyntax([], new TextSpan(0, text.Length));
+            return new SyntaxTree(text, empty, scan.Comments, Finish(diagnostics, text.Path));
+        }
         CollectSyntaxErrors(root, scan.Diagnostics, diagnostics);
         return new SyntaxTree(text, root, scan.Comments, Finish(diagnostics, text.Path));
     }

@@ -26,6 +26,7 @@ public sealed class BaselineCoverageTests
         [DiagnosticCodes.PluginFailed] = "Workspaces' plugin loader (MesaSpec.Cli.Tests/Plugins, MesaSpec.LanguageServer.Tests/PluginTests)",
         [DiagnosticCodes.PluginComponentUnpaired] = "Workspaces' plugin loader",
         [DiagnosticCodes.ExceptChainTooLong] = "LongChainPropertyTests (needs 65+ 'except's)",
+        [DiagnosticCodes.ArithmeticTooLong] = "LongChainPropertyTests (needs 65+ operators)",
         [DiagnosticCodes.ExtendsChainTooLong] = "LongChainPropertyTests (needs 66+ environments)",
         [DiagnosticCodes.TooManyErrors] = "RecoveryTests.Too_many_errors_are_summarised (needs 200+ errors)",
         [DiagnosticCodes.ObjectiveNotIdentifiable] = "Gridworld's IdentifiabilityExperimentAnalyzer",

@@ -16,7 +16,7 @@ namespace MesaSpec.Language.Tests.Properties;
 /// </summary>
 public sealed class LongChainPropertyTests
 {
-    public enum Chain { SpawnExcept, TargetExcept, ParenthesisedExcept, Extends, NestedList }
+    public enum Chain { SpawnExcept, TargetExcept, ParenthesisedExcept, Extends, NestedList, Arithmetic, ParenthesisedArithmetic, Negations }
 
     private static readonly Gen<(Chain Kind, int Length)> Chains =
         Gen.Select(Gen.Enum<Chain>(), Gen.OneOf(Gen.Int[1, 100], Gen.Int[1, 20_000]));
@@ -40,6 +40,8 @@ public sealed class LongChainPropertyTests
     [InlineData(Chain.SpawnExcept, 10_000)]
     [InlineData(Chain.TargetExcept, 10_000)]
     [InlineData(Chain.Extends, 10_000)]
+    [InlineData(Chain.Arithmetic, 10_000)]
+    [InlineData(Chain.Negations, 10_000)]
     public void The_chains_from_the_issue_get_their_code(Chain kind, int length)
     {
         var compilation = Compile(SyntaxTree.Parse(Spec(kind, length), "/ws/main.mesa"));
@@ -58,6 +60,10 @@ public sealed class LongChainPropertyTests
         Chain.SpawnExcept or Chain.TargetExcept when length > 64 => DiagnosticCodes.ExceptChainTooLong,
         Chain.ParenthesisedExcept when length > 64 => DiagnosticCodes.NestingTooDeep,
         Chain.NestedList when length > 64 => DiagnosticCodes.NestingTooDeep,
+        Chain.Arithmetic when length > 64 => DiagnosticCodes.ArithmeticTooLong,
+        Chain.ParenthesisedArithmetic when length > 64 => DiagnosticCodes.NestingTooDeep,
+        // '- - x' is not a value: a negation takes no second sign.
+        Chain.Negations when length > 1 => DiagnosticCodes.UnexpectedInput,
         Chain.Extends when length > DeclarationBinder.MaxExtendsDepth => DiagnosticCodes.ExtendsChainTooLong,
         _ => null,
     };
@@ -91,6 +97,15 @@ public sealed class LongChainPropertyTests
                 {
                     text.Append("environment E").Append(i).Append(" extends E").Append(i - 1).Append(" {\n  horizon 10\n}\n");
                 }
+                break;
+            case Chain.Arithmetic:
+                text.Append("environment A {\n  grid 5 x 5\n  horizon 1").Insert(text.Length, " + 1", length).Append("\n}\n");
+                break;
+            case Chain.ParenthesisedArithmetic:
+                text.Append("environment A {\n  grid 5 x 5\n  horizon ").Append('(', length).Append('1').Insert(text.Length, " + 1)", length).Append("\n}\n");
+                break;
+            case Chain.Negations:
+                text.Append("environment A {\n  grid 5 x 5\n  horizon ").Insert(text.Length, "- ", length).Append("x\n}\n");
                 break;
             case Chain.NestedList:
                 text.Append("environment A {\n  grid 5 x 5\n  walls maze(x: ").Append('[', length).Append('1').Append(']', length).Append(")\n}\n");

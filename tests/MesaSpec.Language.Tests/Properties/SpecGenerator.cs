@@ -21,8 +21,18 @@ internal static class SpecGenerator
     private static Gen<string> List(Gen<string> item, int max) =>
         item.Array[0, max].SelectMany(items => Space.Select(s => "[" + string.Join("," + s, items) + "]"));
 
+    /// <summary>Arithmetic on numbers and names, with the spacing and grouping the formatter normalises.</summary>
+    private static readonly Gen<string> Arithmetic = Gen.Select(Gen.OneOf(Number, Name), Gen.OneOf(" + ", " - ", "*", " / ", " -"), Gen.OneOf(Number, Name), Gen.Int[0, 3])
+        .Select((l, op, r, shape) => shape switch
+        {
+            0 => l + op + r,
+            1 => "(" + l + op + r + ") * 2",
+            2 => "-(" + l + op + r + ")",
+            _ => "-" + r.TrimStart('-', '+') + op + "1",
+        });
+
     private static readonly Gen<string> Value = Gen.Frequency(
-        (4, Number), (1, Str), (2, Name), (1, Gen.OneOf("true", "false")), (1, List(Number, 3)));
+        (4, Number), (1, Str), (2, Name), (1, Gen.OneOf("true", "false")), (1, List(Number, 3)), (2, Arithmetic));
 
     private static Gen<string> Args(Gen<string> value, int max) =>
         Gen.Select(Gen.Bool, Name, value).Select((named, n, v) => named ? $"{n}: {v}" : v).Array[0, max]
