@@ -20,6 +20,13 @@ public interface IVectorEnvironment
     /// <summary>Actions are 0..ActionCount-1 (up, right, down, left).</summary>
     int ActionCount { get; }
 
+    /// <summary>
+    /// Steps taken so far in the slot's current episode: 0 when its observation is the episode's first. The
+    /// episode-start signal of a policy with memory (it resets the slot's state there), also across the automatic
+    /// reset on the step that ends an episode.
+    /// </summary>
+    int StepIndex(int slot);
+
     /// <summary>Writes <see cref="Count"/> x <see cref="ObservationShape"/>.Size floats.</summary>
     void Observe(Span<float> destination);
 

@@ -39,6 +39,8 @@ internal sealed class GoalGrid : IVectorEnvironment
 
     public int ActionCount => 4;
 
+    public int StepIndex(int slot) => elapsed[slot];
+
     public void Observe(Span<float> destination)
     {
         var cells = size * size;

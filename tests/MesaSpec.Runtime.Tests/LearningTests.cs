@@ -8,10 +8,11 @@ public sealed class LearningTests
     [Theory]
     [InlineData("ppo", 30_000, 32)]
     [InlineData("a2c", 60_000, 5)]
-    public void Trained_policy_reaches_the_goal_far_more_often_than_random(string algorithm, int steps, int rollout)
+    [InlineData("ppo", 30_000, 32, "lstm")]
+    public void Trained_policy_reaches_the_goal_far_more_often_than_random(string algorithm, int steps, int rollout, string model = "mlp")
     {
         var spec = TrainingFixture.Spec(
-            TrainingFixture.Component("mlp", ("hidden", new[] { 64, 64 })),
+            model == "mlp" ? TrainingFixture.Component("mlp", ("hidden", new[] { 64, 64 })) : TrainingFixture.Component(model, ("hidden", new[] { 64 }), ("size", 64)),
             TrainingFixture.Component(algorithm, ("steps", steps), ("lr", 0.002), ("envs", 16), ("rollout", rollout)));
 
         using var policy = new TorchTrainer().Train(
@@ -27,8 +28,8 @@ public sealed class LearningTests
         }, steps: 400);
         var trainedReturn = TrainingFixture.MeanReturn(new GoalGrid(16, seed: 99), (env, actions) => policy.Act(env, actions), steps: 400);
 
-        Assert.True(trainedReturn > 0.9, $"{algorithm}: trained mean return {trainedReturn:F3}, random {randomReturn:F3}");
-        Assert.True(trainedReturn > randomReturn + 0.3, $"{algorithm}: trained mean return {trainedReturn:F3}, random {randomReturn:F3}");
+        Assert.True(trainedReturn > 0.9, $"{algorithm} {model}: trained mean return {trainedReturn:F3}, random {randomReturn:F3}");
+        Assert.True(trainedReturn > randomReturn + 0.3, $"{algorithm} {model}: trained mean return {trainedReturn:F3}, random {randomReturn:F3}");
         Assert.NotEmpty(policy.LearningCurve);
     }
 }

@@ -9,11 +9,13 @@ public sealed class MemoryTests
     [Theory]
     [InlineData("mlp", "ppo")]
     [InlineData("cnn", "a2c")]
+    [InlineData("lstm", "ppo")]
+    [InlineData("conv_lstm", "a2c")]
     public void The_live_tensor_count_does_not_grow_over_many_updates(string model, string algorithm)
     {
         // 200 updates of a small rollout; the count is sampled on the training thread after every update.
         var spec = TrainingFixture.Spec(
-            TrainingFixture.Component(model, model == "mlp" ? ("hidden", new[] { 16 }) : ("channels", new[] { 4 })),
+            TrainingFixture.Component(model, model is "mlp" or "lstm" ? ("hidden", new[] { 16 }) : ("channels", new[] { 4 })),
             TrainingFixture.Component(algorithm, ("steps", 200 * 4 * 8), ("envs", 4), ("rollout", 8), ("epochs", 2), ("minibatches", 2)));
         var live = new List<long>();
         var progress = new Recorder(_ => live.Add(DisposeScopeManager.Statistics.ThreadTotalLiveCount));

@@ -18,7 +18,7 @@ public sealed class RuntimeComponents : IComponentImplementations
     /// <summary>The built-in entries, for component models built without a host (tests, tools).</summary>
     public static ComponentCatalog Builtin { get; } = new([new BuiltinComponents()], new RuntimeComponents().GetEntries());
 
-    public IEnumerable<IComponentEntry> GetEntries() => [new MlpModel(), new CnnModel(), new PpoAlgorithm(), new A2cAlgorithm(), new InContext.LinearAttentionModel(), new InContext.TransformerModel(), new InContext.AdamAlgorithm()];
+    public IEnumerable<IComponentEntry> GetEntries() => [new MlpModel(), new CnnModel(), new LstmModel(), new ConvLstmModel(), new PpoAlgorithm(), new A2cAlgorithm(), new InContext.LinearAttentionModel(), new InContext.TransformerModel(), new InContext.AdamAlgorithm()];
 
     /// <summary>
     /// The entry a bound call was paired with, or the built-in of that name for a call built by hand; a

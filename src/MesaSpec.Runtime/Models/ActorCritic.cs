@@ -29,7 +29,8 @@ public abstract class ActorCritic(string name) : nn.Module<Tensor, (Tensor Logit
     {
         foreach (var (name, parameter) in layer.named_parameters())
         {
-            if (name.EndsWith("weight", StringComparison.Ordinal))
+            // "weight", or an LSTM cell's "weight_ih" / "weight_hh" (zeroing those would leave the memory dead).
+            if (name.Split('.')[^1].StartsWith("weight", StringComparison.Ordinal))
             {
                 nn.init.orthogonal_(parameter, gain);
             }

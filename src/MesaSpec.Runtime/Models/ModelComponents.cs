@@ -40,3 +40,21 @@ public sealed class CnnModel : IModelComponent
     public ActorCritic Create(ComponentArguments arguments, ObservationShape shape, int actionCount) =>
         new CnnActorCritic(shape, arguments.PositiveIntList("channels"), arguments.PositiveInt("hidden"), actionCount);
 }
+
+/// <summary><c>lstm(hidden, size)</c>: the registry entry pairing the descriptor with <see cref="Recurrent.LstmActorCritic"/>.</summary>
+public sealed class LstmModel : IModelComponent
+{
+    public ComponentDescriptor Descriptor => BuiltinComponents.Lstm;
+
+    public ActorCritic Create(ComponentArguments arguments, ObservationShape shape, int actionCount) =>
+        new Recurrent.LstmActorCritic(shape.Size, arguments.PositiveIntList("hidden"), arguments.PositiveInt("size"), actionCount);
+}
+
+/// <summary><c>conv_lstm(channels, size, hidden)</c>: the registry entry pairing the descriptor with <see cref="Recurrent.ConvLstmActorCritic"/>.</summary>
+public sealed class ConvLstmModel : IModelComponent
+{
+    public ComponentDescriptor Descriptor => BuiltinComponents.ConvLstm;
+
+    public ActorCritic Create(ComponentArguments arguments, ObservationShape shape, int actionCount) =>
+        new Recurrent.ConvLstmActorCritic(shape, arguments.PositiveIntList("channels"), arguments.PositiveInt("size"), arguments.PositiveInt("hidden"), actionCount);
+}

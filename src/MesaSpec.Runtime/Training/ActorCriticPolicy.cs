@@ -2,6 +2,7 @@ using MesaSpec.Experiments.Training;
 using MesaSpec.Gridworld;
 using MesaSpec.Gridworld.Randomness;
 using MesaSpec.Runtime.Models;
+using MesaSpec.Runtime.Models.Recurrent;
 using static TorchSharp.torch;
 
 namespace MesaSpec.Runtime.Training;
@@ -12,7 +13,9 @@ namespace MesaSpec.Runtime.Training;
 /// deterministic choice gets caught between two cells of a maze for the rest of the episode, so it scored at
 /// the random baseline while the same weights reached the goal in a third of training episodes. Sampling uses
 /// the gridworld's own seeded generator (salted by the training seed), so an evaluation is still a
-/// deterministic function of the weights, the levels and the seed.
+/// deterministic function of the weights, the levels and the seed. A recurrent model carries one memory per
+/// episode of the environment it acts in, reset where <see cref="IVectorEnvironment.StepIndex"/> is 0 (and for
+/// every episode when it is handed another environment).
 /// </summary>
 public sealed class ActorCriticPolicy : ITrainedPolicy, IPreferringPolicy
 {
@@ -24,6 +27,9 @@ public sealed class ActorCriticPolicy : ITrainedPolicy, IPreferringPolicy
     private long[] dimensions = [];
     private bool disposed;
     private DeterministicRandom random;
+    private RecurrentState? memory;
+    private IVectorEnvironment? memoryOf;
+    private float[] keep = [];
 
     internal ActorCriticPolicy(
         ActorCritic model,
@@ -48,24 +54,30 @@ public sealed class ActorCriticPolicy : ITrainedPolicy, IPreferringPolicy
 
     public string? CheckpointPath { get; }
 
+    /// <summary>A recurrent model's memory after its last step (one row per episode), for tests.</summary>
+    internal RecurrentState? Memory => memory;
+
     /// <summary>The network, for inspection and tests (e.g. comparing weights across runs).</summary>
     public ActorCritic Model => model;
 
     public void Act(IVectorEnvironment environment, Span<int> actions)
     {
         using var scope = NewDisposeScope();
-        var probabilities = Probabilities(environment, actions).cpu().data<float>();
+        var probabilities = Probabilities(environment, actions, advance: true).cpu().data<float>();
         for (var e = 0; e < environment.Count; e++)
         {
             actions[e] = Sample(probabilities, e * actionCount);
         }
     }
 
-    /// <summary>The most probable action of each episode (first on ties), for the report's vector fields; consumes no randomness.</summary>
+    /// <summary>
+    /// The most probable action of each episode (first on ties), for the report's vector fields; consumes no
+    /// randomness, and a recurrent model answers from an empty memory (an episode's first step) without keeping it.
+    /// </summary>
     public void PreferredActions(IVectorEnvironment environment, Span<int> actions)
     {
         using var scope = NewDisposeScope();
-        var chosen = Probabilities(environment, actions).argmax(-1).cpu().data<long>();
+        var chosen = Probabilities(environment, actions, advance: false).argmax(-1).cpu().data<long>();
         for (var e = 0; e < environment.Count; e++)
         {
             actions[e] = (int)chosen[e];
@@ -73,7 +85,7 @@ public sealed class ActorCriticPolicy : ITrainedPolicy, IPreferringPolicy
     }
 
     /// <summary>The action distribution of every episode, as a tensor owned by the caller's dispose scope.</summary>
-    private Tensor Probabilities(IVectorEnvironment environment, Span<int> actions)
+    private Tensor Probabilities(IVectorEnvironment environment, Span<int> actions, bool advance)
     {
         ObjectDisposedException.ThrowIf(disposed, this);
         if (environment.ObservationShape != shape || environment.ActionCount != actionCount)
@@ -95,8 +107,36 @@ public sealed class ActorCriticPolicy : ITrainedPolicy, IPreferringPolicy
         }
         environment.Observe(observations);
         using var noGrad = no_grad();
-        var (logits, _) = model.forward(tensor(observations, dimensions, device: device));
+        var input = tensor(observations, dimensions, device: device);
+        if (!advance || model is not RecurrentActorCritic recurrent)
+        {
+            return model.forward(input).Logits.softmax(-1);
+        }
+        var (logits, _, next) = recurrent.Step(input, Remembered(environment, recurrent, input));
+        memory!.Dispose();
+        memory = next.Keep();
         return logits.softmax(-1);
+    }
+
+    /// <summary>Each episode's memory so far: empty where it starts, and for all of them in a new environment.</summary>
+    private RecurrentState Remembered(IVectorEnvironment environment, RecurrentActorCritic recurrent, Tensor input)
+    {
+        var count = environment.Count;
+        if (!ReferenceEquals(memoryOf, environment) || memory is null || memory.Hidden.shape[0] != count)
+        {
+            memory?.Dispose();
+            memory = recurrent.InitialState(input).Keep();
+            memoryOf = environment;
+        }
+        if (keep.Length != count)
+        {
+            keep = new float[count];
+        }
+        for (var e = 0; e < count; e++)
+        {
+            keep[e] = environment.StepIndex(e) == 0 ? 0f : 1f;
+        }
+        return memory.Masked(tensor(keep, device: device));
     }
 
     public void Dispose()
@@ -104,6 +144,7 @@ public sealed class ActorCriticPolicy : ITrainedPolicy, IPreferringPolicy
         if (!disposed)
         {
             disposed = true;
+            memory?.Dispose();
             model.Dispose();
         }
     }

@@ -3,6 +3,7 @@ using System.Globalization;
 using MesaSpec.Experiments.Training;
 using MesaSpec.Gridworld;
 using MesaSpec.Runtime.Models;
+using MesaSpec.Runtime.Models.Recurrent;
 using TorchSharp;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
@@ -12,7 +13,10 @@ namespace MesaSpec.Runtime.Training;
 /// <summary>
 /// One seeded training run of an actor-critic with PPO or A2C: alternately collects a rollout from the vector
 /// environment and updates the model on it. Every rollout step and every update runs in its own dispose scope,
-/// so the live tensor count returns to the same level after each update.
+/// so the live tensor count returns to the same level after each update. A recurrent model carries its memory
+/// through the rollout (reset where an episode starts) and is updated on whole sequences: each minibatch is a
+/// group of environments replayed step by step from the memory they had when the rollout began, so gradients
+/// flow back through time within the rollout (truncated backpropagation through time).
 /// </summary>
 internal sealed class OnPolicyRun : IDisposable
 {
@@ -36,6 +40,10 @@ internal sealed class OnPolicyRun : IDisposable
     private readonly float[] current;
     private readonly long[] order;
     private readonly List<LearningCurvePoint> curve = [];
+    private readonly RecurrentActorCritic? recurrent;
+    private readonly float[] keep;
+    private RecurrentState? memory;
+    private RecurrentState? rolloutStart;
 
     public OnPolicyRun(ActorCritic model, IVectorEnvironment environment, OnPolicySettings settings, Device device, int seed, Random random)
     {
@@ -59,6 +67,8 @@ internal sealed class OnPolicyRun : IDisposable
         truncated = new bool[settings.Envs];
         current = new float[settings.Envs * shape.Size];
         order = new long[buffer.Count];
+        recurrent = model as RecurrentActorCritic;
+        keep = new float[settings.Envs]; // every episode starts with an empty memory
     }
 
     public IReadOnlyList<LearningCurvePoint> LearningCurve => curve;
@@ -94,10 +104,11 @@ internal sealed class OnPolicyRun : IDisposable
         for (var t = 0; t < settings.Rollout; t++)
         {
             current.CopyTo(buffer.ObservationsAt(t));
+            keep.CopyTo(buffer.Keep.AsSpan(t * envs, envs));
             using (NewDisposeScope())
             using (no_grad())
             {
-                var (logits, values) = model.forward(ObservationTensor());
+                var (logits, values) = Act(ObservationTensor(), t == 0);
                 nn.functional.log_softmax(logits, -1).data<float>().CopyTo(logProbabilities);
                 values.data<float>().CopyTo(buffer.Values.AsSpan(t * envs, envs));
             }
@@ -119,6 +130,7 @@ internal sealed class OnPolicyRun : IDisposable
                 // action was taken in, the closest estimate at hand.
                 buffer.Rewards[i] = truncated[e] ? rewards[e] + (float)(settings.Gamma * buffer.Values[i]) : rewards[e];
                 buffer.Ended[i] = dones[e];
+                keep[e] = dones[e] ? 0f : 1f;
             }
             environment.Observe(current);
         }
@@ -126,10 +138,39 @@ internal sealed class OnPolicyRun : IDisposable
         using (NewDisposeScope())
         using (no_grad())
         {
-            var (_, lastValues) = model.forward(ObservationTensor());
+            var observations = ObservationTensor();
+            var lastValues = recurrent is null ? model.forward(observations).Value : recurrent.Step(observations, memory!.Masked(tensor(keep, device: device))).Value;
             lastValues.data<float>().CopyTo(buffer.LastValues);
         }
         buffer.ComputeAdvantages(settings.Gamma, settings.Lambda);
+    }
+
+    /// <summary>
+    /// The policy's logits and values for the latest observations; a recurrent model also advances its memory
+    /// (kept outside the step's dispose scope), remembering the memory a rollout started from.
+    /// </summary>
+    private (Tensor Logits, Tensor Value) Act(Tensor observations, bool rolloutBegins)
+    {
+        if (recurrent is null)
+        {
+            return model.forward(observations);
+        }
+        memory ??= recurrent.InitialState(observations).Keep();
+        if (rolloutBegins)
+        {
+            if (!ReferenceEquals(rolloutStart, memory))
+            {
+                rolloutStart?.Dispose();
+            }
+            rolloutStart = memory;
+        }
+        var (logits, values, next) = recurrent.Step(observations, memory.Masked(tensor(keep, device: device)));
+        if (!ReferenceEquals(memory, rolloutStart))
+        {
+            memory.Dispose();
+        }
+        memory = next.Keep();
+        return (logits, values);
     }
 
     private int Sample(ReadOnlySpan<float> logProbabilitiesOfEpisode)
@@ -159,18 +200,34 @@ internal sealed class OnPolicyRun : IDisposable
         var oldLogProbabilities = tensor(buffer.LogProbabilities, device: device);
         var advantages = tensor(buffer.Advantages, device: device);
         var returns = tensor(buffer.Returns, device: device);
-        var minibatchSize = buffer.Count / settings.Minibatches;
+        var keepAll = tensor(buffer.Keep, device: device);
+        // A recurrent model's minibatches are groups of whole environment sequences, a feed-forward one's any steps.
+        var minibatches = recurrent is null ? settings.Minibatches : Math.Min(settings.Minibatches, buffer.Envs);
+        var minibatchSize = (recurrent is null ? buffer.Count : buffer.Envs) / minibatches;
         double lossSum = 0;
         var lossCount = 0;
         for (var epoch = 0; epoch < settings.Epochs; epoch++)
         {
-            Shuffle();
-            for (var m = 0; m < settings.Minibatches; m++)
+            Shuffle(recurrent is null ? buffer.Count : buffer.Envs);
+            for (var m = 0; m < minibatches; m++)
             {
                 using var minibatchScope = NewDisposeScope();
-                var size = m == settings.Minibatches - 1 ? buffer.Count - m * minibatchSize : minibatchSize;
-                var indices = tensor(order[(m * minibatchSize)..(m * minibatchSize + size)], device: device);
-                var (logits, values) = model.forward(observations.index_select(0, indices));
+                var total = recurrent is null ? buffer.Count : buffer.Envs;
+                var size = m == minibatches - 1 ? total - m * minibatchSize : minibatchSize;
+                var chosen = order.AsSpan(m * minibatchSize, size);
+                Tensor indices, logits, values;
+                if (recurrent is null)
+                {
+                    indices = tensor(chosen.ToArray(), device: device);
+                    (logits, values) = model.forward(observations.index_select(0, indices));
+                }
+                else
+                {
+                    indices = tensor(SequenceIndices(chosen), device: device);
+                    var sequenceKeep = keepAll.index_select(0, indices).reshape(buffer.Steps, size);
+                    var initial = rolloutStart!.Select(tensor(chosen.ToArray(), device: device));
+                    (logits, values) = recurrent.Unroll(observations.index_select(0, indices), initial, sequenceKeep);
+                }
                 var loss = OnPolicyLoss.Compute(
                     settings,
                     lossScalars,
@@ -197,22 +254,41 @@ internal sealed class OnPolicyRun : IDisposable
         return lossSum / lossCount;
     }
 
-    /// <summary>A fresh permutation of the rollout's indices (Fisher-Yates with the run's own generator).</summary>
-    private void Shuffle()
+    /// <summary>A fresh permutation of 0..count-1 in <c>order</c> (Fisher-Yates with the run's own generator).</summary>
+    private void Shuffle(int count)
     {
-        for (var i = 0; i < order.Length; i++)
+        for (var i = 0; i < count; i++)
         {
             order[i] = i;
         }
-        for (var i = order.Length - 1; i > 0; i--)
+        for (var i = count - 1; i > 0; i--)
         {
             var j = random.Next(i + 1);
             (order[i], order[j]) = (order[j], order[i]);
         }
     }
 
+    /// <summary>The rollout rows of the chosen environments, time-major: step t of environment j at <c>t * size + j</c>.</summary>
+    private long[] SequenceIndices(ReadOnlySpan<long> environments)
+    {
+        var rows = new long[buffer.Steps * environments.Length];
+        for (var t = 0; t < buffer.Steps; t++)
+        {
+            for (var j = 0; j < environments.Length; j++)
+            {
+                rows[t * environments.Length + j] = t * buffer.Envs + environments[j];
+            }
+        }
+        return rows;
+    }
+
     public void Dispose()
     {
+        if (!ReferenceEquals(memory, rolloutStart))
+        {
+            memory?.Dispose();
+        }
+        rolloutStart?.Dispose();
         optimizer.Dispose();
         lossScalars.Dispose();
     }

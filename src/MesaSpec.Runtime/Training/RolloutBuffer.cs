@@ -18,6 +18,7 @@ internal sealed class RolloutBuffer
         Values = new float[count];
         Rewards = new float[count];
         Ended = new bool[count];
+        Keep = new float[count];
         Advantages = new float[count];
         Returns = new float[count];
         LastValues = new float[envs];
@@ -34,6 +35,9 @@ internal sealed class RolloutBuffer
     public float[] Values { get; }
     public float[] Rewards { get; }
     public bool[] Ended { get; }
+
+    /// <summary>For a recurrent model: 0 where an episode starts at that step (its memory is reset), else 1.</summary>
+    public float[] Keep { get; }
     public float[] Advantages { get; }
     public float[] Returns { get; }
     public float[] LastValues { get; }
