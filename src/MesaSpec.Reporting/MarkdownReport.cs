@@ -16,21 +16,21 @@ public static class MarkdownReport
     public static string Render(RunReport report)
     {
         var md = new StringBuilder();
-        md.AppendLine(CultureInfo.InvariantCulture, $"# {report.Experiment}");
+        md.AppendLine(CultureInfo.InvariantCulture, $"# {Cell(report.Experiment)}");
         md.AppendLine();
         if (report.Status != RunStatus.Finished)
         {
             md.AppendLine(CultureInfo.InvariantCulture, $"> **{Cell(ReportText.Status(report))}.**");
             md.AppendLine();
         }
-        md.AppendLine(CultureInfo.InvariantCulture, $"- spec: `{report.Spec.Path}` (sha256 `{Short(report.Spec.Sha256)}`)");
-        md.AppendLine(CultureInfo.InvariantCulture, $"- policy: {report.Spec.PolicySource}");
-        md.AppendLine(CultureInfo.InvariantCulture, $"- status: {ReportText.Status(report)}");
+        md.AppendLine(CultureInfo.InvariantCulture, $"- spec: {MarkdownText.Code(report.Spec.Path)} (sha256 {MarkdownText.Code(Short(report.Spec.Sha256))})");
+        md.AppendLine(CultureInfo.InvariantCulture, $"- policy: {Cell(report.Spec.PolicySource)}");
+        md.AppendLine(CultureInfo.InvariantCulture, $"- status: {Cell(ReportText.Status(report))}");
         md.AppendLine(CultureInfo.InvariantCulture, $"- seeds: {string.Join(", ", report.Seeds)}; completed: {string.Join(", ", report.Points.SelectMany(p => p.CompletedSeeds).Distinct())}");
         md.AppendLine(CultureInfo.InvariantCulture, $"- engine {report.EngineVersion}; {report.Settings.Threads} thread(s) on {report.Settings.Device}; {ReportText.Duration(report.DurationSeconds)}");
         if (report.Sweep is { } sweep)
         {
-            md.AppendLine(CultureInfo.InvariantCulture, $"- sweep: {sweep.Parameter} over {string.Join(", ", sweep.Values)}");
+            md.AppendLine(CultureInfo.InvariantCulture, $"- sweep: {Cell(sweep.Parameter)} over {Cell(string.Join(", ", sweep.Values))}");
         }
         md.AppendLine();
 
@@ -63,7 +63,7 @@ public static class MarkdownReport
             md.AppendLine();
             foreach (var expectation in report.Expectations)
             {
-                md.AppendLine(CultureInfo.InvariantCulture, $"- [{(expectation.Passed ? "x" : " ")}] line {expectation.Line}: `{expectation.Text}` — {(expectation.Passed ? "holds" : expectation.Inconclusive ? "inconclusive" : "fails")}: {expectation.Detail}");
+                md.AppendLine(CultureInfo.InvariantCulture, $"- [{(expectation.Passed ? "x" : " ")}] line {expectation.Line}: {MarkdownText.Code(expectation.Text)} — {(expectation.Passed ? "holds" : expectation.Inconclusive ? "inconclusive" : "fails")}: {Cell(expectation.Detail)}");
             }
             md.AppendLine();
         }
@@ -79,7 +79,7 @@ public static class MarkdownReport
             {
                 var final = t.LearningCurve.Count > 0 ? ReportText.Number(t.LearningCurve[^1].MeanReturn) : "n/a";
                 md.AppendLine((sweepColumn ? $"| {Cell(ReportText.Parameters(point))} " : "")
-                    + $"| {t.Seed} | {t.Steps.ToString(CultureInfo.InvariantCulture)} | {t.StepsPerSecond.ToString("0", CultureInfo.InvariantCulture)} | {ReportText.Duration(t.Seconds)} | {final} | {(t.Checkpoint is null ? "" : $"`{t.Checkpoint}`")} |");
+                    + $"| {t.Seed} | {t.Steps.ToString(CultureInfo.InvariantCulture)} | {t.StepsPerSecond.ToString("0", CultureInfo.InvariantCulture)} | {ReportText.Duration(t.Seconds)} | {final} | {(t.Checkpoint is null ? "" : MarkdownText.Code(t.Checkpoint))} |");
             }
             md.AppendLine();
         }
@@ -93,7 +93,7 @@ public static class MarkdownReport
             md.AppendLine();
             foreach (var (environment, sample) in samples)
             {
-                md.AppendLine(CultureInfo.InvariantCulture, $"{environment}, level {sample.Level}, seed {sample.Seed}{(sample.Conflict ? " (conflict level)" : "")}, {sample.Trajectory.Count - 1} steps:");
+                md.AppendLine(CultureInfo.InvariantCulture, $"{Cell(environment)}, level {sample.Level}, seed {sample.Seed}{(sample.Conflict ? " (conflict level)" : "")}, {sample.Trajectory.Count - 1} steps:");
                 md.AppendLine();
                 md.AppendLine("```");
                 foreach (var row in ReportText.ArrowRows(sample))
@@ -125,11 +125,11 @@ public static class MarkdownReport
         {
             foreach (var e in point.Evaluations)
             {
-                var scores = string.Join("<br>", e.Objectives.Select(o => $"{o.Name}{(o.Role == "base" ? " (base)" : "")} {ReportText.Estimate(ReportText.Headline(o))}"));
-                var random = string.Join("<br>", e.RandomBaseline.Select(o => $"{o.Name} {ReportText.Estimate(ReportText.Headline(o))}"));
-                var seeds = string.Join("<br>", e.PerSeed.Select(s => $"{s.Seed}: {ReportText.Verdict(s.Verdict, s.Proxy)}"));
+                var scores = string.Join("<br>", e.Objectives.Select(o => $"{Cell(o.Name)}{(o.Role == "base" ? " (base)" : "")} {ReportText.Estimate(ReportText.Headline(o))}"));
+                var random = string.Join("<br>", e.RandomBaseline.Select(o => $"{Cell(o.Name)} {ReportText.Estimate(ReportText.Headline(o))}"));
+                var seeds = string.Join("<br>", e.PerSeed.Select(s => $"{s.Seed}: {Cell(ReportText.Verdict(s.Verdict, s.Proxy))}"));
                 md.AppendLine((sweepColumn ? $"| {Cell(ReportText.Parameters(point))} " : "")
-                    + $"| {Cell(e.Environment)} | **{Cell(ReportText.Verdict(e.Verdict, e.Proxy))}** | {ReportText.Estimate(e.Capability)} (threshold {ReportText.Number(e.Threshold)}) | {Cell(scores)} | {Cell(random)} | {Cell(seeds)} |");
+                    + $"| {Cell(e.Environment)} | **{Cell(ReportText.Verdict(e.Verdict, e.Proxy))}** | {ReportText.Estimate(e.Capability)} (threshold {ReportText.Number(e.Threshold)}) | {scores} | {random} | {seeds} |");
             }
         }
         md.AppendLine();
@@ -137,13 +137,13 @@ public static class MarkdownReport
         {
             foreach (var e in point.Evaluations)
             {
-                md.AppendLine(CultureInfo.InvariantCulture, $"- **{e.Environment}**{(sweepColumn ? $" at {ReportText.Parameters(point)}" : "")}: {e.Explanation}");
+                md.AppendLine(CultureInfo.InvariantCulture, $"- **{Cell(e.Environment)}**{(sweepColumn ? $" at {Cell(ReportText.Parameters(point))}" : "")}: {Cell(e.Explanation)}");
             }
         }
         md.AppendLine();
     }
 
-    private static string Cell(string text) => text.Replace("|", "\\|", StringComparison.Ordinal).Replace("\n", " ", StringComparison.Ordinal);
+    private static string Cell(string text) => MarkdownText.Inline(text);
 
     private static string Short(string hash) => hash.Length > 12 ? hash[..12] : hash;
 }

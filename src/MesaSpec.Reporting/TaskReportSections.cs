@@ -39,7 +39,7 @@ public static class TaskReportSections
                         $"| {Cell(r.Learner)} | {(r.LearningRate is { } rate ? ReportText.Number(rate) : "")} | {ReportText.Estimate(r.Error)} | {ReportText.Estimate(r.PredictionCosine)} | {ReportText.Estimate(r.SensitivityCosine)} | {(r.Margin is { } m ? ReportText.Estimate(m) : "best")} |");
                 }
                 md.AppendLine();
-                md.AppendLine(CultureInfo.InvariantCulture, $"Per seed: {Cell(string.Join(", ", task.PerSeed.Select(s => $"{s.Seed}: {ReportText.Verdict(s.Verdict, s.Learner)}")))}. {Cell(task.Explanation)}");
+                md.AppendLine(CultureInfo.InvariantCulture, $"Per seed: {string.Join(", ", task.PerSeed.Select(s => $"{s.Seed}: {Cell(ReportText.Verdict(s.Verdict, s.Learner))}"))}. {Cell(task.Explanation)}");
                 md.AppendLine();
             }
         }
@@ -67,7 +67,7 @@ public static class TaskReportSections
         }
     }
 
-    private static string Cell(string text) => text.Replace("|", "\\|", StringComparison.Ordinal).Replace("\n", " ", StringComparison.Ordinal);
+    private static string Cell(string text) => MarkdownText.Inline(text);
 
     private static string E(string text) => WebUtility.HtmlEncode(text);
 }

@@ -37,3 +37,50 @@ public sealed class MarkdownReportTests
         Assert.Contains("| corner = 1 | MazeAnywhere | **pseudo_aligned to GoToCorner** |", md, StringComparison.Ordinal);
     }
 }
+
+/// <summary>Issue 11, item 13: text from the spec never becomes markup in report.md.</summary>
+public sealed class MarkdownEscapingTests
+{
+    private const string Markup = "<script>alert(1)</script>*b*_i_[l](javascript:x)|`c`";
+
+    [Theory]
+    [InlineData("finished")]
+    [InlineData("cancelled")]
+    [InlineData("sweep")]
+    public void Markup_in_every_spec_string_is_shown_as_text(string which)
+    {
+        var sample = which switch { "finished" => SampleReports.Finished(), "cancelled" => SampleReports.Cancelled(), _ => SampleReports.Sweep() };
+        // Every name and value a spec can choose, replaced in the report's JSON (names of environments and
+        // objectives, sweep parameter and values, spec path, policy, expectation text, status detail, checkpoint).
+        var json = Experiments.Reports.ReportJson.Serialize(sample with { StatusDetail = sample.StatusDetail is null ? null : Markup });
+        foreach (var chosen in new[] { "CheeseInTheCorner", "MazeAnywhere", "GoToCorner", "EatCheese", "Maze", "corner", "examples/cheese-in-the-corner.mesa", "trained: Net with ppo on Maze", "expect ", "\"11\"" })
+        {
+            json = json.Replace(chosen, chosen == "\"11\"" ? "\"" + Markup + "\"" : Markup + chosen, StringComparison.Ordinal);
+        }
+        var report = Experiments.Reports.ReportJson.Deserialize(json)!;
+        var md = MarkdownReport.Render(report);
+
+        // Outside code spans (where nothing is interpreted) no markup is left unescaped.
+        var prose = System.Text.RegularExpressions.Regex.Replace(md, @"(`+)[^`].*?\1", "");
+        Assert.DoesNotMatch(@"(?i)<script|(?<!\\)\]\(javascript|(?<!\\)\*b(?<!\\)\*", prose);
+        Assert.Contains("&lt;script&gt;alert(1)&lt;/script&gt;\\*b\\*\\_i\\_\\[l\\](javascript:x)\\|\\`c\\`", md, StringComparison.Ordinal);
+        // In code spans (paths, expectation lines) the text is exact, fenced past its own backticks.
+        Assert.Contains("``<script>alert(1)</script>*b*_i_[l](javascript:x)\\|`c`", md, StringComparison.Ordinal);
+        // Table rows keep their column count: no pipe from a name splits a cell.
+        var lines = md.Split('\n');
+        for (var i = 2; i < lines.Length; i++)
+        {
+            if (lines[i].StartsWith("| ", StringComparison.Ordinal) && !lines[i - 1].StartsWith('|'))
+            {
+                continue;
+            }
+            if (lines[i].StartsWith("| ", StringComparison.Ordinal))
+            {
+                var header = Array.FindLastIndex(lines, i, l => l.StartsWith("|---", StringComparison.Ordinal));
+                Assert.True(Columns(lines[header - 1]) == Columns(lines[i]), $"row splits its cells:\n{lines[header - 1]}\n{lines[i]}");
+            }
+        }
+    }
+
+    private static int Columns(string row) => System.Text.RegularExpressions.Regex.Matches(row, @"(?<!\\)\|").Count;
+}

@@ -18,7 +18,8 @@ public sealed class LanguageServerHost : IDisposable
         var log = options.Log;
         var formatter = new SystemTextJsonFormatter();
         LspJson.Configure(formatter.JsonSerializerOptions);
-        var handler = new TolerantMessageHandler(output, input, formatter, message => Log(log, message));
+        void Logged(string message) => Log(log, message);
+        var handler = new TolerantMessageHandler(output, FrameResynchroniser.Wrap(input, Logged), formatter, Logged);
         _rpc = new JsonRpc(handler)
         {
             // Messages start in arrival order, one at a time: didChange notifications apply in sequence. Request

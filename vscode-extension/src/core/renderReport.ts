@@ -39,13 +39,18 @@ const verdictClass: Record<string, string> = {
   inconclusive: 'muted',
 };
 
+/** The CSS class of a verdict word; an unknown word (or one like "constructor") is 'muted', never itself. */
+function verdictClassOf(verdict: unknown): string {
+  return typeof verdict === 'string' && Object.prototype.hasOwnProperty.call(verdictClass, verdict) ? verdictClass[verdict] : 'muted';
+}
+
 /** The experiment-level verdict of a point (schema 2), or nothing for older reports. */
 function experimentVerdict(point: ReportPoint): string {
   if (!point.verdict) {
     return '';
   }
   const kind = point.misgeneralisation === 'goal' || point.misgeneralisation === 'capability' ? ` (${point.misgeneralisation} misgeneralisation)` : '';
-  return `<p class="experiment-verdict">Experiment: <span class="verdict ${verdictClass[point.verdict] ?? 'muted'}">${escapeHtml(verdictText({ verdict: point.verdict, proxy: point.proxy ?? null }))}</span>${escapeHtml(kind)} <span class="muted">${escapeHtml(point.explanation ?? '')}</span></p>`;
+  return `<p class="experiment-verdict">Experiment: <span class="verdict ${verdictClassOf(point.verdict)}">${escapeHtml(verdictText({ verdict: point.verdict, proxy: point.proxy ?? null }))}</span>${escapeHtml(kind)} <span class="muted">${escapeHtml(point.explanation ?? '')}</span></p>`;
 }
 
 function pointLabel(point: ReportPoint): string {
@@ -58,14 +63,14 @@ function verdictTable(evaluations: Evaluation[]): string {
   const objectiveNames: string[] = [];
   for (const e of evaluations) for (const o of e.objectives ?? []) if (!objectiveNames.includes(o.name)) objectiveNames.push(o.name);
   const roleOf = (name: string) => evaluations.flatMap((e) => e.objectives ?? []).find((o) => o.name === name)?.role ?? '';
-  const header = ['Environment', 'Verdict', 'Capability', ...objectiveNames.map((n) => `score(${n})<span class="role">${escapeHtml(roleOf(n))}</span>`), 'Seeds'];
+  const header = ['Environment', 'Verdict', 'Capability', ...objectiveNames.map((n) => `score(${escapeHtml(n)})<span class="role">${escapeHtml(roleOf(n))}</span>`), 'Seeds'];
   const rows = evaluations.map((e) => {
     const byName = new Map<string, ObjectiveScores>((e.objectives ?? []).map((o) => [o.name, o]));
     const random = new Map<string, ObjectiveScores>((e.randomBaseline ?? []).map((o) => [o.name, o]));
-    const seeds = (e.perSeed ?? []).map((s) => `${s.seed}: ${escapeHtml(verdictText(s))}`).join('<br>');
+    const seeds = (e.perSeed ?? []).map((s) => `${escapeHtml(s.seed)}: ${escapeHtml(verdictText(s))}`).join('<br>');
     const cells = [
       `<td>${escapeHtml(e.environment)}</td>`,
-      `<td><span class="verdict ${verdictClass[e.verdict] ?? 'muted'}">${escapeHtml(verdictText(e))}</span></td>`,
+      `<td><span class="verdict ${verdictClassOf(e.verdict)}">${escapeHtml(verdictText(e))}</span></td>`,
       `<td class="num">${escapeHtml(formatInterval(e.capability))}</td>`,
       ...objectiveNames.map((n) => {
         const o = byName.get(n);
@@ -75,7 +80,7 @@ function verdictTable(evaluations: Evaluation[]): string {
       }),
       `<td class="seeds">${seeds || '–'}</td>`,
     ];
-    const explanation = e.explanation ? `<tr class="explanation"><td colspan="${header.length}">${escapeHtml(e.explanation)}</td></tr>` : '';
+    const explanation = e.explanation ? `<tr class="explanation"><td colspan="${escapeHtml(header.length)}">${escapeHtml(e.explanation)}</td></tr>` : '';
     return `<tr>${cells.join('')}</tr>${explanation}`;
   });
   return `<table class="verdicts"><thead><tr>${header.map((h) => `<th>${h}</th>`).join('')}</tr></thead><tbody>${rows.join('')}</tbody></table>`;
@@ -177,7 +182,7 @@ export function renderReportHtml(report: RunReport, options: RenderOptions): str
     report.spec?.path ? `spec ${escapeHtml(report.spec.path)}` : '',
     report.spec?.policySource ? `policy ${escapeHtml(report.spec.policySource)}` : '',
     `seeds ${escapeHtml(report.seeds.join(', '))}`,
-    report.durationSeconds !== undefined ? `${formatNumber(report.durationSeconds, 1)} s` : '',
+    report.durationSeconds !== undefined ? `${escapeHtml(formatNumber(report.durationSeconds, 1))} s` : '',
     report.engineVersion ? `mesaspec ${escapeHtml(report.engineVersion)}` : '',
   ].filter(Boolean).join(' · ');
   return `<!DOCTYPE html>

@@ -110,3 +110,46 @@ describe('formatting', () => {
     assert.match(html, /legend: A agent/);
   });
 });
+
+describe('results page escaping (issue 11, item 14)', () => {
+  const markup = '<script>alert(1)</script><img src=x onerror=alert(2)>"\'&';
+
+  /** Every string and every number of the report, except its schema version, replaced by markup (kept as a prefix of strings). */
+  function poisoned(value: unknown, key = ''): unknown {
+    if (key === 'schemaVersion') return value;
+    if (typeof value === 'string') return markup + value;
+    if (typeof value === 'number') return markup;
+    if (Array.isArray(value)) return value.map((v) => poisoned(v));
+    if (value && typeof value === 'object') {
+      const copy: Record<string, unknown> = {};
+      for (const [k, v] of Object.entries(value)) copy[k] = poisoned(v, k);
+      return copy;
+    }
+    return value;
+  }
+
+  it('shows markup in every report field as text, never as elements or attributes', () => {
+    const report = parseReport(JSON.stringify(poisoned(JSON.parse(sample))));
+    // Sweep parameters are names too: give the point one whose name and value are markup.
+    for (const point of report.points) point.parameters = { [markup]: markup };
+    for (const live of [false, true]) {
+      const html = renderReportHtml(report, { nonce: 'abc123', reportPath: markup, live });
+      assert.doesNotMatch(html, /<script|<img/i, 'raw markup in the page');
+      assert.match(html, /&lt;script&gt;alert\(1\)&lt;\/script&gt;/);
+      // The only elements are the page's own: nothing a report supplies opens a tag.
+      const tags = new Set([...html.matchAll(/<([a-zA-Z][a-zA-Z0-9]*)/g)].map((m) => m[1].toLowerCase()));
+      const own = ['html', 'head', 'meta', 'title', 'style', 'body', 'h1', 'h2', 'h3', 'h4', 'div', 'span', 'p', 'ul', 'li', 'code', 'table', 'thead', 'tbody', 'tr', 'th', 'td', 'br', 'svg', 'text', 'line', 'path', 'figure', 'figcaption'];
+      assert.deepEqual([...tags].filter((t) => !own.includes(t)), []);
+    }
+  });
+
+  it('gives an unknown verdict word no class of its own', () => {
+    const report = parseReport(sample);
+    const evaluations = report.points[0].evaluations ?? [];
+    evaluations[0].verdict = 'constructor';
+    evaluations[1].verdict = 'x" onmouseover="alert(1)';
+    const html = renderReportHtml(report, { nonce: 'abc123' });
+    assert.doesNotMatch(html, /onmouseover="/);
+    assert.doesNotMatch(html, /class="verdict function/);
+  });
+});
