@@ -13,6 +13,16 @@ fi
 echo "== .NET tests"
 dotnet test MesaSpec.sln --nologo -v q
 
+# Packs the dotnet tool and the NuGet packages, installs them outside the repository (a temporary folder feed and
+# tool path) and uses them there: a trained run and the language server from the installed tool, a fresh xunit
+# project and a fresh plugin project against the packages. Minutes, most of it packing LibTorch into the tool.
+if [[ "${MESASPEC_SKIP_INSTALL_TESTS:-0}" == "1" ]]; then
+  echo "== install tests skipped (MESASPEC_SKIP_INSTALL_TESTS=1)"
+else
+  echo "== install tests (tests/MesaSpec.Install.Tests)"
+  dotnet test tests/MesaSpec.Install.Tests --nologo -v q
+fi
+
 if [[ "${MESASPEC_SKIP_EDITOR_TESTS:-0}" == "1" ]]; then
   echo "== editor tests skipped (MESASPEC_SKIP_EDITOR_TESTS=1)"
   exit 0

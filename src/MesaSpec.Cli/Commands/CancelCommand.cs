@@ -1,3 +1,4 @@
+using System.CommandLine;
 using MesaSpec.Cli.Cluster;
 
 namespace MesaSpec.Cli.Commands;
@@ -5,30 +6,25 @@ namespace MesaSpec.Cli.Commands;
 /// <summary><c>mesaspec cancel ID</c>: cancels a distributed run's queued and running tasks, keeps the finished ones.</summary>
 public sealed class CancelCommand : ICommand
 {
-    public string Name => "cancel";
+    private readonly Argument<string> _id = new("ID") { Description = "the distributed run's id, or its folder's path" };
 
-    public string Summary => "cancel a distributed run (scancel); finished tasks are kept";
-
-    public string Usage => """
-        usage: mesaspec cancel ID
-
-        Cancels every task of the run the scheduler still holds (Slurm: scancel), marks the run cancelled
-        and collects the tasks that finished into its report. mesaspec run --resume ID submits the rest later.
-        exit codes: 0 cancelled, 2 unknown run or the scheduler refused
-        """;
-
-    public int Run(IReadOnlyList<string> args, CommandContext context)
+    public CancelCommand()
     {
-        var parsed = CommandArguments.Parse(args, new HashSet<string>(), new HashSet<string>(), out var error);
-        if (parsed is null)
+        Declaration = new Verb("cancel", "cancel a distributed run (scancel); finished tasks are kept", """
+            Cancels every task of the run the scheduler still holds (Slurm: scancel), marks the run cancelled
+            and collects the tasks that finished into its report. mesaspec run --resume ID submits the rest later.
+            exit codes: 0 cancelled, 2 unknown run or the scheduler refused
+            """)
         {
-            return UsageError.Write(context, error!, Usage);
-        }
-        if (parsed.Positional.Count != 1)
-        {
-            return UsageError.Write(context, "cancel takes one run id", Usage);
-        }
-        if (ClusterRunOpening.Open(parsed.Positional[0], context) is not { } folder)
+            _id,
+        };
+    }
+
+    public Command Declaration { get; }
+
+    public int Run(ParseResult parsed, CommandContext context)
+    {
+        if (ClusterRunOpening.Open(parsed.GetValue(_id)!, context) is not { } folder)
         {
             return ExitCodes.UsageOrInput;
         }

@@ -1,5 +1,7 @@
+using System.CommandLine;
 using MesaSpec.Cli.Input;
 using MesaSpec.Cli.Output;
+using MesaSpec.Cli.Parsing;
 using MesaSpec.Cli.Running;
 using MesaSpec.Gridworld.Analysis;
 using MesaSpec.Language.Binding;
@@ -12,46 +14,45 @@ namespace MesaSpec.Cli.Commands;
 /// <summary><c>mesaspec check</c>: parse, bind and check specs; print every diagnostic.</summary>
 public sealed class CheckCommand : ICommand
 {
-    public string Name => "check";
+    private readonly Argument<string[]> _paths = CliOptions.Paths("specs to check; folders: every *.mesa below them (default: the current folder)");
+    private readonly Option<string> _format = CliOptions.Choice("--format", ["text", "json"], "text",
+        "text: as compilers print diagnostics; json: one document for tools",
+        format => DiagnosticCatalog.InvalidUsage($"unknown format '{format}' (expected text or json)"));
+    private readonly Option<bool> _noPlugins = RunWiring.NoPluginsOption();
 
-    public string Summary => "report every diagnostic of the specs (--format json for tools)";
-
-    public string Usage => """
-        usage: mesaspec check [<files or folders>...] [--format text|json] [--no-plugins]
-
-        Parses, binds and checks each spec (folders: every *.mesa below them, default: the current
-        folder) together with the files it imports, and prints every diagnostic with its code,
-        location, the source line with the span underlined, and the suggested fix.
-
-        Imports are resolved relative to the importing file and may not leave the workspace: the
-        nearest folder above the spec that contains .git or a *.sln file, else the spec's own folder.
-
-        Components declared by the workspace's plugins (mesaspec.json, see docs/plugins.md) are loaded
-        unless --no-plugins is given; a plugin that fails to load is reported as MS0203.
-
-        exit codes: 0 no errors (warnings allowed), 1 errors in a spec, 2 usage or input errors
-        """;
-
-    public int Run(IReadOnlyList<string> args, CommandContext context)
+    public CheckCommand()
     {
-        var parsed = CommandArguments.Parse(args, new HashSet<string> { RunWiring.NoPlugins }, new HashSet<string> { "--format" }, out var error);
-        if (parsed is null)
-        {
-            return UsageError.Write(context, error!, Usage);
-        }
-        var format = parsed.Options.GetValueOrDefault("--format", "text");
-        if (format is not ("text" or "json"))
-        {
-            return UsageError.Write(context, $"unknown format '{format}' (expected text or json)");
-        }
+        Declaration = new Verb("check", "report every diagnostic of the specs (--format json for tools)", """
+            Parses, binds and checks each spec together with the files it imports, and prints every diagnostic
+            with its code, location, the source line with the span underlined, and the suggested fix.
 
-        var inputs = SpecInputs.Load(parsed.Positional, context);
+            Imports are resolved relative to the importing file and may not leave the workspace: the
+            nearest folder above the spec that contains .git or a *.sln file, else the spec's own folder.
+
+            Components declared by the workspace's plugins (mesaspec.json, see docs/plugins.md) are loaded
+            unless --no-plugins is given; a plugin that fails to load is reported as MS0203.
+
+            exit codes: 0 no errors (warnings allowed), 1 errors in a spec, 2 usage or input errors
+            """)
+        {
+            _paths, _format, _noPlugins,
+        };
+    }
+
+    public Command Declaration { get; }
+
+    public int Run(ParseResult parsed, CommandContext context)
+    {
+        var format = parsed.GetValue(_format);
+        var noPlugins = parsed.GetValue(_noPlugins);
+
+        var inputs = SpecInputs.Load(parsed.GetValue(_paths)!, context);
         var reported = new List<ReportedDiagnostic>(inputs.Problems);
         var seen = new HashSet<(string, string, int, int, string)>();
         foreach (var file in inputs.Readable)
         {
             context.Cancellation.ThrowIfCancellationRequested();
-            var compilation = RunWiring.Compile(file, context.Cancellation, plugins: !parsed.Flags.Contains(RunWiring.NoPlugins));
+            var compilation = RunWiring.Compile(file, context.Cancellation, plugins: !noPlugins);
             foreach (var diagnostic in compilation.Diagnostics)
             {
                 // A file imported by several checked specs reports its problems once.

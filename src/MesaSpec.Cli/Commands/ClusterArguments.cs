@@ -1,63 +1,58 @@
-using System.Globalization;
+using System.CommandLine;
 using MesaSpec.Cli.Cluster;
+using MesaSpec.Cli.Parsing;
+using MesaSpec.Language.Diagnostics;
 
 namespace MesaSpec.Cli.Commands;
 
 /// <summary><c>run</c>'s scheduler options: <c>--on BACKEND</c> and what it passes on (partition, array parallelism, time, CPUs, raw sbatch arguments).</summary>
 internal sealed record ClusterArguments(IClusterBackend? Backend, ClusterOptions Options, bool Explicit)
 {
-    private static readonly string[] SchedulerOptions = ["--partition", "--array-parallelism", "--time", "--cpus-per-task", "--sbatch-arg"];
-
-    public static ClusterArguments Parse(CommandArguments parsed, CommandContext context, out bool failed)
+    /// <summary>The scheduler options as <c>run</c> declares them.</summary>
+    internal sealed class Declaration
     {
-        failed = false;
-        var none = new ClusterArguments(null, new ClusterOptions(null, null, null, null, []), false);
-        IClusterBackend? backend = null;
-        if (parsed.Options.TryGetValue("--on", out var name) && name != "local")
+        public Option<string> On { get; } = CliOptions.Choice("--on", ["local", .. ClusterBackends.All.Select(b => b.Name)], "local",
+            "where the tasks run: local (this machine) or slurm (one job array; the run folder must be on a shared filesystem)",
+            name => DiagnosticCatalog.InvalidUsage($"unknown --on '{name}' (expected local or {string.Join(", ", ClusterBackends.All.Select(b => b.Name))})"));
+
+        public Option<string?> Partition { get; } = CliOptions.Text("--partition", "P", "the Slurm partition");
+
+        public Option<int?> ArrayParallelism { get; } = CliOptions.WholeNumber("--array-parallelism", 1, 100000, "at most K tasks of the array at once", showMax: false);
+
+        public Option<string?> Time { get; } = CliOptions.Text("--time", "T", "the Slurm time limit of each task");
+
+        public Option<int?> CpusPerTask { get; } = CliOptions.WholeNumber("--cpus-per-task", 1, 100000, "CPUs per task (default --threads)", showMax: false);
+
+        public Option<string[]> SbatchArguments { get; } = CliOptions.Repeatable("--sbatch-arg", "ARG", "passed on to sbatch (repeatable)");
+
+        public IEnumerable<Option> All => [On, Partition, ArrayParallelism, Time, CpusPerTask, SbatchArguments];
+
+        public IEnumerable<Option> SchedulerOptions => [Partition, ArrayParallelism, Time, CpusPerTask, SbatchArguments];
+    }
+
+    /// <param name="resuming">--resume ID was given: scheduler options change the run's without --on.</param>
+    /// <param name="localJobs">--jobs was given: it runs tasks on this machine, so it does not mix with a scheduler.</param>
+    public static ClusterArguments? Parse(Declaration declared, ParseResult parsed, bool resuming, bool localJobs, CommandContext context)
+    {
+        var name = parsed.GetValue(declared.On)!;
+        var backend = name == "local" ? null : ClusterBackends.Find(name);
+        var given = declared.SchedulerOptions.Where(o => parsed.GetResult(o) is { Implicit: false }).Select(o => o.Name).ToList();
+        if (backend is null && given.Count > 0 && !resuming)
         {
-            backend = ClusterBackends.Find(name);
-            if (backend is null)
-            {
-                failed = true;
-                UsageError.Write(context, $"unknown --on '{name}' (expected local or {string.Join(", ", ClusterBackends.All.Select(b => b.Name))})");
-                return none;
-            }
-        }
-        var given = SchedulerOptions.Where(parsed.Options.ContainsKey).ToList();
-        if (backend is null && given.Count > 0 && !parsed.Options.ContainsKey("--resume"))
-        {
-            failed = true;
             UsageError.Write(context, $"{given[0]} is a scheduler option: it needs --on slurm (or --resume ID)");
-            return none;
+            return null;
         }
-        if (backend is not null && parsed.Options.ContainsKey("--jobs"))
+        if (backend is not null && localJobs)
         {
-            failed = true;
             UsageError.Write(context, "--jobs runs tasks on this machine; with --on slurm use --array-parallelism K");
-            return none;
-        }
-        var bad = false;
-        int? Positive(string option)
-        {
-            if (!parsed.Options.TryGetValue(option, out var text))
-            {
-                return null;
-            }
-            if (int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var value) && value is >= 1 and <= 100000)
-            {
-                return value;
-            }
-            bad = true;
-            UsageError.Write(context, $"{option} takes a whole number from 1, not '{text}'");
             return null;
         }
         var options = new ClusterOptions(
-            parsed.Options.GetValueOrDefault("--partition"),
-            Positive("--array-parallelism"),
-            parsed.Options.GetValueOrDefault("--time"),
-            Positive("--cpus-per-task"),
-            parsed.All("--sbatch-arg"));
-        failed = bad;
-        return failed ? none : new ClusterArguments(backend, options, given.Count > 0);
+            parsed.GetValue(declared.Partition),
+            parsed.GetValue(declared.ArrayParallelism),
+            parsed.GetValue(declared.Time),
+            parsed.GetValue(declared.CpusPerTask),
+            parsed.GetValue(declared.SbatchArguments) ?? []);
+        return new ClusterArguments(backend, options, given.Count > 0);
     }
 }

@@ -1,3 +1,5 @@
+using System.CommandLine;
+using MesaSpec.Cli.Parsing;
 using MesaSpec.Experiments.Running;
 using System.Text.Json;
 using MesaSpec.Cli.Cluster;
@@ -9,38 +11,34 @@ namespace MesaSpec.Cli.Commands;
 /// <summary><c>mesaspec collect ID</c>: a distributed run's finished tasks aggregated into its report and history record.</summary>
 public sealed class CollectCommand : ICommand
 {
-    public string Name => "collect";
+    private readonly Argument<string> _id = new("ID") { Description = "the run id mesaspec run --on slurm printed, or the run folder's path" };
+    private readonly Option<bool> _json = SharedOptions.Json("the outcome as one JSON line for tools");
 
-    public string Summary => "aggregate a distributed run's finished tasks into report.json/.md/.html and the run history";
-
-    public string Usage => """
-        usage: mesaspec collect ID [--json]
-
-        Aggregates the outcomes the run's tasks wrote (so far) into report.json, report.md and report.html in
-        its folder, exactly as a local run of the same tasks would, and records the run in the run history
-        once it is over. ID is what mesaspec run --on slurm printed (mesaspec runs list shows them) or the
-        run folder's path. A run whose tasks failed is reported failed, naming the tasks; mesaspec run
-        --resume ID resubmits them. The last task of an array collects by itself.
-        exit codes: 0 finished and every expectation holds, 1 an expectation fails, or the run is still
-        running or was cancelled, 2 tasks failed or the run cannot be read
-        """;
-
-    public int Run(IReadOnlyList<string> args, CommandContext context)
+    public CollectCommand()
     {
-        var parsed = CommandArguments.Parse(args, new HashSet<string> { "--json" }, new HashSet<string>(), out var error);
-        if (parsed is null)
+        Declaration = new Verb("collect", "aggregate a distributed run's finished tasks into report.json/.md/.html and the run history", """
+            Aggregates the outcomes the run's tasks wrote (so far) into report.json, report.md and report.html in
+            its folder, exactly as a local run of the same tasks would, and records the run in the run history
+            once it is over. ID is what mesaspec run --on slurm printed (mesaspec runs list shows them) or the
+            run folder's path. A run whose tasks failed is reported failed, naming the tasks; mesaspec run
+            --resume ID resubmits them. The last task of an array collects by itself.
+            exit codes: 0 finished and every expectation holds, 1 an expectation fails, or the run is still
+            running or was cancelled, 2 tasks failed or the run cannot be read
+            """)
         {
-            return UsageError.Write(context, error!, Usage);
-        }
-        if (parsed.Positional.Count != 1)
-        {
-            return UsageError.Write(context, "collect takes one run id", Usage);
-        }
-        if (ClusterRunOpening.Open(parsed.Positional[0], context) is not { } folder)
+            _id, _json,
+        };
+    }
+
+    public Command Declaration { get; }
+
+    public int Run(ParseResult parsed, CommandContext context)
+    {
+        if (ClusterRunOpening.Open(parsed.GetValue(_id)!, context) is not { } folder)
         {
             return ExitCodes.UsageOrInput;
         }
-        return Collect(folder, context, parsed.Flags.Contains("--json"));
+        return Collect(folder, context, parsed.GetValue(_json));
     }
 
     /// <summary>Collects and prints the outcome; shared with <c>cancel</c>.</summary>

@@ -1,5 +1,7 @@
+using System.CommandLine;
 using MesaSpec.Cli.Input;
 using MesaSpec.Cli.Output;
+using MesaSpec.Cli.Parsing;
 using MesaSpec.Language.Diagnostics;
 using MesaSpec.Language.Formatting;
 using MesaSpec.Language.Syntax;
@@ -9,31 +11,28 @@ namespace MesaSpec.Cli.Commands;
 /// <summary><c>mesaspec fmt</c>: rewrite specs in the canonical layout, or (<c>--check</c>) only report which would change.</summary>
 public sealed class FormatCommand : ICommand
 {
-    public string Name => "fmt";
+    private readonly Argument<string[]> _paths = CliOptions.Paths("specs to format; folders: every *.mesa below them (default: the current folder)");
+    private readonly Option<bool> _check = CliOptions.Flag("--check", "change nothing; list the files that are not formatted");
 
-    public string Summary => "format specs in place (--check: only report files that would change)";
-
-    public string Usage => """
-        usage: mesaspec fmt [<files or folders>...] [--check]
-
-        Rewrites each spec (folders: every *.mesa below them, default: the current folder) in the
-        canonical layout, keeping every comment. A spec with syntax errors is left untouched and its
-        errors are reported.
-
-        --check   change nothing; list the files that are not formatted
-
-        exit codes: 0 all formatted, 1 a file would change (--check) or has syntax errors, 2 usage or input errors
-        """;
-
-    public int Run(IReadOnlyList<string> args, CommandContext context)
+    public FormatCommand()
     {
-        var parsed = CommandArguments.Parse(args, new HashSet<string> { "--check" }, new HashSet<string>(), out var error);
-        if (parsed is null)
+        Declaration = new Verb("fmt", "format specs in place (--check: only report files that would change)", """
+            Rewrites each spec in the canonical layout, keeping every comment. A spec with syntax errors is
+            left untouched and its errors are reported.
+
+            exit codes: 0 all formatted, 1 a file would change (--check) or has syntax errors, 2 usage or input errors
+            """)
         {
-            return UsageError.Write(context, error!, Usage);
-        }
-        var checkOnly = parsed.Flags.Contains("--check");
-        var inputs = SpecInputs.Load(parsed.Positional, context);
+            _paths, _check,
+        };
+    }
+
+    public Command Declaration { get; }
+
+    public int Run(ParseResult parsed, CommandContext context)
+    {
+        var checkOnly = parsed.GetValue(_check);
+        var inputs = SpecInputs.Load(parsed.GetValue(_paths)!, context);
         var writer = new TextDiagnosticWriter(context);
         foreach (var problem in inputs.Problems)
         {

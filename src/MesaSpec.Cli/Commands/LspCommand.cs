@@ -1,3 +1,5 @@
+using System.CommandLine;
+using MesaSpec.Cli.Parsing;
 using MesaSpec.LanguageServer.Server;
 
 namespace MesaSpec.Cli.Commands;
@@ -5,25 +7,25 @@ namespace MesaSpec.Cli.Commands;
 /// <summary><c>mesaspec lsp</c>: the same language server as <c>mesaspec-lsp</c>, over stdio.</summary>
 public sealed class LspCommand : ICommand
 {
-    public string Name => "lsp";
+    private readonly Option<bool> _stdio = CliOptions.Flag("--stdio", "speak over stdin/stdout (the default and only transport; editors pass it)");
 
-    public string Summary => "run the language server over stdio (for editors)";
-
-    public string Usage => """
-        usage: mesaspec lsp
-
-        Speaks the Language Server Protocol on stdin/stdout until the client sends 'exit'. Diagnostics,
-        hover, completion, navigation, formatting and running experiments (through this same program)
-        for any LSP client. Logs go to stderr. The standalone server is mesaspec-lsp (no TorchSharp).
-        exit codes: 0 after shutdown/exit, 1 when the client exits without shutdown or disconnects
-        """;
-
-    public int Run(IReadOnlyList<string> args, CommandContext context)
+    public LspCommand()
     {
-        if (args.Count > 0 && args.Any(a => a != "--stdio"))
+        Declaration = new Verb("lsp", "run the language server over stdio (for editors)", """
+            Speaks the Language Server Protocol on stdin/stdout until the client sends 'exit'. Diagnostics,
+            hover, completion, navigation, formatting and running experiments (through this same program)
+            for any LSP client. Logs go to stderr. The standalone server is mesaspec-lsp (no TorchSharp).
+            exit codes: 0 after shutdown/exit, 1 when the client exits without shutdown or disconnects
+            """)
         {
-            return UsageError.Write(context, $"lsp takes no arguments (got '{string.Join(' ', args)}')", Usage);
-        }
+            _stdio,
+        };
+    }
+
+    public Command Declaration { get; }
+
+    public int Run(ParseResult parsed, CommandContext context)
+    {
         // When started by the CLI, 'mesaspec.run' can use this very program unless the client names another.
         var self = Environment.ProcessPath;
         var options = new ServerOptions { CliPath = self is not null && Path.GetFileNameWithoutExtension(self) == "mesaspec" ? self : null };

@@ -1,3 +1,5 @@
+using System.CommandLine;
+using MesaSpec.Cli.Parsing;
 using System.Globalization;
 using MesaSpec.Cli.Input;
 using MesaSpec.Experiments.Reports;
@@ -10,39 +12,35 @@ namespace MesaSpec.Cli.Commands;
 /// <summary><c>mesaspec report</c>: regenerates a run's report.md and report.html (e.g. after a mesaspec upgrade).</summary>
 public sealed class ReportCommand : ICommand
 {
-    public string Name => "report";
+    private readonly Argument<string> _target = new("ID or PATH") { Description = "a run id of the history, or a report.json (or the run folder holding one)" };
+    private readonly Option<string?> _out = CliOptions.Text("--out", "DIR", "write the reports into DIR");
+    private readonly Option<string?> _database = SharedOptions.Database();
 
-    public string Summary => "regenerate a run's report.md and report.html from the run history or a report.json";
-
-    public string Usage => """
-        usage: mesaspec report ID [--out DIR] [--db PATH]
-               mesaspec report PATH [--out DIR]     (a report.json, or the run folder holding one)
-
-        With a run id: writes report.json, report.md and report.html from the report recorded in the run
-        history (.mesaspec/runs.db in the workspace of the current folder) into the run's output folder or
-        --out DIR. With a path: rewrites report.md and report.html next to that report.json (or in --out DIR).
-        The HTML is self-contained: it loads nothing from the network.
-        exit codes: 0 written, 2 unknown run or unreadable report
-        """;
-
-    public int Run(IReadOnlyList<string> args, CommandContext context)
+    public ReportCommand()
     {
-        var parsed = CommandArguments.Parse(args, new HashSet<string>(), new HashSet<string> { "--db", "--out" }, out var error);
-        if (parsed is null)
+        Declaration = new Verb("report", "regenerate a run's report.md and report.html from the run history or a report.json", """
+            With a run id: writes report.json, report.md and report.html from the report recorded in the run
+            history (.mesaspec/runs.db in the workspace of the current folder, or --db) into the run's output
+            folder or --out DIR. With a path: rewrites report.md and report.html next to that report.json (or in
+            --out DIR). The HTML is self-contained: it loads nothing from the network.
+            exit codes: 0 written, 2 unknown run or unreadable report
+            """)
         {
-            return UsageError.Write(context, error!, Usage);
-        }
-        if (parsed.Positional.Count != 1)
-        {
-            return UsageError.Write(context, "report takes one run id or report path", Usage);
-        }
-        var target = parsed.Positional[0];
+            _target, _out, _database,
+        };
+    }
+
+    public Command Declaration { get; }
+
+    public int Run(ParseResult parsed, CommandContext context)
+    {
+        var target = parsed.GetValue(_target)!;
         RunReport? report;
         string? directory;
         bool fromHistory;
         if (long.TryParse(target, NumberStyles.None, CultureInfo.InvariantCulture, out var id))
         {
-            var database = parsed.Options.TryGetValue("--db", out var db)
+            var database = parsed.GetValue(_database) is { } db
                 ? context.FullPath(db)
                 : RunStore.PathFor(WorkspaceRoot.For(Path.Combine(context.CurrentDirectory, "_")));
             if (!File.Exists(database))
@@ -94,7 +92,7 @@ public sealed class ReportCommand : ICommand
             fromHistory = false;
         }
 
-        if (parsed.Options.TryGetValue("--out", out var output))
+        if (parsed.GetValue(_out) is { } output)
         {
             directory = context.FullPath(output);
         }

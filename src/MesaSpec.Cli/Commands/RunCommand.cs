@@ -1,8 +1,10 @@
+using System.CommandLine;
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using MesaSpec.Cli.Cluster;
 using MesaSpec.Cli.Output;
+using MesaSpec.Cli.Parsing;
 using MesaSpec.Cli.Running;
 using MesaSpec.Experiments.Reports;
 using MesaSpec.Experiments.Running;
@@ -15,78 +17,80 @@ namespace MesaSpec.Cli.Commands;
 /// <summary><c>mesaspec run</c>: train, evaluate, judge, report.</summary>
 public sealed class RunCommand : ICommand
 {
-    public string Name => "run";
+    private const string Name = "run";
 
-    public string Summary => "run a spec's experiments end to end and write report.json/.md/.html";
+    /// <summary>The devices a run trains on (TorchSharp's names).</summary>
+    public static IReadOnlyList<string> Devices { get; } = ["cpu", "cuda"];
 
-    public string Usage => """
-        usage: mesaspec run <file> [--experiment NAME] [--seeds N] [--threads N] [--device cpu|cuda]
-                                   [--out DIR] [--progress auto|bar|lines|jsonl] [--jobs N] [--no-plugins]
-               mesaspec run <file> --on slurm [--partition P] [--array-parallelism K] [--time T]
-                                   [--cpus-per-task C] [--sbatch-arg ARG ...] (and the options above)
-               mesaspec run --resume ID [the --on options, to change them]
+    private readonly Argument<string?> _file = new("file") { Description = "the spec to run", Arity = ArgumentArity.ZeroOrOne };
+    private readonly Option<string?> _experiment = CliOptions.Text("--experiment", "NAME", "run only this experiment (default: every experiment in the file)");
+    private readonly Option<int?> _seeds = SharedOptions.Seeds();
+    private readonly Option<int?> _threads = SharedOptions.Threads();
+    private readonly Option<string> _device = CliOptions.Choice("--device", Devices, "cpu", "where TorchSharp trains",
+        device => DiagnosticCatalog.UnknownDevice(device, Devices));
+    private readonly Option<string?> _out = CliOptions.Text("--out", "DIR",
+        "output folder (default runs/<experiment>-<time>); with several experiments, one subfolder per experiment");
+    private readonly Option<string> _progress = CliOptions.Choice("--progress", ["auto", "bar", "lines", "jsonl"], "auto",
+        "bar (live bars), lines (plain lines), jsonl (JSON lines for tools), auto",
+        mode => DiagnosticCatalog.InvalidUsage($"unknown progress mode '{mode}' (expected auto, bar, lines or jsonl)"));
+    private readonly Option<int?> _jobs = CliOptions.WholeNumber("--jobs", 1, 256,
+        "run N (point, seed) tasks at once in worker processes (default: cores / threads); the report is the same as with --jobs 1");
+    private readonly Option<bool> _noPlugins = RunWiring.NoPluginsOption();
+    private readonly ClusterArguments.Declaration _cluster = new();
+    private readonly Option<string?> _resume = CliOptions.Text("--resume", "ID", "resubmit only the tasks of distributed run ID that did not finish");
 
-        Trains each experiment's model with its algorithm (or uses its reference policy), evaluates it
-        on every evaluation environment, infers the behavioural objective and reports the verdict with
-        95% confidence intervals across seeds. Without --experiment every experiment in the file runs.
-
-        --seeds N      run seeds 0..N-1 instead of the spec's seeds (a quick look)
-        --threads N    LibTorch threads (default 1; results are identical for the same seed and threads)
-        --out DIR      output folder (default runs/<experiment>-<time>); with several experiments, one
-                       subfolder per experiment
-        --progress     bar (live bars), lines (plain lines), jsonl (JSON lines for tools), auto (default)
-        --jobs N       run N (point, seed) tasks at once in worker processes (default: cores / threads);
-                       the report is the same as with --jobs 1
-        --on slurm     submit the tasks as one Slurm job array and return its run id at once; the run folder
-                       (--out) must be on a filesystem the nodes share. mesaspec runs show ID, collect ID,
-                       cancel ID follow it; --resume ID resubmits only the tasks that did not finish.
-                       --array-parallelism K: at most K tasks at once; --cpus-per-task C (default --threads);
-                       --sbatch-arg ARG: passed on to sbatch (repeatable). See docs/cluster.md.
-
-        Ctrl-C stops cleanly: completed seeds are kept and the report is marked cancelled.
-        exit codes: 0 every expectation holds, 1 an expectation fails or the run was cancelled, 2 error
-        """;
-
-    public int Run(IReadOnlyList<string> args, CommandContext context)
+    public RunCommand()
     {
-        var parsed = CommandArguments.Parse(args, new HashSet<string> { RunWiring.NoPlugins },
-            new HashSet<string>
-            {
-                "--experiment", "--seeds", "--threads", "--device", "--out", "--progress", "--jobs",
-                "--on", "--partition", "--array-parallelism", "--time", "--cpus-per-task", "--sbatch-arg", "--resume",
-            }, out var error);
-        if (parsed is null)
-        {
-            return UsageError.Write(context, error!, Usage);
-        }
-        var cluster = ClusterArguments.Parse(parsed, context, out var clusterError);
-        if (clusterError)
-        {
-            return ExitCodes.UsageOrInput;
-        }
-        if (parsed.Options.TryGetValue("--resume", out var resumeId))
-        {
-            return parsed.Positional.Count == 0
-                ? ClusterSubmission.Resume(resumeId, cluster.Explicit ? cluster.Options : null, context)
-                : UsageError.Write(context, "run --resume takes a run id, not a spec file (the run folder's manifest names the spec)", Usage);
-        }
-        if (parsed.Positional.Count != 1)
-        {
-            return UsageError.Write(context, "run takes exactly one spec file", Usage);
-        }
-        if (!TryInt(parsed, "--seeds", 1, 1000, out var seeds, context) || !TryInt(parsed, "--threads", 1, 256, out var threads, context)
-            || !TryInt(parsed, "--jobs", 1, 256, out var jobs, context))
-        {
-            return ExitCodes.UsageOrInput;
-        }
-        var device = parsed.Options.GetValueOrDefault("--device", "cpu");
-        var progressMode = parsed.Options.GetValueOrDefault("--progress", "auto");
-        if (progressMode is not ("auto" or "bar" or "lines" or "jsonl"))
-        {
-            return UsageError.Write(context, $"unknown progress mode '{progressMode}' (expected auto, bar, lines or jsonl)");
-        }
+        var verb = new Verb("run", "run a spec's experiments end to end and write report.json/.md/.html", """
+            Trains each experiment's model with its algorithm (or uses its reference policy), evaluates it
+            on every evaluation environment, infers the behavioural objective and reports the verdict with
+            95% confidence intervals across seeds. Without --experiment every experiment in the file runs.
 
-        var inputs = SpecInputs.Load(parsed.Positional, context);
+            mesaspec run <file> --on slurm submits the tasks as one Slurm job array and returns its run id at
+            once; mesaspec runs show ID, collect ID, cancel ID follow it; mesaspec run --resume ID [the --on
+            options, to change them] resubmits only the tasks that did not finish. See docs/cluster.md.
+
+            Ctrl-C stops cleanly: completed seeds are kept and the report is marked cancelled.
+            exit codes: 0 every expectation holds, 1 an expectation fails or the run was cancelled, 2 error
+            """)
+        {
+            _file, _experiment, _seeds, _threads, _device, _out, _progress, _jobs, _noPlugins,
+        };
+        foreach (var option in _cluster.All)
+        {
+            verb.Options.Add(option);
+        }
+        verb.Options.Add(_resume);
+        Declaration = verb;
+    }
+
+    public Command Declaration { get; }
+
+    public int Run(ParseResult parsed, CommandContext context)
+    {
+        string[] files = parsed.GetValue(_file) is { } file0 ? [file0] : [];
+        var resumeId = parsed.GetValue(_resume);
+        var jobs = parsed.GetValue(_jobs);
+        if (ClusterArguments.Parse(_cluster, parsed, resuming: resumeId is not null, localJobs: jobs is not null, context) is not { } cluster)
+        {
+            return ExitCodes.UsageOrInput;
+        }
+        if (resumeId is not null)
+        {
+            return files.Length == 0
+                ? ClusterSubmission.Resume(resumeId, cluster.Explicit ? cluster.Options : null, context)
+                : UsageError.Write(context, "run --resume takes a run id, not a spec file (the run folder's manifest names the spec)", Name);
+        }
+        if (files.Length != 1)
+        {
+            return UsageError.Write(context, "run takes exactly one spec file", Name);
+        }
+        var seeds = parsed.GetValue(_seeds);
+        var threads = parsed.GetValue(_threads);
+        var device = parsed.GetValue(_device)!;
+        var progressMode = parsed.GetValue(_progress)!;
+
+        var inputs = SpecInputs.Load(files, context);
         if (inputs.Problems.Count > 0 || inputs.Readable.Count() != 1)
         {
             var writer = new TextDiagnosticWriter(context);
@@ -97,7 +101,7 @@ public sealed class RunCommand : ICommand
             return ExitCodes.UsageOrInput;
         }
         var file = inputs.Readable.Single();
-        var compilation = RunWiring.Compile(file, context.Cancellation, plugins: !parsed.Flags.Contains(RunWiring.NoPlugins));
+        var compilation = RunWiring.Compile(file, context.Cancellation, plugins: !parsed.GetValue(_noPlugins));
         if (compilation.HasErrors)
         {
             var writer = new TextDiagnosticWriter(context);
@@ -110,7 +114,7 @@ public sealed class RunCommand : ICommand
         }
 
         var plans = compilation.Plans.ToList();
-        if (parsed.Options.TryGetValue("--experiment", out var name))
+        if (parsed.GetValue(_experiment) is { } name)
         {
             plans = plans.Where(p => p.Name == name).ToList();
             if (plans.Count == 0)
@@ -127,7 +131,7 @@ public sealed class RunCommand : ICommand
             return UsageError.Write(context, $"{context.Display(file.Path)} declares no experiment to run");
         }
 
-        var outRoot = parsed.Options.TryGetValue("--out", out var outOption) ? context.FullPath(outOption) : null;
+        var outRoot = parsed.GetValue(_out) is { } outOption ? context.FullPath(outOption) : null;
         // Checked before any seed trains: a bad --out used to be found only when the first report was written.
         if (outRoot is not null && OutFolderProblem(outRoot) is { } outProblem)
         {
@@ -270,22 +274,6 @@ public sealed class RunCommand : ICommand
             console.Profile.Width = Math.Max(console.Profile.Width, 200);
         }
         return console;
-    }
-
-    private static bool TryInt(CommandArguments parsed, string option, int min, int max, out int? value, CommandContext context)
-    {
-        value = null;
-        if (!parsed.Options.TryGetValue(option, out var text))
-        {
-            return true;
-        }
-        if (int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var parsedValue) && parsedValue >= min && parsedValue <= max)
-        {
-            value = parsedValue;
-            return true;
-        }
-        UsageError.Write(context, $"{option} takes a whole number from {min} to {max}, not '{text}'");
-        return false;
     }
 
     internal static string Sha256(string text) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));

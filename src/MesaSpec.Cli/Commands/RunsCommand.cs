@@ -1,7 +1,9 @@
 using MesaSpec.Experiments.Running;
+using System.CommandLine;
 using System.Globalization;
 using MesaSpec.Cli.Cluster;
 using MesaSpec.Cli.Input;
+using MesaSpec.Cli.Parsing;
 using MesaSpec.Cli.Running;
 using MesaSpec.History.Comparison;
 using MesaSpec.History;
@@ -13,56 +15,67 @@ namespace MesaSpec.Cli.Commands;
 /// <summary><c>mesaspec runs</c>: the workspace's run history (list, show, compare, export).</summary>
 public sealed class RunsCommand : ICommand
 {
-    public string Name => "runs";
+    private const string Name = "runs";
 
-    public string Summary => "list, show, compare and export recorded runs (.mesaspec/runs.db)";
-
-    public string Usage => """
-        usage: mesaspec runs list [--experiment NAME] [--limit N] [--json]
-               mesaspec runs show ID [--json]  (ID of a distributed run: each task's state)
-               mesaspec runs compare ID ID
-               mesaspec runs export ID [--out FILE]
-               (every form takes --db PATH; default: .mesaspec/runs.db in the workspace of the current folder)
-
-        Every mesaspec run is recorded: spec text and hash, engine version, settings, seeds, status, per-seed
-        metrics, verdicts and the paths of its reports and checkpoints. A run whose process is gone while it
-        was still running shows as "interrupted".
-
-        compare lines up two runs (sweep points, environments, objectives) and marks with '!' the differences
-        that matter: a changed verdict or proxy, scores whose 95% intervals no longer overlap (with one seed:
-        a change of at least 0.1), an expectation that flipped; then the spec lines that changed.
-        export writes the run record and its full report as one JSON document; list --json lists for tools.
-        exit codes: 0 done, 2 unknown run or unusable history
-        """;
-
-    public int Run(IReadOnlyList<string> args, CommandContext context)
+    private readonly Argument<string[]> _words = new("subcommand")
     {
-        var parsed = CommandArguments.Parse(args, new HashSet<string> { "--json" }, new HashSet<string> { "--db", "--experiment", "--limit", "--out" }, out var error);
-        if (parsed is null)
+        Description = "list | show ID | compare ID ID | export ID",
+        Arity = ArgumentArity.ZeroOrMore,
+    };
+    private readonly Option<string?> _database = SharedOptions.Database();
+    private readonly Option<string?> _experiment = CliOptions.Text("--experiment", "NAME", "list: only the runs of this experiment");
+    private readonly Option<int?> _limit = CliOptions.WholeNumber("--limit", 1, int.MaxValue, "list: at most N runs, newest first (default 30)", showMax: false);
+    private readonly Option<string?> _out = CliOptions.Text("--out", "FILE", "export: write the JSON document to FILE");
+    private readonly Option<bool> _json = SharedOptions.Json("list, show: JSON for tools");
+
+    public RunsCommand()
+    {
+        _words.CompletionSources.Add("list", "show", "compare", "export");
+        Declaration = new Verb(Name, "list, show, compare and export recorded runs (.mesaspec/runs.db)", """
+            mesaspec runs list | show ID (ID of a distributed run: each task's state) | compare ID ID | export ID
+
+            Every mesaspec run is recorded: spec text and hash, engine version, settings, seeds, status, per-seed
+            metrics, verdicts and the paths of its reports and checkpoints. A run whose process is gone while it
+            was still running shows as "interrupted".
+
+            compare lines up two runs (sweep points, environments, objectives) and marks with '!' the differences
+            that matter: a changed verdict or proxy, scores whose 95% intervals no longer overlap (with one seed:
+            a change of at least 0.1), an expectation that flipped; then the spec lines that changed.
+            export writes the run record and its full report as one JSON document; list --json lists for tools.
+            exit codes: 0 done, 2 unknown run or unusable history
+            """)
         {
-            return UsageError.Write(context, error!, Usage);
-        }
-        if (parsed.Positional.Count == 0)
+            _words, _database, _experiment, _limit, _out, _json,
+        };
+    }
+
+    public Command Declaration { get; }
+
+    public int Run(ParseResult parsed, CommandContext context)
+    {
+        var words = parsed.GetValue(_words) ?? [];
+        var json = parsed.GetValue(_json);
+        if (words.Length == 0)
         {
-            return UsageError.Write(context, "runs needs a subcommand: list, show, compare or export", Usage);
+            return UsageError.Write(context, "runs needs a subcommand: list, show, compare or export", Name);
         }
-        var database = parsed.Options.TryGetValue("--db", out var db)
+        var database = parsed.GetValue(_database) is { } db
             ? context.FullPath(db)
             : RunStore.PathFor(WorkspaceRoot.For(Path.Combine(context.CurrentDirectory, "_")));
-        var (verb, rest) = (parsed.Positional[0], parsed.Positional.Skip(1).ToList());
+        var (verb, rest) = (words[0], words.Skip(1).ToList());
         var expected = verb switch { "list" => 0, "show" or "export" => 1, "compare" => 2, _ => -1 };
         if (expected < 0)
         {
-            return UsageError.Write(context, $"unknown runs subcommand '{verb}' (expected list, show, compare or export)", Usage);
+            return UsageError.Write(context, $"unknown runs subcommand '{verb}' (expected list, show, compare or export)", Name);
         }
         if (rest.Count != expected)
         {
-            return UsageError.Write(context, $"runs {verb} takes {expected switch { 0 => "no run id", 1 => "one run id", _ => "two run ids" }}", Usage);
+            return UsageError.Write(context, $"runs {verb} takes {expected switch { 0 => "no run id", 1 => "one run id", _ => "two run ids" }}", Name);
         }
         if (verb == "show" && !long.TryParse(rest[0], NumberStyles.None, CultureInfo.InvariantCulture, out _))
         {
             // A distributed run's id (mesaspec run --on slurm): its tasks' states.
-            return ClusterRunView.Show(rest[0], context, parsed.Flags.Contains("--json"));
+            return ClusterRunView.Show(rest[0], context, json);
         }
         var ids = new List<long>();
         foreach (var text in rest)
@@ -75,8 +88,8 @@ public sealed class RunsCommand : ICommand
         }
         if (verb == "list" && !File.Exists(database))
         {
-            context.Out.WriteLine(parsed.Flags.Contains("--json") ? "[]" : "no runs recorded yet (mesaspec run records every run)");
-            if (!parsed.Flags.Contains("--json"))
+            context.Out.WriteLine(json ? "[]" : "no runs recorded yet (mesaspec run records every run)");
+            if (!json)
             {
                 ClusterRunView.List(context);
             }
@@ -102,7 +115,7 @@ public sealed class RunsCommand : ICommand
             switch (verb)
             {
                 case "list":
-                    return List(store, parsed, context);
+                    return List(store, parsed.GetValue(_limit) ?? 30, parsed.GetValue(_experiment), json, context);
                 case "show":
                     Show(runs[0], context);
                     return ExitCodes.Success;
@@ -110,15 +123,15 @@ public sealed class RunsCommand : ICommand
                     context.Out.Write(ComparisonText.Render(RunComparer.Compare(runs[0], runs[1])));
                     return ExitCodes.Success;
                 default:
-                    var json = RunExport.ToJson(runs[0]);
-                    if (parsed.Options.TryGetValue("--out", out var output))
+                    var exported = RunExport.ToJson(runs[0]);
+                    if (parsed.GetValue(_out) is { } output)
                     {
-                        File.WriteAllText(context.FullPath(output), json);
+                        File.WriteAllText(context.FullPath(output), exported);
                         context.Out.WriteLine($"exported run {runs[0].Id} to {output}");
                     }
                     else
                     {
-                        context.Out.WriteLine(json);
+                        context.Out.WriteLine(exported);
                     }
                     return ExitCodes.Success;
             }
@@ -130,16 +143,10 @@ public sealed class RunsCommand : ICommand
         }
     }
 
-    private static int List(RunStore store, CommandArguments parsed, CommandContext context)
+    private static int List(RunStore store, int limit, string? experiment, bool json, CommandContext context)
     {
-        var limit = 30;
-        if (parsed.Options.TryGetValue("--limit", out var text)
-            && (!int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out limit) || limit < 1))
-        {
-            return UsageError.Write(context, $"--limit takes a whole number from 1, not '{text}'");
-        }
-        var runs = store.List(limit, parsed.Options.GetValueOrDefault("--experiment"));
-        if (parsed.Flags.Contains("--json"))
+        var runs = store.List(limit, experiment);
+        if (json)
         {
             // For tools (the editor's results view): the summaries as a JSON array, newest first.
             context.Out.WriteLine(System.Text.Json.JsonSerializer.Serialize(runs, MesaSpec.Experiments.Reports.ReportJson.Options));

@@ -1,3 +1,6 @@
+using System.CommandLine;
+using MesaSpec.Cli.Parsing;
+using MesaSpec.Language.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
 using MesaSpec.Cli.Cluster;
@@ -12,37 +15,35 @@ namespace MesaSpec.Cli.Commands;
 /// </summary>
 public sealed class TaskCommand : ICommand
 {
-    public string Name => "task";
+    private readonly Argument<string> _folder = new("run-folder") { Description = "the distributed run's folder" };
+    private readonly Argument<string?> _index = new("INDEX") { Description = "the task (default: $SLURM_ARRAY_TASK_ID)", Arity = ArgumentArity.ZeroOrOne };
+    private readonly Option<string> _progress = CliOptions.Choice("--progress", ["none", "jsonl"], "none",
+        "jsonl: training progress as JSON lines on stdout (what a --jobs parent reads)",
+        mode => DiagnosticCatalog.InvalidUsage($"unknown progress mode '{mode}' (expected none or jsonl)"));
 
-    public string Summary => "run one task of a distributed run folder (what --jobs workers and Slurm tasks run)";
-
-    public string Usage => """
-        usage: mesaspec task <run-folder> [INDEX] [--progress jsonl]
-
-        Runs task INDEX (default: $SLURM_ARRAY_TASK_ID) of the run folder's manifest: trains and evaluates one
-        seed at one sweep point and writes tasks/INDEX.json atomically (tasks/INDEX.failed on failure). The spec
-        must be unchanged since the run was submitted. On a cluster, the task that completes the run collects it.
-        --progress jsonl   training progress as JSON lines on stdout (what a --jobs parent reads)
-        exit codes: 0 done, 1 the experiment failed (diverged, impossible levels) or was cancelled, 2 error
-        """;
-
-    public int Run(IReadOnlyList<string> args, CommandContext context)
+    public TaskCommand()
     {
-        var parsed = CommandArguments.Parse(args, new HashSet<string>(), new HashSet<string> { "--progress" }, out var error);
-        if (parsed is null)
+        Declaration = new Verb("task", "run one task of a distributed run folder (what --jobs workers and Slurm tasks run)", """
+            Runs task INDEX of the run folder's manifest: trains and evaluates one seed at one sweep point and
+            writes tasks/INDEX.json atomically (tasks/INDEX.failed on failure). The spec must be unchanged since
+            the run was submitted. On a cluster, the task that completes the run collects it.
+            exit codes: 0 done, 1 the experiment failed (diverged, impossible levels) or was cancelled, 2 error
+            """)
         {
-            return UsageError.Write(context, error!, Usage);
-        }
-        if (parsed.Positional.Count is < 1 or > 2)
-        {
-            return UsageError.Write(context, "task takes a run folder and optionally a task index", Usage);
-        }
-        var indexText = parsed.Positional.Count == 2 ? parsed.Positional[1] : Environment.GetEnvironmentVariable("SLURM_ARRAY_TASK_ID");
+            _folder, _index, _progress,
+        };
+    }
+
+    public Command Declaration { get; }
+
+    public int Run(ParseResult parsed, CommandContext context)
+    {
+        var indexText = parsed.GetValue(_index) ?? Environment.GetEnvironmentVariable("SLURM_ARRAY_TASK_ID");
         if (indexText is null)
         {
-            return UsageError.Write(context, "task needs an index (or SLURM_ARRAY_TASK_ID)", Usage);
+            return UsageError.Write(context, "task needs an index (or SLURM_ARRAY_TASK_ID)", "task");
         }
-        var path = context.FullPath(parsed.Positional[0]);
+        var path = context.FullPath(parsed.GetValue(_folder)!);
         var folder = RunFolder.Open(path, out var problem);
         if (folder is null)
         {
@@ -61,7 +62,7 @@ public sealed class TaskCommand : ICommand
             return ExitCodes.UsageOrInput;
         }
         var task = folder.Manifest.Tasks[index];
-        var progress = parsed.Options.GetValueOrDefault("--progress") == "jsonl" ? new JsonLinesProgress(context.Out) : null;
+        var progress = parsed.GetValue(_progress) == "jsonl" ? new JsonLinesProgress(context.Out) : null;
         var result = TaskExecution.Run(folder, spec, task, new TorchTrainer(), progress, context.Cancellation, out var failure);
         if (result != TaskExecution.Result.Finished)
         {

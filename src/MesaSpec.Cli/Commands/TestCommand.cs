@@ -1,6 +1,8 @@
+using System.CommandLine;
 using System.Globalization;
 using MesaSpec.Cli.Input;
 using MesaSpec.Cli.Output;
+using MesaSpec.Cli.Parsing;
 using MesaSpec.Cli.Running;
 using MesaSpec.Testing.Reporting;
 using MesaSpec.Testing.Running;
@@ -11,52 +13,46 @@ namespace MesaSpec.Cli.Commands;
 /// <summary><c>mesaspec test</c>: run every experiment and compare its outcome with the verified snapshot beside the spec.</summary>
 public sealed class TestCommand : ICommand
 {
-    public string Name => "test";
+    private readonly Argument<string[]> _paths = CliOptions.Paths("specs to test; folders: every *.mesa below them (default: the current folder)");
+    private readonly Option<bool> _accept = CliOptions.Flag("--accept", "promote received snapshots to verified (also: MESASPEC_ACCEPT=1); matched ones are never rewritten");
+    private readonly Option<bool> _noCache = CliOptions.Flag("--no-cache", "run every experiment even when its outcome is cached");
+    private readonly Option<string?> _junit = CliOptions.Text("--junit", "FILE", "also write a JUnit XML report for CI");
+    private readonly Option<int?> _seeds = SharedOptions.Seeds();
+    private readonly Option<int?> _threads = SharedOptions.Threads();
+    private readonly Option<bool> _noPlugins = RunWiring.NoPluginsOption();
 
-    public string Summary => "run experiments as a regression suite against verified snapshots";
-
-    public string Usage => """
-        usage: mesaspec test [<files or folders>...] [--accept] [--no-cache] [--junit FILE] [--seeds N] [--threads N] [--no-plugins]
-
-        Runs every experiment of each spec (folders: every *.mesa below them, default: the current folder)
-        with the spec's own settings, checks every expect, and compares the outcome with the snapshot beside
-        the spec, <spec>.<experiment>.verified.json. Verdicts must match exactly; scores within the
-        experiment's `tolerance`, or without one within sqrt(2) x the half-width of the verified 95% CI.
-        On a mismatch it writes <spec>.<experiment>.received.json and prints a diff; a missing verified
-        snapshot fails as new. Outcomes are cached under .mesaspec/cache/ of the workspace, keyed by the
-        spec and its imports, the engine build, the seeds and the settings below.
-
-        --accept      promote received snapshots to verified (also: MESASPEC_ACCEPT=1); matched ones are
-                      never rewritten
-        --no-cache    run every experiment even when its outcome is cached
-        --junit FILE  also write a JUnit XML report for CI
-        --seeds N     run seeds 0..N-1 instead of the spec's seeds
-        --threads N   LibTorch threads (default 1; part of the cache key)
-
-        exit codes: 0 every snapshot matches and every expectation holds, 1 a failure, 2 usage or input errors
-        """;
-
-    public int Run(IReadOnlyList<string> args, CommandContext context)
+    public TestCommand()
     {
-        var parsed = CommandArguments.Parse(args, new HashSet<string> { "--accept", "--no-cache", RunWiring.NoPlugins },
-            new HashSet<string> { "--junit", "--seeds", "--threads" }, out var error);
-        if (parsed is null)
+        Declaration = new Verb("test", "run experiments as a regression suite against verified snapshots", """
+            Runs every experiment of each spec with the spec's own settings, checks every expect, and compares
+            the outcome with the snapshot beside the spec, <spec>.<experiment>.verified.json. Verdicts must
+            match exactly; scores within the experiment's `tolerance`, or without one within sqrt(2) x the
+            half-width of the verified 95% CI. On a mismatch it writes <spec>.<experiment>.received.json and
+            prints a diff; a missing verified snapshot fails as new. Outcomes are cached under .mesaspec/cache/
+            of the workspace, keyed by the spec and its imports, the engine build, the seeds and the threads.
+
+            exit codes: 0 every snapshot matches and every expectation holds, 1 a failure, 2 usage or input errors
+            """)
         {
-            return UsageError.Write(context, error!, Usage);
-        }
-        if (!TryInt(parsed, "--seeds", 1000, out var seeds, context) || !TryInt(parsed, "--threads", 256, out var threads, context))
-        {
-            return ExitCodes.UsageOrInput;
-        }
+            _paths, _accept, _noCache, _junit, _seeds, _threads, _noPlugins,
+        };
+    }
+
+    public Command Declaration { get; }
+
+    public int Run(ParseResult parsed, CommandContext context)
+    {
+        var seeds = parsed.GetValue(_seeds);
+        var threads = parsed.GetValue(_threads);
         var options = new SnapshotOptions
         {
             Seeds = seeds,
             Threads = threads ?? 1,
-            Accept = parsed.Flags.Contains("--accept"),
-            UseCache = !parsed.Flags.Contains("--no-cache"),
+            Accept = parsed.GetValue(_accept),
+            UseCache = !parsed.GetValue(_noCache),
         };
 
-        var inputs = SpecInputs.Load(parsed.Positional, context);
+        var inputs = SpecInputs.Load(parsed.GetValue(_paths)!, context);
         var diagnostics = new TextDiagnosticWriter(context);
         foreach (var problem in inputs.Problems)
         {
@@ -68,7 +64,7 @@ public sealed class TestCommand : ICommand
         foreach (var file in inputs.Readable)
         {
             context.Cancellation.ThrowIfCancellationRequested();
-            var compilation = RunWiring.Compile(file, context.Cancellation, analyze: false, plugins: !parsed.Flags.Contains(RunWiring.NoPlugins));
+            var compilation = RunWiring.Compile(file, context.Cancellation, analyze: false, plugins: !parsed.GetValue(_noPlugins));
             if (compilation.HasErrors)
             {
                 var errors = compilation.Diagnostics.Where(d => d.IsError).ToList();
@@ -90,7 +86,7 @@ public sealed class TestCommand : ICommand
 
         var failed = outcomes.Count(o => !o.Passed) + specErrors.Count;
         context.Out.WriteLine($"{outcomes.Count(o => o.Passed)} passed, {failed} failed");
-        if (parsed.Options.TryGetValue("--junit", out var junit))
+        if (parsed.GetValue(_junit) is { } junit)
         {
             JUnitReport.Write(JUnitReport.Build(outcomes, context.Display, specErrors), context.FullPath(junit));
         }
@@ -113,21 +109,5 @@ public sealed class TestCommand : ICommand
         {
             context.Out.Write(outcome.Diff);
         }
-    }
-
-    private static bool TryInt(CommandArguments parsed, string option, int max, out int? value, CommandContext context)
-    {
-        value = null;
-        if (!parsed.Options.TryGetValue(option, out var text))
-        {
-            return true;
-        }
-        if (int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var parsedValue) && parsedValue >= 1 && parsedValue <= max)
-        {
-            value = parsedValue;
-            return true;
-        }
-        UsageError.Write(context, $"{option} takes a whole number from 1 to {max}, not '{text}'");
-        return false;
     }
 }

@@ -2,16 +2,19 @@ using MesaSpec.Language.Diagnostics;
 
 namespace MesaSpec.Cli.Commands;
 
-/// <summary>Reports a bad command line (MS0001) the same way everywhere.</summary>
+/// <summary>Reports a bad command line (MS0001, MS0020-MS0029) the same way everywhere.</summary>
 internal static class UsageError
 {
-    public static int Write(CommandContext context, string message, string? usage = null)
+    /// <param name="verb">The verb whose <c>--help</c> the user is pointed to, if any.</param>
+    public static int Write(CommandContext context, string message, string? verb = null) =>
+        Write(context, DiagnosticCatalog.InvalidUsage(message), verb);
+
+    public static int Write(CommandContext context, Diagnostic diagnostic, string? verb = null)
     {
-        var diagnostic = DiagnosticCatalog.InvalidUsage(message);
         context.Error.WriteLine($"error {diagnostic.Code}: {diagnostic.Message}");
-        if (usage is not null)
+        if (verb is not null)
         {
-            context.Error.WriteLine(usage);
+            context.Error.WriteLine($"(mesaspec {verb} --help shows its arguments and options)");
         }
         return ExitCodes.UsageOrInput;
     }

@@ -13,8 +13,9 @@ namespace MesaSpec.Cli.Running;
 /// </summary>
 internal static class RunWiring
 {
-    /// <summary>The flag that keeps a workspace's plugins (code) from loading.</summary>
-    public const string NoPlugins = "--no-plugins";
+    /// <summary>The flag that keeps a workspace's plugins (code) from loading (check, run, test).</summary>
+    public static System.CommandLine.Option<bool> NoPluginsOption() =>
+        Parsing.CliOptions.Flag("--no-plugins", "do not load the workspace's plugins (mesaspec.json); their components are unknown");
 
     public static Compilation Compile(SpecFile file, CancellationToken cancellationToken, bool analyze = true, bool plugins = true) =>
         SpecHost.Compile(file.Text!, new HostOptions(new FileSystemSourceResolver(WorkspaceRoot.For(file.Path)), analyze, plugins), cancellationToken);
