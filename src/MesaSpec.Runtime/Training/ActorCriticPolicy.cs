@@ -14,7 +14,7 @@ namespace MesaSpec.Runtime.Training;
 /// the gridworld's own seeded generator (salted by the training seed), so an evaluation is still a
 /// deterministic function of the weights, the levels and the seed.
 /// </summary>
-public sealed class ActorCriticPolicy : ITrainedPolicy, IPreferringPolicy
+public sealed partial class ActorCriticPolicy : ITrainedPolicy, IPreferringPolicy, IInspectablePolicy
 {
     private readonly ActorCritic model;
     private readonly ObservationShape shape;
@@ -24,6 +24,7 @@ public sealed class ActorCriticPolicy : ITrainedPolicy, IPreferringPolicy
     private long[] dimensions = [];
     private bool disposed;
     private DeterministicRandom random;
+    private readonly int seed;
 
     internal ActorCriticPolicy(
         ActorCritic model,
@@ -34,6 +35,7 @@ public sealed class ActorCriticPolicy : ITrainedPolicy, IPreferringPolicy
         string? checkpointPath,
         int seed)
     {
+        this.seed = seed;
         random = DeterministicRandom.For(seed, 0, EvaluationSalt);
         this.model = model;
         this.shape = shape;
