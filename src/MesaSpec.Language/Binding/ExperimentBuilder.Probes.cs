@@ -89,7 +89,8 @@ internal sealed partial class ExperimentBuilder
             var fixedIn = evaluations.Select(e => e.Environment).FirstOrDefault(e => objective.GoalTarget switch
             {
                 RegionTarget r => RegionMath.Cells(r.Region, e.Width, e.Height).Count == 1,
-                KindTarget k => e.Items.Where(i => i.Kind == k.Kind).ToList() is [{ FixedCells.Count: 1 }],
+                KindTarget k => e.Items.Where(i => i.Kind == k.Kind).ToList() is [{ Count: 1 } item]
+                    && (item.FixedCells?.Count == 1 || RegionMath.Cells(item.Spawn, e.Width, e.Height).Count == 1),
                 _ => false,
             });
             if (fixedIn is not null)
