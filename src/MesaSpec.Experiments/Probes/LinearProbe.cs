@@ -18,7 +18,7 @@ public sealed record ProbeFit(double Score, double Chance, double Penalty, float
 public static class LinearProbe
 {
     /// <summary>Penalties, as multiples of the mean diagonal of the training rows' Gram matrix.</summary>
-    private static readonly double[] PenaltyGrid = [1e-4, 1e-3, 1e-2, 1e-1, 1];
+    private static readonly double[] PenaltyGrid = [1e-4, 1e-3, 1e-2, 1e-1, 1, 10, 100];
 
     public const int Folds = 3;
 
