@@ -13,6 +13,19 @@ public enum ComponentKind
     Algorithm,
     /// <summary><c>expect on Env: score(Objective) &gt; 0.5</c>: a number per evaluation environment.</summary>
     Metric,
+    /// <summary><c>probe P: cell_of(Objective) at layer 2</c>: a feature of the state a linear probe reads from a layer.</summary>
+    ProbeFeature,
+}
+
+/// <summary>What a probe feature's value is, which decides how a linear probe is fitted and scored.</summary>
+public enum FeatureKind
+{
+    /// <summary>One of many classes (a cell): a least-squares classifier, scored by accuracy against the majority class.</summary>
+    Class,
+    /// <summary>A number (a distance): ridge regression, scored by R² against 0.</summary>
+    Value,
+    /// <summary>Yes or no: a least-squares classifier with one direction, scored by accuracy against the majority class.</summary>
+    Binary,
 }
 
 /// <summary>
@@ -57,12 +70,24 @@ public sealed record ComponentDescriptor(string Name, ComponentKind Kind, string
     /// </summary>
     public bool ForTasks { get; init; }
 
+    /// <summary>A probe feature's kind (null for other components).</summary>
+    public FeatureKind? Feature { get; init; }
+
+    /// <summary>
+    /// A model's trunk layers a probe can read (<c>at layer 1</c> .. this), from its bound arguments; null when
+    /// the model's layers cannot be read.
+    /// </summary>
+    public Func<ComponentModel, int>? ReadableLayers { get; init; }
+
     public ComponentParameter? Find(string name) => Parameters.FirstOrDefault(p => p.Name == name);
 
     public string Signature => $"{Name}({string.Join(", ", Parameters.Select(p => p.Signature))})";
 
     /// <summary>A metric written <c>name(Objective)</c> (one <see cref="MesaType.Objective"/> parameter) rather than a bare <c>name</c>.</summary>
     public bool TakesObjective => Parameters is [{ Type.Name: "objective" }];
+
+    /// <summary>How many objectives the component takes (a probe feature's arguments are all objectives).</summary>
+    public int ObjectiveCount => Parameters.Count(p => p.Type == MesaType.Objective);
 }
 
 /// <summary>

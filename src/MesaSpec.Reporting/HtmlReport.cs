@@ -51,6 +51,7 @@ public static class HtmlReport
         else
         {
             Verdicts(html, report);
+            ProbeReportSections.Html(html, report);
         }
         Expectations(html, report);
         if (report.Sweep is not null && report.Points.Count > 1)

@@ -55,6 +55,7 @@ public static class MarkdownReport
         else
         {
             EnvironmentVerdicts(md, report, sweepColumn);
+            ProbeReportSections.Markdown(md, report);
         }
 
         if (report.Expectations.Count > 0)

@@ -17,7 +17,7 @@ public interface IMetricComponent : IComponentEntry
     ScoreSummary? Value(Judgement judgement, string? objective);
 }
 
-/// <summary>The Experiments' registry entries (the built-in metrics), declared exactly as a plugin declares its own.</summary>
+/// <summary>The Experiments' registry entries (the built-in metrics and probe features), declared exactly as a plugin declares its own.</summary>
 public sealed class ExperimentsComponents : IComponentImplementations
 {
     /// <summary>The built-in entries, for expectations built without a host (tests, tools).</summary>
@@ -30,6 +30,7 @@ public sealed class ExperimentsComponents : IComponentImplementations
         new ObjectiveMetric(BuiltinComponents.GoalRate, o => o.GoalRate),
         new ObjectiveMetric(BuiltinComponents.RandomScore, o => o.RandomScore),
         new CapabilityMetric(),
+        .. Probes.ProbeFeatureComponents.All,
     ];
 
     /// <summary><c>score</c>, <c>score_all</c>, <c>goal_rate</c>, <c>random_score</c>: one estimate of the named candidate.</summary>

@@ -104,6 +104,14 @@ public sealed record SweepPoint
     [System.Text.Json.Serialization.JsonIgnore(Condition = TaskReportJson.OnlyForTasks)]
     public string? Learner { get; init; }
 
+    /// <summary>The linear probes of the model on every evaluation environment; absent without probes or layers to read.</summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyList<ProbeReport>? Probes { get; init; }
+
+    /// <summary>The steering of the model with probe directions; absent without steering.</summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyList<SteeringReport>? Steering { get; init; }
+
     /// <summary>The evaluation tasks of an experiment trained on a task; absent for environments.</summary>
     [System.Text.Json.Serialization.JsonIgnore(Condition = TaskReportJson.OnlyForTasks)]
     public IReadOnlyList<TaskEvaluationReport>? Tasks { get; init; }

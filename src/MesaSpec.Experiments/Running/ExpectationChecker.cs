@@ -21,7 +21,11 @@ internal static class ExpectationChecker
     public sealed record PointResults(
         IReadOnlyDictionary<string, Value> Parameters,
         IReadOnlyList<(string Environment, EnvironmentResult Result)> Evaluations,
-        ExperimentVerdictRule.Outcome? Experiment = null);
+        ExperimentVerdictRule.Outcome? Experiment = null)
+    {
+        /// <summary>The point's probes on every evaluation environment (empty when none were measured).</summary>
+        public IReadOnlyList<ProbeReport> Probes { get; init; } = [];
+    }
 
     public static IReadOnlyList<ExpectationResult> Check(IReadOnlyList<ExpectationModel> expectations, IReadOnlyList<PointResults> points) =>
         expectations.Select(e => Check(e, points)).ToList();
@@ -34,6 +38,11 @@ internal static class ExpectationChecker
         if (expectation.Environment is null)
         {
             return CheckExperiment(expectation, applicable);
+        }
+        if (expectation.Body is ProbeExpectation probe)
+        {
+            var (passed, detail, inconclusive) = Probes.ProbeExpectationChecker.Check(probe, expectation.Environment, applicable.Select(p => p.Probes).ToList());
+            return Result(expectation, passed, detail) with { Inconclusive = inconclusive };
         }
         var results = applicable
             .Select(p => p.Evaluations.Where(e => e.Environment == expectation.Environment).Select(e => e.Result).ToList())

@@ -42,6 +42,7 @@ public sealed class RunAggregation(ExperimentPlan plan, SpecInfo spec, IReadOnly
                 }
             }
             var outcome = judged.Count == 0 ? null : ExperimentVerdictRule.Decide(judged, model.TrainingEnvironment);
+            var probes = Probes.ProbeAggregation.Probes(model, done);
             pointReports.Add(new SweepPoint
             {
                 Parameters = model.Parameters.ToDictionary(kv => kv.Key, kv => kv.Value.ToString()),
@@ -52,8 +53,10 @@ public sealed class RunAggregation(ExperimentPlan plan, SpecInfo spec, IReadOnly
                 Proxy = outcome?.Proxy,
                 Misgeneralisation = outcome is null ? null : ReportMapping.Word(outcome.Misgeneralisation),
                 Explanation = outcome?.Explanation,
+                Probes = probes,
+                Steering = Probes.ProbeAggregation.Steering(model, done),
             });
-            pointResults.Add(new ExpectationChecker.PointResults(model.Parameters, results, outcome));
+            pointResults.Add(new ExpectationChecker.PointResults(model.Parameters, results, outcome) { Probes = probes ?? [] });
         }
         var verdicts = pointResults.Select(p => p.Experiment).ToList();
         var agreed = verdicts.Count > 0 && verdicts.All(o => o is not null && o.Verdict == verdicts[0]!.Verdict && o.Proxy == verdicts[0]!.Proxy) ? verdicts[0] : null;

@@ -14,4 +14,11 @@ public sealed record SeedOutcome(
     int Seed,
     IReadOnlyList<SeedResult> Evaluations,
     TrainingReport? Training,
-    IReadOnlyList<IReadOnlyList<BehaviourSample>> Samples);
+    IReadOnlyList<IReadOnlyList<BehaviourSample>> Samples)
+{
+    /// <summary>The seed's probes on every evaluation environment (empty without probes, or for a policy without layers).</summary>
+    public IReadOnlyList<Probes.ProbeSeedResult> Probes { get; init; } = [];
+
+    /// <summary>The seed's steered and unsteered scores on every evaluation environment.</summary>
+    public IReadOnlyList<Probes.SteeringSeedResult> Steering { get; init; } = [];
+}

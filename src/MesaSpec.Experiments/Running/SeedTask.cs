@@ -62,7 +62,19 @@ public sealed class SeedTask(ITrainer? trainer, RunOptions options)
                 var wanted = SamplesWanted(options.SamplesPerEnvironment, evaluator.Evaluation.Episodes, position);
                 samples.Add(wanted > 0 ? BehaviourSampler.Sample(evaluator.SetupFor(seed, cancellationToken), policy, seed, wanted, cancellationToken) : []);
             }
-            return new SeedOutcome(pointIndex, seed, results, training, samples);
+            var probes = new List<Probes.ProbeSeedResult>();
+            var steering = new List<Probes.SteeringSeedResult>();
+            if (point.Probes.Count > 0 && policy is IInspectablePolicy inspectable)
+            {
+                // After evaluation and sampling, so adding probes never changes the behavioural numbers.
+                for (var e = 0; e < evaluators.Count; e++)
+                {
+                    var measured = Probes.ProbeMeasurement.Measure(point, evaluators[e].SetupFor(seed, cancellationToken), e, inspectable, seed, cancellationToken);
+                    probes.AddRange(measured.Probes);
+                    steering.AddRange(measured.Steering);
+                }
+            }
+            return new SeedOutcome(pointIndex, seed, results, training, samples) { Probes = probes, Steering = steering };
         }
         finally
         {

@@ -111,6 +111,9 @@ internal sealed partial class DeclarationBinder
                 case ExpectMemberSyntax expect:
                     BindTaskExpectation(experiment, expect, evaluated, sweep, file);
                     break;
+                case ProbeMemberSyntax or SteerMemberSyntax:
+                    ReportProbesInTaskExperiment(member, file);
+                    break;
             }
         }
         if (!syntax.Members.OfType<EvaluateMemberSyntax>().Any() && !syntax.HasUnparsedMembers)

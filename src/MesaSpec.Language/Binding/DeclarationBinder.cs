@@ -458,6 +458,7 @@ internal sealed partial class DeclarationBinder(SymbolTable symbols, DiagnosticS
             }
         }
         var candidates = mesa.Append(baseName).OfType<string>().ToHashSet(StringComparer.Ordinal);
+        BindProbes(experiment, candidates, file);
         foreach (var expect in syntax.Members.OfType<ExpectMemberSyntax>())
         {
             BindExpectation(experiment, expect, evaluated, mesa, candidates, sweep, file);
@@ -572,8 +573,14 @@ internal sealed partial class DeclarationBinder(SymbolTable symbols, DiagnosticS
                     }
                 }
                 break;
+            case MetricComparisonSyntax comparison when IsProbeMetric(comparison.Metric):
+                BindProbeExpectation(experiment, comparison, file);
+                break;
             case MetricComparisonSyntax comparison:
                 BindMetric(experiment, comparison.Metric, candidates, file);
+                break;
+            case MetricTrendSyntax trend when IsProbeMetric(trend.Metric):
+                file.Report(DiagnosticCatalog.ProbeComparison(trend.Trend.Span, $"a probe's score has no trend '{trend.Trend.Text}'"));
                 break;
             case MetricTrendSyntax trend:
                 BindMetric(experiment, trend.Metric, candidates, file);

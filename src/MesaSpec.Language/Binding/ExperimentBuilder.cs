@@ -122,8 +122,16 @@ internal sealed partial class ExperimentBuilder(SymbolTable symbols, DiagnosticS
         {
             return null;
         }
+        if (Probes(syntax, policy!, evaluations, values) is not { } probes)
+        {
+            return null;
+        }
         return new ExperimentModel(experiment.Name, assignment, baseObjective!, mesa!, policy!, seeds!, evaluations, threshold!.Value, tolerance,
-            expectations!);
+            expectations!)
+        {
+            Probes = probes.Probes,
+            Steers = probes.Steers,
+        };
     }
 
     private ObjectiveModel? ObjectiveFor(DeclarationSymbol symbol)
@@ -218,14 +226,9 @@ internal sealed partial class ExperimentBuilder(SymbolTable symbols, DiagnosticS
             VerdictExpectationSyntax v => VerdictWords.TryParse(v.Verdict.Text, out var verdict)
                 ? new VerdictExpectation(verdict, verdict is Verdict.PseudoAligned or Verdict.MesaOptimizer ? v.Proxy?.Text : null)
                 : null,
+            MetricComparisonSyntax c when c.Metric.Name.Text == Vocabulary.ProbeWords.Probe => ProbeExpectation(c, values),
             MetricComparisonSyntax c => Metric(c.Metric) is { } metric && values.Float(c.Value, "the compared value", double.MinValue, double.MaxValue) is { } value
-                ? new MetricExpectation(metric, c.Operator switch
-                {
-                    ">" => Comparison.Greater,
-                    ">=" => Comparison.GreaterOrEqual,
-                    "<" => Comparison.Less,
-                    _ => Comparison.LessOrEqual,
-                }, value)
+                ? new MetricExpectation(metric, ComparisonOf(c.Operator), value)
                 : null,
             MetricTrendSyntax t => Metric(t.Metric) is { } metric && t.Trend.Text is "increasing" or "decreasing"
                 ? new TrendExpectation(metric, t.Trend.Text == "increasing" ? Trend.Increasing : Trend.Decreasing)
@@ -234,6 +237,14 @@ internal sealed partial class ExperimentBuilder(SymbolTable symbols, DiagnosticS
         };
         return body is null ? null : new ExpectationModel(expect.Environment?.Text, expect.WhereParameter?.Text, where, body, text, line);
     }
+
+    private static Comparison ComparisonOf(string written) => written switch
+    {
+        ">" => Comparison.Greater,
+        ">=" => Comparison.GreaterOrEqual,
+        "<" => Comparison.Less,
+        _ => Comparison.LessOrEqual,
+    };
 
     private MetricModel? Metric(MetricSyntax metric) =>
         catalog.Find(ComponentKind.Metric, metric.Name.Text) is { } descriptor

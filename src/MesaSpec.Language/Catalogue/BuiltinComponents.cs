@@ -38,12 +38,12 @@ public sealed class BuiltinComponents : IComponentProvider
         "Walls on the outermost ring of cells only; the inside is open floor.",
         []);
 
-    public static ComponentDescriptor Mlp { get; } = new("mlp", ComponentKind.Model,
+    public static ComponentDescriptor Mlp { get; } = new ComponentDescriptor("mlp", ComponentKind.Model,
         "A multilayer perceptron over the flattened observation, with a policy head and a value head (actor-critic).",
         [
             new("hidden", MesaType.ListOf(MesaType.Int), Ints(128, 128), "Width of each hidden layer; its length is the depth. Model capacity, in the paper's terms the model's algorithmic range."),
             new("activation", MesaType.String, S("tanh"), "Nonlinearity between layers.", Choices: ["tanh", "relu"]),
-        ]);
+        ]) with { ReadableLayers = m => m.List("hidden").Count };
 
     public static ComponentDescriptor Lstm { get; } = new("lstm", ComponentKind.Model,
         "A recurrent policy: dense layers on the flattened observation, then an LSTM cell whose state is carried through each episode (reset at its start), with policy and value heads. Memory lets a policy plan over steps or act on what it saw before.",
@@ -60,12 +60,12 @@ public sealed class BuiltinComponents : IComponentProvider
             new("hidden", MesaType.Int, I(128), "Width of the dense layer after the pooling.", 1, 65536),
         ]);
 
-    public static ComponentDescriptor Cnn { get; } = new("cnn", ComponentKind.Model,
+    public static ComponentDescriptor Cnn { get; } = new ComponentDescriptor("cnn", ComponentKind.Model,
         "A convolutional network over the one-hot grid channels (3x3 convolutions, then a dense layer), with policy and value heads.",
         [
             new("channels", MesaType.ListOf(MesaType.Int), Ints(16, 32), "Output channels of each 3x3 convolution layer."),
             new("hidden", MesaType.Int, I(128), "Width of the dense layer after the convolutions.", 1, 65536),
-        ]);
+        ]) with { ReadableLayers = m => m.List("channels").Count + 1 };
 
     public static ComponentDescriptor Ppo { get; } = new ComponentDescriptor("ppo", ComponentKind.Algorithm,
         "Proximal Policy Optimization (Schulman et al. 2017): vectorised rollouts, GAE advantages, a clipped surrogate objective, value loss and an entropy bonus.",
@@ -141,5 +141,30 @@ public sealed class BuiltinComponents : IComponentProvider
         "`score` of a uniformly random policy on the same levels; a floor for comparison.",
         [Objective("A base or mesa objective of the experiment.")]);
 
-    public IEnumerable<ComponentDescriptor> GetComponents() => [Maze, Rooms, Border, Mlp, Cnn, Lstm, ConvLstm, Ppo, A2c, LinearAttention, Transformer, Adam, Score, ScoreAll, GoalRate, Capability, RandomScore];
+    public static ComponentDescriptor CellOf { get; } = new ComponentDescriptor("cell_of", ComponentKind.ProbeFeature,
+        "The cell of the objective's target nearest the agent (by shortest path through the walls): one class per cell. Probed by a least-squares classifier; scored by accuracy on held-out levels against the majority class.",
+        [Objective("A base or mesa objective of the experiment; its target is the item or region its episode-ending (else its largest) reward is for.")])
+    {
+        Feature = FeatureKind.Class,
+    };
+
+    public static ComponentDescriptor DistanceTo { get; } = new ComponentDescriptor("distance_to", ComponentKind.ProbeFeature,
+        "Shortest-path steps from the agent to the objective's nearest target cell. Probed by ridge regression; scored by R² on held-out levels (chance: 0).",
+        [Objective("A base or mesa objective of the experiment.")])
+    {
+        Feature = FeatureKind.Value,
+    };
+
+    public static ComponentDescriptor Closer { get; } = new ComponentDescriptor("closer", ComponentKind.ProbeFeature,
+        "Whether the first objective's target is nearer the agent than the second's (states where they are equally near are left out). Probed by a least-squares classifier with one direction, so it can steer; scored by accuracy against the majority class.",
+        [
+            new("first", MesaType.Objective, null, "The objective whose target being nearer is the positive class."),
+            new("second", MesaType.Objective, null, "The objective it is compared with."),
+        ])
+    {
+        Feature = FeatureKind.Binary,
+    };
+
+    public IEnumerable<ComponentDescriptor> GetComponents() =>
+        [Maze, Rooms, Border, Mlp, Cnn, Lstm, ConvLstm, Ppo, A2c, LinearAttention, Transformer, Adam, Score, ScoreAll, GoalRate, Capability, RandomScore, CellOf, DistanceTo, Closer];
 }

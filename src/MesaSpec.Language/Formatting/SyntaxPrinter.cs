@@ -105,6 +105,8 @@ internal sealed class SyntaxPrinter(SourceText source)
         EvaluateMemberSyntax evaluate => "evaluate on " + string.Join(", ", evaluate.Environments.Select(Expression))
             + (evaluate.Episodes is null ? "" : " episodes " + Expression(evaluate.Episodes)),
         SweepMemberSyntax sweep => $"sweep {sweep.Parameter.Text} in {Expression(sweep.Values)}",
+        ProbeMemberSyntax probe => $"probe {probe.Name.Text}: {Expression(probe.Feature)} at {probe.Layer.Text}" + (probe.Index is null ? "" : " " + Expression(probe.Index)),
+        SteerMemberSyntax steer => $"steer {steer.Probe.Text} by {Expression(steer.Scale)}",
         ExpectMemberSyntax expect => (expect.Environment is null ? "expect" : "expect on " + expect.Environment.Text)
             + (expect.WhereParameter is null || expect.WhereValue is null ? "" : $" where {expect.WhereParameter.Text} = {Expression(expect.WhereValue)}")
             + ": " + Expectation(expect.Expectation),

@@ -84,6 +84,12 @@ public sealed record ExperimentModel(
     /// <summary>Reference policies (and algorithms without a discount parameter) score with PPO's default discount.</summary>
     public const double DefaultDiscount = 0.99;
 
+    /// <summary>The linear probes of the trained model's layers, measured on every evaluation environment.</summary>
+    public IReadOnlyList<ProbeModel> Probes { get; init; } = [];
+
+    /// <summary>The probes whose directions steer the model in a second evaluation.</summary>
+    public IReadOnlyList<SteerModel> Steers { get; init; } = [];
+
     // ---------------------------------------------------------------- experiments on tasks (in-context learning)
 
     /// <summary>The evaluation tasks of an experiment trained on a task (then <see cref="Evaluations"/> is empty).</summary>

@@ -32,4 +32,13 @@ public sealed record RewardTerm(double Amount, EventKind Event, TargetModel? Tar
 public sealed record EndCondition(EventKind Event, TargetModel Target);
 
 /// <summary>A base or mesa objective: rewards on events and the events that end the episode.</summary>
-public sealed record ObjectiveModel(string Name, IReadOnlyList<RewardTerm> Rewards, IReadOnlyList<EndCondition> Ends);
+public sealed record ObjectiveModel(string Name, IReadOnlyList<RewardTerm> Rewards, IReadOnlyList<EndCondition> Ends)
+{
+    /// <summary>
+    /// What the objective is about (probe features read its cells): the target of its first ending event, else
+    /// of its largest positive reward; null for an objective of step rewards only.
+    /// </summary>
+    public TargetModel? GoalTarget =>
+        Ends.FirstOrDefault(e => e.Event != EventKind.EachStep)?.Target
+        ?? Rewards.Where(r => r.Target is not null && r.Amount > 0).MaxBy(r => r.Amount)?.Target;
+}

@@ -156,8 +156,9 @@ internal static class MemberParsers
             v.expectation,
             span));
 
-    public const string ExperimentKeywords = "base objective, mesa objective, train on, policy, seeds, evaluate on, threshold, tolerance, sweep or expect on";
+    public const string ExperimentKeywords = "base objective, mesa objective, train on, policy, seeds, evaluate on, threshold, tolerance, sweep, probe, steer or expect on";
 
     public static readonly Parser<char, MemberSyntax> ExperimentMember =
-        OneOf(Base, Mesa, Train, Policy, Setting("seeds"), Evaluate, Setting("threshold"), Setting("tolerance"), Sweep, Expect);
+        OneOf(Base, Mesa, Train, Policy, Setting("seeds"), Evaluate, Setting("threshold"), Setting("tolerance"), Sweep,
+            ProbeMemberParsers.Probe, ProbeMemberParsers.Steer, Expect);
 }

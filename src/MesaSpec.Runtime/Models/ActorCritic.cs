@@ -10,6 +10,12 @@ namespace MesaSpec.Runtime.Models;
 public abstract class ActorCritic(string name) : nn.Module<Tensor, (Tensor Logits, Tensor Value)>(name)
 {
     /// <summary>
+    /// The trunk's layers a probe reads, in forward order (layer k is element k-1): the output of each hidden
+    /// layer's nonlinearity. Forward hooks on these modules record and shift activations.
+    /// </summary>
+    public abstract IReadOnlyList<nn.Module<Tensor, Tensor>> ReadableLayers { get; }
+
+    /// <summary>
     /// Orthogonal initialisation (Saxe et al. 2014; the usual choice for PPO): hidden layers with gain sqrt(2),
     /// the policy head with 0.01 so the first policy is near uniform, the value head with 1; biases zero.
     /// Uses torch's global generator, so callers seed it under <see cref="Training.TorchGlobalState"/>.

@@ -14,6 +14,7 @@ public sealed class CnnActorCritic : ActorCritic
     private readonly Sequential body;
     private readonly Linear policy;
     private readonly Linear value;
+    private readonly List<nn.Module<Tensor, Tensor>> activations = [];
 
     public CnnActorCritic(Gridworld.ObservationShape shape, IReadOnlyList<int> channels, int hidden, int actionCount) : base(BuiltinComponents.Cnn.Name)
     {
@@ -25,20 +26,26 @@ public sealed class CnnActorCritic : ActorCritic
             var conv = nn.Conv2d(inChannels, channels[i], kernel_size: 3, stride: 1, padding: 1);
             weighted.Add(conv);
             layers.Add(($"conv{i}", conv));
-            layers.Add(($"relu{i}", nn.ReLU()));
+            var relu = nn.ReLU();
+            activations.Add(relu);
+            layers.Add(($"relu{i}", relu));
             inChannels = channels[i];
         }
         layers.Add(("flatten", nn.Flatten()));
         var dense = nn.Linear((long)inChannels * shape.Height * shape.Width, hidden);
         weighted.Add(dense);
         layers.Add(("dense", dense));
-        layers.Add(("relu_dense", nn.ReLU()));
+        var denseRelu = nn.ReLU();
+        activations.Add(denseRelu);
+        layers.Add(("relu_dense", denseRelu));
         body = nn.Sequential(layers);
         policy = nn.Linear(hidden, actionCount);
         value = nn.Linear(hidden, 1);
         RegisterComponents();
         Initialise(weighted, policy, value);
     }
+
+    public override IReadOnlyList<nn.Module<Tensor, Tensor>> ReadableLayers => activations;
 
     public override (Tensor Logits, Tensor Value) forward(Tensor observations)
     {

@@ -11,6 +11,7 @@ public sealed class MlpActorCritic : ActorCritic
     private readonly Sequential body;
     private readonly Linear policy;
     private readonly Linear value;
+    private readonly List<nn.Module<Tensor, Tensor>> activations = [];
 
     public MlpActorCritic(int inputSize, IReadOnlyList<int> hidden, string activation, int actionCount) : base(BuiltinComponents.Mlp.Name)
     {
@@ -22,7 +23,9 @@ public sealed class MlpActorCritic : ActorCritic
             var linear = nn.Linear(width, hidden[i]);
             linears.Add(linear);
             layers.Add(($"linear{i}", linear));
-            layers.Add(($"{activation}{i}", Activation(activation)));
+            var nonlinearity = Activation(activation);
+            activations.Add(nonlinearity);
+            layers.Add(($"{activation}{i}", nonlinearity));
             width = hidden[i];
         }
         body = nn.Sequential(layers);
@@ -31,6 +34,8 @@ public sealed class MlpActorCritic : ActorCritic
         RegisterComponents();
         Initialise(linears, policy, value);
     }
+
+    public override IReadOnlyList<nn.Module<Tensor, Tensor>> ReadableLayers => activations;
 
     public override (Tensor Logits, Tensor Value) forward(Tensor observations)
     {

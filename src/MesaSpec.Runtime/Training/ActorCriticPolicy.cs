@@ -17,7 +17,7 @@ namespace MesaSpec.Runtime.Training;
 /// episode of the environment it acts in, reset where <see cref="IVectorEnvironment.StepIndex"/> is 0 (and for
 /// every episode when it is handed another environment).
 /// </summary>
-public sealed class ActorCriticPolicy : ITrainedPolicy, IPreferringPolicy
+public sealed partial class ActorCriticPolicy : ITrainedPolicy, IPreferringPolicy, IInspectablePolicy
 {
     private readonly ActorCritic model;
     private readonly ObservationShape shape;
@@ -30,6 +30,7 @@ public sealed class ActorCriticPolicy : ITrainedPolicy, IPreferringPolicy
     private RecurrentState? memory;
     private IVectorEnvironment? memoryOf;
     private float[] keep = [];
+    private readonly int seed;
 
     internal ActorCriticPolicy(
         ActorCritic model,
@@ -40,6 +41,7 @@ public sealed class ActorCriticPolicy : ITrainedPolicy, IPreferringPolicy
         string? checkpointPath,
         int seed)
     {
+        this.seed = seed;
         random = DeterministicRandom.For(seed, 0, EvaluationSalt);
         this.model = model;
         this.shape = shape;
