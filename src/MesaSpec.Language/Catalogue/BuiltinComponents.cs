@@ -45,20 +45,20 @@ public sealed class BuiltinComponents : IComponentProvider
             new("activation", MesaType.String, S("tanh"), "Nonlinearity between layers.", Choices: ["tanh", "relu"]),
         ]) with { ReadableLayers = m => m.List("hidden").Count };
 
-    public static ComponentDescriptor Lstm { get; } = new("lstm", ComponentKind.Model,
+    public static ComponentDescriptor Lstm { get; } = new ComponentDescriptor("lstm", ComponentKind.Model,
         "A recurrent policy: dense layers on the flattened observation, then an LSTM cell whose state is carried through each episode (reset at its start), with policy and value heads. Memory lets a policy plan over steps or act on what it saw before.",
         [
             new("hidden", MesaType.ListOf(MesaType.Int), Ints(64), "Width of each dense layer before the LSTM cell; its length is the depth."),
             new("size", MesaType.Int, I(128), "Units of the LSTM cell (the size of the memory).", 1, 65536),
-        ]);
+        ]) with { ReadableLayers = m => m.List("hidden").Count + 1 }; // the dense layers, then the memory
 
-    public static ComponentDescriptor ConvLstm { get; } = new("conv_lstm", ComponentKind.Model,
+    public static ComponentDescriptor ConvLstm { get; } = new ComponentDescriptor("conv_lstm", ComponentKind.Model,
         "A convolutional recurrent policy (a small DRC-style planner): 3x3 convolutions, then a convolutional LSTM cell whose state keeps the grid's layout and is carried through each episode, then mean and max pooling over the grid and a dense layer with policy and value heads. The pooling makes it usable on grids of any size.",
         [
             new("channels", MesaType.ListOf(MesaType.Int), Ints(16), "Output channels of each 3x3 convolution before the recurrent cell."),
             new("size", MesaType.Int, I(32), "Channels of the convolutional LSTM's state at every cell.", 1, 4096),
             new("hidden", MesaType.Int, I(128), "Width of the dense layer after the pooling.", 1, 65536),
-        ]);
+        ]) with { ReadableLayers = m => m.List("channels").Count + 2 }; // the convolutions, the memory, the dense layer
 
     public static ComponentDescriptor Cnn { get; } = new ComponentDescriptor("cnn", ComponentKind.Model,
         "A convolutional network over the one-hot grid channels (3x3 convolutions, then a dense layer), with policy and value heads.",

@@ -19,6 +19,8 @@ public sealed class ConvLstmActorCritic : RecurrentActorCritic
     private readonly Linear policy;
     private readonly Linear value;
     private readonly int size;
+    private readonly List<nn.Module<Tensor, Tensor>> readable = [];
+    private readonly Identity memory = nn.Identity();
 
     public ConvLstmActorCritic(Gridworld.ObservationShape shape, IReadOnlyList<int> channels, int size, int hidden, int actionCount) : base(BuiltinComponents.ConvLstm.Name)
     {
@@ -31,13 +33,18 @@ public sealed class ConvLstmActorCritic : RecurrentActorCritic
             var conv = nn.Conv2d(inChannels, channels[i], kernel_size: 3, stride: 1, padding: 1);
             weighted.Add(conv);
             layers.Add(($"conv{i}", conv));
-            layers.Add(($"relu{i}", nn.ReLU()));
+            var relu = nn.ReLU();
+            readable.Add(relu);
+            layers.Add(($"relu{i}", relu));
             inChannels = channels[i];
         }
         encoder = nn.Sequential(layers);
         cell = new ConvLstmCell("cell", inChannels, size);
         var dense = nn.Linear(2L * size, hidden);
-        head = nn.Sequential(("dense", dense), ("relu_dense", nn.ReLU()));
+        var denseRelu = nn.ReLU();
+        head = nn.Sequential(("dense", dense), ("relu_dense", denseRelu));
+        readable.Add(memory);
+        readable.Add(denseRelu);
         weighted.Add(cell);
         weighted.Add(dense);
         policy = nn.Linear(hidden, actionCount);
@@ -45,6 +52,9 @@ public sealed class ConvLstmActorCritic : RecurrentActorCritic
         RegisterComponents();
         Initialise(weighted, policy, value);
     }
+
+    /// <summary>The convolutions' outputs, the memory (the cell's hidden state at every cell), then the dense layer.</summary>
+    public override IReadOnlyList<nn.Module<Tensor, Tensor>> ReadableLayers => readable;
 
     /// <summary>The memory has the observation's grid, whatever its size: the pooled heads do not depend on it.</summary>
     public override RecurrentState InitialState(Tensor observations)
@@ -55,7 +65,9 @@ public sealed class ConvLstmActorCritic : RecurrentActorCritic
 
     public override (Tensor Logits, Tensor Value, RecurrentState Next) Step(Tensor observations, RecurrentState state)
     {
-        var next = cell.forward(encoder.forward(observations), state);
+        var stepped = cell.forward(encoder.forward(observations), state);
+        // Through an identity layer, so a hook on it reads the memory and a steering shift is remembered too.
+        var next = new RecurrentState(memory.forward(stepped.Hidden), stepped.Cell);
         var pooled = cat([next.Hidden.mean([2, 3]), next.Hidden.amax([2, 3])], 1);
         var features = head.forward(pooled);
         return (policy.forward(features), value.forward(features).squeeze(-1), next);
@@ -67,6 +79,7 @@ public sealed class ConvLstmActorCritic : RecurrentActorCritic
         {
             encoder.Dispose();
             cell.Dispose();
+            memory.Dispose();
             head.Dispose();
             policy.Dispose();
             value.Dispose();

@@ -16,6 +16,8 @@ public sealed class LstmActorCritic : RecurrentActorCritic
     private readonly Linear policy;
     private readonly Linear value;
     private readonly int size;
+    private readonly List<nn.Module<Tensor, Tensor>> readable = [];
+    private readonly Identity memory = nn.Identity();
 
     public LstmActorCritic(int inputSize, IReadOnlyList<int> hidden, int size, int actionCount) : base(BuiltinComponents.Lstm.Name)
     {
@@ -28,16 +30,22 @@ public sealed class LstmActorCritic : RecurrentActorCritic
             var linear = nn.Linear(width, hidden[i]);
             linears.Add(linear);
             layers.Add(($"linear{i}", linear));
-            layers.Add(($"tanh{i}", nn.Tanh()));
+            var tanh = nn.Tanh();
+            readable.Add(tanh);
+            layers.Add(($"tanh{i}", tanh));
             width = hidden[i];
         }
         encoder = nn.Sequential(layers);
         cell = nn.LSTMCell(width, size);
+        readable.Add(memory);
         policy = nn.Linear(size, actionCount);
         value = nn.Linear(size, 1);
         RegisterComponents();
         Initialise([.. linears, cell], policy, value);
     }
+
+    /// <summary>The dense layers' outputs, then the memory (the LSTM's hidden state): probes read it, steering shifts it.</summary>
+    public override IReadOnlyList<nn.Module<Tensor, Tensor>> ReadableLayers => readable;
 
     public override RecurrentState InitialState(Tensor observations) =>
         new(zeros(observations.shape[0], size, device: observations.device), zeros(observations.shape[0], size, device: observations.device));
@@ -45,7 +53,9 @@ public sealed class LstmActorCritic : RecurrentActorCritic
     public override (Tensor Logits, Tensor Value, RecurrentState Next) Step(Tensor observations, RecurrentState state)
     {
         var features = encoder.forward(observations.flatten(1));
-        var (h, c) = cell.forward(features, (state.Hidden, state.Cell));
+        var (cellHidden, c) = cell.forward(features, (state.Hidden, state.Cell));
+        // Through an identity layer, so a hook on it reads the memory and a steering shift is remembered too.
+        var h = memory.forward(cellHidden);
         return (policy.forward(h), value.forward(h).squeeze(-1), new RecurrentState(h, c));
     }
 
@@ -55,6 +65,7 @@ public sealed class LstmActorCritic : RecurrentActorCritic
         {
             encoder.Dispose();
             cell.Dispose();
+            memory.Dispose();
             policy.Dispose();
             value.Dispose();
         }
