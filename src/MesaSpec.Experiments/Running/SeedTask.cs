@@ -40,13 +40,23 @@ public sealed class SeedTask(ITrainer? trainer, RunOptions options)
                     options.CheckpointDirectory is null ? null : Path.Combine(options.CheckpointDirectory, $"point{pointIndex}-seed{seed}"));
                 trained = trainer.Train(spec, point.BaseObjective, seed, ExperimentRunner.GridEnvironments(point), settings, progress, cancellationToken);
                 policy = trained;
+                var checkpoints = trained.PhaseCheckpoints;
                 training = new TrainingReport(
                     seed,
-                    spec.Algorithm.Int("steps"),
-                    spec.Algorithm.Int("steps") / Math.Max(clock.Elapsed.TotalSeconds, 1e-9),
+                    spec.TotalBudget,
+                    spec.TotalBudget / Math.Max(clock.Elapsed.TotalSeconds, 1e-9),
                     clock.Elapsed.TotalSeconds,
                     trained.CheckpointPath,
-                    trained.LearningCurve.Select(c => new CurvePoint(c.Step, c.MeanReturn)).ToList());
+                    trained.LearningCurve.Select(c => new CurvePoint(c.Step, c.MeanReturn)).ToList())
+                {
+                    Phases = spec.Phases.Select((phase, i) => new PhaseReport(
+                        i + 1,
+                        phase.Distribution.DisplayName,
+                        (phase.Objective ?? point.BaseObjective).Name,
+                        phase.Algorithm.Name,
+                        phase.Algorithm.Budget ?? 0,
+                        i < checkpoints.Count ? checkpoints[i] : null)).ToList(),
+                };
             }
             else
             {

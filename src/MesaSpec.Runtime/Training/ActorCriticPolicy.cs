@@ -32,8 +32,10 @@ public sealed class ActorCriticPolicy : ITrainedPolicy, IPreferringPolicy
         Device device,
         IReadOnlyList<LearningCurvePoint> learningCurve,
         string? checkpointPath,
-        int seed)
+        int seed,
+        IReadOnlyList<string?>? phaseCheckpoints = null)
     {
+        PhaseCheckpoints = phaseCheckpoints ?? [checkpointPath];
         random = DeterministicRandom.For(seed, 0, EvaluationSalt);
         this.model = model;
         this.shape = shape;
@@ -47,6 +49,8 @@ public sealed class ActorCriticPolicy : ITrainedPolicy, IPreferringPolicy
     public IReadOnlyList<LearningCurvePoint> LearningCurve { get; }
 
     public string? CheckpointPath { get; }
+
+    public IReadOnlyList<string?> PhaseCheckpoints { get; }
 
     /// <summary>The network, for inspection and tests (e.g. comparing weights across runs).</summary>
     public ActorCritic Model => model;
