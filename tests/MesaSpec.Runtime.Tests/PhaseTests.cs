@@ -57,6 +57,32 @@ public sealed class PhaseTests : IDisposable
         Assert.False(phaseOne.forward(input).Item1.equal(policy.Model.forward(input).Item1).all().item<bool>());
     }
 
+    [Fact]
+    public void A_run_resumes_from_recorded_weights_and_a_foreign_checkpoint_fails_with_the_reason()
+    {
+        var spec = new TrainedPolicy(Mlp, [new TrainingPhase(TrainingDistribution.Of(TrainingFixture.Environment), null, Ppo(128))]);
+        using var first = (ActorCriticPolicy)new TorchTrainer().Train(
+            spec, TrainingFixture.ReachGoal, seed: 4, TrainingFixture.GoalGrids(), TrainingFixture.OneThread with { CheckpointDirectory = directory }, null, CancellationToken.None);
+        using var fresh = (ActorCriticPolicy)new TorchTrainer().Train(
+            spec, TrainingFixture.ReachGoal, seed: 5, TrainingFixture.GoalGrids(), TrainingFixture.OneThread, null, CancellationToken.None);
+        using var resumed = (ActorCriticPolicy)new TorchTrainer().Train(
+            spec, TrainingFixture.ReachGoal, seed: 5, TrainingFixture.GoalGrids(), TrainingFixture.OneThread with { InitialCheckpoint = first.CheckpointPath }, null, CancellationToken.None);
+        using (NewDisposeScope())
+        using (no_grad())
+        {
+            var input = rand(3, 2, 5, 5);
+            Assert.False(resumed.Model.forward(input).Item1.equal(fresh.Model.forward(input).Item1).all().item<bool>());
+        }
+
+        var missing = Assert.Throws<TrainingFailedException>(() => new TorchTrainer().Train(
+            spec, TrainingFixture.ReachGoal, seed: 5, TrainingFixture.GoalGrids(), TrainingFixture.OneThread with { InitialCheckpoint = Path.Combine(directory, "none.dat") }, null, CancellationToken.None));
+        Assert.Contains("does not exist", missing.Message, StringComparison.Ordinal);
+        var wider = spec with { Model = TrainingFixture.Component("mlp", ("hidden", new[] { 32 })) };
+        var foreign = Assert.Throws<TrainingFailedException>(() => new TorchTrainer().Train(
+            wider, TrainingFixture.ReachGoal, seed: 5, TrainingFixture.GoalGrids(), TrainingFixture.OneThread with { InitialCheckpoint = first.CheckpointPath }, null, CancellationToken.None));
+        Assert.Contains("cannot resume seed 5", foreign.Message, StringComparison.Ordinal);
+    }
+
     public void Dispose()
     {
         if (Directory.Exists(directory))

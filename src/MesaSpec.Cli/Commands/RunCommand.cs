@@ -22,6 +22,7 @@ public sealed class RunCommand : ICommand
     public string Usage => """
         usage: mesaspec run <file> [--experiment NAME] [--seeds N] [--threads N] [--device cpu|cuda]
                                    [--out DIR] [--progress auto|bar|lines|jsonl] [--jobs N] [--no-plugins]
+                                   [--resume-from CHECKPOINT]
                mesaspec run <file> --on slurm [--partition P] [--array-parallelism K] [--time T]
                                    [--cpus-per-task C] [--sbatch-arg ARG ...] (and the options above)
                mesaspec run --resume ID [the --on options, to change them]
@@ -37,6 +38,10 @@ public sealed class RunCommand : ICommand
         --progress     bar (live bars), lines (plain lines), jsonl (JSON lines for tools), auto (default)
         --jobs N       run N (point, seed) tasks at once in worker processes (default: cores / threads);
                        the report is the same as with --jobs 1
+        --resume-from  start every model from recorded weights instead of a fresh initialisation, then
+                       train the spec's phases from there: a checkpoint file (every seed starts from it),
+                       or an earlier run's folder (each point and seed from the final checkpoint its
+                       report.json recorded)
         --on slurm     submit the tasks as one Slurm job array and return its run id at once; the run folder
                        (--out) must be on a filesystem the nodes share. mesaspec runs show ID, collect ID,
                        cancel ID follow it; --resume ID resubmits only the tasks that did not finish.
@@ -53,7 +58,7 @@ public sealed class RunCommand : ICommand
             new HashSet<string>
             {
                 "--experiment", "--seeds", "--threads", "--device", "--out", "--progress", "--jobs",
-                "--on", "--partition", "--array-parallelism", "--time", "--cpus-per-task", "--sbatch-arg", "--resume",
+                "--on", "--partition", "--array-parallelism", "--time", "--cpus-per-task", "--sbatch-arg", "--resume", "--resume-from",
             }, out var error);
         if (parsed is null)
         {
@@ -78,6 +83,11 @@ public sealed class RunCommand : ICommand
             || !TryInt(parsed, "--jobs", 1, 256, out var jobs, context))
         {
             return ExitCodes.UsageOrInput;
+        }
+        var resumeFrom = parsed.Options.TryGetValue("--resume-from", out var resumeOption) ? context.FullPath(resumeOption) : null;
+        if (resumeFrom is not null && ResumePoint.Problem(resumeFrom) is { } resumeProblem)
+        {
+            return UsageError.Write(context, $"--resume-from {context.Display(resumeFrom)}: {resumeProblem}");
         }
         var device = parsed.Options.GetValueOrDefault("--device", "cpu");
         var progressMode = parsed.Options.GetValueOrDefault("--progress", "auto");
@@ -139,7 +149,7 @@ public sealed class RunCommand : ICommand
             var directory = outRoot is null
                 ? OutputFolderClaim.Claim(Path.Combine(context.CurrentDirectory, "runs"), $"{plan.Name}-{DateTime.Now.ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture)}")
                 : plans.Count == 1 ? outRoot : Path.Combine(outRoot, plan.Name);
-            var options = new RunOptions(threads ?? 1, device, Path.Combine(directory, "checkpoints"), seeds);
+            var options = new RunOptions(threads ?? 1, device, Path.Combine(directory, "checkpoints"), seeds, ResumeFrom: resumeFrom);
             var spec = new SpecInfo(file.Path, Sha256(file.Text!.Text), ExperimentRunner.DescribePolicy(plan.Points[0].Policy));
             if (cluster.Backend is not null && plan.Points[0].IsTaskExperiment)
             {

@@ -121,6 +121,10 @@ public sealed record TrainingReport(
     /// <summary>Every training phase in order (one for a single <c>train on</c>); absent on experiments trained on a task.</summary>
     [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
     public IReadOnlyList<PhaseReport>? Phases { get; init; }
+
+    /// <summary>The checkpoint the model started from (<c>mesaspec run --resume-from</c>); absent when it started fresh.</summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    public string? ResumedFrom { get; init; }
 }
 
 public sealed record CurvePoint(long Step, double MeanReturn);

@@ -4,7 +4,11 @@ using MesaSpec.Language.Model;
 namespace MesaSpec.Experiments.Training;
 
 /// <summary>Settings that are not part of a spec's meaning: they change speed, never results (for a fixed thread count).</summary>
-public sealed record TrainingSettings(int Threads, string Device, string? CheckpointDirectory);
+public sealed record TrainingSettings(int Threads, string Device, string? CheckpointDirectory)
+{
+    /// <summary>Weights the model starts from instead of a fresh initialisation (<c>--resume-from</c>); null: fresh.</summary>
+    public string? InitialCheckpoint { get; init; }
+}
 
 /// <summary>One progress tick of a training run.</summary>
 public sealed record TrainingProgress(int Seed, long Step, long TotalSteps, double MeanEpisodeReturn, double StepsPerSecond)

@@ -58,6 +58,10 @@ public sealed class TorchTrainer : ITrainer, Experiments.InContext.IInContextTra
                     model = TorchGlobalState.Seeded(seed, () => ActorCriticFactory.Create(spec.Model, shape, environment.ActionCount));
                     model.to(device);
                     (built, actions) = (shape, environment.ActionCount);
+                    if (settings.InitialCheckpoint is { } resumeFrom)
+                    {
+                        Resume(model, resumeFrom, seed);
+                    }
                 }
                 else if (shape != built || environment.ActionCount != actions)
                 {
@@ -78,6 +82,23 @@ public sealed class TorchTrainer : ITrainer, Experiments.InContext.IInContextTra
         {
             model?.Dispose();
             throw;
+        }
+    }
+
+    /// <summary>Loads the weights a run resumes from; a missing file or another model's weights fail the run with the reason.</summary>
+    private static void Resume(ActorCritic model, string checkpoint, int seed)
+    {
+        if (!File.Exists(checkpoint))
+        {
+            throw new TrainingFailedException($"cannot resume seed {seed} from {checkpoint}: the file does not exist");
+        }
+        try
+        {
+            model.load(checkpoint);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            throw new TrainingFailedException($"cannot resume seed {seed} from {checkpoint}: {e.Message} (a checkpoint of another model, or of another observation size?)");
         }
     }
 
