@@ -76,7 +76,7 @@ void EnvironmentThroughput(EnvironmentModel environment, ObjectiveModel objectiv
 
 void TrainingThroughput(TrainedPolicy spec, ObjectiveModel objective, long steps, int threads)
 {
-    var shortened = spec with { Algorithm = spec.Algorithm with { Arguments = new Dictionary<string, Value>(spec.Algorithm.Arguments) { ["steps"] = new(steps) } } };
+    var shortened = spec with { Phases = spec.Phases.Select(p => p with { Algorithm = p.Algorithm.WithBudget(steps) }).ToList() };
     var clock = Stopwatch.StartNew();
     using var policy = new TorchTrainer().Train(shortened, objective, seed: 0,
         (e, o, n, s) => GridVectorEnvironment.ForTraining(e, o, n, s), new TrainingSettings(threads, "cpu", null), null, CancellationToken.None);

@@ -57,6 +57,18 @@ public sealed record ComponentModel(string Name, IReadOnlyDictionary<string, Val
     /// <summary>The value of the descriptor's discount parameter, or null when the component declares none.</summary>
     public double? Discount => Descriptor?.Discount is { } discount && Arguments.TryGetValue(discount, out var value) ? value.AsFloat() : null;
 
+    /// <summary>This call with its budget parameter set to <paramref name="steps"/> (unchanged when the descriptor declares no budget).</summary>
+    public ComponentModel WithBudget(long steps)
+    {
+        if (Descriptor?.Budget is not { } budget)
+        {
+            return this;
+        }
+        var arguments = Arguments.ToDictionary(a => a.Key, a => a.Value);
+        arguments[budget] = new Value(steps);
+        return this with { Arguments = arguments };
+    }
+
     public long Int(string name) => Arguments[name].AsInt();
     public double Float(string name) => Arguments[name].AsFloat();
     public bool Bool(string name) => Arguments[name].AsBool();

@@ -38,6 +38,9 @@ public sealed class RunCommand : ICommand
     private readonly Option<bool> _noPlugins = RunWiring.NoPluginsOption();
     private readonly ClusterArguments.Declaration _cluster = new();
     private readonly Option<string?> _resume = CliOptions.Text("--resume", "ID", "resubmit only the tasks of distributed run ID that did not finish");
+    private readonly Option<string?> _resumeFrom = CliOptions.Text("--resume-from", "CHECKPOINT",
+        "start every model from recorded weights instead of a fresh initialisation, then train the spec's phases from there: " +
+        "a checkpoint file (every seed starts from it), or an earlier run's folder (each point and seed from the final checkpoint its report.json recorded)");
 
     public RunCommand()
     {
@@ -61,6 +64,7 @@ public sealed class RunCommand : ICommand
             verb.Options.Add(option);
         }
         verb.Options.Add(_resume);
+        verb.Options.Add(_resumeFrom);
         Declaration = verb;
     }
 
@@ -89,6 +93,11 @@ public sealed class RunCommand : ICommand
         var threads = parsed.GetValue(_threads);
         var device = parsed.GetValue(_device)!;
         var progressMode = parsed.GetValue(_progress)!;
+        var resumeFrom = parsed.GetValue(_resumeFrom) is { } resumeOption ? context.FullPath(resumeOption) : null;
+        if (resumeFrom is not null && ResumePoint.Problem(resumeFrom) is { } resumeProblem)
+        {
+            return UsageError.Write(context, $"--resume-from {context.Display(resumeFrom)}: {resumeProblem}", Name);
+        }
 
         var inputs = SpecInputs.Load(files, context);
         if (inputs.Problems.Count > 0 || inputs.Readable.Count() != 1)
@@ -143,7 +152,7 @@ public sealed class RunCommand : ICommand
             var directory = outRoot is null
                 ? OutputFolderClaim.Claim(Path.Combine(context.CurrentDirectory, "runs"), $"{plan.Name}-{DateTime.Now.ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture)}")
                 : plans.Count == 1 ? outRoot : Path.Combine(outRoot, plan.Name);
-            var options = new RunOptions(threads ?? 1, device, Path.Combine(directory, "checkpoints"), seeds);
+            var options = new RunOptions(threads ?? 1, device, Path.Combine(directory, "checkpoints"), seeds, ResumeFrom: resumeFrom);
             var spec = new SpecInfo(file.Path, Sha256(file.Text!.Text), ExperimentRunner.DescribePolicy(plan.Points[0].Policy));
             if (cluster.Backend is not null && plan.Points[0].IsTaskExperiment)
             {

@@ -124,9 +124,24 @@ public sealed record TrainingReport(
     double StepsPerSecond,
     double Seconds,
     string? Checkpoint,
-    IReadOnlyList<CurvePoint> LearningCurve);
+    IReadOnlyList<CurvePoint> LearningCurve)
+{
+    /// <summary>Every training phase in order (one for a single <c>train on</c>); absent on experiments trained on a task.</summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyList<PhaseReport>? Phases { get; init; }
+
+    /// <summary>The checkpoint the model started from (<c>mesaspec run --resume-from</c>); absent when it started fresh.</summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    public string? ResumedFrom { get; init; }
+}
 
 public sealed record CurvePoint(long Step, double MeanReturn);
+
+/// <summary>
+/// One training phase of one seed: what it trained on (<c>Maze</c>, or <c>mix(Maze: 0.99, MazeAnywhere: 0.01)</c> with
+/// the normalised shares), the objective it rewarded, its algorithm and steps, and the weights it left.
+/// </summary>
+public sealed record PhaseReport(int Phase, string Distribution, string Objective, string Algorithm, long Steps, string? Checkpoint);
 
 /// <summary>
 /// A mean with its 95% confidence interval (percentile bootstrap over seeds, then levels within seeds; it stays

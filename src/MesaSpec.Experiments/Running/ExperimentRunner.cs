@@ -27,7 +27,7 @@ public sealed class ExperimentRunner(ITrainer? trainer, RunOptions options)
     public static EnvironmentFactory GridEnvironments(ExperimentModel experiment)
     {
         var layout = ObservationLayout.For(experiment);
-        return (environment, objective, count, seed) => GridVectorEnvironment.ForTraining(environment, objective, count, seed, layout);
+        return (distribution, objective, count, seed) => GridVectorEnvironment.ForTraining(distribution, objective, count, seed, layout);
     }
 
     public RunReport Run(ExperimentPlan plan, SpecInfo spec, IRunObserver? observer, CancellationToken cancellationToken)
@@ -90,7 +90,7 @@ public sealed class ExperimentRunner(ITrainer? trainer, RunOptions options)
     /// <summary>"trained", "oracle(EatCheese)" or "random": what the report's numbers describe.</summary>
     public static string DescribePolicy(PolicySource source) => source switch
     {
-        TrainedPolicy t => string.Create(CultureInfo.InvariantCulture, $"trained: {t.Model.Name} with {t.Algorithm.Name} on {t.Environment.DisplayName}"),
+        TrainedPolicy t => string.Create(CultureInfo.InvariantCulture, $"trained: {t.Model.Name} with {t.Algorithm.Name} on {string.Join(", then ", t.Phases.Select(p => p.Distribution.DisplayName))}"),
         OraclePolicy o => $"oracle({o.Objective.Name})",
         TaskTrainedModel t => string.Create(CultureInfo.InvariantCulture, $"trained: {t.Model.Name} with {t.Algorithm.Name} on {t.Task.DisplayName}"),
         ReferenceLearnerPolicy r => $"reference learner {LearnerWords.Word(r.Learner)}",

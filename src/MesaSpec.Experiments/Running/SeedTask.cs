@@ -37,16 +37,30 @@ public sealed class SeedTask(ITrainer? trainer, RunOptions options)
                     throw new TrainingFailedException("this experiment trains a model, but no trainer is available in this host");
                 }
                 var settings = new TrainingSettings(options.Threads, options.Device,
-                    options.CheckpointDirectory is null ? null : Path.Combine(options.CheckpointDirectory, $"point{pointIndex}-seed{seed}"));
+                    options.CheckpointDirectory is null ? null : Path.Combine(options.CheckpointDirectory, $"point{pointIndex}-seed{seed}"))
+                {
+                    InitialCheckpoint = ResumePoint.For(options.ResumeFrom, pointIndex, seed),
+                };
                 trained = trainer.Train(spec, point.BaseObjective, seed, ExperimentRunner.GridEnvironments(point), settings, progress, cancellationToken);
                 policy = trained;
+                var checkpoints = trained.PhaseCheckpoints;
                 training = new TrainingReport(
                     seed,
-                    spec.Algorithm.Int("steps"),
-                    spec.Algorithm.Int("steps") / Math.Max(clock.Elapsed.TotalSeconds, 1e-9),
+                    spec.TotalBudget,
+                    spec.TotalBudget / Math.Max(clock.Elapsed.TotalSeconds, 1e-9),
                     clock.Elapsed.TotalSeconds,
                     trained.CheckpointPath,
-                    trained.LearningCurve.Select(c => new CurvePoint(c.Step, c.MeanReturn)).ToList());
+                    trained.LearningCurve.Select(c => new CurvePoint(c.Step, c.MeanReturn)).ToList())
+                {
+                    ResumedFrom = settings.InitialCheckpoint,
+                    Phases = spec.Phases.Select((phase, i) => new PhaseReport(
+                        i + 1,
+                        phase.Distribution.DisplayName,
+                        (phase.Objective ?? point.BaseObjective).Name,
+                        phase.Algorithm.Name,
+                        phase.Algorithm.Budget ?? 0,
+                        i < checkpoints.Count ? checkpoints[i] : null)).ToList(),
+                };
             }
             else
             {

@@ -4,7 +4,11 @@ using MesaSpec.Language.Model;
 namespace MesaSpec.Experiments.Training;
 
 /// <summary>Settings that are not part of a spec's meaning: they change speed, never results (for a fixed thread count).</summary>
-public sealed record TrainingSettings(int Threads, string Device, string? CheckpointDirectory);
+public sealed record TrainingSettings(int Threads, string Device, string? CheckpointDirectory)
+{
+    /// <summary>Weights the model starts from instead of a fresh initialisation (<c>--resume-from</c>); null: fresh.</summary>
+    public string? InitialCheckpoint { get; init; }
+}
 
 /// <summary>One progress tick of a training run.</summary>
 public sealed record TrainingProgress(int Seed, long Step, long TotalSteps, double MeanEpisodeReturn, double StepsPerSecond)
@@ -28,21 +32,25 @@ public interface ITrainedPolicy : IPolicy, IDisposable
 {
     IReadOnlyList<LearningCurvePoint> LearningCurve { get; }
 
-    /// <summary>Path of the saved weights, when a checkpoint directory was given.</summary>
+    /// <summary>Path of the saved weights, when a checkpoint directory was given (the final phase's).</summary>
     string? CheckpointPath { get; }
+
+    /// <summary>The checkpoint each training phase saved, in order (null entries without a checkpoint directory).</summary>
+    IReadOnlyList<string?> PhaseCheckpoints => [CheckpointPath];
 }
 
 /// <summary>
-/// Builds training environments for the trainer: <paramref name="count"/> parallel episodes of
-/// <paramref name="environment"/> rewarded by <paramref name="objective"/>, seeded by <paramref name="seed"/>.
+/// Builds training environments for the trainer: <paramref name="count"/> parallel episodes whose levels come from
+/// <paramref name="distribution"/> (one environment, or a mixture), rewarded by <paramref name="objective"/>, seeded by <paramref name="seed"/>.
 /// </summary>
-public delegate IVectorEnvironment EnvironmentFactory(EnvironmentModel environment, ObjectiveModel objective, int count, int seed);
+public delegate IVectorEnvironment EnvironmentFactory(TrainingDistribution distribution, ObjectiveModel objective, int count, int seed);
 
 /// <summary>The base optimizer: trains a model (the would-be mesa-optimizer) on the base objective.</summary>
 public interface ITrainer
 {
     /// <summary>
-    /// Trains <paramref name="spec"/>'s model with its algorithm on the base objective. Throws
+    /// Trains <paramref name="spec"/>'s model through its phases, each from the weights the one before left, on its own
+    /// distribution and objective (<paramref name="baseObjective"/> unless the phase names another). Throws
     /// <see cref="TrainingFailedException"/> for NaN/infinite losses and <see cref="OperationCanceledException"/> on cancellation.
     /// </summary>
     ITrainedPolicy Train(

@@ -55,13 +55,29 @@ public sealed class GridVectorEnvironment : IVectorEnvironment
     }
 
     /// <summary>Training episodes: a finite level set sampled by <paramref name="seed"/>, or fresh levels seeded by it.</summary>
-    public static GridVectorEnvironment ForTraining(EnvironmentModel environment, ObjectiveModel objective, int count, int seed, ObservationLayout? layout = null)
+    public static GridVectorEnvironment ForTraining(EnvironmentModel environment, ObjectiveModel objective, int count, int seed, ObservationLayout? layout = null) =>
+        ForTraining(TrainingDistribution.Of(environment), objective, count, seed, layout);
+
+    /// <summary>
+    /// Training episodes of a distribution: each environment's levels as <see cref="ForTraining(EnvironmentModel, ObjectiveModel, int, int, ObservationLayout?)"/>
+    /// builds them, and for a mixture a <see cref="MixtureLevelSource"/> choosing between them per episode. The binder
+    /// checked that a mixture's environments share grid, observation, horizon and item table (MS2042), so the first
+    /// one's rules, items and observation hold for every level.
+    /// </summary>
+    public static GridVectorEnvironment ForTraining(TrainingDistribution distribution, ObjectiveModel objective, int count, int seed, ObservationLayout? layout = null)
     {
-        var generator = new LevelGenerator(environment);
-        ILevelSource source = environment.Levels is int n
-            ? new FiniteLevelSource(FiniteLevelSource.FiniteSet(generator, n), seed)
-            : new FreshLevelSource(generator, seed, LevelSeeds.TrainingSalt, count);
-        return new GridVectorEnvironment(environment, objective, count, generator.Items, source, layout);
+        var sources = new List<ILevelSource>();
+        ItemKinds? items = null;
+        foreach (var component in distribution.Components)
+        {
+            var generator = new LevelGenerator(component.Environment);
+            items ??= generator.Items;
+            sources.Add(component.Environment.Levels is int n
+                ? new FiniteLevelSource(FiniteLevelSource.FiniteSet(generator, n), seed)
+                : new FreshLevelSource(generator, seed, LevelSeeds.TrainingSalt, count));
+        }
+        var source = sources.Count == 1 ? sources[0] : new MixtureLevelSource(sources, [.. distribution.Components.Select(c => c.Share)], seed);
+        return new GridVectorEnvironment(distribution.Components[0].Environment, objective, count, items!, source, layout);
     }
 
     /// <summary>Episodes that play <paramref name="schedule"/> in order (episode serial s plays level s mod length).</summary>

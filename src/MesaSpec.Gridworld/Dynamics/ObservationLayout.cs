@@ -42,7 +42,7 @@ public sealed class ObservationLayout
 
     /// <summary>The layout of an experiment: its training environment (if it trains) and every evaluation environment.</summary>
     public static ObservationLayout For(ExperimentModel experiment) =>
-        For(new[] { experiment.TrainingEnvironment }.OfType<EnvironmentModel>().Concat(experiment.Evaluations.Select(e => e.Environment)));
+        For(experiment.TrainingEnvironments.Concat(experiment.Evaluations.Select(e => e.Environment)));
 
     /// <summary>The layout shared by <paramref name="environments"/> (an experiment's training and evaluation environments).</summary>
     public static ObservationLayout For(IEnumerable<EnvironmentModel> environments)

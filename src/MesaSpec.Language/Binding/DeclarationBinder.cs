@@ -425,11 +425,18 @@ internal sealed partial class DeclarationBinder(SymbolTable symbols, DiagnosticS
                     }
                     break;
                 case TrainMemberSyntax t:
-                    ResolveEnvironmentReference(experiment, t.Environment, file);
+                    ResolveTrainingDistribution(experiment, t.Environment, file);
                     BindComponentName(t.Model, ComponentKind.Model, file, experiment.Tree, allowWords: [], forTasks: false);
                     BindComponentName(t.Algorithm, ComponentKind.Algorithm, file, experiment.Tree, allowWords: [], forTasks: false);
                     CheckComponentForEnvironments(t.Model, ComponentKind.Model, file);
                     CheckComponentForEnvironments(t.Algorithm, ComponentKind.Algorithm, file);
+                    if (t.Objective is { } trainObjective)
+                    {
+                        Resolve(experiment, trainObjective, DeclarationKind.Objective);
+                    }
+                    break;
+                case ThenTrainMemberSyntax then:
+                    BindPhase(experiment, then, file);
                     break;
                 case PolicyMemberSyntax p:
                     BindPolicy(experiment, p, file);
@@ -617,6 +624,44 @@ internal sealed partial class DeclarationBinder(SymbolTable symbols, DiagnosticS
     }
 
     // ---------------------------------------------------------------- helpers
+
+    /// <summary>A training phase's levels: an environment reference, or a mixture of them (each resolved).</summary>
+    private void ResolveTrainingDistribution(DeclarationSymbol from, ExpressionSyntax distribution, FileDiagnostics file)
+    {
+        if (distribution is not MixtureExpressionSyntax mixture)
+        {
+            ResolveEnvironmentReference(from, distribution, file);
+            return;
+        }
+        if (mixture.Components.IsEmpty)
+        {
+            file.Report(DiagnosticCatalog.MixtureWeightsInvalid(mixture.Span, "a mixture needs at least one environment"));
+        }
+        foreach (var component in mixture.Components)
+        {
+            ResolveEnvironmentReference(from, component.Environment, file);
+        }
+    }
+
+    /// <summary><c>then train on ...</c>: it fine-tunes a trained model, so it needs a <c>train on</c> line before it.</summary>
+    private void BindPhase(DeclarationSymbol experiment, ThenTrainMemberSyntax then, FileDiagnostics file)
+    {
+        if (!experiment.Syntax.Members.TakeWhile(m => m != then).OfType<TrainMemberSyntax>().Any())
+        {
+            file.Report(DiagnosticCatalog.PhaseWithoutTraining(then.Span,
+                experiment.Syntax.Members.OfType<PolicyMemberSyntax>().Any() ? "a reference policy is not trained" : "no 'train on' line comes before it"));
+        }
+        ResolveTrainingDistribution(experiment, then.Environment, file);
+        if (then.Objective is { } objective)
+        {
+            Resolve(experiment, objective, DeclarationKind.Objective);
+        }
+        if (then.Algorithm is { } algorithm)
+        {
+            BindComponentName(algorithm, ComponentKind.Algorithm, file, experiment.Tree, allowWords: [], forTasks: false);
+            CheckComponentForEnvironments(algorithm, ComponentKind.Algorithm, file);
+        }
+    }
 
     private void ResolveEnvironmentReference(DeclarationSymbol from, ExpressionSyntax reference, FileDiagnostics file)
     {

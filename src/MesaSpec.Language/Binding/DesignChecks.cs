@@ -31,9 +31,7 @@ internal static class DesignChecks
 
     private static void CheckBudget(ExperimentPlan plan, FileDiagnostics file)
     {
-        var total = plan.Points.Sum(p => p.Policy is TrainedPolicy { Algorithm.Budget: { } steps }
-            ? (double)steps * p.Seeds.Count
-            : 0);
+        var total = plan.Points.Sum(p => p.Policy is TrainedPolicy trained ? (double)trained.TotalBudget * p.Seeds.Count : 0);
         if (total > MaxTotalSteps && plan.Experiment.Syntax.Members.OfType<TrainMemberSyntax>().FirstOrDefault() is { } train)
         {
             file.Report(DiagnosticCatalog.BudgetTooLarge(train.Algorithm.Span, total, MaxTotalSteps));
@@ -67,13 +65,22 @@ internal static class DesignChecks
         {
             return;
         }
-        var shape = ObservedShape(trained.Environment);
+        // The model's input size is fixed by the first phase; every later phase fine-tunes that same model.
+        var built = trained.Phases[0].Distribution.Representative;
+        var shape = ObservedShape(built);
+        foreach (var phaseEnvironment in trained.Environments.Where(e => ObservedShape(e) != shape).DistinctBy(e => e.DisplayName))
+        {
+            var reference = experiment.Syntax.Members.OfType<ThenTrainMemberSyntax>().Select(t => t.Environment)
+                .FirstOrDefault(e => e.DescendantsAndSelf().OfType<ExpressionSyntax>().Any(r => r.ReferencedName()?.Text == phaseEnvironment.Name));
+            file.Report(DiagnosticCatalog.PhaseDoesNotFitModel(reference?.Span ?? experiment.Syntax.Name.Span,
+                built.DisplayName, Describe(shape), phaseEnvironment.DisplayName, Describe(ObservedShape(phaseEnvironment))));
+        }
         foreach (var evaluation in point.Evaluations.Where(e => ObservedShape(e.Environment) != shape).DistinctBy(e => e.Environment.DisplayName))
         {
             var reference = experiment.Syntax.Members.OfType<EvaluateMemberSyntax>().SelectMany(m => m.Environments)
                 .FirstOrDefault(e => e.ReferencedName()?.Text == evaluation.Environment.Name);
             file.Report(DiagnosticCatalog.ModelDoesNotFitEnvironment(reference?.Span ?? experiment.Syntax.Name.Span,
-                trained.Environment.DisplayName, Describe(shape), evaluation.Environment.DisplayName, Describe(ObservedShape(evaluation.Environment))));
+                built.DisplayName, Describe(shape), evaluation.Environment.DisplayName, Describe(ObservedShape(evaluation.Environment))));
         }
     }
 

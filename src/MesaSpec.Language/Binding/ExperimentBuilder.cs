@@ -15,6 +15,8 @@ internal sealed partial class ExperimentBuilder(SymbolTable symbols, DiagnosticS
 
     private readonly EnvironmentBuilder _environments = environments;
 
+    private readonly MixtureBuilder _mixtures = new();
+
     /// <summary>Objectives have no arguments: one model per objective, shared by every point of every experiment.</summary>
     private readonly Dictionary<DeclarationSymbol, ObjectiveModel?> _objectives = [];
 
@@ -74,10 +76,7 @@ internal sealed partial class ExperimentBuilder(SymbolTable symbols, DiagnosticS
         PolicySource? policy = null;
         if (syntax.Members.OfType<TrainMemberSyntax>().FirstOrDefault() is { } train)
         {
-            var environment = Environment(train.Environment, values);
-            var model = ComponentBuilder.Build(train.Model, ComponentKind.Model, catalog, values);
-            var algorithm = ComponentBuilder.Build(train.Algorithm, ComponentKind.Algorithm, catalog, values);
-            policy = environment is null || model is null || algorithm is null ? null : new TrainedPolicy(environment, model, algorithm);
+            policy = Trained(syntax, train, values, Objective);
         }
         else if (syntax.Members.OfType<PolicyMemberSyntax>().FirstOrDefault() is { } policyMember)
         {
@@ -132,6 +131,58 @@ internal sealed partial class ExperimentBuilder(SymbolTable symbols, DiagnosticS
             Probes = probes.Probes,
             Steers = probes.Steers,
         };
+    }
+
+    /// <summary>The phases of training: the <c>train on</c> line, then each <c>then train on</c> line in order.</summary>
+    private TrainedPolicy? Trained(DeclarationSyntax syntax, TrainMemberSyntax train, ValueEvaluator values, Func<IdentifierSyntax, ObjectiveModel?> objective)
+    {
+        var model = ComponentBuilder.Build(train.Model, ComponentKind.Model, catalog, values);
+        var algorithm = ComponentBuilder.Build(train.Algorithm, ComponentKind.Algorithm, catalog, values);
+        var ok = model is not null;
+        var phases = new List<TrainingPhase>();
+        TrainingPhase? Phase(ExpressionSyntax environment, IdentifierSyntax? rewarding, ComponentModel? phaseAlgorithm)
+        {
+            var distribution = _mixtures.Distribution(environment, values, Environment);
+            var phaseObjective = rewarding is null ? null : objective(rewarding);
+            return distribution is null || phaseAlgorithm is null || (rewarding is not null && phaseObjective is null)
+                ? null
+                : new TrainingPhase(distribution, phaseObjective, phaseAlgorithm);
+        }
+        var first = Phase(train.Environment, train.Objective, algorithm);
+        ok &= first is not null;
+        if (first is not null)
+        {
+            phases.Add(first);
+        }
+        var previous = algorithm;
+        foreach (var then in syntax.Members.OfType<ThenTrainMemberSyntax>())
+        {
+            var phaseAlgorithm = then.Algorithm is { } call ? ComponentBuilder.Build(call, ComponentKind.Algorithm, catalog, values) : previous;
+            if (phaseAlgorithm is not null && then.Budget is { } budget)
+            {
+                phaseAlgorithm = WithBudget(phaseAlgorithm, budget, values);
+            }
+            var phase = Phase(then.Environment, then.Objective, phaseAlgorithm);
+            ok &= phase is not null;
+            if (phase is not null)
+            {
+                phases.Add(phase);
+            }
+            previous = phaseAlgorithm;
+        }
+        return ok ? new TrainedPolicy(model!, phases) : null;
+    }
+
+    /// <summary><c>for STEPS</c>: the algorithm's budget parameter, checked against that parameter's range.</summary>
+    private static ComponentModel? WithBudget(ComponentModel algorithm, ExpressionSyntax budget, ValueEvaluator values)
+    {
+        if (algorithm.Descriptor?.Budget is not { } name || algorithm.Descriptor.Parameters.FirstOrDefault(p => p.Name == name) is not { } parameter)
+        {
+            values.Diagnostics.Report(DiagnosticCatalog.UnknownArgument(budget.Span, algorithm.Name, "for", null, algorithm.Arguments.Keys));
+            return null;
+        }
+        var steps = values.Int(budget, $"the budget ('{name}')", (long)(parameter.Min ?? 1), parameter.Max is { } max ? (long)Math.Min(max, int.MaxValue) : int.MaxValue);
+        return steps is null ? null : algorithm.WithBudget(steps.Value);
     }
 
     private ObjectiveModel? ObjectiveFor(DeclarationSymbol symbol)

@@ -5,4 +5,9 @@ public static partial class DiagnosticCodes
 {
     public const string ArithmeticTooLong = "MS1020";
     public const string ArithmeticNotFinite = "MS2040";
+    public const string MixtureWeightsInvalid = "MS2041";
+    public const string MixtureEnvironmentsIncompatible = "MS2042";
+    public const string PhaseWithoutTraining = "MS2043";
+    public const string MixtureComponentNeverDrawn = "MS3040";
+    public const string PhaseDoesNotFitModel = "MS3041";
 }

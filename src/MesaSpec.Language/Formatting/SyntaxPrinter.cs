@@ -22,6 +22,7 @@ internal sealed class SyntaxPrinter(SourceText source)
         // '-1' would read back as one number literal, not the negation of one.
         NegationExpressionSyntax n => (n.Operand is NumberLiteralSyntax ? "- " : "-") + Expression(n.Operand),
         ParenthesizedExpressionSyntax p => "(" + Expression(p.Inner) + ")",
+        MixtureExpressionSyntax m => m.Keyword.Text + "(" + string.Join(", ", m.Components.Select(c => $"{Expression(c.Environment)}: {Expression(c.Weight)}")) + ")",
         _ => source.ToString(expression.Span),
     };
 
@@ -99,7 +100,12 @@ internal sealed class SyntaxPrinter(SourceText source)
         EndMemberSyntax end => "end " + Event(end.Event),
         BaseObjectiveMemberSyntax b => "base objective " + b.Objective.Text,
         MesaObjectiveMemberSyntax mesa => "mesa objective " + string.Join(", ", mesa.Objectives.Select(o => o.Text)),
-        TrainMemberSyntax train => $"train on {Expression(train.Environment)} with {Expression(train.Model)} using {Expression(train.Algorithm)}",
+        TrainMemberSyntax train => $"train on {Expression(train.Environment)} with {Expression(train.Model)} using {Expression(train.Algorithm)}"
+            + (train.Objective is null ? "" : " rewarding " + train.Objective.Text),
+        ThenTrainMemberSyntax then => "then train on " + Expression(then.Environment)
+            + (then.Objective is null ? "" : " rewarding " + then.Objective.Text)
+            + (then.Algorithm is null ? "" : " using " + Expression(then.Algorithm))
+            + (then.Budget is null ? "" : " for " + Expression(then.Budget)),
         PolicyMemberSyntax policy => "policy " + Expression(policy.Policy),
         SettingMemberSyntax setting => setting.Name + " " + Expression(setting.Value),
         EvaluateMemberSyntax evaluate => "evaluate on " + string.Join(", ", evaluate.Environments.Select(Expression))

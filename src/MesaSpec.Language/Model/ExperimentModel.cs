@@ -3,8 +3,63 @@ namespace MesaSpec.Language.Model;
 /// <summary>Where the evaluated policy comes from.</summary>
 public abstract record PolicySource;
 
-/// <summary>A model trained by an algorithm on an environment (the real experiment).</summary>
-public sealed record TrainedPolicy(EnvironmentModel Environment, ComponentModel Model, ComponentModel Algorithm) : PolicySource;
+/// <summary>
+/// A model trained by an algorithm (the real experiment), in one or more phases: each phase fine-tunes the weights
+/// the phase before it left, on its own distribution, objective and algorithm.
+/// </summary>
+public sealed record TrainedPolicy(ComponentModel Model, IReadOnlyList<TrainingPhase> Phases) : PolicySource
+{
+    /// <summary>One phase on one environment under the base objective: <c>train on Maze with mlp using ppo</c>.</summary>
+    public TrainedPolicy(EnvironmentModel environment, ComponentModel model, ComponentModel algorithm)
+        : this(model, [new TrainingPhase(TrainingDistribution.Of(environment), null, algorithm)])
+    {
+    }
+
+    public TrainingPhase Final => Phases[^1];
+
+    /// <summary>
+    /// The training distribution that verdicts compare evaluations with: the final phase's environment (of a mixture,
+    /// its heaviest one). The model is judged on what it was last trained on.
+    /// </summary>
+    public EnvironmentModel Environment => Final.Distribution.Representative;
+
+    /// <summary>The final phase's algorithm (its discount scores the evaluation).</summary>
+    public ComponentModel Algorithm => Final.Algorithm;
+
+    /// <summary>Every environment any phase draws levels from, in order, each once.</summary>
+    public IEnumerable<EnvironmentModel> Environments => Phases.SelectMany(p => p.Distribution.Components.Select(c => c.Environment)).Distinct();
+
+    /// <summary>The steps of every phase together (phases whose algorithm has no budget count 0).</summary>
+    public long TotalBudget => Phases.Sum(p => p.Algorithm.Budget ?? 0);
+}
+
+/// <summary>
+/// One phase of training: levels from <see cref="Distribution"/>, rewarded by <see cref="Objective"/> (null: the
+/// experiment's base objective), trained by <see cref="Algorithm"/> from the previous phase's weights.
+/// </summary>
+public sealed record TrainingPhase(TrainingDistribution Distribution, ObjectiveModel? Objective, ComponentModel Algorithm);
+
+/// <summary>An environment of a training distribution and the fraction of levels drawn from it (shares sum to 1).</summary>
+public sealed record MixtureComponent(EnvironmentModel Environment, double Share);
+
+/// <summary>
+/// Where a phase's training levels come from: one environment, or (a mixture) each level drawn from one of several
+/// with probability its share. The environments of a mixture share grid size, observation, horizon and item table.
+/// </summary>
+public sealed record TrainingDistribution(IReadOnlyList<MixtureComponent> Components)
+{
+    public static TrainingDistribution Of(EnvironmentModel environment) => new([new MixtureComponent(environment, 1)]);
+
+    public bool IsMixture => Components.Count > 1;
+
+    /// <summary>The environment with the largest share (the first of equals): what stands for the mixture in verdicts.</summary>
+    public EnvironmentModel Representative => Components.Aggregate((best, c) => c.Share > best.Share ? c : best).Environment;
+
+    /// <summary>"Maze", or "mix(Maze: 0.99, MazeAnywhere: 0.01)" with the normalised shares.</summary>
+    public string DisplayName => IsMixture
+        ? "mix(" + string.Join(", ", Components.Select(c => $"{c.Environment.DisplayName}: {c.Share.ToString("G6", System.Globalization.CultureInfo.InvariantCulture)}")) + ")"
+        : Components[0].Environment.DisplayName;
+}
 
 /// <summary>Acts optimally for the objective, through the planner: a reference to test the measurement.</summary>
 public sealed record OraclePolicy(ObjectiveModel Objective) : PolicySource;
@@ -78,8 +133,11 @@ public sealed record ExperimentModel(
     /// <summary>The discount episodes are scored with: the training algorithm's (its descriptor names the parameter), else <see cref="DefaultDiscount"/>.</summary>
     public double Discount => (Policy as TrainedPolicy)?.Algorithm.Discount ?? DefaultDiscount;
 
-    /// <summary>The environment the model was trained on (null for reference policies): the "training distribution".</summary>
+    /// <summary>The environment the model was trained on (null for reference policies): the "training distribution" (<see cref="TrainedPolicy.Environment"/>).</summary>
     public EnvironmentModel? TrainingEnvironment => (Policy as TrainedPolicy)?.Environment;
+
+    /// <summary>Every environment of every training phase (none for reference policies): what the observation layout must cover.</summary>
+    public IEnumerable<EnvironmentModel> TrainingEnvironments => (Policy as TrainedPolicy)?.Environments ?? [];
 
     /// <summary>Reference policies (and algorithms without a discount parameter) score with PPO's default discount.</summary>
     public const double DefaultDiscount = 0.99;

@@ -106,11 +106,32 @@ internal static class MemberParsers
         Keyword("mesa").Then(Keyword("objective")).Then(Identifier.SeparatedAtLeastOnce(Comma)),
         (v, span) => new MesaObjectiveMemberSyntax([.. v], span));
 
+    /// <summary><c>mix</c> is a mixture only when a '(' follows; otherwise it is a name like any other.</summary>
+    private static readonly Parser<char, ExpressionSyntax> Mixture =
+        Map((keyword, components, end) => (ExpressionSyntax)new MixtureExpressionSyntax(keyword, [.. components], TextSpan.FromBounds(keyword.Span.Start, end)),
+            Try(Identifier.Where(name => name.Text == "mix").Before(Lookahead(Char('(')))),
+            Open('(').Then(NameOrCall.Before(Symbol(':')).Then(Expression, (environment, weight) => new MixtureComponentSyntax(environment, weight))
+                .Before(FullTrivia).Separated(Comma)),
+            Close(')').Label("',' or ')'"));
+
+    /// <summary>What a training phase draws its levels from: an environment reference or a mixture.</summary>
+    private static readonly Parser<char, ExpressionSyntax> TrainingDistribution = OneOf(Mixture, Expression);
+
+    private static readonly Parser<char, Maybe<IdentifierSyntax>> Rewarding = Keyword("rewarding").Then(Identifier).Optional();
+
     private static readonly Parser<char, MemberSyntax> Train = Member(
-        Keyword("train").Then(Keyword("on")).Then(Expression)
+        Keyword("train").Then(Keyword("on")).Then(TrainingDistribution)
             .Then(Keyword("with").Then(Expression), (e, m) => (e, m))
-            .Then(Keyword("using").Then(Expression), (em, a) => (em.e, em.m, a)),
-        (v, span) => new TrainMemberSyntax(v.e, v.m, v.a, span));
+            .Then(Keyword("using").Then(Expression), (em, a) => (em.e, em.m, a))
+            .Then(Rewarding, (ema, o) => (ema.e, ema.m, ema.a, o)),
+        (v, span) => new TrainMemberSyntax(v.e, v.m, v.a, span) { Objective = v.o.HasValue ? v.o.Value : null });
+
+    private static readonly Parser<char, MemberSyntax> ThenTrain = Member(
+        Keyword("then").Then(Keyword("train")).Then(Keyword("on")).Then(TrainingDistribution)
+            .Then(Rewarding, (e, o) => (e, o))
+            .Then(Keyword("using").Then(Expression).Optional(), (eo, a) => (eo.e, eo.o, a))
+            .Then(Keyword("for").Then(Expression).Optional(), (eoa, b) => (eoa.e, eoa.o, eoa.a, b)),
+        (v, span) => new ThenTrainMemberSyntax(v.e, v.o.HasValue ? v.o.Value : null, v.a.HasValue ? v.a.Value : null, v.b.HasValue ? v.b.Value : null, span));
 
     private static readonly Parser<char, MemberSyntax> Policy = Member(
         Keyword("policy").Then(Expression), (v, span) => new PolicyMemberSyntax(v, span));
@@ -156,9 +177,9 @@ internal static class MemberParsers
             v.expectation,
             span));
 
-    public const string ExperimentKeywords = "base objective, mesa objective, train on, policy, seeds, evaluate on, threshold, tolerance, sweep, probe, steer or expect on";
+    public const string ExperimentKeywords = "base objective, mesa objective, train on, then train on, policy, seeds, evaluate on, threshold, tolerance, sweep, probe, steer or expect on";
 
     public static readonly Parser<char, MemberSyntax> ExperimentMember =
-        OneOf(Base, Mesa, Train, Policy, Setting("seeds"), Evaluate, Setting("threshold"), Setting("tolerance"), Sweep,
+        OneOf(Base, Mesa, Train, ThenTrain, Policy, Setting("seeds"), Evaluate, Setting("threshold"), Setting("tolerance"), Sweep,
             ProbeMemberParsers.Probe, ProbeMemberParsers.Steer, Expect);
 }

@@ -15,11 +15,27 @@ public sealed record MesaObjectiveMemberSyntax(ImmutableArray<IdentifierSyntax> 
     public override IEnumerable<SyntaxNode> Children => Objectives;
 }
 
-/// <summary><c>train on Maze with mlp(...) using ppo(...)</c>.</summary>
+/// <summary>
+/// <c>train on Maze with mlp(...) using ppo(...) [rewarding O]</c>: the first training phase. <see cref="Environment"/>
+/// is an environment reference or a <see cref="MixtureExpressionSyntax"/>; <see cref="Objective"/> (null: the base
+/// objective) is what this phase rewards.
+/// </summary>
 public sealed record TrainMemberSyntax(ExpressionSyntax Environment, ExpressionSyntax Model, ExpressionSyntax Algorithm, TextSpan Span) : MemberSyntax(Span)
 {
+    public IdentifierSyntax? Objective { get; init; }
+
     public override string Keyword => "train on";
-    public override IEnumerable<SyntaxNode> Children => [Environment, Model, Algorithm];
+    public override IEnumerable<SyntaxNode> Children => Nodes(Environment, Model, Algorithm, Objective);
+}
+
+/// <summary>
+/// <c>then train on ENV [rewarding O] [using ALGORITHM] [for STEPS]</c>: a further phase that fine-tunes the previous
+/// phase's weights. Unstated parts repeat the previous phase's algorithm; <see cref="Budget"/> replaces its budget.
+/// </summary>
+public sealed record ThenTrainMemberSyntax(ExpressionSyntax Environment, IdentifierSyntax? Objective, ExpressionSyntax? Algorithm, ExpressionSyntax? Budget, TextSpan Span) : MemberSyntax(Span)
+{
+    public override string Keyword => "then train on";
+    public override IEnumerable<SyntaxNode> Children => Nodes(Environment, Objective, Algorithm, Budget);
 }
 
 /// <summary><c>policy random</c> or <c>policy oracle(EatCheese)</c>: a reference policy instead of training.</summary>

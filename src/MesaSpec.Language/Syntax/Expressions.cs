@@ -90,3 +90,19 @@ public sealed record ParenthesizedExpressionSyntax(ExpressionSyntax Inner, TextS
 {
     public override IEnumerable<SyntaxNode> Children => [Inner];
 }
+
+/// <summary>
+/// <c>mix(Maze: 1 - alpha, MazeAnywhere: alpha)</c>: a training distribution that draws each level from one of the
+/// environments, with probabilities proportional to the weights. Only where training environments are named.
+/// </summary>
+public sealed record MixtureExpressionSyntax(IdentifierSyntax Keyword, ImmutableArray<MixtureComponentSyntax> Components, TextSpan Span) : ExpressionSyntax(Span)
+{
+    public override IEnumerable<SyntaxNode> Children => [Keyword, .. Components];
+}
+
+/// <summary><c>Maze(corner: 3): 0.9</c>: an environment reference and its weight.</summary>
+public sealed record MixtureComponentSyntax(ExpressionSyntax Environment, ExpressionSyntax Weight)
+    : SyntaxNode(TextSpan.FromBounds(Environment.Span.Start, Weight.Span.End))
+{
+    public override IEnumerable<SyntaxNode> Children => [Environment, Weight];
+}

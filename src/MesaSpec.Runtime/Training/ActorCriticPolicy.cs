@@ -39,9 +39,11 @@ public sealed partial class ActorCriticPolicy : ITrainedPolicy, IPreferringPolic
         Device device,
         IReadOnlyList<LearningCurvePoint> learningCurve,
         string? checkpointPath,
-        int seed)
+        int seed,
+        IReadOnlyList<string?>? phaseCheckpoints = null)
     {
         this.seed = seed;
+        PhaseCheckpoints = phaseCheckpoints ?? [checkpointPath];
         random = DeterministicRandom.For(seed, 0, EvaluationSalt);
         this.model = model;
         this.shape = shape;
@@ -58,6 +60,7 @@ public sealed partial class ActorCriticPolicy : ITrainedPolicy, IPreferringPolic
 
     /// <summary>A recurrent model's memory after its last step (one row per episode), for tests.</summary>
     internal RecurrentState? Memory => memory;
+    public IReadOnlyList<string?> PhaseCheckpoints { get; }
 
     /// <summary>The network, for inspection and tests (e.g. comparing weights across runs).</summary>
     public ActorCritic Model => model;

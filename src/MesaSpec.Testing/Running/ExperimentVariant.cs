@@ -37,7 +37,7 @@ public sealed record ExperimentVariant(string Name, Func<ExperimentModel, Experi
         new("reference-random", model => model with { Policy = new RandomPolicy() });
 
     /// <summary>
-    /// Trains with <paramref name="steps"/> environment steps instead of the spec's budget, and evaluates
+    /// Trains with <paramref name="steps"/> environment steps instead of the spec's budget (in every training phase), and evaluates
     /// <paramref name="episodes"/> episodes per environment when given. Reference policies are left as they are.
     /// </summary>
     public static ExperimentVariant ReducedBudget(long steps, int? episodes = null) =>
@@ -45,8 +45,9 @@ public sealed record ExperimentVariant(string Name, Func<ExperimentModel, Experi
         {
             Policy = model.Policy switch
             {
-                TrainedPolicy { Algorithm.Descriptor.Budget: { } budget } trained => trained with { Algorithm = WithArgument(trained.Algorithm, budget, steps) },
-                TaskTrainedModel { Algorithm.Descriptor.Budget: { } budget } trained => trained with { Algorithm = WithArgument(trained.Algorithm, budget, steps) },
+                // Every phase gets the reduced budget: each still fine-tunes the one before it.
+                TrainedPolicy trained => trained with { Phases = trained.Phases.Select(p => p with { Algorithm = p.Algorithm.WithBudget(steps) }).ToList() },
+                TaskTrainedModel trained => trained with { Algorithm = trained.Algorithm.WithBudget(steps) },
                 _ => model.Policy,
             },
             Evaluations = episodes is { } n ? model.Evaluations.Select(e => e with { Episodes = n }).ToList() : model.Evaluations,
@@ -55,11 +56,4 @@ public sealed record ExperimentVariant(string Name, Func<ExperimentModel, Experi
 
     /// <summary>This variant, then <paramref name="next"/>; the names join with a dot.</summary>
     public ExperimentVariant Then(ExperimentVariant next) => new($"{Name}.{next.Name}", model => next.Apply(Apply(model)));
-
-    private static ComponentModel WithArgument(ComponentModel component, string name, long value)
-    {
-        var arguments = component.Arguments.ToDictionary(a => a.Key, a => a.Value);
-        arguments[name] = new Value(value);
-        return component with { Arguments = arguments };
-    }
 }

@@ -115,7 +115,10 @@ internal static class CompilationDump
     {
         var policy = point.Policy switch
         {
-            TrainedPolicy t => $"train on {t.Environment.DisplayName} with {t.Model} using {t.Algorithm}",
+            TrainedPolicy t => $"train on {t.Phases[0].Distribution.DisplayName} with {t.Model} using {t.Phases[0].Algorithm}"
+                + (t.Phases[0].Objective is { } first ? $" rewarding {first.Name}" : "")
+                + string.Concat(t.Phases.Skip(1).Select(p => $"; then train on {p.Distribution.DisplayName}"
+                    + (p.Objective is { } o ? $" rewarding {o.Name}" : "") + $" using {p.Algorithm}")),
             OraclePolicy o => $"oracle({o.Objective.Name})",
             RandomPolicy => "random",
             _ => "?",

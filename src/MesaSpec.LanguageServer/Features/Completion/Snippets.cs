@@ -29,7 +29,7 @@ public static class Snippets
     public static IReadOnlyList<(string Label, string Body)> ExperimentMembers { get; } =
     [
         ("base objective", "base objective ${1}"), ("mesa objective", "mesa objective ${1}"),
-        ("train on", "train on ${1} with ${2:mlp()} using ${3:ppo(steps: 300k)}"), ("policy", "policy ${1:random}"),
+        ("train on", "train on ${1} with ${2:mlp()} using ${3:ppo(steps: 300k)}"), ("then train on", "then train on ${1} for ${2:100k}"), ("policy", "policy ${1:random}"),
         ("seeds", "seeds ${1:3}"), ("evaluate on", "evaluate on ${1} episodes ${2:200}"), ("threshold", "threshold ${1:0.5}"),
         ("tolerance", "tolerance ${1:0.1}"), ("sweep", "sweep ${1:parameter} in [${2}]"), ("expect on", "expect on ${1}: ${2:robustly_aligned}"),
     ];

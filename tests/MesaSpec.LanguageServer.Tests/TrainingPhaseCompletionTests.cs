@@ -1,0 +1,49 @@
+using MesaSpec.LanguageServer.Protocol;
+
+namespace MesaSpec.LanguageServer.Tests;
+
+/// <summary>Issue 14: completion and hover know mixtures (<c>mix</c>) and training phases (<c>then train on</c>, <c>rewarding</c>, <c>for</c>).</summary>
+public class TrainingPhaseCompletionTests
+{
+    private static string InExperiment(string line) => Specs.Cheese.Replace("  seeds 3\n", $"  seeds 3\n  {line}\n", StringComparison.Ordinal);
+
+    private static async Task<string[]> LabelsAsync(string marked)
+    {
+        var (text, cursor) = Specs.Cursor(marked);
+        await using var client = new LspTestClient();
+        await client.InitializeAsync();
+        await client.OpenAsync(Specs.Uri, text);
+        var list = await client.RequestAsync<CompletionList>("textDocument/completion", new CompletionParams(new TextDocumentIdentifier(Specs.Uri), cursor));
+        await client.ShutdownAndExitAsync();
+        return [.. list.Items.Select(i => i.Label)];
+    }
+
+    [Fact]
+    public async Task Phases_and_mixtures_are_completed()
+    {
+        Assert.Contains("then train on", await LabelsAsync(InExperiment("$")));
+        var environments = await LabelsAsync(InExperiment("then train on $"));
+        Assert.Contains("MazeAnywhere", environments);
+        Assert.Contains("mix", environments);
+        Assert.Contains("MazeAnywhere", await LabelsAsync(InExperiment("then train on mix(Maze: 0.9, $")));
+        Assert.Equal(["rewarding", "using", "for"], await LabelsAsync(InExperiment("then train on MazeAnywhere $")));
+        Assert.Contains("GoToCorner", await LabelsAsync(InExperiment("then train on MazeAnywhere rewarding $")));
+        Assert.Contains("a2c", await LabelsAsync(InExperiment("then train on MazeAnywhere using $")));
+        Assert.Contains("EatCheese", await LabelsAsync(Specs.Cheese.Replace("using ppo(steps: 300k)", "using ppo(steps: 300k) rewarding $", StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public async Task The_new_words_have_hover_docs()
+    {
+        var text = InExperiment("then train on mix(Maze: 1, MazeAnywhere: 1) rewarding GoToCorner for 10k");
+        foreach (var (word, expected) in new[] { ("mix(", "weight"), ("then train", "fine-tunes"), ("rewarding", "objective"), ("for 10k", "budget") })
+        {
+            await using var client = new LspTestClient();
+            await client.InitializeAsync();
+            await client.OpenAsync(Specs.Uri, text);
+            var hover = await client.RequestAsync<Hover?>("textDocument/hover", new HoverParams(new TextDocumentIdentifier(Specs.Uri), Specs.At(text, word)));
+            await client.ShutdownAndExitAsync();
+            Assert.Contains(expected, hover!.Contents.Value, StringComparison.Ordinal);
+        }
+    }
+}
