@@ -117,3 +117,77 @@ public sealed class RecurrentTests
         return (RecurrentActorCritic)ActorCriticFactory.Create(Component(name), new ObservationShape(2, 5, 5), 4);
     }
 }
+
+/// <summary>Thinking time: a policy with memory thinks on each episode's first observation; one without has nothing to think with.</summary>
+public sealed class ThinkingTests
+{
+    [Fact]
+    public void A_recurrent_policy_thinks_on_the_first_observation_of_each_starting_episode()
+    {
+        using var policy = Train(TrainingFixture.Component("lstm", ("hidden", new[] { 16 }), ("size", 8)));
+        var model = (RecurrentActorCritic)policy.Model;
+        var environment = new GoalGrid(4, seed: 5, horizon: 3);
+        var actions = new int[4];
+        using var scope = NewDisposeScope();
+        var observations = Observe(environment);
+        RecurrentState expected;
+        using (no_grad())
+        {
+            expected = model.InitialState(observations);
+            for (var t = 0; t < 3 + 1; t++)
+            {
+                expected = model.Step(observations, expected).Next;
+            }
+        }
+        policy.Thinking(3).Act(environment, actions);
+        Assert.True(policy.Memory!.Hidden.allclose(expected.Hidden, rtol: 1e-5, atol: 1e-6), "three thinking steps and the acting step on the first observation");
+
+        // One step later no episode starts: thinking changes nothing, the memory advances by one step.
+        var rewards = new float[4];
+        var dones = new bool[4];
+        var truncated = new bool[4];
+        environment.Step(actions, rewards, dones, truncated);
+        var next = Observe(environment);
+        var before = policy.Memory!.Keep();
+        using (no_grad())
+        {
+            expected = model.Step(next, before).Next;
+        }
+        policy.Thinking(3).Act(environment, actions);
+        Assert.True(policy.Memory!.Hidden.allclose(expected.Hidden, rtol: 1e-5, atol: 1e-6), "a running episode does not think");
+        before.Dispose();
+    }
+
+    [Fact]
+    public void A_feed_forward_policy_acts_the_same_with_and_without_thinking()
+    {
+        using var plain = Train(TrainingFixture.Component("mlp", ("hidden", new[] { 16 })));
+        using var thinking = Train(TrainingFixture.Component("mlp", ("hidden", new[] { 16 })));
+        Assert.Same(thinking, thinking.Thinking(8));
+        var a = new GoalGrid(4, seed: 9);
+        var b = new GoalGrid(4, seed: 9);
+        var actionsA = new int[4];
+        var actionsB = new int[4];
+        for (var t = 0; t < 10; t++)
+        {
+            plain.Act(a, actionsA);
+            thinking.Thinking(8).Act(b, actionsB);
+            Assert.Equal(actionsA, actionsB);
+            a.Step(actionsA, new float[4], new bool[4], new bool[4]);
+            b.Step(actionsB, new float[4], new bool[4], new bool[4]);
+        }
+    }
+
+    private static ActorCriticPolicy Train(Language.Model.ComponentModel model) =>
+        (ActorCriticPolicy)new TorchTrainer().Train(
+            TrainingFixture.Spec(model, TrainingFixture.Component("ppo", ("steps", 256), ("envs", 4), ("rollout", 16), ("minibatches", 2))),
+            TrainingFixture.ReachGoal, seed: 1, TrainingFixture.GoalGrids(), TrainingFixture.OneThread, null, CancellationToken.None);
+
+    private static Tensor Observe(IVectorEnvironment environment)
+    {
+        var s = environment.ObservationShape;
+        var observations = new float[environment.Count * s.Size];
+        environment.Observe(observations);
+        return tensor(observations, [environment.Count, s.Channels, s.Height, s.Width]);
+    }
+}

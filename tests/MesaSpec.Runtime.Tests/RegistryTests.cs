@@ -42,7 +42,7 @@ public sealed class RegistryTests
         var error = Assert.Throws<TrainingFailedException>(() => ActorCriticFactory.Create(new ComponentModel("transformer", new Dictionary<string, Value>()), new(2, 5, 5), 4));
 
         Assert.StartsWith(RuntimeErrors.UnknownComponent, error.Message);
-        Assert.Contains("built in: cnn, mlp", error.Message);
+        Assert.Contains("built in: cnn, conv_lstm, lstm, mlp", error.Message);
     }
 
     private sealed class TinyModel : IModelComponent

@@ -15,8 +15,13 @@ public static class EpisodeRunner
 {
     public const int DefaultBatchSize = 32;
 
+    /// <summary>The policy as the evaluation asks it to act: with its thinking steps, when it can think.</summary>
+    public static IPolicy WithThinking(EvaluationSetup setup, IPolicy policy) =>
+        setup.Evaluation.Thinking > 0 && policy is IThinkingPolicy thinking ? thinking.Thinking(setup.Evaluation.Thinking) : policy;
+
     public static EpisodeScores Run(EvaluationSetup setup, IPolicy policy, int batchSize = DefaultBatchSize, CancellationToken cancellationToken = default)
     {
+        policy = WithThinking(setup, policy);
         var episodes = setup.Episodes;
         var candidates = setup.Candidates.Count;
         var slots = Math.Clamp(batchSize, 1, episodes);

@@ -39,6 +39,7 @@ internal static class BehaviourSampler
             visits[y] = new int[level.Width];
         }
         var trajectory = new List<int[]>();
+        var acting = EpisodeRunner.WithThinking(setup, policy);
         void Visit(int cell)
         {
             var (x, y) = (cell % level.Width, cell / level.Width);
@@ -53,7 +54,7 @@ internal static class BehaviourSampler
         Span<bool> truncated = stackalloc bool[1];
         for (var step = 0; step < setup.Environment.Horizon; step++)
         {
-            policy.Act(environment, action);
+            acting.Act(environment, action);
             environment.Step(action, reward, done, truncated);
             if (done[0])
             {

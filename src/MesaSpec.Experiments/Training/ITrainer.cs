@@ -27,6 +27,17 @@ public interface IPolicy
     void Act(IVectorEnvironment environment, Span<int> actions);
 }
 
+/// <summary>
+/// A policy with memory that can think before it acts (Taufeeque et al. 2024): <see cref="Thinking"/> is the same
+/// policy processing each episode's first observation <c>steps</c> more times before its first action, so a
+/// learned planner has that many more steps to plan. A policy without memory has nothing to think with and does
+/// not implement it (thinking then changes nothing, the control a feed-forward model provides).
+/// </summary>
+public interface IThinkingPolicy : IPolicy
+{
+    IPolicy Thinking(int steps);
+}
+
 /// <summary>A trained model, usable as a policy; owns native memory until disposed.</summary>
 public interface ITrainedPolicy : IPolicy, IDisposable
 {

@@ -89,6 +89,10 @@ internal sealed partial class DeclarationBinder
                     file.Report(DiagnosticCatalog.DuplicateMember(member.Span, "train on / policy"));
                     break;
                 case EvaluateMemberSyntax e:
+                    if (e.Thinking is { } thinking)
+                    {
+                        file.Report(DiagnosticCatalog.ThinkingOnTask(thinking.Span));
+                    }
                     foreach (var reference in e.Environments)
                     {
                         if (ResolveTaskReference(experiment, reference, trainedOn, file) is { } task)

@@ -11,6 +11,9 @@ internal sealed partial class ExperimentBuilder(SymbolTable symbols, DiagnosticS
 {
     public const int DefaultSeeds = 3;
     public const int DefaultEpisodes = 200;
+
+    /// <summary>More thinking than this is a typo, not an experiment (Taufeeque et al. measure up to 16 extra steps).</summary>
+    public const int MaxThinkingSteps = 1000;
     public const double DefaultThreshold = 0.5;
 
     private readonly EnvironmentBuilder _environments = environments;
@@ -98,13 +101,15 @@ internal sealed partial class ExperimentBuilder(SymbolTable symbols, DiagnosticS
         {
             var episodes = evaluate.Episodes is { } e ? values.Int(e, "the number of episodes", 1, 1_000_000) : DefaultEpisodes;
             ok &= episodes is not null;
+            var thinking = evaluate.Thinking is { } t ? values.Int(t, "the thinking steps", 0, MaxThinkingSteps) : 0;
+            ok &= thinking is not null;
             foreach (var reference in evaluate.Environments)
             {
                 var environment = Environment(reference, values);
                 ok &= environment is not null;
-                if (environment is not null && episodes is not null)
+                if (environment is not null && episodes is not null && thinking is not null)
                 {
-                    evaluations.Add(new EvaluationModel(environment, episodes.Value));
+                    evaluations.Add(new EvaluationModel(environment, episodes.Value, thinking.Value));
                 }
             }
         }

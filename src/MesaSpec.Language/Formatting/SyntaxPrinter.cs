@@ -109,7 +109,8 @@ internal sealed class SyntaxPrinter(SourceText source)
         PolicyMemberSyntax policy => "policy " + Expression(policy.Policy),
         SettingMemberSyntax setting => setting.Name + " " + Expression(setting.Value),
         EvaluateMemberSyntax evaluate => "evaluate on " + string.Join(", ", evaluate.Environments.Select(Expression))
-            + (evaluate.Episodes is null ? "" : " episodes " + Expression(evaluate.Episodes)),
+            + (evaluate.Episodes is null ? "" : " episodes " + Expression(evaluate.Episodes))
+            + (evaluate.Thinking is null ? "" : " thinking " + Expression(evaluate.Thinking)),
         SweepMemberSyntax sweep => $"sweep {sweep.Parameter.Text} in {Expression(sweep.Values)}",
         ProbeMemberSyntax probe => $"probe {probe.Name.Text}: {Expression(probe.Feature)} at {probe.Layer.Text}" + (probe.Index is null ? "" : " " + Expression(probe.Index)),
         SteerMemberSyntax steer => $"steer {steer.Probe.Text} by {Expression(steer.Scale)}",

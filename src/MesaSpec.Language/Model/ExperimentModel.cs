@@ -67,7 +67,11 @@ public sealed record OraclePolicy(ObjectiveModel Objective) : PolicySource;
 /// <summary>Uniformly random actions.</summary>
 public sealed record RandomPolicy : PolicySource;
 
-public sealed record EvaluationModel(EnvironmentModel Environment, int Episodes);
+/// <summary>
+/// An evaluation distribution: the environment, episodes per seed, and thinking steps (a policy with memory
+/// processes each episode's first observation that many times before its first action; others ignore it).
+/// </summary>
+public sealed record EvaluationModel(EnvironmentModel Environment, int Episodes, int Thinking = 0);
 
 /// <summary>
 /// What the behaviour on an evaluation distribution (or across an experiment's distributions) says about the

@@ -141,8 +141,12 @@ internal static class MemberParsers
 
     private static readonly Parser<char, MemberSyntax> Evaluate = Member(
         Keyword("evaluate").Then(Keyword("on")).Then(Expression.SeparatedAtLeastOnce(Comma))
-            .Then(Keyword("episodes").Then(Expression).Optional(), (envs, episodes) => (envs, episodes)),
-        (v, span) => new EvaluateMemberSyntax([.. v.envs], v.episodes.HasValue ? v.episodes.Value : null, span));
+            .Then(Keyword("episodes").Then(Expression).Optional(), (envs, episodes) => (envs, episodes))
+            .Then(Keyword("thinking").Then(Expression).Optional(), (v, thinking) => (v.envs, v.episodes, thinking)),
+        (v, span) => new EvaluateMemberSyntax([.. v.envs], v.episodes.HasValue ? v.episodes.Value : null, span)
+        {
+            Thinking = v.thinking.HasValue ? v.thinking.Value : null,
+        });
 
     private static readonly Parser<char, MemberSyntax> Sweep = Member(
         Keyword("sweep").Then(Identifier).Before(Keyword("in")).Then(List, (p, values) => (p, values)),

@@ -54,8 +54,11 @@ public sealed record SettingMemberSyntax(string Name, ExpressionSyntax Value, Te
 
 public sealed record EvaluateMemberSyntax(ImmutableArray<ExpressionSyntax> Environments, ExpressionSyntax? Episodes, TextSpan Span) : MemberSyntax(Span)
 {
+    /// <summary><c>thinking N</c>: steps a policy with memory may think on each episode's first observation before acting.</summary>
+    public ExpressionSyntax? Thinking { get; init; }
+
     public override string Keyword => "evaluate on";
-    public override IEnumerable<SyntaxNode> Children => Nodes([.. Environments, Episodes]);
+    public override IEnumerable<SyntaxNode> Children => Nodes([.. Environments, Episodes, Thinking]);
 }
 
 public sealed record SweepMemberSyntax(IdentifierSyntax Parameter, ListExpressionSyntax Values, TextSpan Span) : MemberSyntax(Span)

@@ -17,7 +17,7 @@ namespace MesaSpec.Runtime.Training;
 /// episode of the environment it acts in, reset where <see cref="IVectorEnvironment.StepIndex"/> is 0 (and for
 /// every episode when it is handed another environment).
 /// </summary>
-public sealed partial class ActorCriticPolicy : ITrainedPolicy, IPreferringPolicy, IInspectablePolicy
+public sealed partial class ActorCriticPolicy : ITrainedPolicy, IPreferringPolicy, IInspectablePolicy, IThinkingPolicy
 {
     private readonly ActorCritic model;
     private readonly ObservationShape shape;
@@ -60,15 +60,21 @@ public sealed partial class ActorCriticPolicy : ITrainedPolicy, IPreferringPolic
 
     /// <summary>A recurrent model's memory after its last step (one row per episode), for tests.</summary>
     internal RecurrentState? Memory => memory;
+
     public IReadOnlyList<string?> PhaseCheckpoints { get; }
 
     /// <summary>The network, for inspection and tests (e.g. comparing weights across runs).</summary>
     public ActorCritic Model => model;
 
-    public void Act(IVectorEnvironment environment, Span<int> actions)
+    public void Act(IVectorEnvironment environment, Span<int> actions) => Act(environment, actions, thinking: 0);
+
+    /// <summary>This policy thinking <paramref name="steps"/> steps on each episode's first observation; the same as itself without memory.</summary>
+    public IPolicy Thinking(int steps) => model is RecurrentActorCritic && steps > 0 ? new ThinkingView(this, steps) : this;
+
+    private void Act(IVectorEnvironment environment, Span<int> actions, int thinking)
     {
         using var scope = NewDisposeScope();
-        var probabilities = Probabilities(environment, actions, advance: true).cpu().data<float>();
+        var probabilities = Probabilities(environment, actions, advance: true, thinking).cpu().data<float>();
         for (var e = 0; e < environment.Count; e++)
         {
             actions[e] = Sample(probabilities, e * actionCount);
@@ -82,7 +88,7 @@ public sealed partial class ActorCriticPolicy : ITrainedPolicy, IPreferringPolic
     public void PreferredActions(IVectorEnvironment environment, Span<int> actions)
     {
         using var scope = NewDisposeScope();
-        var chosen = Probabilities(environment, actions, advance: false).argmax(-1).cpu().data<long>();
+        var chosen = Probabilities(environment, actions, advance: false, thinking: 0).argmax(-1).cpu().data<long>();
         for (var e = 0; e < environment.Count; e++)
         {
             actions[e] = (int)chosen[e];
@@ -90,7 +96,7 @@ public sealed partial class ActorCriticPolicy : ITrainedPolicy, IPreferringPolic
     }
 
     /// <summary>The action distribution of every episode, as a tensor owned by the caller's dispose scope.</summary>
-    private Tensor Probabilities(IVectorEnvironment environment, Span<int> actions, bool advance)
+    private Tensor Probabilities(IVectorEnvironment environment, Span<int> actions, bool advance, int thinking)
     {
         ObjectDisposedException.ThrowIf(disposed, this);
         if (environment.ObservationShape != shape || environment.ActionCount != actionCount)
@@ -117,7 +123,17 @@ public sealed partial class ActorCriticPolicy : ITrainedPolicy, IPreferringPolic
         {
             return model.forward(input).Logits.softmax(-1);
         }
-        var (logits, _, next) = recurrent.Step(input, Remembered(environment, recurrent, input));
+        var state = Remembered(environment, recurrent, input);
+        if (thinking > 0 && keep.Contains(0f))
+        {
+            // Episodes that start here think on their first observation; the others keep their memory.
+            var starting = tensor(keep.Select(k => 1f - k).ToArray(), device: device);
+            for (var t = 0; t < thinking; t++)
+            {
+                state = recurrent.Step(input, state).Next.Where(starting, state);
+            }
+        }
+        var (logits, _, next) = recurrent.Step(input, state);
         memory!.Dispose();
         memory = next.Keep();
         return logits.softmax(-1);
@@ -172,4 +188,10 @@ public sealed partial class ActorCriticPolicy : ITrainedPolicy, IPreferringPolic
     }
 
     private static string Describe(ObservationShape s) => $"{s.Channels}x{s.Height}x{s.Width}";
+
+    /// <summary>The policy acting with thinking steps (<see cref="IThinkingPolicy"/>); it shares the policy's memory and generator.</summary>
+    private sealed class ThinkingView(ActorCriticPolicy policy, int steps) : IPolicy
+    {
+        public void Act(IVectorEnvironment environment, Span<int> actions) => policy.Act(environment, actions, steps);
+    }
 }

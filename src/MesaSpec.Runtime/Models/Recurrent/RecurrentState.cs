@@ -19,6 +19,17 @@ public sealed record RecurrentState(Tensor Hidden, Tensor Cell) : IDisposable
         return new RecurrentState(Hidden * mask, Cell * mask);
     }
 
+    /// <summary>This state for the episodes where <paramref name="take"/> is 1, <paramref name="otherwise"/>'s where it is 0.</summary>
+    public RecurrentState Where(Tensor take, RecurrentState otherwise)
+    {
+        var shape = new long[Hidden.dim()];
+        Array.Fill(shape, 1L);
+        shape[0] = take.shape[0];
+        var mask = take.reshape(shape);
+        var rest = 1 - mask;
+        return new RecurrentState(Hidden * mask + otherwise.Hidden * rest, Cell * mask + otherwise.Cell * rest);
+    }
+
     /// <summary>The episodes at <paramref name="indices"/> (a minibatch of environments).</summary>
     public RecurrentState Select(Tensor indices) => new(Hidden.index_select(0, indices), Cell.index_select(0, indices));
 
