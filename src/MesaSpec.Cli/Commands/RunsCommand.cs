@@ -73,6 +73,10 @@ public sealed class RunsCommand : ICommand
             }
             ids.Add(id);
         }
+        if (Directory.Exists(database))
+        {
+            return UsageError.Write(context, $"--db names the folder {context.Display(database)}; give the database file (the history is {RunStore.RelativePath} in a workspace)");
+        }
         if (verb == "list" && !File.Exists(database))
         {
             context.Out.WriteLine(parsed.Flags.Contains("--json") ? "[]" : "no runs recorded yet (mesaspec run records every run)");
@@ -89,7 +93,7 @@ public sealed class RunsCommand : ICommand
 
         try
         {
-            using var store = RunStore.Open(database);
+            using var store = RunStore.OpenReadOnly(database);
             var runs = new List<StoredRun>();
             foreach (var id in ids)
             {

@@ -4,6 +4,7 @@ using MesaSpec.Cli.Output;
 using MesaSpec.Cli.Running;
 using MesaSpec.Testing.Reporting;
 using MesaSpec.Testing.Running;
+using MesaSpec.Testing.Snapshots;
 using MesaSpec.Workspaces;
 
 namespace MesaSpec.Cli.Commands;
@@ -27,7 +28,8 @@ public sealed class TestCommand : ICommand
         spec and its imports, the engine build, the seeds and the settings below.
 
         --accept      promote received snapshots to verified (also: MESASPEC_ACCEPT=1); matched ones are
-                      never rewritten
+                      never rewritten, nor one written by a newer mesaspec; removes orphaned verified
+                      snapshots (of a spec or experiment that was renamed), which test otherwise lists
         --no-cache    run every experiment even when its outcome is cached
         --junit FILE  also write a JUnit XML report for CI
         --seeds N     run seeds 0..N-1 instead of the spec's seeds
@@ -65,6 +67,7 @@ public sealed class TestCommand : ICommand
         var tester = new SnapshotTester(options, RunWiring.Runner);
         var outcomes = new List<ExperimentOutcome>();
         var specErrors = new List<(string Spec, string Error)>();
+        var tested = new Dictionary<string, IReadOnlySet<string>>(StringComparer.Ordinal);
         foreach (var file in inputs.Readable)
         {
             context.Cancellation.ThrowIfCancellationRequested();
@@ -80,6 +83,7 @@ public sealed class TestCommand : ICommand
                 specErrors.Add((file.Path, string.Join("\n", errors.Select(e => $"{e.Code}: {e.Message}"))));
                 continue;
             }
+            tested[file.Path] = compilation.Plans.Select(p => p.Name).ToHashSet(StringComparer.Ordinal);
             foreach (var plan in compilation.Plans)
             {
                 var outcome = tester.Test(file.Path, WorkspaceRoot.For(file.Path), compilation, plan, context.Cancellation);
@@ -88,6 +92,7 @@ public sealed class TestCommand : ICommand
             }
         }
 
+        WriteOrphans(OrphanedSnapshots.Find(tested), options.Accepting, context);
         var failed = outcomes.Count(o => !o.Passed) + specErrors.Count;
         context.Out.WriteLine($"{outcomes.Count(o => o.Passed)} passed, {failed} failed");
         if (parsed.Options.TryGetValue("--junit", out var junit))
@@ -112,6 +117,28 @@ public sealed class TestCommand : ICommand
         if (outcome.Diff is not null && outcome.Status == SnapshotStatus.Changed)
         {
             context.Out.Write(outcome.Diff);
+        }
+    }
+
+    /// <summary>Verified snapshots no tested spec produces: listed; with --accept, removed (each one named).</summary>
+    private static void WriteOrphans(IReadOnlyList<OrphanedSnapshot> orphans, bool accept, CommandContext context)
+    {
+        foreach (var orphan in orphans)
+        {
+            if (!accept)
+            {
+                context.Out.WriteLine($"ORPHAN  {context.Display(orphan.Path)}: {orphan.Reason}; --accept removes it");
+                continue;
+            }
+            try
+            {
+                File.Delete(orphan.Path);
+                context.Out.WriteLine($"REMOVED {context.Display(orphan.Path)}: {orphan.Reason}");
+            }
+            catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+            {
+                context.Out.WriteLine($"ORPHAN  {context.Display(orphan.Path)}: {orphan.Reason}; could not remove it: {exception.Message}");
+            }
         }
     }
 

@@ -39,6 +39,9 @@ public static partial class DiagnosticCatalog
     public static Diagnostic NotARegularFile(string path, string kind) =>
         Error(DiagnosticCodes.NotARegularFile, default, $"'{path}' is {kind}, not a regular file; only regular files are read as specs") with { Path = path };
 
+    public static Diagnostic FileNotWritten(string path, string shownPath, string reason) =>
+        Error(DiagnosticCodes.FileNotWritten, default, $"'{shownPath}' was not written: {reason}") with { Path = path };
+
     public static Diagnostic FileNotFound(string path) => Error(DiagnosticCodes.FileNotFound, default, $"file or folder '{path}' does not exist") with { Path = path };
 
     public static Diagnostic NoSpecsFound(string path) => Error(DiagnosticCodes.NoSpecsFound, default, $"no .mesa files found in '{path}'") with { Path = path };

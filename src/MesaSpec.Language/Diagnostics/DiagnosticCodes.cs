@@ -15,6 +15,7 @@ public static partial class DiagnosticCodes
     public const string FileTooLarge = "MS0006";
     public const string FileUnreadable = "MS0007";
     public const string NotARegularFile = "MS0008";
+    public const string FileNotWritten = "MS0009";
 
     // MS01xx: distributed runs (worker processes, Slurm)
     public const string ClusterSubmissionFailed = "MS0101";

@@ -17,6 +17,7 @@ public sealed class BaselineCoverageTests
         [DiagnosticCodes.FileTooLarge] = "CLI (MesaSpec.Cli.Tests)",
         [DiagnosticCodes.FileUnreadable] = "CLI file reading",
         [DiagnosticCodes.NotARegularFile] = "Workspaces' SpecFileReader (MesaSpec.Cli.Tests/Input/SpecialFileTests)",
+        [DiagnosticCodes.FileNotWritten] = "CLI fmt (MesaSpec.Cli.Tests/Format/FormatCommandTests)",
         [DiagnosticCodes.ImportUnreadable] = "Workspaces' DiskImports (MesaSpec.Cli.Tests/Input/SpecialFileTests, MesaSpec.LanguageServer.Tests/SpecialFileTests)",
         [DiagnosticCodes.ClusterSubmissionFailed] = "CLI (MesaSpec.Cli.Tests/Cluster/SlurmArrayTests)",
         [DiagnosticCodes.UnknownClusterRun] = "CLI (MesaSpec.Cli.Tests/Cluster/ClusterCommandTests)",
