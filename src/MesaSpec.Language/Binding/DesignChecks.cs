@@ -117,8 +117,9 @@ internal static class DesignChecks
     {
         switch (target)
         {
-            case KindTargetSyntax kind when environment.Items.All(i => i.Kind != kind.Kind.Text):
-                file.Report(DiagnosticCatalog.TargetNeverSpawns(kind.Span, objective, kind.Kind.Text, $"environment '{environment.DisplayName}'"));
+            case KindTargetSyntax kind when environment.Items.All(i => i.Kind != kind.Kind.Text || i.Count == 0):
+                var none = environment.Items.Any(i => i.Kind == kind.Kind.Text) ? " (its count is 0)" : "";
+                file.Report(DiagnosticCatalog.TargetNeverSpawns(kind.Span, objective, kind.Kind.Text, $"environment '{environment.DisplayName}'{none}"));
                 break;
             case KindTargetSyntax kind when environment.Items.First(i => i.Kind == kind.Kind.Text) is var item
                                              && environment.Items.FirstOrDefault(i => i.Kind != item.Kind && ItemAppearance.LookAlike(i, item)) is { } twin:
@@ -126,7 +127,7 @@ internal static class DesignChecks
                 break;
             case AttributeTargetSyntax attributes:
                 var model = ObjectiveBuilder.Target(attributes, quiet) as AttributeTarget;
-                if (model is not null && !environment.Items.Any(i =>
+                if (model is not null && !environment.Items.Any(i => i.Count > 0 &&
                         (model.Kind is null || i.Kind == model.Kind) && (model.Colour is null || i.Colour == model.Colour) && (model.Shape is null || i.Shape == model.Shape)))
                 {
                     file.Report(DiagnosticCatalog.TargetNeverSpawns(attributes.Span, objective, file.Tree.Text.ToString(attributes.Span), $"environment '{environment.DisplayName}'"));

@@ -41,14 +41,14 @@ public sealed class BuiltinComponents : IComponentProvider
     public static ComponentDescriptor Mlp { get; } = new("mlp", ComponentKind.Model,
         "A multilayer perceptron over the flattened observation, with a policy head and a value head (actor-critic).",
         [
-            new("hidden", MesaType.ListOf(MesaType.Int), Ints(128, 128), "Width of each hidden layer; its length is the depth. Model capacity, in the paper's terms the model's algorithmic range."),
+            new("hidden", MesaType.ListOf(MesaType.Int), Ints(128, 128), "Width of each hidden layer; its length is the depth. Model capacity, in the paper's terms the model's algorithmic range.", 1, 65536),
             new("activation", MesaType.String, S("tanh"), "Nonlinearity between layers.", Choices: ["tanh", "relu"]),
         ]);
 
     public static ComponentDescriptor Cnn { get; } = new("cnn", ComponentKind.Model,
         "A convolutional network over the one-hot grid channels (3x3 convolutions, then a dense layer), with policy and value heads.",
         [
-            new("channels", MesaType.ListOf(MesaType.Int), Ints(16, 32), "Output channels of each 3x3 convolution layer."),
+            new("channels", MesaType.ListOf(MesaType.Int), Ints(16, 32), "Output channels of each 3x3 convolution layer.", 1, 4096),
             new("hidden", MesaType.Int, I(128), "Width of the dense layer after the convolutions.", 1, 65536),
         ]);
 

@@ -73,6 +73,14 @@ public static partial class DiagnosticCatalog
     public static Diagnostic MissingCloseBrace(TextSpan openBrace, string declaration) =>
         Error(DiagnosticCodes.MissingCloseBrace, openBrace, $"'{declaration}' is missing its closing '}}'");
 
+    public static Diagnostic UnusualLineBreak(TextSpan at, string name) =>
+        Error(DiagnosticCodes.UnusualLineBreak, at,
+            $"{name} is not a line break in a spec, though editors may show one: a '//' comment before it would silently run on past it; use a newline",
+            Replace("Replace with a newline", at, "\n"));
+
+    public static Diagnostic EmptyFile(TextSpan at) =>
+        Warning(DiagnosticCodes.EmptyFile, at, "the file declares nothing (no import, environment, objective, task or experiment)");
+
     public static Diagnostic ExceptChainTooLong(TextSpan chain, int limit) =>
         Error(DiagnosticCodes.ExceptChainTooLong, new TextSpan(chain.Start, Math.Min(chain.Length, 1)), $"this region chains more than {limit} 'except's; the file was not parsed further");
 

@@ -36,6 +36,8 @@ public static partial class DiagnosticCodes
     public const string NestingTooDeep = "MS1005";
     public const string TooManyErrors = "MS1006";
     public const string ExceptChainTooLong = "MS1007";
+    public const string UnusualLineBreak = "MS1008";
+    public const string EmptyFile = "MS1009";
 
     // MS2xxx: names and types
     public const string UnknownName = "MS2001";

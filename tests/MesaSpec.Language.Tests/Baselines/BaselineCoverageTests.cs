@@ -28,6 +28,8 @@ public sealed class BaselineCoverageTests
         [DiagnosticCodes.PluginComponentUnpaired] = "Workspaces' plugin loader",
         [DiagnosticCodes.ExceptChainTooLong] = "LongChainPropertyTests (needs 65+ 'except's)",
         [DiagnosticCodes.ExtendsChainTooLong] = "LongChainPropertyTests (needs 66+ environments)",
+        [DiagnosticCodes.UnusualLineBreak] = "Parsing/LineBreakTests (baselines are plain text files)",
+        [DiagnosticCodes.EmptyFile] = "Parsing/LineBreakTests (a baseline file is never empty)",
         [DiagnosticCodes.TooManyErrors] = "RecoveryTests.Too_many_errors_are_summarised (needs 200+ errors)",
         [DiagnosticCodes.ObjectiveNotIdentifiable] = "Gridworld's IdentifiabilityExperimentAnalyzer",
         [DiagnosticCodes.LevelsCannotBeGenerated] = "Gridworld's IdentifiabilityExperimentAnalyzer",
