@@ -27,6 +27,34 @@ internal static class DesignChecks
             CheckTargets(point, symbols, sink);
         }
         CheckBudget(plan, file);
+        CheckModelMemory(plan, file);
+    }
+
+    /// <summary>Weights, gradients and Adam's two moments, four bytes each: what training holds per parameter.</summary>
+    public const int TrainingBytesPerParameter = 16;
+
+    /// <summary>
+    /// A model whose training state alone exceeds this machine's memory would fail allocating it (TorchSharp's
+    /// unhandled native error) after the run had started: refused here, with the estimate.
+    /// </summary>
+    private static void CheckModelMemory(ExperimentPlan plan, FileDiagnostics file)
+    {
+        var available = (double)GC.GetGCMemoryInfo().TotalAvailableMemoryBytes;
+        foreach (var point in plan.Points)
+        {
+            if (point.Policy is not TrainedPolicy { Model: { Descriptor.ParameterCount: { } count } model } trained)
+            {
+                continue;
+            }
+            var shape = ObservedShape(trained.Environment);
+            var parameters = count(model.Arguments, (long)shape.Width * shape.Height);
+            var bytes = parameters * TrainingBytesPerParameter;
+            if (bytes > available && plan.Experiment.Syntax.Members.OfType<TrainMemberSyntax>().FirstOrDefault() is { } train)
+            {
+                file.Report(DiagnosticCatalog.ModelTooLarge(train.Model.Span, model.Name, parameters, bytes, available));
+                return;
+            }
+        }
     }
 
     private static void CheckBudget(ExperimentPlan plan, FileDiagnostics file)

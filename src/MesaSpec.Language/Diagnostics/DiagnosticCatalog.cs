@@ -220,6 +220,10 @@ public static partial class DiagnosticCatalog
     public static Diagnostic NoMesaObjective(TextSpan span, string experiment) =>
         Warning(DiagnosticCodes.NoMesaObjective, span, $"experiment '{experiment}' declares no mesa objective: pseudo-alignment can be detected only against a hypothesised proxy");
 
+    public static Diagnostic ModelTooLarge(TextSpan span, string model, double parameters, double bytes, double available) =>
+        Error(DiagnosticCodes.ModelTooLarge, span,
+            $"'{model}' would have about {parameters:0.##e+0} parameters; training them needs about {bytes / 1e9:0.#} GB (weights, gradients and Adam's moments), more than the {available / 1e9:0.#} GB this machine has; use smaller layers");
+
     public static Diagnostic BudgetTooLarge(TextSpan span, double totalSteps, double limit) =>
         Error(DiagnosticCodes.BudgetTooLarge, span,
             $"the experiment would train for {totalSteps:0.###e0} environment steps in all (steps x seeds x sweep points), more than the limit of {limit:0e0}; lower the steps, the seeds or the sweep");

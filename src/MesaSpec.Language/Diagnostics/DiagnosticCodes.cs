@@ -82,6 +82,7 @@ public static partial class DiagnosticCodes
     public const string PlannerLimitExceeded = "MS3014";
     public const string ModelDoesNotFitEnvironment = "MS3020";
     public const string TargetLooksLikeAnotherItem = "MS3021";
+    public const string ModelTooLarge = "MS3022";
 
     /// <summary>All codes, for documentation tests and tooling.</summary>
     public static IReadOnlyList<string> All { get; } = typeof(DiagnosticCodes)

@@ -30,6 +30,7 @@ public sealed class BaselineCoverageTests
         [DiagnosticCodes.ExtendsChainTooLong] = "LongChainPropertyTests (needs 66+ environments)",
         [DiagnosticCodes.UnusualLineBreak] = "Parsing/LineBreakTests (baselines are plain text files)",
         [DiagnosticCodes.EmptyFile] = "Parsing/LineBreakTests (a baseline file is never empty)",
+        [DiagnosticCodes.ModelTooLarge] = "Binding/ModelMemoryCheckTests (the limit is this machine's memory)",
         [DiagnosticCodes.TooManyErrors] = "RecoveryTests.Too_many_errors_are_summarised (needs 200+ errors)",
         [DiagnosticCodes.ObjectiveNotIdentifiable] = "Gridworld's IdentifiabilityExperimentAnalyzer",
         [DiagnosticCodes.LevelsCannotBeGenerated] = "Gridworld's IdentifiabilityExperimentAnalyzer",

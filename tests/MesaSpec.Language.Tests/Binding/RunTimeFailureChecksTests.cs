@@ -39,3 +39,24 @@ public sealed class RunTimeFailureChecksTests
         Assert.All(warnings, w => Assert.Contains("(its count is 0)", w.Message, StringComparison.Ordinal));
     }
 }
+
+/// <summary>Issue 11, item 8: hidden: [100000, 100000] failed at run time allocating 40 GB, with a stack trace.</summary>
+public sealed class ModelMemoryCheckTests
+{
+    [Fact]
+    public void A_model_whose_training_state_cannot_fit_in_memory_is_refused_with_the_estimate()
+    {
+        // Enough 65,536-wide layers to need twice this machine's memory, whatever the machine.
+        var available = (double)GC.GetGCMemoryInfo().TotalAvailableMemoryBytes;
+        var layers = (int)Math.Ceiling(2 * available / (65536.0 * 65536 * DesignChecks.TrainingBytesPerParameter)) + 1;
+        var hidden = string.Join(", ", Enumerable.Repeat("65536", layers));
+        var spec = Specs.WithExperiment().Replace("with mlp using", $"with [|mlp(hidden: [{hidden}])|] using", StringComparison.Ordinal);
+        var diagnostic = Check.Single(Check.Diagnostics(spec, ModelTooLarge), ModelTooLarge);
+        Assert.Contains("GB (weights, gradients and Adam's moments), more than the", diagnostic.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Ordinary_models_pass() =>
+        Assert.DoesNotContain(Compilation.Create(SyntaxTree.Parse(Specs.WithExperiment().Replace("with mlp using", "with mlp(hidden: [256, 256]) using", StringComparison.Ordinal), "/ws/main.mesa")).Diagnostics,
+            d => d.Code == ModelTooLarge);
+}
