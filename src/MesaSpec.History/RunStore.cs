@@ -77,6 +77,64 @@ public sealed class RunStore : IDisposable
         }
     }
 
+    /// <summary>
+    /// Opens an existing database for reading only (<c>runs list/show/compare/export</c>, <c>report</c>): nothing is
+    /// created, migrated or written, so a read-only <c>.mesaspec</c> folder or a full disk still shows the history.
+    /// A database of an older schema is read as it is only after a writer upgrades it.
+    /// </summary>
+    public static RunStore OpenReadOnly(string databasePath)
+    {
+        var full = Path.GetFullPath(databasePath);
+        try
+        {
+            return OpenReadOnly(full, immutable: false);
+        }
+        catch (RunStoreException e) when (e.InnerException is SqliteException { SqliteErrorCode: 14 or 8 or 10 or 13 })
+        {
+            // SQLITE_CANTOPEN, READONLY, IOERR, FULL: a WAL database needs its -shm file, which a read-only folder
+            // or a full disk cannot hold. Nothing can be writing it then, so it is read as an immutable file.
+            return OpenReadOnly(full, immutable: true);
+        }
+    }
+
+    private static RunStore OpenReadOnly(string full, bool immutable)
+    {
+        var connection = new SqliteConnection(new SqliteConnectionStringBuilder
+        {
+            DataSource = immutable ? new Uri(full).AbsoluteUri + "?immutable=1" : full,
+            Mode = SqliteOpenMode.ReadOnly,
+            Pooling = false,
+            DefaultTimeout = 30,
+        }.ToString());
+        try
+        {
+            connection.Open();
+            Execute(connection, "PRAGMA busy_timeout = 10000;");
+            var version = Migrations.Version(connection);
+            if (version != Migrations.Latest)
+            {
+                throw new RunStoreException(version > Migrations.Latest
+                    ? $"the run history {full} was written by a newer mesaspec (schema version {version}; this one knows up to {Migrations.Latest}); upgrade mesaspec to read it"
+                    : $"the run history {full} has schema version {version}, older than this mesaspec's {Migrations.Latest}; the next mesaspec run upgrades it");
+            }
+            if (QuickCheck(connection) is { } damage)
+            {
+                throw new RunStoreException($"the run history {full} is damaged ({damage}); move it aside to start a new one");
+            }
+            return new RunStore(connection, full);
+        }
+        catch (SqliteException e)
+        {
+            connection.Dispose();
+            throw new RunStoreException($"cannot read the run history {full}: {e.Message}", e);
+        }
+        catch
+        {
+            connection.Dispose();
+            throw;
+        }
+    }
+
     /// <summary>Records a run that is starting, as <c>running</c>; returns its id.</summary>
     public long Begin(RunStart start)
     {

@@ -79,6 +79,13 @@ public sealed record ComponentDescriptor(string Name, ComponentKind Kind, string
     /// </summary>
     public Func<ComponentModel, int>? ReadableLayers { get; init; }
 
+    /// <summary>
+    /// For a model: about how many trainable parameters it has with these arguments, for an observation of the
+    /// given number of grid cells (at least one number each); null when unknown. The binder refuses a model whose
+    /// training state cannot fit in this machine's memory (MS3022) instead of letting the run fail allocating it.
+    /// </summary>
+    public Func<IReadOnlyDictionary<string, Value>, long, double>? ParameterCount { get; init; }
+
     public ComponentParameter? Find(string name) => Parameters.FirstOrDefault(p => p.Name == name);
 
     public string Signature => $"{Name}({string.Join(", ", Parameters.Select(p => p.Signature))})";

@@ -108,5 +108,57 @@ public sealed class TestCommandTests : IDisposable
         Assert.Contains("points[0].completedSeeds.length: 3 → 2", output, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void A_corrupted_verified_snapshot_is_a_clear_error_and_accept_replaces_it()
+    {
+        // Issue 11, item 16: a corrupted .verified.json was shown as a one-line diff.
+        Mesaspec("--accept");
+        sandbox.Write("coin.CoinOracle.verified.json", "{\n  \"snapshotSchema\": 1,\n  \"points\": [ oops\n");
+
+        var (exit, output, _) = Mesaspec();
+        Assert.Equal(ExitCodes.Findings, exit);
+        Assert.Contains("FAIL  coin.mesa CoinOracle  verified snapshot unusable: coin.CoinOracle.verified.json cannot be read: it is not valid JSON (line 3", output, StringComparison.Ordinal);
+        Assert.Contains("accept coin.CoinOracle.received.json with --accept", output, StringComparison.Ordinal);
+
+        Assert.Equal(ExitCodes.Success, Mesaspec("--accept").Exit);
+        Assert.Equal(ExitCodes.Success, Mesaspec().Exit);
+    }
+
+    [Fact]
+    public void Accept_never_overwrites_a_snapshot_of_a_newer_schema()
+    {
+        // Issue 11, item 16: --accept would overwrite a newer snapshotSchema.
+        Mesaspec("--accept");
+        var newer = sandbox.Read("coin.CoinOracle.verified.json").Replace("\"snapshotSchema\": 1", "\"snapshotSchema\": 99", StringComparison.Ordinal);
+        sandbox.Write("coin.CoinOracle.verified.json", newer);
+
+        var (exit, output, _) = Mesaspec("--accept");
+        Assert.Equal(ExitCodes.Findings, exit);
+        Assert.Contains("written by a newer mesaspec (snapshotSchema 99; this one writes 1)", output, StringComparison.Ordinal);
+        Assert.Equal(newer, sandbox.Read("coin.CoinOracle.verified.json"));
+    }
+
+    [Fact]
+    public void Orphaned_snapshots_are_listed_and_accept_removes_them()
+    {
+        // Issue 11, item 18: a renamed spec or experiment left a .verified.json that test never mentioned.
+        Mesaspec("--accept");
+        sandbox.Edit("coin.mesa", "experiment CoinOracle", "experiment CoinPlanner");
+        File.Copy(sandbox.PathOf("coin.CoinRandom.verified.json"), sandbox.PathOf("gone.CoinRandom.verified.json"));
+
+        var listed = Mesaspec();
+        Assert.Contains("ORPHAN  coin.CoinOracle.verified.json: coin.mesa has no experiment 'CoinOracle' (renamed or removed?); --accept removes it", listed.Out, StringComparison.Ordinal);
+        Assert.Contains("ORPHAN  gone.CoinRandom.verified.json: no spec 'gone.mesa' beside it", listed.Out, StringComparison.Ordinal);
+        Assert.DoesNotContain("ORPHAN  coin.CoinRandom", listed.Out, StringComparison.Ordinal);
+        Assert.True(File.Exists(sandbox.PathOf("coin.CoinOracle.verified.json")));
+
+        var accepted = Mesaspec("--accept");
+        Assert.Contains("REMOVED coin.CoinOracle.verified.json", accepted.Out, StringComparison.Ordinal);
+        Assert.Contains("REMOVED gone.CoinRandom.verified.json", accepted.Out, StringComparison.Ordinal);
+        Assert.False(File.Exists(sandbox.PathOf("coin.CoinOracle.verified.json")));
+        Assert.True(File.Exists(sandbox.PathOf("coin.CoinPlanner.verified.json")));
+        Assert.DoesNotContain("ORPHAN", Mesaspec().Out, StringComparison.Ordinal);
+    }
+
     public void Dispose() => sandbox.Dispose();
 }

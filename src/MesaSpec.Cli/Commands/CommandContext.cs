@@ -8,7 +8,10 @@ public sealed record CommandContext(
     bool UseColor,
     CancellationToken Cancellation = default)
 {
-    /// <summary>A path as the user should see it: relative to the current folder when inside it.</summary>
+    /// <summary>
+    /// A path as the user should see it: relative to the current folder when inside it, on one line (a newline in
+    /// a file name is shown as <c>\n</c>, so <c>path:line:col</c> stays parseable).
+    /// </summary>
     public string Display(string fullPath)
     {
         if (fullPath.Length == 0)
@@ -16,7 +19,7 @@ public sealed record CommandContext(
             return fullPath;
         }
         var relative = Path.GetRelativePath(CurrentDirectory, fullPath);
-        return relative.StartsWith("..", StringComparison.Ordinal) || Path.IsPathRooted(relative) ? fullPath : relative;
+        return Output.PrintableText.OneLine(relative.StartsWith("..", StringComparison.Ordinal) || Path.IsPathRooted(relative) ? fullPath : relative);
     }
 
     public string FullPath(string path) => Path.GetFullPath(path, CurrentDirectory);

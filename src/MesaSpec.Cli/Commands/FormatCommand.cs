@@ -69,7 +69,7 @@ public sealed class FormatCommand : ICommand
             {
                 changed--;
                 refused++;
-                context.Error.WriteLine($"{context.Display(file.Path)}: error {DiagnosticCodes.FileUnreadable}: {problem}");
+                writer.Write(new ReportedDiagnostic(DiagnosticCatalog.FileNotWritten(file.Path, context.Display(file.Path), problem), null));
             }
             else
             {
@@ -87,6 +87,11 @@ public sealed class FormatCommand : ICommand
 
     private static string? WriteProblem(string path, string original, string formatted)
     {
+        if (IsReadOnly(path))
+        {
+            // Replacing the file by a rename would succeed in a writable folder; a read-only file says not to.
+            return "the file is read-only (make it writable, or use --check to only list what would change)";
+        }
         try
         {
             return FormattedFileWriter.Replace(path, original, formatted);
@@ -95,5 +100,16 @@ public sealed class FormatCommand : ICommand
         {
             return $"cannot write the formatted file: {e.Message}";
         }
+    }
+
+    private static bool IsReadOnly(string path)
+    {
+        var attributes = File.GetAttributes(path);
+        if (attributes.HasFlag(FileAttributes.ReadOnly))
+        {
+            return true;
+        }
+        const UnixFileMode anyWrite = UnixFileMode.UserWrite | UnixFileMode.GroupWrite | UnixFileMode.OtherWrite;
+        return !OperatingSystem.IsWindows() && (File.GetUnixFileMode(path) & anyWrite) == 0;
     }
 }

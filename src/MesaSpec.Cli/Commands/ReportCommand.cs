@@ -43,13 +43,17 @@ public sealed class ReportCommand : ICommand
             var database = parsed.GetValue(_database) is { } db
                 ? context.FullPath(db)
                 : RunStore.PathFor(WorkspaceRoot.For(Path.Combine(context.CurrentDirectory, "_")));
+            if (Directory.Exists(database))
+            {
+                return UsageError.Write(context, $"--db names the folder {context.Display(database)}; give the database file (the history is {RunStore.RelativePath} in a workspace)");
+            }
             if (!File.Exists(database))
             {
                 return UsageError.Write(context, $"no run history at {context.Display(database)}; mesaspec run records one");
             }
             try
             {
-                using var store = RunStore.Open(database);
+                using var store = RunStore.OpenReadOnly(database);
                 if (store.Find(id) is not { } run)
                 {
                     return UsageError.Write(context, $"no run {id} in {context.Display(database)} (mesaspec runs list shows the ids)");

@@ -86,6 +86,10 @@ public sealed class RunsCommand : ICommand
             }
             ids.Add(id);
         }
+        if (Directory.Exists(database))
+        {
+            return UsageError.Write(context, $"--db names the folder {context.Display(database)}; give the database file (the history is {RunStore.RelativePath} in a workspace)");
+        }
         if (verb == "list" && !File.Exists(database))
         {
             context.Out.WriteLine(json ? "[]" : "no runs recorded yet (mesaspec run records every run)");
@@ -102,7 +106,7 @@ public sealed class RunsCommand : ICommand
 
         try
         {
-            using var store = RunStore.Open(database);
+            using var store = RunStore.OpenReadOnly(database);
             var runs = new List<StoredRun>();
             foreach (var id in ids)
             {

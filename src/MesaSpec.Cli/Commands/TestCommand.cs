@@ -6,6 +6,7 @@ using MesaSpec.Cli.Parsing;
 using MesaSpec.Cli.Running;
 using MesaSpec.Testing.Reporting;
 using MesaSpec.Testing.Running;
+using MesaSpec.Testing.Snapshots;
 using MesaSpec.Workspaces;
 
 namespace MesaSpec.Cli.Commands;
@@ -14,7 +15,9 @@ namespace MesaSpec.Cli.Commands;
 public sealed class TestCommand : ICommand
 {
     private readonly Argument<string[]> _paths = CliOptions.Paths("specs to test; folders: every *.mesa below them (default: the current folder)");
-    private readonly Option<bool> _accept = CliOptions.Flag("--accept", "promote received snapshots to verified (also: MESASPEC_ACCEPT=1); matched ones are never rewritten");
+    private readonly Option<bool> _accept = CliOptions.Flag("--accept",
+        "promote received snapshots to verified (also: MESASPEC_ACCEPT=1); matched ones are never rewritten, nor one written by a newer mesaspec; " +
+        "removes orphaned verified snapshots (of a spec or experiment that was renamed), which test otherwise lists");
     private readonly Option<bool> _noCache = CliOptions.Flag("--no-cache", "run every experiment even when its outcome is cached");
     private readonly Option<string?> _junit = CliOptions.Text("--junit", "FILE", "also write a JUnit XML report for CI");
     private readonly Option<int?> _seeds = SharedOptions.Seeds();
@@ -61,6 +64,7 @@ public sealed class TestCommand : ICommand
         var tester = new SnapshotTester(options, RunWiring.Runner);
         var outcomes = new List<ExperimentOutcome>();
         var specErrors = new List<(string Spec, string Error)>();
+        var tested = new Dictionary<string, IReadOnlySet<string>>(StringComparer.Ordinal);
         foreach (var file in inputs.Readable)
         {
             context.Cancellation.ThrowIfCancellationRequested();
@@ -76,6 +80,7 @@ public sealed class TestCommand : ICommand
                 specErrors.Add((file.Path, string.Join("\n", errors.Select(e => $"{e.Code}: {e.Message}"))));
                 continue;
             }
+            tested[file.Path] = compilation.Plans.Select(p => p.Name).ToHashSet(StringComparer.Ordinal);
             foreach (var plan in compilation.Plans)
             {
                 var outcome = tester.Test(file.Path, WorkspaceRoot.For(file.Path), compilation, plan, context.Cancellation);
@@ -84,6 +89,7 @@ public sealed class TestCommand : ICommand
             }
         }
 
+        WriteOrphans(OrphanedSnapshots.Find(tested), options.Accepting, context);
         var failed = outcomes.Count(o => !o.Passed) + specErrors.Count;
         context.Out.WriteLine($"{outcomes.Count(o => o.Passed)} passed, {failed} failed");
         if (parsed.GetValue(_junit) is { } junit)
@@ -108,6 +114,28 @@ public sealed class TestCommand : ICommand
         if (outcome.Diff is not null && outcome.Status == SnapshotStatus.Changed)
         {
             context.Out.Write(outcome.Diff);
+        }
+    }
+
+    /// <summary>Verified snapshots no tested spec produces: listed; with --accept, removed (each one named).</summary>
+    private static void WriteOrphans(IReadOnlyList<OrphanedSnapshot> orphans, bool accept, CommandContext context)
+    {
+        foreach (var orphan in orphans)
+        {
+            if (!accept)
+            {
+                context.Out.WriteLine($"ORPHAN  {context.Display(orphan.Path)}: {orphan.Reason}; --accept removes it");
+                continue;
+            }
+            try
+            {
+                File.Delete(orphan.Path);
+                context.Out.WriteLine($"REMOVED {context.Display(orphan.Path)}: {orphan.Reason}");
+            }
+            catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+            {
+                context.Out.WriteLine($"ORPHAN  {context.Display(orphan.Path)}: {orphan.Reason}; could not remove it: {exception.Message}");
+            }
         }
     }
 }

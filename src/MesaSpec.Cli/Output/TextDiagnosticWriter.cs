@@ -25,7 +25,7 @@ public sealed class TextDiagnosticWriter(CommandContext context)
             location += ":" + source.GetPosition(diagnostic.Span.Start);
         }
         var severity = diagnostic.Severity.ToString().ToLowerInvariant();
-        output.WriteLine($"{(location.Length > 0 ? location + ": " : "")}{Colour(severity, SeverityColour(diagnostic.Severity))} {diagnostic.Code}: {diagnostic.Message}");
+        output.WriteLine($"{(location.Length > 0 ? location + ": " : "")}{Colour(severity, SeverityColour(diagnostic.Severity))} {diagnostic.Code}: {PrintableText.OneLine(diagnostic.Message)}");
         if (source is not null)
         {
             WriteSnippet(source, diagnostic.Span);

@@ -27,6 +27,34 @@ internal static class DesignChecks
             CheckTargets(point, symbols, sink);
         }
         CheckBudget(plan, file);
+        CheckModelMemory(plan, file);
+    }
+
+    /// <summary>Weights, gradients and Adam's two moments, four bytes each: what training holds per parameter.</summary>
+    public const int TrainingBytesPerParameter = 16;
+
+    /// <summary>
+    /// A model whose training state alone exceeds this machine's memory would fail allocating it (TorchSharp's
+    /// unhandled native error) after the run had started: refused here, with the estimate.
+    /// </summary>
+    private static void CheckModelMemory(ExperimentPlan plan, FileDiagnostics file)
+    {
+        var available = (double)GC.GetGCMemoryInfo().TotalAvailableMemoryBytes;
+        foreach (var point in plan.Points)
+        {
+            if (point.Policy is not TrainedPolicy { Model: { Descriptor.ParameterCount: { } count } model } trained)
+            {
+                continue;
+            }
+            var shape = ObservedShape(trained.Environment);
+            var parameters = count(model.Arguments, (long)shape.Width * shape.Height);
+            var bytes = parameters * TrainingBytesPerParameter;
+            if (bytes > available && plan.Experiment.Syntax.Members.OfType<TrainMemberSyntax>().FirstOrDefault() is { } train)
+            {
+                file.Report(DiagnosticCatalog.ModelTooLarge(train.Model.Span, model.Name, parameters, bytes, available));
+                return;
+            }
+        }
     }
 
     private static void CheckBudget(ExperimentPlan plan, FileDiagnostics file)
@@ -124,8 +152,9 @@ internal static class DesignChecks
     {
         switch (target)
         {
-            case KindTargetSyntax kind when environment.Items.All(i => i.Kind != kind.Kind.Text):
-                file.Report(DiagnosticCatalog.TargetNeverSpawns(kind.Span, objective, kind.Kind.Text, $"environment '{environment.DisplayName}'"));
+            case KindTargetSyntax kind when environment.Items.All(i => i.Kind != kind.Kind.Text || i.Count == 0):
+                var none = environment.Items.Any(i => i.Kind == kind.Kind.Text) ? " (its count is 0)" : "";
+                file.Report(DiagnosticCatalog.TargetNeverSpawns(kind.Span, objective, kind.Kind.Text, $"environment '{environment.DisplayName}'{none}"));
                 break;
             case KindTargetSyntax kind when environment.Items.First(i => i.Kind == kind.Kind.Text) is var item
                                              && environment.Items.FirstOrDefault(i => i.Kind != item.Kind && ItemAppearance.LookAlike(i, item)) is { } twin:
@@ -133,7 +162,7 @@ internal static class DesignChecks
                 break;
             case AttributeTargetSyntax attributes:
                 var model = ObjectiveBuilder.Target(attributes, quiet) as AttributeTarget;
-                if (model is not null && !environment.Items.Any(i =>
+                if (model is not null && !environment.Items.Any(i => i.Count > 0 &&
                         (model.Kind is null || i.Kind == model.Kind) && (model.Colour is null || i.Colour == model.Colour) && (model.Shape is null || i.Shape == model.Shape)))
                 {
                     file.Report(DiagnosticCatalog.TargetNeverSpawns(attributes.Span, objective, file.Tree.Text.ToString(attributes.Span), $"environment '{environment.DisplayName}'"));

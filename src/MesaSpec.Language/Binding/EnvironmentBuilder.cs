@@ -436,6 +436,13 @@ internal sealed class EnvironmentBuilder(DiagnosticSink sink, ComponentCatalog c
                     return null;
                 }
                 return size is null ? null : new WindowObservation(size.Value);
+            case CallExpressionSyntax { Name.Text: "window" } window:
+                // The window is square: one size, not a width and a height.
+                values.Diagnostics.Report(DiagnosticCatalog.WrongArgumentCount(window.Arguments.Span, "window", "one size (the window is square, e.g. window(5))", window.Arguments.Arguments.Length));
+                return null;
+            case NameExpressionSyntax { Name.Text: "window" }:
+                values.Diagnostics.Report(DiagnosticCatalog.WrongArgumentCount(syntax.Span, "window", "one size (the window is square, e.g. window(5))", 0));
+                return null;
             default:
                 var word = syntax.ReferencedName()?.Text ?? "";
                 values.Diagnostics.Report(DiagnosticCatalog.UnknownWord(syntax.Span, "observation", word, NameSuggestions.Closest(word, ["full", "window"]), ["full", "window(5)"]));

@@ -1,3 +1,4 @@
+using MesaSpec.Language.Diagnostics;
 using MesaSpec.Language.Model;
 using MesaSpec.Language.Syntax;
 
@@ -16,6 +17,13 @@ internal static class ObjectiveBuilder
         var ok = true;
         foreach (var member in objective.Syntax.Members)
         {
+            if (member is RewardMemberSyntax { Amount.Value: var amount } nonFinite && !double.IsFinite(amount))
+            {
+                // 1e309 reads as infinity: every return and every normalised score would be NaN.
+                file.Report(DiagnosticCatalog.ValueOutOfRange(nonFinite.Amount.Span, "the reward", "a finite number", "too large to represent"));
+                ok = false;
+                continue;
+            }
             switch (member)
             {
                 case RewardMemberSyntax { Event: null } reward:

@@ -41,9 +41,14 @@ public sealed class BuiltinComponents : IComponentProvider
     public static ComponentDescriptor Mlp { get; } = new ComponentDescriptor("mlp", ComponentKind.Model,
         "A multilayer perceptron over the flattened observation, with a policy head and a value head (actor-critic).",
         [
-            new("hidden", MesaType.ListOf(MesaType.Int), Ints(128, 128), "Width of each hidden layer; its length is the depth. Model capacity, in the paper's terms the model's algorithmic range."),
+            new("hidden", MesaType.ListOf(MesaType.Int), Ints(128, 128), "Width of each hidden layer; its length is the depth. Model capacity, in the paper's terms the model's algorithmic range.", 1, 65536),
             new("activation", MesaType.String, S("tanh"), "Nonlinearity between layers.", Choices: ["tanh", "relu"]),
-        ]) with { ReadableLayers = m => m.List("hidden").Count };
+        ])
+    {
+        // Dense layers from the flattened observation through each hidden width to the policy and value heads.
+        ParameterCount = (arguments, cells) => DenseChain([cells, .. Widths(arguments, "hidden"), ActionHeads]),
+        ReadableLayers = m => m.List("hidden").Count,
+    };
 
     public static ComponentDescriptor Lstm { get; } = new ComponentDescriptor("lstm", ComponentKind.Model,
         "A recurrent policy: dense layers on the flattened observation, then an LSTM cell whose state is carried through each episode (reset at its start), with policy and value heads. Memory lets a policy plan over steps or act on what it saw before.",
@@ -63,9 +68,42 @@ public sealed class BuiltinComponents : IComponentProvider
     public static ComponentDescriptor Cnn { get; } = new ComponentDescriptor("cnn", ComponentKind.Model,
         "A convolutional network over the one-hot grid channels (3x3 convolutions, then a dense layer), with policy and value heads.",
         [
-            new("channels", MesaType.ListOf(MesaType.Int), Ints(16, 32), "Output channels of each 3x3 convolution layer."),
+            new("channels", MesaType.ListOf(MesaType.Int), Ints(16, 32), "Output channels of each 3x3 convolution layer.", 1, 4096),
             new("hidden", MesaType.Int, I(128), "Width of the dense layer after the convolutions.", 1, 65536),
-        ]) with { ReadableLayers = m => m.List("channels").Count + 1 };
+        ])
+    {
+        // 3x3 convolutions that keep the grid's size, then one dense layer over every cell of the last one.
+        ParameterCount = (arguments, cells) =>
+        {
+            var channels = Widths(arguments, "channels");
+            double convolutions = 0, input = 1;
+            foreach (var c in channels)
+            {
+                convolutions += (9 * input + 1) * c;
+                input = c;
+            }
+            var hidden = arguments.TryGetValue("hidden", out var h) ? h.AsFloat() : 128;
+            return convolutions + DenseChain([input * cells, hidden, ActionHeads]);
+        },
+        ReadableLayers = m => m.List("channels").Count + 1,
+    };
+
+    /// <summary>The policy's actions and the value: the width the last layer feeds.</summary>
+    private const double ActionHeads = 6;
+
+    private static double[] Widths(IReadOnlyDictionary<string, Value> arguments, string name) =>
+        arguments.TryGetValue(name, out var value) && value.Raw is IReadOnlyList<Value> list ? [.. list.Select(v => v.AsFloat())] : [];
+
+    /// <summary>Weights and biases of dense layers between consecutive widths.</summary>
+    private static double DenseChain(double[] widths)
+    {
+        double total = 0;
+        for (var i = 0; i + 1 < widths.Length; i++)
+        {
+            total += (widths[i] + 1) * widths[i + 1];
+        }
+        return total;
+    }
 
     public static ComponentDescriptor Ppo { get; } = new ComponentDescriptor("ppo", ComponentKind.Algorithm,
         "Proximal Policy Optimization (Schulman et al. 2017): vectorised rollouts, GAE advantages, a clipped surrogate objective, value loss and an entropy bonus.",

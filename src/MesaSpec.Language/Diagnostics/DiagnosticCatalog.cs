@@ -39,6 +39,9 @@ public static partial class DiagnosticCatalog
     public static Diagnostic NotARegularFile(string path, string kind) =>
         Error(DiagnosticCodes.NotARegularFile, default, $"'{path}' is {kind}, not a regular file; only regular files are read as specs") with { Path = path };
 
+    public static Diagnostic FileNotWritten(string path, string shownPath, string reason) =>
+        Error(DiagnosticCodes.FileNotWritten, default, $"'{shownPath}' was not written: {reason}") with { Path = path };
+
     public static Diagnostic FileNotFound(string path) => Error(DiagnosticCodes.FileNotFound, default, $"file or folder '{path}' does not exist") with { Path = path };
 
     public static Diagnostic NoSpecsFound(string path) => Error(DiagnosticCodes.NoSpecsFound, default, $"no .mesa files found in '{path}'") with { Path = path };
@@ -69,6 +72,14 @@ public static partial class DiagnosticCatalog
 
     public static Diagnostic MissingCloseBrace(TextSpan openBrace, string declaration) =>
         Error(DiagnosticCodes.MissingCloseBrace, openBrace, $"'{declaration}' is missing its closing '}}'");
+
+    public static Diagnostic UnusualLineBreak(TextSpan at, string name) =>
+        Error(DiagnosticCodes.UnusualLineBreak, at,
+            $"{name} is not a line break in a spec, though editors may show one: a '//' comment before it would silently run on past it; use a newline",
+            Replace("Replace with a newline", at, "\n"));
+
+    public static Diagnostic EmptyFile(TextSpan at) =>
+        Warning(DiagnosticCodes.EmptyFile, at, "the file declares nothing (no import, environment, objective, task or experiment)");
 
     public static Diagnostic ExceptChainTooLong(TextSpan chain, int limit) =>
         Error(DiagnosticCodes.ExceptChainTooLong, new TextSpan(chain.Start, Math.Min(chain.Length, 1)), $"this region chains more than {limit} 'except's; the file was not parsed further");
@@ -208,6 +219,10 @@ public static partial class DiagnosticCatalog
 
     public static Diagnostic NoMesaObjective(TextSpan span, string experiment) =>
         Warning(DiagnosticCodes.NoMesaObjective, span, $"experiment '{experiment}' declares no mesa objective: pseudo-alignment can be detected only against a hypothesised proxy");
+
+    public static Diagnostic ModelTooLarge(TextSpan span, string model, double parameters, double bytes, double available) =>
+        Error(DiagnosticCodes.ModelTooLarge, span,
+            $"'{model}' would have about {parameters:0.##e+0} parameters; training them needs about {bytes / 1e9:0.#} GB (weights, gradients and Adam's moments), more than the {available / 1e9:0.#} GB this machine has; use smaller layers");
 
     public static Diagnostic BudgetTooLarge(TextSpan span, double totalSteps, double limit) =>
         Error(DiagnosticCodes.BudgetTooLarge, span,

@@ -15,6 +15,7 @@ public static partial class DiagnosticCodes
     public const string FileTooLarge = "MS0006";
     public const string FileUnreadable = "MS0007";
     public const string NotARegularFile = "MS0008";
+    public const string FileNotWritten = "MS0009";
 
     // MS01xx: distributed runs (worker processes, Slurm)
     public const string ClusterSubmissionFailed = "MS0101";
@@ -35,6 +36,8 @@ public static partial class DiagnosticCodes
     public const string NestingTooDeep = "MS1005";
     public const string TooManyErrors = "MS1006";
     public const string ExceptChainTooLong = "MS1007";
+    public const string UnusualLineBreak = "MS1008";
+    public const string EmptyFile = "MS1009";
 
     // MS2xxx: names and types
     public const string UnknownName = "MS2001";
@@ -79,6 +82,7 @@ public static partial class DiagnosticCodes
     public const string PlannerLimitExceeded = "MS3014";
     public const string ModelDoesNotFitEnvironment = "MS3020";
     public const string TargetLooksLikeAnotherItem = "MS3021";
+    public const string ModelTooLarge = "MS3022";
 
     /// <summary>All codes, for documentation tests and tooling.</summary>
     public static IReadOnlyList<string> All { get; } = typeof(DiagnosticCodes)

@@ -41,8 +41,11 @@ internal static class Lexical
 
     public static readonly Parser<char, Unit> Comma = Char(',').Then(FullTrivia).Label("','");
 
+    // ASCII digits only: Pidgin's Digit takes any Unicode decimal digit ('᪖'), which no number parser reads.
+    private static readonly Parser<char, char> AsciiDigit = Token(char.IsAsciiDigit).Labelled("digit");
+
     // An underscore only between two digits: '1_000' but not '1_000_' or '1__0'.
-    private static readonly Parser<char, Unit> Digits = Digit.Then(Digit.IgnoreResult().Or(Try(Char('_').Then(Digit)).IgnoreResult()).SkipMany());
+    private static readonly Parser<char, Unit> Digits = AsciiDigit.Then(AsciiDigit.IgnoreResult().Or(Try(Char('_').Then(AsciiDigit)).IgnoreResult()).SkipMany());
 
     private static readonly Parser<char, Unit> RawNumber =
         OneOf(Char('+'), Char('-')).Optional()

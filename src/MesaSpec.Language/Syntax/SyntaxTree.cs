@@ -38,6 +38,7 @@ public sealed class SyntaxTree
     {
         var scan = TriviaScanner.Scan(text.Text);
         var diagnostics = new List<Diagnostic>(scan.Diagnostics);
+        diagnostics.AddRange(UnusualLineBreaks.Find(text.Text));
         if (scan.TooDeepAt >= 0)
         {
             diagnostics.Add(DiagnosticCatalog.NestingTooDeep(new TextSpan(scan.TooDeepAt, 1), TriviaScanner.MaxNesting));
@@ -62,6 +63,11 @@ public sealed class SyntaxTree
             return new SyntaxTree(text, empty, scan.Comments, Finish(diagnostics, text.Path));
         }
         CollectSyntaxErrors(root, scan.Diagnostics, diagnostics);
+        if (root.Items.Length == 0 && diagnostics.Count == 0)
+        {
+            // Nothing to check is rarely what was meant: a truncated save, or the wrong file.
+            diagnostics.Add(DiagnosticCatalog.EmptyFile(new TextSpan(0, 0)));
+        }
         return new SyntaxTree(text, root, scan.Comments, Finish(diagnostics, text.Path));
     }
 

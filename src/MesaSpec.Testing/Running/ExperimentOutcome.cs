@@ -20,6 +20,12 @@ public enum SnapshotStatus
 
     /// <summary>The run did not finish (training diverged, a level could not be generated); nothing was written.</summary>
     RunFailed,
+
+    /// <summary>
+    /// The verified snapshot cannot be compared with: not JSON (the received file was written; --accept replaces
+    /// it), or written by a newer mesaspec (nothing was written, even with --accept). <see cref="ExperimentOutcome.Error"/> says which.
+    /// </summary>
+    VerifiedUnusable,
 }
 
 /// <summary>
@@ -50,7 +56,7 @@ public sealed record ExperimentOutcome
     /// <summary>"line 31: expect on MazeAnywhere: pseudo_aligned(GoToCorner) (verdict robustly_aligned)".</summary>
     public IReadOnlyList<string> FailedExpectations { get; init; } = [];
 
-    /// <summary>Why the run failed, for <see cref="SnapshotStatus.RunFailed"/>.</summary>
+    /// <summary>Why the run failed (<see cref="SnapshotStatus.RunFailed"/>) or the verified snapshot cannot be used (<see cref="SnapshotStatus.VerifiedUnusable"/>).</summary>
     public string? Error { get; init; }
 
     public bool Passed => Status is SnapshotStatus.Matched or SnapshotStatus.Accepted && FailedExpectations.Count == 0;
@@ -64,6 +70,7 @@ public sealed record ExperimentOutcome
         SnapshotStatus.New => $"new snapshot, wrote {Path.GetFileName(Files.Received)}",
         SnapshotStatus.Accepted => $"accepted into {Path.GetFileName(Files.Verified)}"
             + (FailedExpectations.Count > 0 ? $", {Count(FailedExpectations.Count, "expectation")} failed" : ""),
+        SnapshotStatus.VerifiedUnusable => $"verified snapshot unusable: {Error}",
         _ => $"run failed: {Error}",
     };
 

@@ -86,25 +86,36 @@ public sealed class SnapshotTester(SnapshotOptions options, Func<RunOptions, Exp
         }
 
         var verifiedText = File.ReadAllText(files.Verified);
-        IReadOnlyList<SnapshotDifference> differences;
-        string diff;
-        if (SnapshotJson.Read(verifiedText) is { } verified)
+        var name = Path.GetFileName(files.Verified);
+        if (SnapshotJson.Parse(verifiedText, out var problem) is not { } verified)
         {
-            var comparison = SnapshotComparer.Compare(verified, received, tolerance);
-            if (comparison.Matches)
+            // A damaged file is no baseline: say so, rather than show it as a one-line difference. Accepting
+            // replaces it, as the user asked.
+            Promote(files, receivedText, accept);
+            return accept
+                ? Outcome(files, SnapshotStatus.Accepted)
+                : Outcome(files, SnapshotStatus.VerifiedUnusable) with
+                {
+                    Error = $"{name} cannot be read: {problem}; fix or delete it, or accept {Path.GetFileName(files.Received)} with --accept",
+                };
+        }
+        if (verified["snapshotSchema"] is JsonValue schemaValue && schemaValue.TryGetValue<int>(out var schema) && schema > OutcomeSnapshot.SchemaVersion)
+        {
+            // Never overwritten, not even by --accept: this mesaspec cannot tell what a newer one recorded.
+            return Outcome(files, SnapshotStatus.VerifiedUnusable) with
             {
-                // Accepting never rewrites a matched snapshot; a received file left by an earlier failure is stale.
-                File.Delete(files.Received);
-                return Outcome(files, SnapshotStatus.Matched);
-            }
-            differences = comparison.Differences;
-            diff = ReadableDiff.Render(verifiedText.ReplaceLineEndings("\n"), SnapshotJson.Write(comparison.Normalised), differences);
+                Error = $"{name} was written by a newer mesaspec (snapshotSchema {schema}; this one writes {OutcomeSnapshot.SchemaVersion}); upgrade mesaspec to compare with it (--accept leaves it alone)",
+            };
         }
-        else
+        var comparison = SnapshotComparer.Compare(verified, received, tolerance);
+        if (comparison.Matches)
         {
-            differences = [new SnapshotDifference(JsonPath.Root, "(not a JSON object)", "(snapshot)", null)];
-            diff = ReadableDiff.Render(verifiedText, receivedText, differences);
+            // Accepting never rewrites a matched snapshot; a received file left by an earlier failure is stale.
+            File.Delete(files.Received);
+            return Outcome(files, SnapshotStatus.Matched);
         }
+        var differences = comparison.Differences;
+        var diff = ReadableDiff.Render(verifiedText.ReplaceLineEndings("\n"), SnapshotJson.Write(comparison.Normalised), differences);
         Promote(files, receivedText, accept);
         return Outcome(files, accept ? SnapshotStatus.Accepted : SnapshotStatus.Changed) with { Differences = differences, Diff = diff };
     }

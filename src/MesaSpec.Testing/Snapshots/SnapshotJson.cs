@@ -32,6 +32,22 @@ public static class SnapshotJson
         }
     }
 
+    /// <summary>The snapshot in <paramref name="text"/>, or null with what is wrong with it (where the JSON breaks, or that it is not an object).</summary>
+    public static JsonObject? Parse(string text, out string? problem)
+    {
+        try
+        {
+            var node = JsonNode.Parse(text);
+            problem = node is JsonObject ? null : "it is JSON but not a snapshot (an object)";
+            return node as JsonObject;
+        }
+        catch (JsonException e)
+        {
+            problem = $"it is not valid JSON (line {(e.LineNumber ?? 0) + 1}, byte {(e.BytePositionInLine ?? 0) + 1}: {e.Message.Split(" Path:")[0].Split(" LineNumber:")[0]})";
+            return null;
+        }
+    }
+
     /// <summary>Writes through a temporary file and a rename, so parallel tests never read half a file.</summary>
     public static void WriteFile(string path, JsonNode snapshot) => WriteText(path, Write(snapshot));
 

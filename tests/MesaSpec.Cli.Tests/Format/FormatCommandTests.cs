@@ -85,4 +85,32 @@ public sealed class FormatCommandTests : IDisposable
         var second = Mesaspec.Run(_workspace.Root, "fmt", "--check", "e.mesa");
         Assert.Equal(0, second.ExitCode);
     }
+
+    [Fact]
+    public void Fmt_leaves_a_read_only_file_alone_and_names_it()
+    {
+        // Issue 11, item 16: fmt on a read-only file said MS0007 "unreadable" without the path.
+        if (OperatingSystem.IsWindows())
+        {
+            return;
+        }
+        var path = _workspace.Write("locked.mesa", Messy);
+        File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.GroupRead | UnixFileMode.OtherRead);
+        var result = Mesaspec.Run(_workspace.Root, "fmt", "locked.mesa");
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("locked.mesa: error MS0009: 'locked.mesa' was not written: the file is read-only", result.All, StringComparison.Ordinal);
+        Assert.Equal(Messy, _workspace.Read("locked.mesa"));
+        result.AssertNoStackTrace();
+    }
+
+    [Fact]
+    public void A_newline_in_a_file_name_is_escaped_in_path_line_col()
+    {
+        // Issue 11, item 16: a file name with a newline broke `path:line:col` for every tool reading it.
+        _workspace.Write("two\nlines.mesa", "environment E {\n  grid 5 x 5\n  item a spawn cell(8, 8)\n}\n");
+        var result = Mesaspec.Run(_workspace.Root, "check", "two\nlines.mesa");
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("two\\nlines.mesa:3:16: error MS2012", result.Out, StringComparison.Ordinal);
+        Assert.All(result.Out.Split('\n').Where(l => l.Contains("error MS", StringComparison.Ordinal)), l => Assert.StartsWith("two\\nlines.mesa:", l, StringComparison.Ordinal));
+    }
 }

@@ -50,6 +50,72 @@ public sealed class RunHistoryCommandTests : IDisposable
         """);
 
     [Fact]
+    public void Read_only_commands_read_a_history_in_a_read_only_folder()
+    {
+        // Issue 11, item 17: "attempt to write a readonly database" from runs list with a read-only .mesaspec.
+        if (OperatingSystem.IsWindows())
+        {
+            return;
+        }
+        workspace.Folder(".git");
+        Spec("oracle(GoRight)");
+        Assert.Contains("recorded as run 1", Mesaspec.Run(workspace.Root, "run", "coin.mesa", "--progress", "lines").Out, StringComparison.Ordinal);
+        var history = Path.Combine(workspace.Root, ".mesaspec");
+        const UnixFileMode readOnly = UnixFileMode.UserRead | UnixFileMode.GroupRead | UnixFileMode.OtherRead;
+        File.SetUnixFileMode(Path.Combine(history, "runs.db"), readOnly);
+        File.SetUnixFileMode(history, readOnly | UnixFileMode.UserExecute | UnixFileMode.GroupExecute | UnixFileMode.OtherExecute);
+        try
+        {
+            foreach (var args in new[] { new[] { "runs", "list" }, ["runs", "show", "1"], ["runs", "compare", "1", "1"], ["report", "1", "--out", Path.Combine(Path.GetTempPath(), $"mesaspec-report-{Guid.NewGuid():N}")] })
+            {
+                var (exitCode, output) = RunUnprivileged(args);
+                Assert.True(exitCode == 0, $"mesaspec {string.Join(' ', args)} failed:\n{output}");
+                Assert.DoesNotContain("readonly database", output, StringComparison.Ordinal);
+            }
+        }
+        finally
+        {
+            File.SetUnixFileMode(history, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        }
+    }
+
+    [Fact]
+    public void Db_naming_a_folder_says_so()
+    {
+        // Issue 11, item 16: 'runs list --db /tmp' said "no runs recorded yet".
+        var result = Mesaspec.Run(workspace.Root, "runs", "list", "--db", Path.GetTempPath());
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("error MS0001: --db names the folder", result.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("no runs recorded", result.All, StringComparison.Ordinal);
+    }
+
+    /// <summary>
+    /// Root writes through any permission, so as root the command runs as 'nobody' (the real executable); otherwise
+    /// in-process, where the folder's permissions already apply.
+    /// </summary>
+    private (int ExitCode, string Output) RunUnprivileged(string[] args)
+    {
+        if (Environment.UserName != "root" || !File.Exists("/usr/bin/setpriv"))
+        {
+            var inProcess = Mesaspec.Run(workspace.Root, args);
+            return (inProcess.ExitCode, inProcess.All);
+        }
+        var start = new System.Diagnostics.ProcessStartInfo("/usr/bin/setpriv", ["--reuid=nobody", "--regid=nogroup", "--clear-groups", "env", "HOME=/tmp", "DOTNET_CLI_HOME=/tmp", "DOTNET_NOLOGO=1",
+            "dotnet", Path.Combine(AppContext.BaseDirectory, "mesaspec.dll"), .. args])
+        {
+            WorkingDirectory = workspace.Root,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        using var process = System.Diagnostics.Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        Assert.True(process.WaitForExit(120_000), "mesaspec did not finish");
+        return (process.ExitCode, output.Result + error.Result);
+    }
+
+    [Fact]
     public void Out_naming_a_file_is_refused_before_any_work()
     {
         // Issue 11, item 10: --out was checked only after the first seed had trained.

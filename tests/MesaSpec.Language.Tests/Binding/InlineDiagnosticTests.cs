@@ -26,6 +26,16 @@ public sealed class InlineDiagnosticTests
             .Diagnostics.Single(d => d.Code == ValueOutOfRange).Message, StringComparison.Ordinal);
 
     [Fact]
+    public void A_window_with_two_sizes_says_it_takes_one() =>
+        // Issue 11, item 16: 'observation window(3,3)' said "unknown observation".
+        Assert.Contains("'window' takes one size (the window is square, e.g. window(5)), but 2 were given", Check.Diagnostics("""
+            environment E {
+              grid 5 x 5
+              observation window[|(3,3)|]
+            }
+            """, WrongArgumentCount).Diagnostics.Single(d => d.Code == WrongArgumentCount).Message, StringComparison.Ordinal);
+
+    [Fact]
     public void Unknown_item_kind_in_an_objective() =>
         Check.Diagnostics(Specs.Maze + """
             objective O {

@@ -67,4 +67,15 @@ public sealed class NumberLiteralTests
         Assert.Empty(tree.Diagnostics);
         return Assert.Single(tree.Root.DescendantsAndSelf().OfType<NumberLiteralSyntax>());
     }
+
+    [Theory]
+    [InlineData("1\u1a960")]
+    [InlineData("\u0661")]
+    [InlineData("2.\u0663")]
+    public void A_unicode_digit_is_not_part_of_a_number_and_never_crashes_the_parser(string text)
+    {
+        // Found by the fuzz soak (bench/fuzz): U+1A96 after a digit threw a FormatException out of the parser.
+        var tree = SyntaxTree.Parse($"environment E {{\n  grid {text} x 5\n}}\n");
+        Assert.Contains(tree.Diagnostics, d => d.IsError);
+    }
 }
