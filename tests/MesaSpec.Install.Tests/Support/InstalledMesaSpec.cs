@@ -16,7 +16,8 @@ public sealed class InstalledMesaSpec : IDisposable
         Root = Path.Combine(Path.GetTempPath(), "mesaspec-install-tests", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(Feed);
         WriteNuGetConfig();
-        Processes.Dotnet(RepositoryRoot.Path, PackLimit, "pack", "src/MesaSpec.Cli", "-c", "Release", "-o", Feed, "--nologo", "-v", "q").Succeeded();
+        // Every package at once: the tool and the libraries (build/MesaSpec.Packages.slnf, as docs/packages.md says).
+        Processes.Dotnet(RepositoryRoot.Path, PackLimit, "pack", "build/MesaSpec.Packages.slnf", "-c", "Release", "-o", Feed, "--nologo", "-v", "q").Succeeded();
         Processes.Dotnet(Root, StepLimit, "tool", "install", "MesaSpec.Cli", "--tool-path", ToolPath, "--add-source", Feed,
             "--version", RepositoryRoot.Version).Succeeded();
     }
@@ -40,6 +41,9 @@ public sealed class InstalledMesaSpec : IDisposable
     }
 
     public ProcessResult Run(string workingDirectory, params string[] args) => Processes.Run(Mesaspec, args, workingDirectory, StepLimit);
+
+    /// <summary>A packed package's file, e.g. <c>MesaSpec.Testing</c>.</summary>
+    public string Package(string id) => Path.Combine(Feed, $"{id}.{RepositoryRoot.Version}.nupkg");
 
     private void WriteNuGetConfig()
     {
