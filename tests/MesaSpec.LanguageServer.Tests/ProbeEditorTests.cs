@@ -32,16 +32,7 @@ public class ProbeEditorTests
         }
         """;
 
-    private static async Task<string[]> LabelsAsync(string marked)
-    {
-        var (text, cursor) = Specs.Cursor(marked);
-        await using var client = new LspTestClient();
-        await client.InitializeAsync();
-        await client.OpenAsync(Specs.Uri, text);
-        var list = await client.RequestAsync<CompletionList>("textDocument/completion", new CompletionParams(new TextDocumentIdentifier(Specs.Uri), cursor));
-        await client.ShutdownAndExitAsync();
-        return [.. list.Items.Select(i => i.Label)];
-    }
+    private static Task<string[]> LabelsAsync(string marked) => Specs.CompletionLabelsAsync(marked);
 
     [Fact]
     public async Task Completion_offers_probe_members_features_layers_probe_names_and_chance()
