@@ -5,17 +5,7 @@ namespace MesaSpec.LanguageServer.Tests;
 
 public class CompletionTests
 {
-    /// <summary>Completion at <c>$</c> in the cheese example with one line replaced by <paramref name="line"/>.</summary>
-    private static async Task<string[]> LabelsAsync(string marked)
-    {
-        var (text, cursor) = Specs.Cursor(marked);
-        await using var client = new LspTestClient();
-        await client.InitializeAsync();
-        await client.OpenAsync(Specs.Uri, text);
-        var list = await client.RequestAsync<CompletionList>("textDocument/completion", new CompletionParams(new TextDocumentIdentifier(Specs.Uri), cursor));
-        await client.ShutdownAndExitAsync();
-        return [.. list.Items.Select(i => i.Label)];
-    }
+    private static Task<string[]> LabelsAsync(string marked) => Specs.CompletionLabelsAsync(marked);
 
     private static string InExperiment(string line) => Specs.Cheese.Replace("  seeds 3\n", $"  seeds 3\n  {line}\n", StringComparison.Ordinal);
 

@@ -62,6 +62,18 @@ public static class Specs
 
         """;
 
+    /// <summary>The labels completion offers at <c>$</c> in <paramref name="marked"/>.</summary>
+    public static async Task<string[]> CompletionLabelsAsync(string marked)
+    {
+        var (text, cursor) = Cursor(marked);
+        await using var client = new LspTestClient();
+        await client.InitializeAsync();
+        await client.OpenAsync(Uri, text);
+        var list = await client.RequestAsync<Protocol.CompletionList>("textDocument/completion", new Protocol.CompletionParams(new Protocol.TextDocumentIdentifier(Uri), cursor));
+        await client.ShutdownAndExitAsync();
+        return [.. list.Items.Select(i => i.Label)];
+    }
+
     /// <summary>Removes the cursor marker and returns its 0-based line and character.</summary>
     public static (string Text, Protocol.Position Cursor) Cursor(string marked)
     {

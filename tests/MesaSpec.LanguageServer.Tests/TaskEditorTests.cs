@@ -22,16 +22,7 @@ public class TaskEditorTests
         }
         """;
 
-    private static async Task<string[]> LabelsAsync(string marked)
-    {
-        var (text, cursor) = Specs.Cursor(marked);
-        await using var client = new LspTestClient();
-        await client.InitializeAsync();
-        await client.OpenAsync(Specs.Uri, text);
-        var list = await client.RequestAsync<CompletionList>("textDocument/completion", new CompletionParams(new TextDocumentIdentifier(Specs.Uri), cursor));
-        await client.ShutdownAndExitAsync();
-        return [.. list.Items.Select(i => i.Label)];
-    }
+    private static Task<string[]> LabelsAsync(string marked) => Specs.CompletionLabelsAsync(marked);
 
     [Fact]
     public async Task Completion_offers_task_members_words_tasks_models_and_verdicts()

@@ -58,6 +58,31 @@ public sealed class ExampleSnapshotTests
         Assert.EndsWith("coin-at-the-end.CoinAtTheEnd.reduced-budget-2048-10ep.tolerance-0.05.verified.json", outcome.Files.Verified, StringComparison.Ordinal);
     }
 
+    /// <summary>
+    /// Probes and steering through the whole workflow on a real TorchSharp model: cheese-probe trained for 2048 steps,
+    /// one seed, 30 episodes. The snapshot pins the recorded activations' probes (scores, chance, rows and levels each
+    /// side of the split, penalties) and the steered scores; scores within 0.05, as above.
+    /// </summary>
+    [Fact]
+    public async Task A_briefly_trained_model_s_probes_and_steering_match_their_reduced_budget_snapshot()
+    {
+        var variant = ExperimentVariant.ReducedBudget(steps: 2048, episodes: 30)
+            .Then(new ExperimentVariant("tolerance-0.05", model => model with { Tolerance = 0.05 }));
+
+        var outcomes = await MesaSpecVerifier.VerifyAsync("examples/cheese-probe.mesa", new SnapshotOptions
+        {
+            Variant = variant,
+            Seeds = 1,
+            RequireExpectations = false,
+        });
+
+        var outcome = Assert.Single(outcomes);
+        Assert.True(outcome.Passed, outcome.Summary);
+        var verified = File.ReadAllText(outcome.Files.Verified);
+        Assert.Contains("\"probes\"", verified, StringComparison.Ordinal);
+        Assert.Contains("\"steering\"", verified, StringComparison.Ordinal);
+    }
+
     private static string RepositoryRoot { get; } = FindRoot();
 
     private static string FindRoot()

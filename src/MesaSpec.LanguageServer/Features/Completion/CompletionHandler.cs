@@ -36,7 +36,7 @@ public static class CompletionHandler
         }
 
         var items = CallContext.Find(text, offset) is { } call
-            ? InCall(compilation, call)
+            ? ProbeCompletions.InCall(compilation, declaration?.Name, call.Name) ?? InCall(compilation, call)
             : declaration is null
                 ? TopLevel(before, compilation)
                 : InDeclaration(compilation, declaration.Value, before, words);
@@ -81,6 +81,10 @@ public static class CompletionHandler
         if (TaskCompletions.InTaskExperiment(compilation, declaration.Name, before, words) is { } inTaskExperiment)
         {
             return inTaskExperiment;
+        }
+        if (ProbeCompletions.InExperiment(compilation, declaration.Name, before, words) is { } aboutProbes)
+        {
+            return aboutProbes;
         }
         return (first, last) switch
         {
@@ -192,7 +196,8 @@ public static class CompletionHandler
 
     private static IEnumerable<CompletionItem> Expectations(Compilation compilation) =>
         Keywords(["robustly_aligned", "indistinguishable", "capability_failure", "inconclusive", .. compilation.Catalog.OfKind(ComponentKind.Metric).Where(m => !m.TakesObjective).Select(m => m.Name)])
-            .Concat(new[] { "pseudo_aligned" }.Concat(compilation.Catalog.OfKind(ComponentKind.Metric).Where(m => m.TakesObjective).Select(m => m.Name)).Select(m => Snippet(m, $"{m}(${{1}})")));
+            .Concat(new[] { "pseudo_aligned" }.Concat(compilation.Catalog.OfKind(ComponentKind.Metric).Where(m => m.TakesObjective).Select(m => m.Name)).Select(m => Snippet(m, $"{m}(${{1}})")))
+            .Append(ProbeCompletions.Expectation);
 
     private static IEnumerable<CompletionItem> SweepParameters(Compilation compilation, (DeclarationKind Kind, string Name) declaration)
     {

@@ -31,7 +31,8 @@ public static class Snippets
         ("base objective", "base objective ${1}"), ("mesa objective", "mesa objective ${1}"),
         ("train on", "train on ${1} with ${2:mlp()} using ${3:ppo(steps: 300k)}"), ("then train on", "then train on ${1} for ${2:100k}"), ("policy", "policy ${1:random}"),
         ("seeds", "seeds ${1:3}"), ("evaluate on", "evaluate on ${1} episodes ${2:200}"), ("threshold", "threshold ${1:0.5}"),
-        ("tolerance", "tolerance ${1:0.1}"), ("sweep", "sweep ${1:parameter} in [${2}]"), ("expect on", "expect on ${1}: ${2:robustly_aligned}"),
+        ("tolerance", "tolerance ${1:0.1}"), ("sweep", "sweep ${1:parameter} in [${2}]"), ("probe", "probe ${1:Name}: ${2:cell_of}(${3}) at layer ${4:1}"),
+        ("steer", "steer ${1:Probe} by ${2:2}"), ("expect on", "expect on ${1}: ${2:robustly_aligned}"),
     ];
 
     /// <summary>The members of a task declaration.</summary>

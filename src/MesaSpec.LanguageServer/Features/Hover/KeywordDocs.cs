@@ -79,6 +79,6 @@ public static class KeywordDocs
         ["none"] = "**none**: no walls inside the grid.",
         ["random"] = "**random**: a uniformly random policy, a baseline.",
         ["oracle"] = "**oracle**(Objective): the planner's optimal policy for an objective: a perfectly *aligned* (or perfectly *pseudo-aligned*) reference.",
-    }.Concat(TaskKeywordDocs.Entries).Concat(ComponentCatalog.Default.OfKind(ComponentKind.Metric).Select(m => KeyValuePair.Create(m.Name, $"**{m.Name}**{(m.TakesObjective ? "(Objective)" : "")}: {m.Doc}")))
+    }.Concat(TaskKeywordDocs.Entries).Concat(ProbeKeywordDocs.Entries).Concat(ComponentCatalog.Default.OfKind(ComponentKind.Metric).Select(m => KeyValuePair.Create(m.Name, $"**{m.Name}**{(m.TakesObjective ? "(Objective)" : "")}: {m.Doc}")))
         .Where(p => p.Value.Length > 0).ToDictionary(p => p.Key, p => p.Value, StringComparer.Ordinal);
 }
