@@ -6,7 +6,7 @@ namespace MesaSpec.LanguageServer.Tests;
 public class CompletionTests
 {
     /// <summary>Completion at <c>$</c> in the cheese example with one line replaced by <paramref name="line"/>.</summary>
-    private static async Task<string[]> LabelsAsync(string marked)
+    internal static async Task<string[]> LabelsAsync(string marked)
     {
         var (text, cursor) = Specs.Cursor(marked);
         await using var client = new LspTestClient();
@@ -17,7 +17,7 @@ public class CompletionTests
         return [.. list.Items.Select(i => i.Label)];
     }
 
-    private static string InExperiment(string line) => Specs.Cheese.Replace("  seeds 3\n", $"  seeds 3\n  {line}\n", StringComparison.Ordinal);
+    internal static string InExperiment(string line) => Specs.Cheese.Replace("  seeds 3\n", $"  seeds 3\n  {line}\n", StringComparison.Ordinal);
 
     private static string InEnvironment(string line) => Specs.Cheese.Replace("  horizon 64", $"  {line}\n  horizon 64", StringComparison.Ordinal);
 
