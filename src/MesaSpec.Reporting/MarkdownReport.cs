@@ -83,6 +83,18 @@ public static class MarkdownReport
                     + $"| {t.Seed} | {t.Steps.ToString(CultureInfo.InvariantCulture)} | {t.StepsPerSecond.ToString("0", CultureInfo.InvariantCulture)} | {ReportText.Duration(t.Seconds)} | {final} | {(t.Checkpoint is null ? "" : MarkdownText.Code(t.Checkpoint))} |");
             }
             md.AppendLine();
+            // Every seed of a point trains through the same phases: say them once per point.
+            foreach (var (point, t) in training.Where(x => x.Training.Phases is { Count: > 0 }).DistinctBy(x => x.Point))
+            {
+                md.AppendLine((sweepColumn ? $"{ReportText.Parameters(point)}: " : "") + "phases: " + string.Join("; then ", t.Phases!.Select(phase =>
+                    $"{phase.Phase}. `{phase.Distribution}` rewarding {phase.Objective}, {phase.Algorithm}, {phase.Steps.ToString(CultureInfo.InvariantCulture)} steps")) + ".");
+                md.AppendLine();
+            }
+            if (training.Select(x => x.Training.ResumedFrom).FirstOrDefault(r => r is not null) is { } resumed)
+            {
+                md.AppendLine($"Resumed from recorded weights (`{resumed}`{(training.Select(x => x.Training.ResumedFrom).Distinct().Count() > 1 ? " and others, one per seed" : "")}).");
+                md.AppendLine();
+            }
         }
 
         var samples = report.Points.Take(1).SelectMany(p => p.Evaluations.SelectMany(e => e.Samples.Take(1).Select(s => (e.Environment, Sample: s)))).ToList();

@@ -7,7 +7,7 @@ public class CompletionTests
 {
     private static Task<string[]> LabelsAsync(string marked) => Specs.CompletionLabelsAsync(marked);
 
-    private static string InExperiment(string line) => Specs.Cheese.Replace("  seeds 3\n", $"  seeds 3\n  {line}\n", StringComparison.Ordinal);
+    internal static string InExperiment(string line) => Specs.Cheese.Replace("  seeds 3\n", $"  seeds 3\n  {line}\n", StringComparison.Ordinal);
 
     private static string InEnvironment(string line) => Specs.Cheese.Replace("  horizon 64", $"  {line}\n  horizon 64", StringComparison.Ordinal);
 

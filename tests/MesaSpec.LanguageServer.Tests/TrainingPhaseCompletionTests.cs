@@ -5,18 +5,9 @@ namespace MesaSpec.LanguageServer.Tests;
 /// <summary>Issue 14: completion and hover know mixtures (<c>mix</c>) and training phases (<c>then train on</c>, <c>rewarding</c>, <c>for</c>).</summary>
 public class TrainingPhaseCompletionTests
 {
-    private static string InExperiment(string line) => Specs.Cheese.Replace("  seeds 3\n", $"  seeds 3\n  {line}\n", StringComparison.Ordinal);
+    private static string InExperiment(string line) => CompletionTests.InExperiment(line);
 
-    private static async Task<string[]> LabelsAsync(string marked)
-    {
-        var (text, cursor) = Specs.Cursor(marked);
-        await using var client = new LspTestClient();
-        await client.InitializeAsync();
-        await client.OpenAsync(Specs.Uri, text);
-        var list = await client.RequestAsync<CompletionList>("textDocument/completion", new CompletionParams(new TextDocumentIdentifier(Specs.Uri), cursor));
-        await client.ShutdownAndExitAsync();
-        return [.. list.Items.Select(i => i.Label)];
-    }
+    private static Task<string[]> LabelsAsync(string marked) => CompletionTests.LabelsAsync(marked);
 
     [Fact]
     public async Task Phases_and_mixtures_are_completed()

@@ -13,49 +13,10 @@ internal static class ArithmeticChainLimit
     public const int MaxOperators = 64;
 
     /// <summary>The first arithmetic expression with more than <see cref="MaxOperators"/> operators, or null.</summary>
-    public static ExpressionSyntax? FindTooLong(CompilationUnitSyntax root)
-    {
-        // Each expression is measured once from its top node; the arithmetic nodes below it are then skipped.
-        var measured = new HashSet<SyntaxNode>(ReferenceEqualityComparer.Instance);
-        var pending = new Stack<ExpressionSyntax>();
-        foreach (var node in root.DescendantsAndSelf())
-        {
-            if (!IsArithmetic(node) || measured.Contains(node))
-            {
-                continue;
-            }
-            var top = (ExpressionSyntax)node;
-            var operators = 0;
-            pending.Clear();
-            pending.Push(top);
-            while (pending.Count > 0)
-            {
-                var current = pending.Pop();
-                measured.Add(current);
-                switch (current)
-                {
-                    case BinaryExpressionSyntax binary:
-                        operators++;
-                        pending.Push(binary.Left);
-                        pending.Push(binary.Right);
-                        break;
-                    case NegationExpressionSyntax negation:
-                        operators++;
-                        pending.Push(negation.Operand);
-                        break;
-                    case ParenthesizedExpressionSyntax parenthesized:
-                        pending.Push(parenthesized.Inner);
-                        break;
-                }
-            }
-            if (operators > MaxOperators)
-            {
-                return top;
-            }
-        }
-        return null;
-    }
-
-    private static bool IsArithmetic(SyntaxNode node) =>
-        node is BinaryExpressionSyntax or NegationExpressionSyntax or ParenthesizedExpressionSyntax;
+    public static ExpressionSyntax? FindTooLong(CompilationUnitSyntax root) =>
+        (ExpressionSyntax?)ChainMeasure.FirstLongerThan(root, MaxOperators,
+            node => node is BinaryExpressionSyntax or NegationExpressionSyntax or ParenthesizedExpressionSyntax,
+            node => node.Children,
+            // Parentheses group; they are no operator (the bracket cap, MS1005, bounds their nesting).
+            node => node is ParenthesizedExpressionSyntax ? 0 : 1);
 }

@@ -13,27 +13,9 @@ internal static class ExceptChainLimit
     public const int MaxExcepts = 64;
 
     /// <summary>The first <c>except</c> chain longer than <see cref="MaxExcepts"/>, or null.</summary>
-    public static RegionExceptSyntax? FindTooLong(CompilationUnitSyntax root)
-    {
-        // Each chain is measured once from its top node; the nodes below it are then skipped.
-        var measured = new HashSet<SyntaxNode>(ReferenceEqualityComparer.Instance);
-        foreach (var node in root.DescendantsAndSelf())
-        {
-            if (node is not RegionExceptSyntax top || measured.Contains(top))
-            {
-                continue;
-            }
-            var length = 0;
-            for (RegionSyntax current = top; current is RegionExceptSyntax except; current = except.Left)
-            {
-                measured.Add(except);
-                length++;
-            }
-            if (length > MaxExcepts)
-            {
-                return top;
-            }
-        }
-        return null;
-    }
+    public static RegionExceptSyntax? FindTooLong(CompilationUnitSyntax root) =>
+        (RegionExceptSyntax?)ChainMeasure.FirstLongerThan(root, MaxExcepts,
+            node => node is RegionExceptSyntax,
+            node => [((RegionExceptSyntax)node).Left],
+            _ => 1);
 }
