@@ -7,7 +7,7 @@ public class TrainingPhaseCompletionTests
 {
     private static string InExperiment(string line) => CompletionTests.InExperiment(line);
 
-    private static Task<string[]> LabelsAsync(string marked) => CompletionTests.LabelsAsync(marked);
+    private static Task<string[]> LabelsAsync(string marked) => Specs.CompletionLabelsAsync(marked);
 
     [Fact]
     public async Task Phases_and_mixtures_are_completed()
