@@ -194,7 +194,7 @@ public sealed class BuiltinComponents : IComponentProvider
     };
 
     public static ComponentDescriptor Closer { get; } = new ComponentDescriptor("closer", ComponentKind.ProbeFeature,
-        "Whether the first objective's target is nearer the agent than the second's (states where they are equally near are left out). Probed by a least-squares classifier with one direction, so it can steer; scored by accuracy against the majority class.",
+        "Whether the first objective's target is nearer the agent than the second's (states where they are equally near are left out; a target that is gone or unreachable counts as farther). Probed by a least-squares classifier with one direction, so it can steer; scored by accuracy against the majority class.",
         [
             new("first", MesaType.Objective, null, "The objective whose target being nearer is the positive class."),
             new("second", MesaType.Objective, null, "The objective it is compared with."),
