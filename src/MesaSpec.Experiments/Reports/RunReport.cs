@@ -126,7 +126,10 @@ public sealed record TrainingReport(
     string? Checkpoint,
     IReadOnlyList<CurvePoint> LearningCurve)
 {
-    /// <summary>Every training phase in order (one for a single <c>train on</c>); absent on experiments trained on a task.</summary>
+    /// <summary>
+    /// Every training phase in order, when training had several, a mixture or a phase objective; absent for one phase on
+    /// one environment under the base objective (the rest of this record says it all) and on experiments trained on a task.
+    /// </summary>
     [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
     public IReadOnlyList<PhaseReport>? Phases { get; init; }
 

@@ -53,7 +53,8 @@ public sealed class SeedTask(ITrainer? trainer, RunOptions options)
                     trained.LearningCurve.Select(c => new CurvePoint(c.Step, c.MeanReturn)).ToList())
                 {
                     ResumedFrom = settings.InitialCheckpoint,
-                    Phases = spec.Phases.Select((phase, i) => new PhaseReport(
+                    // One phase on one environment under the base objective says nothing training[] does not: listed only otherwise.
+                    Phases = !IsPhased(spec) ? null : spec.Phases.Select((phase, i) => new PhaseReport(
                         i + 1,
                         phase.Distribution.DisplayName,
                         (phase.Objective ?? point.BaseObjective).Name,
@@ -95,6 +96,10 @@ public sealed class SeedTask(ITrainer? trainer, RunOptions options)
             trained?.Dispose();
         }
     }
+
+    /// <summary>Trained in several phases, on a mixture, or on an objective other than the base objective.</summary>
+    private static bool IsPhased(TrainedPolicy spec) =>
+        spec.Phases.Count > 1 || spec.Phases[0].Distribution.IsMixture || spec.Phases[0].Objective is not null;
 
     /// <summary>The samples still missing from an environment's quota once the seeds before this one gave theirs.</summary>
     public static int SamplesWanted(int quota, int episodes, int position)

@@ -57,9 +57,14 @@ public sealed class IdentifiabilityExperimentAnalyzer(int levelsPerEnvironment =
             .SelectMany(m => m switch
             {
                 EvaluateMemberSyntax e => e.Environments,
-                TrainMemberSyntax t => [t.Environment],
+                TrainMemberSyntax t => Components(t.Environment),
+                ThenTrainMemberSyntax t => Components(t.Environment),
                 _ => [],
             })
             .FirstOrDefault(e => e.ReferencedName()?.Text == environment)?.Span
         ?? experiment.Name.Span;
+
+    /// <summary>The environment references of a training distribution: itself, or a mixture's components.</summary>
+    private static IEnumerable<ExpressionSyntax> Components(ExpressionSyntax distribution) =>
+        distribution is MixtureExpressionSyntax mixture ? mixture.Components.Select(c => c.Environment) : [distribution];
 }

@@ -56,6 +56,10 @@ internal static class ClusterSpecs
                 training!.AsObject().Remove("seconds");
                 training.AsObject().Remove("stepsPerSecond");
                 training.AsObject().Remove("checkpoint");
+                foreach (var phase in training["phases"]?.AsArray() ?? [])
+                {
+                    phase!.AsObject().Remove("checkpoint");
+                }
             }
         }
         return report.ToJsonString(new System.Text.Json.JsonSerializerOptions { WriteIndented = true });

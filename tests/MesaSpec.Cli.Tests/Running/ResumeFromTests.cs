@@ -11,7 +11,7 @@ public sealed class ResumeFromTests : IDisposable
 
     public void Dispose() => workspace.Dispose();
 
-    private const string Trained = "train on Maze with mlp(hidden: [8]) using ppo(steps: 256, envs: 4, rollout: 32)";
+    private const string Trained = "train on Maze with mlp(hidden: [8]) using ppo(steps: 256, envs: 4, rollout: 32)\n  then train on Anywhere for 128";
 
     [Fact]
     public void Each_seed_resumes_from_the_checkpoint_its_earlier_run_recorded()
@@ -26,7 +26,11 @@ public sealed class ResumeFromTests : IDisposable
         var first = Training(Path.Combine(workspace.Root, "first", "report.json"));
         var second = Training(Path.Combine(workspace.Root, "second", "report.json"));
         Assert.Equal(first.GetProperty("checkpoint").GetString(), second.GetProperty("resumedFrom").GetString());
-        Assert.Equal("Maze", second.GetProperty("phases")[0].GetProperty("distribution").GetString());
+        // Both phases are listed, each with its own checkpoint; the run resumed from the last one.
+        var phases = second.GetProperty("phases");
+        Assert.Equal(["Maze", "Anywhere"], phases.EnumerateArray().Select(p => p.GetProperty("distribution").GetString()));
+        Assert.Equal(first.GetProperty("checkpoint").GetString(), first.GetProperty("phases")[1].GetProperty("checkpoint").GetString());
+        Assert.NotEqual(first.GetProperty("phases")[0].GetProperty("checkpoint").GetString(), first.GetProperty("phases")[1].GetProperty("checkpoint").GetString());
     }
 
     [Fact]
