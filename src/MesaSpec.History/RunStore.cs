@@ -40,17 +40,8 @@ public sealed class RunStore : IDisposable
     {
         var full = Path.GetFullPath(databasePath);
         Directory.CreateDirectory(Path.GetDirectoryName(full)!);
-        var connection = new SqliteConnection(new SqliteConnectionStringBuilder
+        return Connect(full, full, SqliteOpenMode.ReadWriteCreate, "open", connection =>
         {
-            DataSource = full,
-            Mode = SqliteOpenMode.ReadWriteCreate,
-            // A pooled connection would keep the file open after Dispose; runs are few and long.
-            Pooling = false,
-            DefaultTimeout = 30,
-        }.ToString());
-        try
-        {
-            connection.Open();
             Execute(connection, """
                 PRAGMA busy_timeout = 10000;
                 PRAGMA journal_mode = WAL;
@@ -58,6 +49,56 @@ public sealed class RunStore : IDisposable
                 PRAGMA foreign_keys = ON;
                 """);
             Migrations.Apply(connection);
+        });
+    }
+
+    /// <summary>
+    /// Opens an existing database for reading only (<c>runs list/show/compare/export</c>, <c>report</c>): nothing is
+    /// created, migrated or written, so a read-only <c>.mesaspec</c> folder or a full disk still shows the history.
+    /// A database of an older schema is read only after a writer upgrades it.
+    /// </summary>
+    public static RunStore OpenReadOnly(string databasePath)
+    {
+        var full = Path.GetFullPath(databasePath);
+        try
+        {
+            return Connect(full, full, SqliteOpenMode.ReadOnly, "read", ReadableSchema);
+        }
+        catch (RunStoreException e) when (e.InnerException is SqliteException { SqliteErrorCode: 14 or 8 or 10 or 13 })
+        {
+            // SQLITE_CANTOPEN, READONLY, IOERR, FULL: a WAL database needs its -shm file, which a read-only folder
+            // or a full disk cannot hold. Nothing can be writing it then, so it is read as an immutable file.
+            return Connect(full, new Uri(full).AbsoluteUri + "?immutable=1", SqliteOpenMode.ReadOnly, "read", ReadableSchema);
+        }
+
+        void ReadableSchema(SqliteConnection connection)
+        {
+            Execute(connection, "PRAGMA busy_timeout = 10000;");
+            var version = Migrations.Version(connection);
+            if (version != Migrations.Latest)
+            {
+                throw new RunStoreException(version > Migrations.Latest
+                    ? $"the run history {full} was written by a newer mesaspec (schema version {version}; this one knows up to {Migrations.Latest}); upgrade mesaspec to read it"
+                    : $"the run history {full} has schema version {version}, older than this mesaspec's {Migrations.Latest}; the next mesaspec run upgrades it");
+            }
+        }
+    }
+
+    /// <summary>One connection, prepared, then checked for damage; any failure closes it and says what could not be done.</summary>
+    private static RunStore Connect(string full, string dataSource, SqliteOpenMode mode, string verb, Action<SqliteConnection> prepare)
+    {
+        var connection = new SqliteConnection(new SqliteConnectionStringBuilder
+        {
+            DataSource = dataSource,
+            Mode = mode,
+            // A pooled connection would keep the file open after Dispose; runs are few and long.
+            Pooling = false,
+            DefaultTimeout = 30,
+        }.ToString());
+        try
+        {
+            connection.Open();
+            prepare(connection);
             // A damaged page otherwise surfaces later as a failed write, after the user was told the run is recorded.
             if (QuickCheck(connection) is { } damage)
             {
@@ -68,65 +109,7 @@ public sealed class RunStore : IDisposable
         catch (SqliteException e)
         {
             connection.Dispose();
-            throw new RunStoreException($"cannot open the run history {full}: {e.Message}", e);
-        }
-        catch
-        {
-            connection.Dispose();
-            throw;
-        }
-    }
-
-    /// <summary>
-    /// Opens an existing database for reading only (<c>runs list/show/compare/export</c>, <c>report</c>): nothing is
-    /// created, migrated or written, so a read-only <c>.mesaspec</c> folder or a full disk still shows the history.
-    /// A database of an older schema is read as it is only after a writer upgrades it.
-    /// </summary>
-    public static RunStore OpenReadOnly(string databasePath)
-    {
-        var full = Path.GetFullPath(databasePath);
-        try
-        {
-            return OpenReadOnly(full, immutable: false);
-        }
-        catch (RunStoreException e) when (e.InnerException is SqliteException { SqliteErrorCode: 14 or 8 or 10 or 13 })
-        {
-            // SQLITE_CANTOPEN, READONLY, IOERR, FULL: a WAL database needs its -shm file, which a read-only folder
-            // or a full disk cannot hold. Nothing can be writing it then, so it is read as an immutable file.
-            return OpenReadOnly(full, immutable: true);
-        }
-    }
-
-    private static RunStore OpenReadOnly(string full, bool immutable)
-    {
-        var connection = new SqliteConnection(new SqliteConnectionStringBuilder
-        {
-            DataSource = immutable ? new Uri(full).AbsoluteUri + "?immutable=1" : full,
-            Mode = SqliteOpenMode.ReadOnly,
-            Pooling = false,
-            DefaultTimeout = 30,
-        }.ToString());
-        try
-        {
-            connection.Open();
-            Execute(connection, "PRAGMA busy_timeout = 10000;");
-            var version = Migrations.Version(connection);
-            if (version != Migrations.Latest)
-            {
-                throw new RunStoreException(version > Migrations.Latest
-                    ? $"the run history {full} was written by a newer mesaspec (schema version {version}; this one knows up to {Migrations.Latest}); upgrade mesaspec to read it"
-                    : $"the run history {full} has schema version {version}, older than this mesaspec's {Migrations.Latest}; the next mesaspec run upgrades it");
-            }
-            if (QuickCheck(connection) is { } damage)
-            {
-                throw new RunStoreException($"the run history {full} is damaged ({damage}); move it aside to start a new one");
-            }
-            return new RunStore(connection, full);
-        }
-        catch (SqliteException e)
-        {
-            connection.Dispose();
-            throw new RunStoreException($"cannot read the run history {full}: {e.Message}", e);
+            throw new RunStoreException($"cannot {verb} the run history {full}: {e.Message}", e);
         }
         catch
         {

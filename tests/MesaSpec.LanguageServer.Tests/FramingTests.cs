@@ -38,10 +38,8 @@ public sealed class FramingTests
             "no header" => body,
             _ => [.. "\r\nhello there\r\n\r\n"u8.ToArray()],
         };
-        var (clientStream, serverStream) = FullDuplexStream.CreatePair();
-        using var log = new StringWriter();
-        using var host = new LanguageServerHost(serverStream, serverStream, new ServerOptions { Log = log, IdentifiabilityLevels = 0 });
-        var run = host.RunAsync();
+        using var server = new Served();
+        var (clientStream, log, run) = (server.Client, server.Log, server.Run);
         await clientStream.WriteAsync(frame);
         await clientStream.FlushAsync();
 
@@ -56,10 +54,8 @@ public sealed class FramingTests
     [Fact]
     public async Task A_bad_frame_between_two_good_ones_loses_only_itself()
     {
-        var (clientStream, serverStream) = FullDuplexStream.CreatePair();
-        using var log = new StringWriter();
-        using var host = new LanguageServerHost(serverStream, serverStream, new ServerOptions { Log = log, IdentifiabilityLevels = 0 });
-        var run = host.RunAsync();
+        using var server = new Served();
+        var (clientStream, log, run) = (server.Client, server.Log, server.Run);
         await using var client = new LspTestClient(clientStream: clientStream);
         await client.InitializeAsync();
         var body = Encoding.UTF8.GetBytes(Hover);
@@ -74,10 +70,8 @@ public sealed class FramingTests
     [Fact]
     public async Task Input_that_is_not_LSP_at_all_ends_the_server_with_a_logged_error()
     {
-        var (clientStream, serverStream) = FullDuplexStream.CreatePair();
-        using var log = new StringWriter();
-        using var host = new LanguageServerHost(serverStream, serverStream, new ServerOptions { Log = log, IdentifiabilityLevels = 0 });
-        var run = host.RunAsync();
+        using var server = new Served();
+        var (clientStream, log, run) = (server.Client, server.Log, server.Run);
         for (var i = 0; i < FrameResynchroniser.MaxConsecutiveBadFrames + 5; i++)
         {
             await clientStream.WriteAsync("Content-Length: x\r\n\r\n"u8.ToArray());
@@ -85,6 +79,49 @@ public sealed class FramingTests
         await clientStream.FlushAsync();
         Assert.Equal(1, await run.WaitAsync(LspTestClient.Timeout));
         Assert.Contains("giving up after", log.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_malformed_body_is_skipped_and_the_server_keeps_serving()
+    {
+        using var server = new Served();
+        foreach (var body in new[] { "{this is not json", "[1, 2, 3]", "{\"jsonrpc\":\"2.0\",\"id\":{\"weird\":true},\"method\":5}" })
+        {
+            await server.Client.WriteAsync(Frame(Encoding.UTF8.GetByteCount(body), Encoding.UTF8.GetBytes(body)));
+        }
+        await server.Client.FlushAsync();
+        await using var client = new LspTestClient(clientStream: server.Client);
+        var result = await client.InitializeAsync();
+        Assert.True(result.GetProperty("capabilities").GetProperty("hoverProvider").GetBoolean());
+        await client.ShutdownAndExitAsync();
+        Assert.Equal(0, await server.Run.WaitAsync(LspTestClient.Timeout));
+        Assert.Contains("malformed", server.Log.ToString(), StringComparison.Ordinal);
+    }
+
+    /// <summary>A server on an in-memory stream, written to by hand: raw bytes first, then an ordinary client.</summary>
+    private sealed class Served : IDisposable
+    {
+        private readonly LanguageServerHost _host;
+
+        public Served()
+        {
+            var (client, server) = FullDuplexStream.CreatePair();
+            Client = client;
+            _host = new LanguageServerHost(server, server, new ServerOptions { Log = Log, IdentifiabilityLevels = 0 });
+            Run = _host.RunAsync();
+        }
+
+        public Stream Client { get; }
+
+        public StringWriter Log { get; } = new();
+
+        public Task<int> Run { get; }
+
+        public void Dispose()
+        {
+            _host.Dispose();
+            Log.Dispose();
+        }
     }
 
     private static byte[] Frame(int length, byte[] body) => [.. Encoding.ASCII.GetBytes($"Content-Length: {length}\r\n\r\n"), .. body];
