@@ -11,14 +11,25 @@ using Nerdbank.Streams;
 // 2. completion and hover latency on the same spec (analysis of the current version cached, as while reading)
 //    and right after a change (the request pays for the analysis)
 // 3. resident memory of the real mesaspec-lsp process with every example open
+// 4. the first minute: a fresh mesaspec-lsp process per run, 5 warm-up edits, then the measured edits
+//    (--fresh-runs N, default 5; --server PROGRAM [ARGS...] as the last option: another build of the server, e.g.
+//    the vsix's or the installed tool's 'mesaspec lsp'; --fresh-only skips 1-3)
 
-var iterations = args.Length == 2 && args[0] == "--iterations" ? int.Parse(args[1], CultureInfo.InvariantCulture) : 60;
+string? Option(string name) => Array.IndexOf(args, name) is var i and >= 0 && i + 1 < args.Length ? args[i + 1] : null;
+var iterations = Option("--iterations") is { } n ? int.Parse(n, CultureInfo.InvariantCulture) : 60;
+var freshRuns = Option("--fresh-runs") is { } r ? int.Parse(r, CultureInfo.InvariantCulture) : 5;
+var serverCommand = Array.IndexOf(args, "--server") is var s and >= 0 ? args[(s + 1)..] : ["dotnet", Path.Combine(AppContext.BaseDirectory, "mesaspec-lsp.dll")];
 var repository = FindRepository();
 var examples = Directory.GetFiles(Path.Combine(repository, "examples"), "*.mesa").Order(StringComparer.Ordinal).ToArray();
 var cheese = File.ReadAllText(examples.Single(e => e.EndsWith("cheese-in-the-corner.mesa", StringComparison.Ordinal)));
 var spec = LargeSpec.Build(cheese, 2000);
-const string Uri = "file:///bench/large.mesa";
+const string Uri = SeedsEditor.Uri;
 Console.WriteLine($"machine: {Environment.ProcessorCount} cores, load average {LoadAverage()}; spec: {spec.Count(c => c == '\n')} lines, {spec.Length / 1024} KB");
+if (args.Contains("--fresh-only"))
+{
+    await MeasureFreshAsync();
+    return 0;
+}
 
 // ------------------------------------------------------------------ in-process server
 var (clientStream, serverStream) = FullDuplexStream.CreatePair();
@@ -27,7 +38,8 @@ var serving = host.RunAsync();
 using var client = new BenchClient(clientStream);
 await client.InitializeAsync();
 var opened = client.Waiter(Uri, 1).Task;
-await client.OpenAsync(Uri, spec);
+var editor = new SeedsEditor(client, spec);
+await editor.OpenAsync();
 var first = await opened;
 Console.WriteLine($"diagnostics on open: {first.Diagnostics.Length} ({first.Diagnostics.Count(d => d.Severity == 1)} errors)");
 
@@ -37,19 +49,7 @@ var completeLine = Array.FindLastIndex(lines, l => l.StartsWith("  evaluate on "
 var completeAt = new Position(completeLine, "  evaluate on ".Length);
 var document = new TextDocumentIdentifier(Uri);
 
-var version = 1;
-async Task<double> ChangeAndWaitAsync()
-{
-    version++;
-    // Alternate a digit in the last experiment's seeds: a real edit that keeps the spec valid.
-    var seedsLine = Array.FindLastIndex(lines, l => l.StartsWith("  seeds ", StringComparison.Ordinal));
-    var range = new MesaSpec.LanguageServer.Protocol.Range(new Position(seedsLine, 8), new Position(seedsLine, 9));
-    var published = client.Waiter(Uri, version).Task;
-    var clock = Stopwatch.StartNew();
-    await client.ChangeAsync(Uri, version, new TextDocumentContentChangeEvent(version % 2 == 0 ? "4" : "3", range));
-    await published.WaitAsync(TimeSpan.FromSeconds(60));
-    return clock.Elapsed.TotalMilliseconds;
-}
+Task<double> ChangeAndWaitAsync() => editor.ChangeAndWaitAsync();
 
 // Warm-up: the server is a long-running process, so measure it in steady state. Tiered JIT promotes a method
 // to optimised code after 30 calls (and a background delay), so a handful of warm-up edits left the first
@@ -80,9 +80,7 @@ async Task<List<double>> TimeAsync(Func<Task> request, bool changeFirst)
     {
         if (changeFirst)
         {
-            version++;
-            var seedsLine = Array.FindLastIndex(lines, l => l.StartsWith("  seeds ", StringComparison.Ordinal));
-            await client.ChangeAsync(Uri, version, new TextDocumentContentChangeEvent(version % 2 == 0 ? "4" : "3", new MesaSpec.LanguageServer.Protocol.Range(new Position(seedsLine, 8), new Position(seedsLine, 9))));
+            await editor.ChangeAsync();
         }
         var clock = Stopwatch.StartNew();
         await request();
@@ -96,7 +94,7 @@ async Task<List<double>> TimeAsync(Func<Task> request, bool changeFirst)
 
 Task Hover() => client.Rpc.InvokeWithParameterObjectAsync<Hover?>("textDocument/hover", new HoverParams(document, hoverAt));
 Task Complete() => client.Rpc.InvokeWithParameterObjectAsync<CompletionList?>("textDocument/completion", new CompletionParams(document, completeAt));
-await client.Waiter(Uri, version).Task;
+await client.Waiter(Uri, editor.Version).Task;
 Console.WriteLine(Percentiles.Describe("completion (analysis cached)", await TimeAsync(Complete, changeFirst: false)));
 Console.WriteLine(Percentiles.Describe("hover on a component (analysis cached)", await TimeAsync(Hover, changeFirst: false)));
 Console.WriteLine(Percentiles.Describe("completion right after a change", await TimeAsync(Complete, changeFirst: true)));
@@ -132,7 +130,20 @@ using (var real = new BenchClient(FullDuplexStream.Splice(process.StandardOutput
     await real.ShutdownAsync();
 }
 await process.WaitForExitAsync();
+await MeasureFreshAsync();
 return 0;
+
+async Task MeasureFreshAsync()
+{
+    // --server-env NAME=VALUE (repeatable): runtime settings for the server process, e.g. DOTNET_ReadyToRun=0.
+    var environment = args.Select((a, i) => (a, i)).Where(p => p.a == "--server-env" && p.i + 1 < args.Length)
+        .Select(p => args[p.i + 1].Split('=', 2)).ToDictionary(kv => kv[0], kv => kv[1]);
+    var (latencies, firstEdits, cpu) = await FreshServerRuns.MeasureAsync(serverCommand, spec, freshRuns, iterations, environment);
+    Console.WriteLine($"fresh server ({string.Join(' ', serverCommand)}{string.Concat(environment.Select(kv => $" {kv.Key}={kv.Value}"))}): {freshRuns} runs, {FreshServerRuns.WarmUpEdits} warm-up edits, {iterations} measured each; load average {LoadAverage()}");
+    Console.WriteLine(Percentiles.Describe("  diagnostics after a change, from the 6th edit", latencies));
+    Console.WriteLine(Percentiles.Describe("  the first edit of a fresh server", firstEdits));
+    Console.WriteLine(Percentiles.Describe("  server CPU time per measured edit (per run)", cpu));
+}
 
 static string FindRepository()
 {
