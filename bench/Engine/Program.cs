@@ -8,8 +8,9 @@ using MesaSpec.Language.Syntax;
 using MesaSpec.Runtime.Training;
 
 // The engine's throughput figures (issue 3): environment simulation on one core, PPO training end to end.
-// Run in Release: dotnet run -c Release --project bench/Engine -- [env|train|all] [--spec FILE]
-// Prints one line per measurement; compare figures within one run, the machine is shared.
+// Run in Release: dotnet run -c Release --project bench/Engine -- [env|train|all] [--spec FILE] [--steps N]
+// Prints one line per measurement; compare figures within one run, the machine is shared. Training is measured
+// for every experiment of the spec (bench/Engine/models.mesa: one per model), the environment for the first.
 var mode = args.FirstOrDefault(a => !a.StartsWith("--", StringComparison.Ordinal)) ?? "all";
 var specPath = Option("--spec") ?? Path.Combine(RepositoryRoot(), "examples", "cheese-in-the-corner.mesa");
 var compilation = Compilation.Create(SyntaxTree.Parse(File.ReadAllText(specPath), specPath));
@@ -29,9 +30,12 @@ if (mode is "env" or "all")
 if (mode is "train" or "all")
 {
     var steps = long.Parse(Option("--steps") ?? "100000", CultureInfo.InvariantCulture);
-    foreach (var threads in new[] { 1, 2 })
+    foreach (var point in compilation.Plans.Select(plan => plan.Points[0]))
     {
-        TrainingThroughput(training, experiment.BaseObjective, steps, threads);
+        foreach (var threads in new[] { 1, 2 })
+        {
+            TrainingThroughput((TrainedPolicy)point.Policy, point.BaseObjective, steps, threads);
+        }
     }
 }
 Console.WriteLine($"peak working set {Process.GetCurrentProcess().PeakWorkingSet64 / (1 << 20)} MiB");
