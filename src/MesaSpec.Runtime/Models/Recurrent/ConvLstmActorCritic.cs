@@ -67,7 +67,7 @@ public sealed class ConvLstmActorCritic : RecurrentActorCritic
     {
         var stepped = cell.forward(encoder.forward(observations), state);
         // Through an identity layer, so a hook on it reads the memory and a steering shift is remembered too.
-        var next = new RecurrentState(memory.forward(stepped.Hidden), stepped.Cell);
+        var next = new RecurrentState(memory.call(stepped.Hidden), stepped.Cell);
         var pooled = cat([next.Hidden.mean([2, 3]), next.Hidden.amax([2, 3])], 1);
         var features = head.forward(pooled);
         return (policy.forward(features), value.forward(features).squeeze(-1), next);

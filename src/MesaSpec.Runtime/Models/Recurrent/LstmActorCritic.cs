@@ -54,8 +54,9 @@ public sealed class LstmActorCritic : RecurrentActorCritic
     {
         var features = encoder.forward(observations.flatten(1));
         var (cellHidden, c) = cell.forward(features, (state.Hidden, state.Cell));
-        // Through an identity layer, so a hook on it reads the memory and a steering shift is remembered too.
-        var h = memory.forward(cellHidden);
+        // Through an identity layer, called (not forward()) so its hooks run: a probe reads the memory and a steering
+        // shift is remembered too.
+        var h = memory.call(cellHidden);
         return (policy.forward(h), value.forward(h).squeeze(-1), new RecurrentState(h, c));
     }
 
