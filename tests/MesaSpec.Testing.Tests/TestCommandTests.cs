@@ -40,6 +40,19 @@ public sealed class TestCommandTests : IDisposable
     }
 
     [Fact]
+    public void An_experiment_that_runs_shows_its_progress_and_a_cached_one_prints_none()
+    {
+        var running = Mesaspec("coin.mesa", "--accept");
+        Assert.Contains("      CoinOracle seed 0: started\n", running.Out.ReplaceLineEndings("\n"), StringComparison.Ordinal);
+        Assert.Contains("      CoinRandom seed 0: evaluated\n", running.Out.ReplaceLineEndings("\n"), StringComparison.Ordinal);
+
+        var cached = Mesaspec("coin.mesa");
+
+        Assert.DoesNotContain("started", cached.Out, StringComparison.Ordinal);
+        Assert.Contains("(cached)", cached.Out, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_changed_outcome_prints_its_diff_and_exits_1()
     {
         Mesaspec("--accept");

@@ -226,7 +226,7 @@ public sealed class RunCommand : ICommand
         }
         else
         {
-            var console = ConsoleFor(context);
+            var console = TerminalConsole.For(context);
             var live = progressMode == "bar" || (progressMode == "auto" && context.UseColor && !Console.IsOutputRedirected);
             console.MarkupLine($"[bold]{Markup.Escape(plan.Name)}[/]: {Markup.Escape(spec.PolicySource)}, seeds {string.Join(", ", options.SeedCount is { } n ? Enumerable.Range(0, n) : plan.Points[0].Seeds)}"
                 + (plan.Sweep is { } sweep ? $", sweeping {Markup.Escape(sweep.Parameter)} over {sweep.Values.Count} values" : ""));
@@ -266,24 +266,6 @@ public sealed class RunCommand : ICommand
         : string.Join("; ", report.Points.SelectMany(p => p.Evaluations.Select(e =>
         (p.Parameters.Count == 0 ? "" : $"[{string.Join(", ", p.Parameters.Select(kv => $"{kv.Key}={kv.Value}"))}] ")
         + $"{e.Environment}: {(e.Verdict == "pseudo_aligned" ? $"pseudo_aligned({e.Proxy})" : e.Verdict)}")));
-
-    private static IAnsiConsole ConsoleFor(CommandContext context)
-    {
-        var console = AnsiConsole.Create(new AnsiConsoleSettings
-        {
-            Ansi = context.UseColor ? AnsiSupport.Yes : AnsiSupport.No,
-            ColorSystem = context.UseColor ? ColorSystemSupport.Detect : ColorSystemSupport.NoColors,
-            Out = new AnsiConsoleOutput(context.Out),
-            Interactive = context.UseColor ? InteractionSupport.Detect : InteractionSupport.No,
-        });
-        if (!context.UseColor)
-        {
-            // Redirected output (a log, CI, the language server) has no width to fit: Spectre would assume 80
-            // columns and wrap the verdict table cell by cell.
-            console.Profile.Width = Math.Max(console.Profile.Width, 200);
-        }
-        return console;
-    }
 
     internal static string Sha256(string text) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
 }

@@ -62,6 +62,7 @@ public sealed class TestCommand : ICommand
             diagnostics.Write(problem);
         }
         var tester = new SnapshotTester(options, RunWiring.Runner);
+        var console = TerminalConsole.For(context);
         var outcomes = new List<ExperimentOutcome>();
         var specErrors = new List<(string Spec, string Error)>();
         var tested = new Dictionary<string, IReadOnlySet<string>>(StringComparer.Ordinal);
@@ -83,7 +84,9 @@ public sealed class TestCommand : ICommand
             tested[file.Path] = compilation.Plans.Select(p => p.Name).ToHashSet(StringComparer.Ordinal);
             foreach (var plan in compilation.Plans)
             {
-                var outcome = tester.Test(file.Path, WorkspaceRoot.For(file.Path), compilation, plan, context.Cancellation);
+                // Training takes minutes: its progress, as lines under the experiment's name (cached outcomes print none).
+                var progress = new ConsoleRunObserver(console, live: false, onReport: _ => { }, prefix: $"      {plan.Name} ");
+                var outcome = tester.Test(file.Path, WorkspaceRoot.For(file.Path), compilation, plan, context.Cancellation, progress);
                 outcomes.Add(outcome);
                 Write(outcome, context);
             }

@@ -9,9 +9,10 @@ namespace MesaSpec.Cli.Running;
 /// <summary>
 /// Progress for people. With an interactive terminal: a live progress bar per seed (step, mean return,
 /// steps/s, ETA). Otherwise (CI logs, redirected output): a line at every tenth of a seed's training.
-/// Seeds trained at once (<c>--jobs</c>) each have their bar or lines, told apart by point and seed.
+/// Seeds trained at once (<c>--jobs</c>) each have their bar or lines, told apart by point and seed;
+/// <paramref name="prefix"/> goes before every label (<c>mesaspec test</c> names the experiment there).
 /// </summary>
-internal sealed class ConsoleRunObserver(IAnsiConsole console, bool live, Action<RunReport> onReport) : IRunObserver
+internal sealed class ConsoleRunObserver(IAnsiConsole console, bool live, Action<RunReport> onReport, string prefix = "") : IRunObserver
 {
     private readonly Lock _gate = new();
     private readonly Dictionary<(int Point, int Seed), SeedLine> _seeds = [];
@@ -51,7 +52,7 @@ internal sealed class ConsoleRunObserver(IAnsiConsole console, bool live, Action
     {
         lock (_gate)
         {
-            var label = points > 1 ? $"point {point + 1}/{points}, seed {seed}" : $"seed {seed}";
+            var label = prefix + (points > 1 ? $"point {point + 1}/{points}, seed {seed}" : $"seed {seed}");
             _seeds[(point, seed)] = new SeedLine(label, _context?.AddTask(Markup.Escape(label), maxValue: 1));
             if (_context is null)
             {

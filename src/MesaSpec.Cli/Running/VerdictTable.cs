@@ -27,25 +27,45 @@ internal static class VerdictTable
             }
             var title = point.Parameters.Count == 0 ? report.Experiment
                 : $"{report.Experiment} ({string.Join(", ", point.Parameters.Select(p => $"{p.Key} = {p.Value}"))})";
-            var table = new Table().Title(Markup.Escape(title)).Border(TableBorder.Rounded);
-            table.AddColumn("environment");
-            table.AddColumn("verdict");
             var objectives = point.Evaluations.FirstOrDefault()?.Objectives ?? [];
-            foreach (var objective in objectives)
-            {
-                table.AddColumn(new TableColumn(Markup.Escape($"{objective.Name} ({objective.Role})")).RightAligned());
-            }
-            table.AddColumn(new TableColumn("random").RightAligned());
-            table.AddColumn("per seed");
-            foreach (var evaluation in point.Evaluations)
+            var headers = new List<string> { "environment", "verdict" };
+            headers.AddRange(objectives.Select(o => Markup.Escape($"{o.Name} ({o.Role})")));
+            headers.Add("random");
+            headers.Add("per seed");
+            var rows = point.Evaluations.Select(evaluation =>
             {
                 var cells = new List<string> { Markup.Escape(evaluation.Environment), Verdict(evaluation.Verdict, evaluation.Proxy) };
                 cells.AddRange(evaluation.Objectives.Select(o => Markup.Escape(Interval(o.Score))));
                 cells.Add(Markup.Escape(string.Join(" / ", evaluation.RandomBaseline.Select(b => F(b.Score.Mean)))));
                 cells.Add(Markup.Escape(string.Join(", ", evaluation.PerSeed.Select(s => $"{s.Seed}: {Short(s.Verdict, s.Proxy)}"))));
-                table.AddRow(cells.ToArray());
+                return cells;
+            }).ToList();
+            if (NaturalWidth(headers, rows) <= console.Profile.Width)
+            {
+                var table = new Table().Title(Markup.Escape(title)).Border(TableBorder.Rounded);
+                for (var c = 0; c < headers.Count; c++)
+                {
+                    table.AddColumn(c >= 2 && c < headers.Count - 1 ? new TableColumn(headers[c]).RightAligned() : new TableColumn(headers[c]));
+                }
+                foreach (var cells in rows)
+                {
+                    table.AddRow(cells.ToArray());
+                }
+                console.Write(table);
             }
-            console.Write(table);
+            else
+            {
+                // Wider than the terminal, Spectre would break cells mid-word (a number over two lines): each
+                // environment gets a block of "field: value" lines instead, never cut by us.
+                console.MarkupLine($"[bold]{Markup.Escape(title)}[/]");
+                foreach (var cells in rows)
+                {
+                    for (var c = 0; c < headers.Count; c++)
+                    {
+                        console.MarkupLine(c == 0 ? cells[c] : $"  {headers[c]}: {cells[c]}");
+                    }
+                }
+            }
             foreach (var evaluation in point.Evaluations)
             {
                 console.MarkupLine($"[grey]{Markup.Escape(evaluation.Environment)}: {Markup.Escape(evaluation.Explanation)}[/]");
@@ -65,6 +85,10 @@ internal static class VerdictTable
             console.MarkupLine($"[yellow]run {report.Status.Word()}: {Markup.Escape(report.StatusDetail ?? "")}[/]");
         }
     }
+
+    /// <summary>Columns a rounded table needs to show every cell on one line: the widest cell of each column, a space either side, the rules.</summary>
+    private static int NaturalWidth(IReadOnlyList<string> headers, IReadOnlyList<List<string>> rows) =>
+        headers.Select((header, c) => rows.Select(r => Markup.Remove(r[c]).Length).Append(Markup.Remove(header).Length).Max() + 3).Sum() + 1;
 
     /// <summary>"0.97 [0.95, 0.99]" on conflict episodes; "-" when the objective has no conflict episodes here.</summary>
     public static string Interval(Estimate e) =>

@@ -23,7 +23,9 @@ public sealed class SnapshotTester(SnapshotOptions options, Func<RunOptions, Exp
 
     /// <param name="specPath">Full path of the spec (the snapshot files go beside it).</param>
     /// <param name="workspaceRoot">Where <c>.mesaspec/cache/</c> lives unless <see cref="SnapshotOptions.CacheDirectory"/> says otherwise.</param>
-    public ExperimentOutcome Test(string specPath, string workspaceRoot, Compilation compilation, ExperimentPlan plan, CancellationToken cancellationToken)
+    /// <param name="observer">Told of the run's progress when the experiment runs (not when its outcome is cached).</param>
+    public ExperimentOutcome Test(
+        string specPath, string workspaceRoot, Compilation compilation, ExperimentPlan plan, CancellationToken cancellationToken, IRunObserver? observer = null)
     {
         var clock = Stopwatch.StartNew();
         var variant = Options.Variant;
@@ -38,7 +40,7 @@ public sealed class SnapshotTester(SnapshotOptions options, Func<RunOptions, Exp
         var outcome = cached;
         if (outcome is null)
         {
-            var report = Run(runnable, specPath, compilation, cancellationToken);
+            var report = Run(runnable, specPath, compilation, observer, cancellationToken);
             if (report.Status != RunStatus.Finished)
             {
                 return new ExperimentOutcome
@@ -65,12 +67,12 @@ public sealed class SnapshotTester(SnapshotOptions options, Func<RunOptions, Exp
         };
     }
 
-    private RunReport Run(ExperimentPlan plan, string specPath, Compilation compilation, CancellationToken cancellationToken)
+    private RunReport Run(ExperimentPlan plan, string specPath, Compilation compilation, IRunObserver? observer, CancellationToken cancellationToken)
     {
         // Samples are left out of snapshots, so none are drawn; checkpoints are not kept.
         var runOptions = new RunOptions(Options.Threads, Options.Device, CheckpointDirectory: null, Options.Seeds, SamplesPerEnvironment: 0);
         var spec = new SpecInfo(specPath, Sha256(compilation.MainTree.Text.Text), ExperimentRunner.DescribePolicy(plan.Points[0].Policy));
-        var report = runners(runOptions).Run(plan, spec, observer: null, cancellationToken);
+        var report = runners(runOptions).Run(plan, spec, observer, cancellationToken);
         cancellationToken.ThrowIfCancellationRequested();
         return report;
     }

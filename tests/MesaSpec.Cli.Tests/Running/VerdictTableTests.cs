@@ -1,0 +1,59 @@
+using MesaSpec.Cli.Running;
+using MesaSpec.Experiments.Reports;
+using MesaSpec.Experiments.Running;
+using MesaSpec.Language.Binding;
+using MesaSpec.Language.Syntax;
+using Spectre.Console;
+
+namespace MesaSpec.Cli.Tests.Running;
+
+/// <summary>The terminal's verdict table never breaks a word: too wide for the terminal, it becomes lines per environment.</summary>
+public sealed class VerdictTableTests
+{
+    private static readonly Lazy<RunReport> Report = new(() =>
+    {
+        var spec = Cluster.ClusterSpecs.Sweep("policy oracle(Corner)").Replace("sweep corner in [1, 3]", "", StringComparison.Ordinal);
+        var compilation = Compilation.Create(SyntaxTree.Parse(spec, "narrow.mesa"));
+        return new ExperimentRunner(trainer: null, new RunOptions()).Run(compilation.Plans.Single(), new SpecInfo("narrow.mesa", "hash", "oracle"), null, CancellationToken.None);
+    });
+
+    private static string[] Render(int width)
+    {
+        var output = new StringWriter();
+        var console = AnsiConsole.Create(new AnsiConsoleSettings
+        {
+            Ansi = AnsiSupport.No,
+            ColorSystem = ColorSystemSupport.NoColors,
+            Out = new AnsiConsoleOutput(output),
+            Interactive = InteractionSupport.No,
+        });
+        console.Profile.Width = width;
+        VerdictTable.Write(console, Report.Value);
+        return output.ToString().ReplaceLineEndings("\n").Split('\n');
+    }
+
+    [Theory]
+    [InlineData(200)]
+    [InlineData(60)]
+    [InlineData(40)]
+    public void Every_verdict_and_interval_is_printed_whole_within_the_width(int width)
+    {
+        var lines = Render(width);
+        // A drawn table fits the width; the explanations are prose the terminal wraps at its edge, as any line.
+        Assert.All(lines.Where(l => l.StartsWith('│') || l.StartsWith('╭') || l.StartsWith('╰')), l => Assert.True(l.Length <= width, $"{l.Length} columns: {l}"));
+        var evaluation = Report.Value.Points[0].Evaluations.Single(e => e.Environment == "Anywhere");
+        var score = VerdictTable.Interval(evaluation.Objectives.Single(o => o.Name == "Corner").Score);
+        var tableText = lines.TakeWhile(l => !l.StartsWith("Maze(corner: corner): ", StringComparison.Ordinal)).ToList();
+        Assert.Contains(tableText, l => l.Contains("pseudo_aligned(Corner)", StringComparison.Ordinal));
+        Assert.Contains(tableText, l => l.Contains(score, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_wide_terminal_gets_the_table_and_a_narrow_one_a_block_per_environment()
+    {
+        Assert.Equal(1, Render(200).Count(l => l.StartsWith('╭')));
+        var narrow = Render(60);
+        Assert.DoesNotContain(narrow, l => l.StartsWith('╭'));
+        Assert.Contains("  verdict: pseudo_aligned(Corner)", narrow);
+    }
+}
