@@ -726,7 +726,11 @@ internal sealed partial class DeclarationBinder(SymbolTable symbols, DiagnosticS
         if (symbol is null)
         {
             var suggestion = NameSuggestions.Closest(name.Text, symbols.OfKind(expected).Select(s => s.Name));
-            sink.Add(from.Tree, DiagnosticCatalog.UnknownName(name.Span, expectedText, name.Text, suggestion));
+            // mix(...) outside `train on` parses as a call of an environment named mix: say what a mixture is for.
+            var detail = expected == DeclarationKind.Environment && name.Text == Parsing.MemberParsers.MixtureWord
+                ? "a mixture is a training distribution, written after 'train on' or 'then train on'; evaluate on each of its environments"
+                : null;
+            sink.Add(from.Tree, DiagnosticCatalog.UnknownName(name.Span, expectedText, name.Text, suggestion, detail));
             return null;
         }
         symbols.AddReference(symbol, from.Tree, name.Span);

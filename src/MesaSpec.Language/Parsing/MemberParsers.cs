@@ -106,10 +106,13 @@ internal static class MemberParsers
         Keyword("mesa").Then(Keyword("objective")).Then(Identifier.SeparatedAtLeastOnce(Comma)),
         (v, span) => new MesaObjectiveMemberSyntax([.. v], span));
 
+    /// <summary>The word of a training mixture, <c>mix(A: w, B: v)</c>.</summary>
+    public const string MixtureWord = "mix";
+
     /// <summary><c>mix</c> is a mixture only when a '(' follows; otherwise it is a name like any other.</summary>
     private static readonly Parser<char, ExpressionSyntax> Mixture =
         Map((keyword, components, end) => (ExpressionSyntax)new MixtureExpressionSyntax(keyword, [.. components], TextSpan.FromBounds(keyword.Span.Start, end)),
-            Try(Identifier.Where(name => name.Text == "mix").Before(Lookahead(Char('(')))),
+            Try(Identifier.Where(name => name.Text == MixtureWord).Before(Lookahead(Char('(')))),
             Open('(').Then(NameOrCall.Before(Symbol(':')).Then(Expression, (environment, weight) => new MixtureComponentSyntax(environment, weight))
                 .Before(FullTrivia).Separated(Comma)),
             Close(')').Label("',' or ')'"));
