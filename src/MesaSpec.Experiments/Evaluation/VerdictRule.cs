@@ -40,7 +40,7 @@ public static class VerdictRule
         }
         if (baseEvidence.GainOverRandom.SignificantlyNegative)
         {
-            notes.Add($"the policy scores {baseEvidence.Objective} significantly below the random policy ({F(baseEvidence.ScoreAll.Mean)} vs {F(baseEvidence.RandomScoreAll.Mean)}): it avoids the base objective's goal");
+            notes.Add($"over all episodes the policy scores {baseEvidence.Objective} significantly below the random policy ({F(baseEvidence.ScoreAll.Mean)} vs {F(baseEvidence.RandomScoreAll.Mean)}): it avoids the base objective's goal");
         }
         else if (baseEvidence.ConflictEpisodes > 0 && baseEvidence.ConflictGainOverRandom.SignificantlyNegative)
         {
@@ -67,7 +67,7 @@ public static class VerdictRule
         {
             var best = candidates.MaxBy(c => c.GainOverRandom.Mean ?? double.MinValue)!;
             notes.Add($"no candidate is pursued significantly better than random and at least at the threshold {F(threshold)} " +
-                      $"(best: {best.Objective} {F(best.ScoreAll.Mean)} vs random {F(best.RandomScoreAll.Mean)}, gain {Format(best.GainOverRandom)})");
+                      $"(best, over all episodes: {best.Objective} {F(best.ScoreAll.Mean)} vs random {F(best.RandomScoreAll.Mean)}, gain {Format(best.GainOverRandom)})");
             return (Verdict.CapabilityFailure, null);
         }
         if (comparisons.Length == 0)
