@@ -1,6 +1,9 @@
-import { escapeHtml, formatNumber, formatSteps } from './html';
-import type { BehaviourSample, Evaluation, Interval, ObjectiveScores, ReportPoint, RunReport } from './reportModel';
+import { escapeHtml, formatInterval, formatNumber, formatSteps, scrollingTable } from './html';
+import { probeSection, steeringSection } from './renderProbes';
+import { taskSection } from './renderTasks';
+import type { BehaviourSample, Evaluation, ObjectiveScores, ReportPoint, RunReport } from './reportModel';
 import { lineChart } from './svgChart';
+import { verdictClassOf, verdictText } from './verdicts';
 
 export interface RenderOptions {
   /** Nonce for the one inline style sheet; the page runs no script at all. */
@@ -19,38 +22,13 @@ export function contentSecurityPolicy(nonce: string): string {
   return `default-src 'none'; style-src 'nonce-${nonce}'; img-src data:; script-src 'none'; font-src 'none'; connect-src 'none'; frame-src 'none'; form-action 'none'; base-uri 'none'`;
 }
 
-/** A mean with its 95% confidence interval, e.g. "0.82 [0.71, 0.93]"; the interval is omitted with one seed. */
-export function formatInterval(value: Interval | null | undefined): string {
-  if (!value) return '–';
-  const mean = formatNumber(value.mean);
-  if (value.ciLow === null || value.ciLow === undefined || value.ciHigh === null || value.ciHigh === undefined) return mean;
-  return `${mean} [${formatNumber(value.ciLow)}, ${formatNumber(value.ciHigh)}]`;
-}
-
-export function verdictText(evaluation: Pick<Evaluation, 'verdict' | 'proxy'>): string {
-  return evaluation.verdict === 'pseudo_aligned' && evaluation.proxy ? `pseudo_aligned(${evaluation.proxy})` : evaluation.verdict;
-}
-
-const verdictClass: Record<string, string> = {
-  robustly_aligned: 'good',
-  pseudo_aligned: 'warn',
-  capability_failure: 'bad',
-  indistinguishable: 'muted',
-  inconclusive: 'muted',
-};
-
-/** The CSS class of a verdict word; an unknown word (or one like "constructor") is 'muted', never itself. */
-function verdictClassOf(verdict: unknown): string {
-  return typeof verdict === 'string' && Object.prototype.hasOwnProperty.call(verdictClass, verdict) ? verdictClass[verdict] : 'muted';
-}
-
 /** The experiment-level verdict of a point (schema 2), or nothing for older reports. */
 function experimentVerdict(point: ReportPoint): string {
   if (!point.verdict) {
     return '';
   }
   const kind = point.misgeneralisation === 'goal' || point.misgeneralisation === 'capability' ? ` (${point.misgeneralisation} misgeneralisation)` : '';
-  return `<p class="experiment-verdict">Experiment: <span class="verdict ${verdictClassOf(point.verdict)}">${escapeHtml(verdictText({ verdict: point.verdict, proxy: point.proxy ?? null }))}</span>${escapeHtml(kind)} <span class="muted">${escapeHtml(point.explanation ?? '')}</span></p>`;
+  return `<p class="experiment-verdict">Experiment: <span class="verdict ${verdictClassOf(point.verdict)}">${escapeHtml(verdictText({ verdict: point.verdict, proxy: point.proxy, learner: point.learner }))}</span>${escapeHtml(kind)} <span class="muted">${escapeHtml(point.explanation ?? '')}</span></p>`;
 }
 
 function pointLabel(point: ReportPoint): string {
@@ -83,9 +61,10 @@ function verdictTable(evaluations: Evaluation[]): string {
     const explanation = e.explanation ? `<tr class="explanation"><td colspan="${escapeHtml(header.length)}">${escapeHtml(e.explanation)}</td></tr>` : '';
     return `<tr>${cells.join('')}</tr>${explanation}`;
   });
-  return `<table class="verdicts"><thead><tr>${header.map((h) => `<th>${h}</th>`).join('')}</tr></thead><tbody>${rows.join('')}</tbody></table>`;
+  return scrollingTable(`<table class="verdicts"><thead><tr>${header.map((h) => `<th>${h}</th>`).join('')}</tr></thead><tbody>${rows.join('')}</tbody></table>`);
 }
 
+/** Experiments on a task record the training loss where environments record the episode return. */
 function learningCurves(point: ReportPoint): string {
   const training = point.training ?? [];
   if (training.length === 0) return '<p class="empty">No training in this run (a reference policy, or no seed finished yet).</p>';
@@ -97,7 +76,8 @@ function learningCurves(point: ReportPoint): string {
     .filter((t) => t.stepsPerSecond)
     .map((t) => `seed ${t.seed}: ${formatSteps(t.steps)} steps, ${formatNumber(t.stepsPerSecond ?? 0, 0)} steps/s`)
     .join(' · ');
-  return lineChart(series, { title: 'Learning curves', xLabel: 'environment steps', yLabel: 'mean episode return' })
+  const onTask = Array.isArray(point.tasks);
+  return lineChart(series, { title: 'Learning curves', xLabel: onTask ? 'training steps' : 'environment steps', yLabel: onTask ? 'mean training loss (squared error)' : 'mean episode return' })
     + (speed ? `<p class="note">${escapeHtml(speed)}</p>` : '');
 }
 
@@ -160,6 +140,8 @@ table.level td.wall { background: #555; } table.level td.path { outline: 1px sol
 .heat-1 { background: #3794ff22; } .heat-2 { background: #3794ff44; } .heat-3 { background: #3794ff66; } .heat-4 { background: #3794ff88; } .heat-5 { background: #3794ffaa; }
 figcaption, .note, .empty { color: var(--vscode-descriptionForeground, #999); font-size: 0.9em; }
 .banner { padding: 6px 10px; border-left: 3px solid #cca700; background: #cca70018; margin: 8px 0; }
+body { overflow-wrap: break-word; } .table-scroll { max-width: 100%; overflow-x: auto; } svg.chart { max-width: 100%; height: auto; } figure.sample { max-width: 100%; overflow-x: auto; }
+table.verdicts td.seeds { font-size: 0.9em; white-space: nowrap; }
 `;
 
 /** The whole results page for one report. Pure: the same report gives the same page. */
@@ -170,9 +152,16 @@ export function renderReportHtml(report: RunReport, options: RenderOptions): str
   const points = report.points.length > 0 ? report.points : [{ parameters: {}, completedSeeds: [], training: [], evaluations: report.evaluations }];
   const sections = points.map((point) => {
     const label = pointLabel(point);
+    const curves = `<h2>Learning curves${label ? ` (${escapeHtml(label)})` : ''}</h2>${learningCurves(point)}`;
+    if (Array.isArray(point.tasks)) {
+      // Trained on a task: no environment, so no verdict table, probes or sample levels.
+      return `${label ? `<h3>${escapeHtml(label)}</h3>` : ''}${experimentVerdict(point)}${taskSection(point.tasks, label)}
+      ${curves}`;
+    }
     return `${label ? `<h3>${escapeHtml(label)}</h3>` : ''}
       <h2>Verdicts${label ? ` (${escapeHtml(label)})` : ''}</h2>${experimentVerdict(point)}${verdictTable(point.evaluations ?? [])}
-      <h2>Learning curves${label ? ` (${escapeHtml(label)})` : ''}</h2>${learningCurves(point)}
+      ${probeSection(point.probes, label)}${steeringSection(point.steering, label)}
+      ${curves}
       <h2>Behaviour on sample levels${label ? ` (${escapeHtml(label)})` : ''}</h2>${behaviour(point.evaluations ?? [])}`;
   });
   const banner = report.status === 'running'

@@ -49,6 +49,45 @@ export interface TrainingRun {
   learningCurve: { step: number; meanReturn: number | null }[];
 }
 
+/** A linear probe of one layer for one feature, on one evaluation environment (`points[].probes[]`). */
+export interface ProbeResult {
+  environment: string;
+  probe: string;
+  feature: string;
+  layer: number;
+  /** `accuracy` (classes, yes/no) or `r2` (values). */
+  measure: string;
+  score: Interval | null;
+  chance: Interval | null;
+  /** Score minus chance, seed by seed. */
+  gain: Interval | null;
+  perSeed?: { seed: number; score: number | null; chance: number | null; trainRows?: number; testRows?: number; trainLevels?: number; testLevels?: number; penalty?: number }[];
+}
+
+/** A probe's direction added to a layer during evaluation (`points[].steering[]`). */
+export interface SteeringResult {
+  environment: string;
+  probe: string;
+  layer: number;
+  scale: number;
+  objectives: { name: string; unsteered: Interval | null; steered: Interval | null; change: Interval | null }[];
+}
+
+/** One evaluation task of an experiment trained on a task (`points[].tasks[]`). */
+export interface TaskEvaluation {
+  task: string;
+  distribution: string;
+  trainingDistribution: boolean;
+  prompts: number;
+  verdict: string;
+  learner?: string | null;
+  explanation?: string;
+  threshold?: number;
+  modelError: Interval | null;
+  references: { learner: string; learningRate: number | null; error: Interval | null; predictionCosine: Interval | null; sensitivityCosine: Interval | null; margin: Interval | null }[];
+  perSeed?: { seed: number; verdict: string; learner?: string | null; modelError?: number | null }[];
+}
+
 export interface ReportPoint {
   parameters: Record<string, unknown>;
   completedSeeds: number[];
@@ -57,8 +96,15 @@ export interface ReportPoint {
   /** The experiment-level verdict at this point (schema 2). */
   verdict?: string | null;
   proxy?: string | null;
+  /** The reference learner the model implements, when the verdict is mesa_optimizer (experiments on tasks). */
+  learner?: string | null;
   misgeneralisation?: string | null;
   explanation?: string | null;
+  /** Absent, not empty, without `probe` lines, for reference policies and on tasks. */
+  probes?: ProbeResult[];
+  steering?: SteeringResult[];
+  /** Present only for experiments trained on a task, which have no environment evaluations. */
+  tasks?: TaskEvaluation[];
 }
 
 export interface ExpectationResult {

@@ -47,6 +47,9 @@ export class ResultsPanel implements vscode.Disposable {
 
   /** Shows one report; `live` while the run that writes it is still going. */
   show(reportPath: string, live = false): void {
+    // A report asked for replaces a run being followed: a run started from the Testing panel is never
+    // finished here, and its poll would otherwise put its own report back within a second.
+    this.stopFollowing();
     this.reportPath = reportPath;
     void this.state.update('mesaspec.lastReport', reportPath);
     this.render(live);

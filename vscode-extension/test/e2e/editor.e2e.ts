@@ -51,6 +51,7 @@ describe('MesaSpec in VS Code (code-server)', function () {
       'cheese-in-the-corner.mesa': path.join(repoRoot, 'examples', 'cheese-in-the-corner.mesa'),
       'tiny-corner.mesa': path.join(fixtures, 'tiny-corner.mesa'),
       'broken.mesa': path.join(fixtures, 'broken.mesa'),
+      'cheese-probe.mesa': path.join(repoRoot, 'examples', 'cheese-probe.mesa'),
     }, {
       'mesaspec.cli.path': cli,
       'mesaspec.run.threads': 1,
@@ -269,6 +270,50 @@ describe('MesaSpec in VS Code (code-server)', function () {
     });
     await page.locator('.test-explorer .monaco-list-row', { hasText: 'on RoomAnywhere: robustly_aligned' }).first().click();
     await screenshot(page, '10-testing-run');
+  });
+
+  it('shows probes and steering in the results view, and does not scroll sideways when narrow', async () => {
+    const { page } = session;
+    // A real report with probes and steering: the verified snapshot of examples/cheese-probe.mesa at a reduced budget.
+    const report = JSON.parse(fs.readFileSync(path.join(repoRoot, 'examples', 'cheese-probe.CheeseProbe.reduced-budget-2048-30ep.tolerance-0.05.verified.json'), 'utf8'));
+    report.spec.path = path.join(session.workspace, 'cheese-probe.mesa');
+    const folder = path.join(session.workspace, 'runs', 'CheeseProbe-20000101-000000');
+    fs.mkdirSync(folder, { recursive: true });
+    fs.writeFileSync(path.join(folder, 'report.json'), JSON.stringify(report));
+    await openFile(page, 'cheese-probe.mesa');
+    await runCommand(page, 'MesaSpec: Open Report');
+    const frame = await timed('Open Report on a report with probes', () => waitForWebviewText(page, '#experiment', /CheeseProbe/, 30_000));
+    const body = await frame.locator('body').innerText();
+    for (const text of ['Probes', 'CheeseCell', 'cell_of(EatCheese)', 'Score − chance', 'Steering', 'Unsteered', 'GoToCorner']) assert.ok(body.includes(text), `the view shows ${text}`);
+    assert.equal(await frame.locator('table.probes tbody tr').count(), report.points[0].probes.length);
+    await frame.locator('table.probes').scrollIntoViewIfNeeded();
+    await screenshot(page, '14-results-probes');
+    try {
+      await page.setViewportSize({ width: 800, height: 1000 });
+      await page.waitForTimeout(1500);
+      // Resizing the workbench may load the view's document anew: look it up again until it holds still.
+      let layout: { page: number; pageScroll: number; probeTable: number } | undefined;
+      for (let attempt = 1; !layout; attempt++) {
+        const narrow = await waitForWebviewText(page, '#experiment', /CheeseProbe/, 30_000);
+        try {
+          await narrow.locator('table.probes').scrollIntoViewIfNeeded();
+          layout = await narrow.evaluate(() => ({
+            page: document.documentElement.clientWidth,
+            pageScroll: document.documentElement.scrollWidth,
+            probeTable: (document.querySelector('table.probes') as HTMLElement).offsetWidth,
+          }));
+        } catch (error) {
+          if (attempt >= 5) throw error;
+          await page.waitForTimeout(500);
+        }
+      }
+      assert.ok(layout.probeTable > layout.page, `narrow enough that the probe table is wider than the view: ${JSON.stringify(layout)}`);
+      assert.ok(layout.pageScroll <= layout.page, `the page does not scroll sideways (its tables scroll inside themselves): ${JSON.stringify(layout)}`);
+      await screenshot(page, '15-results-probes-narrow');
+    } finally {
+      await page.setViewportSize({ width: 1600, height: 1000 });
+    }
+    await runCommand(page, 'View: Close All Editor Groups');
   });
 
   it('previews the levels of an environment from its code lens', async () => {

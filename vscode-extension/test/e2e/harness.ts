@@ -37,8 +37,19 @@ export interface Session {
   close: () => Promise<void>;
 }
 
+export interface SessionOptions {
+  /**
+   * Workspace trust as a user meets it: enabled, with the folder not trusted (restricted mode; no
+   * startup prompt, so nothing grants trust behind the test's back). Default: trust disabled, every
+   * folder trusted, as the other tests want.
+   */
+  untrustedFolder?: boolean;
+  /** Writes more into the workspace (e.g. .vscode/settings.json) before code-server opens it. */
+  prepareWorkspace?: (workspace: string) => void;
+}
+
 /** A fresh workspace, user data and extensions folder; code-server with the .vsix; a browser on it. */
-export async function startSession(files: Record<string, string>, userSettings: Record<string, unknown>): Promise<Session> {
+export async function startSession(files: Record<string, string>, userSettings: Record<string, unknown>, options: SessionOptions = {}): Promise<Session> {
   const codeServer = required('MESASPEC_CODE_SERVER');
   const vsix = required('MESASPEC_VSIX');
   const browserPath = process.env.MESASPEC_CHROMIUM ?? '/usr/bin/chromium';
@@ -49,13 +60,17 @@ export async function startSession(files: Record<string, string>, userSettings: 
   fs.mkdirSync(path.join(userData, 'User'), { recursive: true });
   fs.mkdirSync(workspace, { recursive: true });
   for (const [name, source] of Object.entries(files)) fs.copyFileSync(source, path.join(workspace, name));
+  options.prepareWorkspace?.(workspace);
+  const trust = options.untrustedFolder
+    ? { 'security.workspace.trust.enabled': true, 'security.workspace.trust.startupPrompt': 'never', 'security.workspace.trust.banner': 'always' }
+    : { 'security.workspace.trust.enabled': false };
   fs.writeFileSync(path.join(userData, 'User', 'settings.json'), JSON.stringify({
     'workbench.startupEditor': 'none',
     'workbench.tips.enabled': false,
     'workbench.enableExperiments': false,
     'telemetry.telemetryLevel': 'off',
     'extensions.ignoreRecommendations': true,
-    'security.workspace.trust.enabled': false,
+    ...trust,
     'window.restoreWindows': 'none',
     'editor.codeLens': true,
     'editor.hover.delay': 200,
@@ -71,7 +86,7 @@ export async function startSession(files: Record<string, string>, userSettings: 
   let output = '';
   const child: ChildProcess = spawn(codeServer, [
     '--bind-addr', `127.0.0.1:${port}`, '--auth', 'none', '--disable-telemetry', '--disable-update-check',
-    '--disable-workspace-trust', '--user-data-dir', userData, '--extensions-dir', extensions, workspace,
+    ...(options.untrustedFolder ? [] : ['--disable-workspace-trust']), '--user-data-dir', userData, '--extensions-dir', extensions, workspace,
   ], { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, PASSWORD: undefined } });
   child.stdout?.on('data', (c: Buffer) => { output += c.toString(); });
   child.stderr?.on('data', (c: Buffer) => { output += c.toString(); });
