@@ -34,6 +34,29 @@ public sealed class CurriculumTests
     }
 
     [Fact]
+    public void Equal_regrets_rank_in_buffer_order()
+    {
+        var buffer = new PlrBuffer(Settings(temperature: 1));
+        buffer.Offer(1, score: 2, optimal: 10, clock: 0);
+        buffer.Offer(2, score: 5, optimal: 10, clock: 0);
+        buffer.Offer(3, score: 2, optimal: 10, clock: 0);
+        buffer.Offer(4, score: 2, optimal: 10, clock: 0);
+
+        var p = buffer.Probabilities(clock: 1);
+
+        // Ranks: level 2 first, then levels 1, 3, 4 in the order they entered: weights 1, 1/2, 1/3, 1/4.
+        var total = 1 + 1 / 2.0 + 1 / 3.0 + 1 / 4.0;
+        Assert.Equal([0.5 / total, 1 / total, 1 / 3.0 / total, 0.25 / total], p.Select(x => Math.Round(x, 12)), new Comparer12());
+    }
+
+    private sealed class Comparer12 : IEqualityComparer<double>
+    {
+        public bool Equals(double x, double y) => Math.Abs(x - y) < 1e-12;
+
+        public int GetHashCode(double obj) => 0;
+    }
+
+    [Fact]
     public void A_lower_temperature_is_greedier_for_high_regret()
     {
         double Top(double temperature)

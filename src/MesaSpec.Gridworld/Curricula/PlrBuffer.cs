@@ -12,7 +12,9 @@ public sealed class PlrBuffer
 {
     private readonly PlrSettings settings;
     private readonly List<PlrEntry> entries;
+    private readonly double[] rankWeights;
     private readonly double[] weights;
+    private readonly double[] keys;
     private readonly int[] ranked;
 
     public PlrBuffer(PlrSettings settings)
@@ -20,7 +22,14 @@ public sealed class PlrBuffer
         settings.Validate();
         this.settings = settings;
         entries = new List<PlrEntry>(settings.Capacity);
+        // The weight of rank r depends only on r and β: computed once, not per replay.
+        rankWeights = new double[settings.Capacity];
+        for (var r = 0; r < settings.Capacity; r++)
+        {
+            rankWeights[r] = Math.Pow(1.0 / (r + 1), 1.0 / settings.Temperature);
+        }
         weights = new double[settings.Capacity];
+        keys = new double[settings.Capacity];
         ranked = new int[settings.Capacity];
     }
 
@@ -103,13 +112,24 @@ public sealed class PlrBuffer
         for (var i = 0; i < n; i++)
         {
             ranked[i] = i;
+            keys[i] = -entries[i].Score;
         }
-        Array.Sort(ranked, 0, n, Comparer<int>.Create((a, b) => entries[b].Score.CompareTo(entries[a].Score) is var c && c != 0 ? c : a.CompareTo(b)));
+        Array.Sort(keys, ranked, 0, n);
+        for (var start = 0; start < n;)
+        {
+            var end = start + 1;
+            while (end < n && keys[end] == keys[start])
+            {
+                end++;
+            }
+            Array.Sort(ranked, start, end - start);
+            start = end;
+        }
         var scoreTotal = 0.0;
         for (var r = 0; r < n; r++)
         {
-            weights[ranked[r]] = Math.Pow(1.0 / (r + 1), 1.0 / settings.Temperature);
-            scoreTotal += weights[ranked[r]];
+            weights[ranked[r]] = rankWeights[r];
+            scoreTotal += rankWeights[r];
         }
         var staleTotal = 0.0;
         for (var i = 0; i < n; i++)
