@@ -17,7 +17,7 @@ public class TrainingPhaseCompletionTests
         Assert.Contains("MazeAnywhere", environments);
         Assert.Contains("mix", environments);
         Assert.Contains("MazeAnywhere", await LabelsAsync(InExperiment("then train on mix(Maze: 0.9, $")));
-        Assert.Equal(["rewarding", "using", "for"], await LabelsAsync(InExperiment("then train on MazeAnywhere $")));
+        Assert.Equal(["rewarding", "using", "for", "curriculum"], await LabelsAsync(InExperiment("then train on MazeAnywhere $")));
         Assert.Contains("GoToCorner", await LabelsAsync(InExperiment("then train on MazeAnywhere rewarding $")));
         Assert.Contains("a2c", await LabelsAsync(InExperiment("then train on MazeAnywhere using $")));
         Assert.Contains("EatCheese", await LabelsAsync(Specs.Cheese.Replace("using ppo(steps: 300k)", "using ppo(steps: 300k) rewarding $", StringComparison.Ordinal)));
