@@ -139,10 +139,11 @@ public static class MarkdownReport
         md.AppendLine((sweepColumn ? "| point " : "") + "| seed | phase | curriculum | episodes | replayed | levels planned | planner time | buffer regret | fresh regret | replayed regret |");
         md.AppendLine((sweepColumn ? "|---" : "") + "|---|---|---|---|---|---|---|---|---|---|");
         static string Regret(double? r) => r is { } v ? ReportText.Number(v) : "n/a";
-        foreach (var (point, seed, phase, c) in rows)
+        foreach (var (point, seed, phase, curriculum) in rows)
         {
+            var c = curriculum.Statistics;
             md.AppendLine((sweepColumn ? $"| {Cell(ReportText.Parameters(point))} " : "") + string.Create(CultureInfo.InvariantCulture,
-                $"| {seed} | {phase} | {MarkdownText.Code(c.Name)} | {c.Episodes} | {c.ReplayFraction * 100:0}% | {c.LevelsPlanned} | {ReportText.Duration(c.PlanningSeconds)} | {ReportText.Number(c.BufferMeanRegret)} | {Regret(c.FreshMeanRegret)} | {Regret(c.ReplayedMeanRegret)} |"));
+                $"| {seed} | {phase} | {MarkdownText.Code(curriculum.Name)} | {c.Episodes} | {c.ReplayFraction * 100:0}% | {c.LevelsPlanned} | {ReportText.Duration(c.PlanningSeconds)} | {ReportText.Number(c.BufferMeanRegret)} | {Regret(c.FreshMeanRegret)} | {Regret(c.ReplayedMeanRegret)} |"));
         }
         md.AppendLine();
         md.AppendLine("Regret: the planner's optimal discounted return minus the agent's, per episode (reward units); the buffer's is its mean at the end.");

@@ -1,5 +1,3 @@
-using MesaSpec.LanguageServer.Protocol;
-
 namespace MesaSpec.LanguageServer.Tests;
 
 /// <summary>Issue 14: completion and hover know curricula (<c>curriculum plr(...)</c>), from the component catalogue.</summary>
@@ -23,12 +21,7 @@ public class CurriculumEditorTests
         var text = OnTrainLine("curriculum plr(buffer: 64)");
         foreach (var (word, expected) in new[] { ("curriculum plr", "domain randomisation"), ("plr(", "regret") })
         {
-            await using var client = new LspTestClient();
-            await client.InitializeAsync();
-            await client.OpenAsync(Specs.Uri, text);
-            var hover = await client.RequestAsync<Hover?>("textDocument/hover", new HoverParams(new TextDocumentIdentifier(Specs.Uri), Specs.At(text, word)));
-            await client.ShutdownAndExitAsync();
-            Assert.Contains(expected, hover!.Contents.Value, StringComparison.Ordinal);
+            Assert.Contains(expected, await Specs.HoverTextAsync(text, word), StringComparison.Ordinal);
         }
     }
 }

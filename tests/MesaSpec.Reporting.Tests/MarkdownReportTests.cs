@@ -42,9 +42,9 @@ public sealed class MarkdownReportTests
     public void A_curriculum_phase_is_named_with_its_arguments_and_tabled_per_seed()
     {
         var report = SampleReports.Finished(seeds: 1);
-        var curriculum = new CurriculumReport("plr", new Dictionary<string, string> { ["buffer"] = "256", ["replay"] = "0.5" },
-            Episodes: 6000, ReplayFraction: 0.48, LevelsPlanned: 3120, PlanningSeconds: 1.5, BufferLevels: 256, BufferMeanRegret: 9.3,
-            FreshMeanRegret: 4.6, ReplayedMeanRegret: null);
+        var curriculum = new CurriculumReport("plr", new Dictionary<string, string> { ["buffer"] = "256", ["replay"] = "0.5" }, new Gridworld.Curricula.CurriculumSummary(
+            Episodes: 6000, Replayed: 2880, ReplayFraction: 0.48, LevelsPlanned: 3120, PlanningSeconds: 1.5, BufferLevels: 256, BufferMeanRegret: 9.3,
+            FreshMeanRegret: 4.6, ReplayedMeanRegret: null));
         var training = report.Points[0].Training[0] with
         {
             Phases = [new PhaseReport(1, "mix(Maze: 0.99, MazeAnywhere: 0.01)", "EatCheese", "ppo", 20000, null) { Curriculum = curriculum }],

@@ -152,22 +152,10 @@ public sealed record PhaseReport(int Phase, string Distribution, string Objectiv
 }
 
 /// <summary>
-/// A phase's curriculum: its component and arguments (as written in values), the episodes it started and the fraction
-/// that replayed a buffered level, the levels the planner solved and the seconds it took, and the regrets (optimal
-/// discounted return minus the agent's): the buffer's mean at the end, and the mean over episodes on fresh and on
-/// replayed levels (null when there were none).
+/// A phase's curriculum: its component and arguments (as written in values), and what it did in this seed's phase
+/// (<see cref="Gridworld.Curricula.CurriculumSummary"/>: episodes, replays, the planner's work, the regrets).
 /// </summary>
-public sealed record CurriculumReport(
-    string Name,
-    IReadOnlyDictionary<string, string> Parameters,
-    long Episodes,
-    double ReplayFraction,
-    long LevelsPlanned,
-    double PlanningSeconds,
-    int BufferLevels,
-    double BufferMeanRegret,
-    double? FreshMeanRegret,
-    double? ReplayedMeanRegret);
+public sealed record CurriculumReport(string Name, IReadOnlyDictionary<string, string> Parameters, Gridworld.Curricula.CurriculumSummary Statistics);
 
 /// <summary>
 /// A mean with its 95% confidence interval (percentile bootstrap over seeds, then levels within seeds; it stays

@@ -29,17 +29,9 @@ internal sealed class CurriculumRecorder(EnvironmentFactory environments)
         {
             return null;
         }
-        var summary = source.Summary();
         return new CurriculumReport(
             curriculum.Component.Name,
             curriculum.Component.Arguments.ToDictionary(kv => kv.Key, kv => kv.Value.ToString()),
-            summary.Episodes,
-            summary.ReplayFraction,
-            summary.LevelsPlanned,
-            summary.PlanningSeconds,
-            summary.BufferLevels,
-            summary.BufferMeanRegret,
-            summary.FreshMeanRegret,
-            summary.ReplayedMeanRegret);
+            source.Summary());
     }
 }

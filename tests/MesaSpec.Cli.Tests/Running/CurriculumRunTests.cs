@@ -76,6 +76,7 @@ public sealed class CurriculumRunTests : IDisposable
         var curriculum = phases[0].GetProperty("curriculum");
         Assert.Equal("plr", curriculum.GetProperty("name").GetString());
         Assert.Equal("8", curriculum.GetProperty("parameters").GetProperty("buffer").GetString());
+        curriculum = curriculum.GetProperty("statistics");
         Assert.Equal(8, curriculum.GetProperty("bufferLevels").GetInt32());
         var episodes = curriculum.GetProperty("episodes").GetInt64();
         var replayed = curriculum.GetProperty("replayFraction").GetDouble();
@@ -96,6 +97,6 @@ public sealed class CurriculumRunTests : IDisposable
         static string Scores(JsonElement report) => report.GetProperty("points")[0].GetProperty("evaluations").GetRawText();
         Assert.Equal(Scores(Report("Plain")), Scores(Report("Prioritised")));
         var curriculum = Report("Prioritised").GetProperty("points")[0].GetProperty("training")[0].GetProperty("phases")[0].GetProperty("curriculum");
-        Assert.Equal(0, curriculum.GetProperty("replayFraction").GetDouble());
+        Assert.Equal(0, curriculum.GetProperty("statistics").GetProperty("replayFraction").GetDouble());
     }
 }
