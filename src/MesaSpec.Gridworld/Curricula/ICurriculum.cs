@@ -9,6 +9,9 @@ namespace MesaSpec.Gridworld.Curricula;
 public interface ICurriculum
 {
     CurriculumSummary Summary();
+
+    /// <summary>Whether the trainer learns from the episode playing in <paramref name="slot"/> (a robust curriculum only scores fresh levels).</summary>
+    bool TrainsOn(int slot);
 }
 
 /// <summary>
@@ -46,7 +49,10 @@ public sealed class PlrCurriculum : ICurriculumComponent
 
     public ILevelSource Create(ComponentArguments arguments, CurriculumContext context) => new RegretCurriculum(
         context.Fresh,
-        new PlrSettings(arguments.PositiveInt("buffer"), arguments.UnitFloat("replay"), arguments.PositiveFloat("temperature"), arguments.UnitFloat("staleness")),
+        new PlrSettings(arguments.PositiveInt("buffer"), arguments.UnitFloat("replay"), arguments.PositiveFloat("temperature"), arguments.UnitFloat("staleness"))
+        {
+            Robust = arguments.Bool("robust"),
+        },
         level => context.Planner.OptimalReturn(level, context.Objective, context.Objective),
         context.Planner.Discount,
         context.Slots,

@@ -9,9 +9,9 @@ namespace MesaSpec.Gridworld.Curricula;
 /// with probability <see cref="PlrSettings.Replay"/> (chosen by <see cref="PlrBuffer"/>), else plays a fresh level of
 /// the underlying distribution. When an episode ends its level is scored by its oracle regret, the optimal discounted
 /// return (the exact planner's, planned once per level) minus the return the agent achieved, and a fresh level is
-/// offered to the buffer, a replayed one rescored. The model trains on every episode, fresh or replayed (PLR as in
-/// Jiang et al. 2021, not the "robust" PLR⊥ that withholds gradients from fresh levels: the level source cannot see
-/// gradients). Every choice is drawn from (seed, episode serial), so a run is as deterministic as its episodes.
+/// offered to the buffer, a replayed one rescored. The model trains on every episode, fresh or replayed (PLR, Jiang et
+/// al. 2021), or with <see cref="PlrSettings.Robust"/> on replayed levels only (PLR⊥: fresh levels are only scored, and
+/// the trainer asks <see cref="TrainsOn"/>). Every choice is drawn from (seed, episode serial), so a run is as deterministic as its episodes.
 /// </summary>
 public sealed class RegretCurriculum : ILevelSource, IEpisodeFeedback, ICurriculum
 {
@@ -116,6 +116,8 @@ public sealed class RegretCurriculum : ILevelSource, IEpisodeFeedback, ICurricul
             buffer.Offer(key, regret, slotOptimal[slot], slotSerial[slot]);
         }
     }
+
+    public bool TrainsOn(int slot) => !settings.Robust || slotReplayed[slot];
 
     public CurriculumSummary Summary() => new(
         episodes,

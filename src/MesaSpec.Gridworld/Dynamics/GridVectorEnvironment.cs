@@ -116,6 +116,8 @@ public sealed class GridVectorEnvironment : IVectorEnvironment
     /// <summary>Where the episodes' levels come from (a curriculum reports what it did through it).</summary>
     public ILevelSource LevelSource => levels;
 
+    public bool TrainsOn(int slot) => levels is not Curricula.ICurriculum curriculum || curriculum.TrainsOn(slot);
+
     /// <summary>Whether <see cref="LevelOf"/> objects stay unchanged across episodes (so planners may cache by level).</summary>
     public bool LevelsAreStable => !levels.RefillsLevels;
 

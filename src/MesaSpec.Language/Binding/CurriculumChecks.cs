@@ -6,7 +6,8 @@ namespace MesaSpec.Language.Binding;
 
 /// <summary>
 /// MS307x checks of a phase's curriculum that need no simulation: a buffer that can never fill (so nothing is ever
-/// replayed), and a replay probability of 1 (so no new level is ever seen once it has). A curriculum whose levels
+/// replayed), a replay probability of 1 (so no new level is ever seen once it has), and a robust curriculum that never
+/// replays (so nothing is learnt). A curriculum whose levels
 /// the planner cannot solve (MS3070) needs the planner, so the gridworld's analyzer reports it.
 /// </summary>
 internal static class CurriculumChecks
@@ -15,6 +16,8 @@ internal static class CurriculumChecks
     private const string Buffer = "buffer";
 
     private const string Replay = "replay";
+
+    private const string Robust = "robust";
 
     public static void Check(ExperimentPlan plan, FileDiagnostics file)
     {
@@ -49,6 +52,10 @@ internal static class CurriculumChecks
                     if (arguments.TryGetValue(Replay, out var replay) && replay.AsFloat() >= 1)
                     {
                         Report(DiagnosticCatalog.CurriculumNeverFresh(clause.Span, (int)buffer));
+                    }
+                    if (arguments.TryGetValue(Robust, out var robust) && robust.AsBool() && replay.Raw is not null && replay.AsFloat() <= 0)
+                    {
+                        Report(DiagnosticCatalog.CurriculumLearnsNothing(clause.Span));
                     }
                 }
             }

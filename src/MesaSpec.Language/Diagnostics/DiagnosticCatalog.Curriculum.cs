@@ -19,4 +19,8 @@ public static partial class DiagnosticCatalog
     public static Diagnostic CurriculumNeverFresh(TextSpan span, int buffer) =>
         Warning(DiagnosticCodes.CurriculumNeverFresh, span,
             $"with 'replay: 1' every episode after the buffer fills replays one of its {buffer} levels, so training never sees a new level again; use a replay probability below 1");
+
+    public static Diagnostic CurriculumLearnsNothing(TextSpan span) =>
+        Warning(DiagnosticCodes.CurriculumLearnsNothing, span,
+            "'robust: true' learns from replayed levels only, and 'replay: 0' never replays one: the model would not be trained at all; give 'replay' a probability above 0, or leave 'robust' out");
 }

@@ -7,4 +7,5 @@ public static partial class DiagnosticCodes
     public const string CurriculumCannotPlan = "MS3070";
     public const string CurriculumNeverReplays = "MS3071";
     public const string CurriculumNeverFresh = "MS3072";
+    public const string CurriculumLearnsNothing = "MS3073";
 }
