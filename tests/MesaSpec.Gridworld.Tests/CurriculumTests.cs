@@ -10,6 +10,15 @@ namespace MesaSpec.Gridworld.Tests;
 /// <summary>Issue 14: prioritised level replay scored by planner regret (<c>curriculum plr(...)</c>).</summary>
 public sealed class CurriculumTests
 {
+    [Fact]
+    public void Every_built_in_curriculum_descriptor_has_a_gridworld_entry_holding_that_very_descriptor()
+    {
+        var declared = ComponentCatalog.Default.OfKind(ComponentKind.Curriculum).ToList();
+        var entries = new Components.GridworldComponents().GetEntries().OfType<ICurriculumComponent>().Select(e => e.Descriptor).OrderBy(d => d.Name, StringComparer.Ordinal);
+
+        Assert.Equal(declared, entries, ReferenceEqualityComparer.Instance);
+    }
+
     private static PlrSettings Settings(int capacity = 4, double replay = 0.5, double temperature = 0.3, double staleness = 0) =>
         new(capacity, replay, temperature, staleness);
 
@@ -179,6 +188,30 @@ public sealed class CurriculumTests
 
         Assert.Equal(Enumerable.Range(0, 300).Select(s => levels.IndexOf(levels.LevelFor(s, 0))), played);
         Assert.Equal(0, curriculum.Summary().ReplayFraction);
+    }
+
+    [Fact]
+    public void A_robust_curriculum_trains_on_replayed_levels_only()
+    {
+        var robust = Curriculum(Settings(capacity: 2, replay: 0.5) with { Robust = true }, seed: 4, out var levels);
+        var plain = Curriculum(Settings(capacity: 2, replay: 0.5), seed: 4, out _);
+        var trainedOn = new List<bool>();
+        var replayedBefore = 0L;
+        for (var serial = 0L; serial < 200; serial++)
+        {
+            robust.LevelFor(serial, 0);
+            plain.LevelFor(serial, 0);
+            var replayed = robust.Summary().Replayed > replayedBefore;
+            replayedBefore = robust.Summary().Replayed;
+            Assert.Equal(replayed, robust.TrainsOn(0));
+            Assert.True(plain.TrainsOn(0));
+            trainedOn.Add(robust.TrainsOn(0));
+            robust.EpisodeEnded(0);
+            plain.EpisodeEnded(0);
+        }
+        // Nothing is learnt while the buffer fills; then about half the episodes replay.
+        Assert.False(trainedOn[0] || trainedOn[1]);
+        Assert.InRange(trainedOn.Count(t => t), 70, 130);
     }
 
     [Fact]
