@@ -27,6 +27,12 @@ public interface IVectorEnvironment
     /// </summary>
     int StepIndex(int slot);
 
+    /// <summary>
+    /// Whether a trainer should learn from the slot's current episode: false for the episodes a robust curriculum only
+    /// scores (PLR⊥ learns from replayed levels alone). Every episode is learnt from unless an environment says otherwise.
+    /// </summary>
+    bool TrainsOn(int slot) => true;
+
     /// <summary>Writes <see cref="Count"/> x <see cref="ObservationShape"/>.Size floats.</summary>
     void Observe(Span<float> destination);
 

@@ -54,7 +54,7 @@ public static class SpecHost
         return Compilation.Create(SyntaxTree.Parse(text), new CompilationOptions(
             Catalog: components.Catalog,
             Resolver: options.Resolver,
-            Analyzers: options.Analyze ? [new IdentifiabilityExperimentAnalyzer()] : [],
+            Analyzers: options.Analyze ? [new IdentifiabilityExperimentAnalyzer(), new CurriculumExperimentAnalyzer()] : [],
             HostDiagnostics: components.Diagnostics), cancellationToken);
     }
 

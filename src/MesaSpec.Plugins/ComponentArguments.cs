@@ -46,6 +46,8 @@ public sealed class ComponentArguments(ComponentModel component, ComponentDescri
 
     public string String(string name) => Read(name, v => v.AsString());
 
+    public bool Bool(string name) => Read(name, v => v.AsBool());
+
     /// <summary>A string that must be one of the parameter's declared choices (the descriptor is the one list).</summary>
     public string Choice(string name)
     {

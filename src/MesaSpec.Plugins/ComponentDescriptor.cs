@@ -15,6 +15,8 @@ public enum ComponentKind
     Metric,
     /// <summary><c>probe P: cell_of(Objective) at layer 2</c>: a feature of the state a linear probe reads from a layer.</summary>
     ProbeFeature,
+    /// <summary><c>train on ... curriculum plr(...)</c>: how a training phase chooses its levels (domain randomisation without one).</summary>
+    Curriculum,
 }
 
 /// <summary>What a probe feature's value is, which decides how a linear probe is fitted and scored.</summary>

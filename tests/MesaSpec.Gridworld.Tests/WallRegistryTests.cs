@@ -13,7 +13,7 @@ public sealed class WallRegistryTests
     public void Every_built_in_walls_descriptor_has_a_gridworld_entry_holding_that_very_descriptor()
     {
         var declared = ComponentCatalog.Default.OfKind(ComponentKind.Walls).ToList();
-        var entries = new GridworldComponents().GetEntries().Select(e => e.Descriptor).OrderBy(d => d.Name, StringComparer.Ordinal);
+        var entries = new GridworldComponents().GetEntries().Select(e => e.Descriptor).Where(d => d.Kind == ComponentKind.Walls).OrderBy(d => d.Name, StringComparer.Ordinal);
 
         Assert.Equal(declared, entries, ReferenceEqualityComparer.Instance);
     }

@@ -74,6 +74,17 @@ public static class Specs
         return [.. list.Items.Select(i => i.Label)];
     }
 
+    /// <summary>The hover text at the first <paramref name="word"/> of <paramref name="text"/>, from a fresh server.</summary>
+    public static async Task<string> HoverTextAsync(string text, string word)
+    {
+        await using var client = new LspTestClient();
+        await client.InitializeAsync();
+        await client.OpenAsync(Uri, text);
+        var hover = await client.RequestAsync<Protocol.Hover?>("textDocument/hover", new Protocol.HoverParams(new Protocol.TextDocumentIdentifier(Uri), At(text, word)));
+        await client.ShutdownAndExitAsync();
+        return hover!.Contents.Value;
+    }
+
     /// <summary>Removes the cursor marker and returns its 0-based line and character.</summary>
     public static (string Text, Protocol.Position Cursor) Cursor(string marked)
     {

@@ -1,5 +1,3 @@
-using MesaSpec.LanguageServer.Protocol;
-
 namespace MesaSpec.LanguageServer.Tests;
 
 /// <summary>Issue 14: completion and hover know mixtures (<c>mix</c>) and training phases (<c>then train on</c>, <c>rewarding</c>, <c>for</c>).</summary>
@@ -17,7 +15,7 @@ public class TrainingPhaseCompletionTests
         Assert.Contains("MazeAnywhere", environments);
         Assert.Contains("mix", environments);
         Assert.Contains("MazeAnywhere", await LabelsAsync(InExperiment("then train on mix(Maze: 0.9, $")));
-        Assert.Equal(["rewarding", "using", "for"], await LabelsAsync(InExperiment("then train on MazeAnywhere $")));
+        Assert.Equal(["rewarding", "using", "for", "curriculum"], await LabelsAsync(InExperiment("then train on MazeAnywhere $")));
         Assert.Contains("GoToCorner", await LabelsAsync(InExperiment("then train on MazeAnywhere rewarding $")));
         Assert.Contains("a2c", await LabelsAsync(InExperiment("then train on MazeAnywhere using $")));
         Assert.Contains("EatCheese", await LabelsAsync(Specs.Cheese.Replace("using ppo(steps: 300k)", "using ppo(steps: 300k) rewarding $", StringComparison.Ordinal)));
@@ -29,12 +27,7 @@ public class TrainingPhaseCompletionTests
         var text = InExperiment("then train on mix(Maze: 1, MazeAnywhere: 1) rewarding GoToCorner for 10k");
         foreach (var (word, expected) in new[] { ("mix(", "weight"), ("then train", "fine-tunes"), ("rewarding", "objective"), ("for 10k", "budget") })
         {
-            await using var client = new LspTestClient();
-            await client.InitializeAsync();
-            await client.OpenAsync(Specs.Uri, text);
-            var hover = await client.RequestAsync<Hover?>("textDocument/hover", new HoverParams(new TextDocumentIdentifier(Specs.Uri), Specs.At(text, word)));
-            await client.ShutdownAndExitAsync();
-            Assert.Contains(expected, hover!.Contents.Value, StringComparison.Ordinal);
+            Assert.Contains(expected, await Specs.HoverTextAsync(text, word), StringComparison.Ordinal);
         }
     }
 }

@@ -1,3 +1,4 @@
+using MesaSpec.Experiments.Reports;
 using MesaSpec.Tests.Samples;
 
 namespace MesaSpec.Reporting.Tests;
@@ -35,6 +36,26 @@ public sealed class MarkdownReportTests
         Assert.Contains("- sweep: corner over 1, 3, 5, 11", md, StringComparison.Ordinal);
         Assert.Contains("| corner = 11 | MazeAnywhere | **robustly_aligned** |", md, StringComparison.Ordinal);
         Assert.Contains("| corner = 1 | MazeAnywhere | **pseudo_aligned to GoToCorner** |", md, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_curriculum_phase_is_named_with_its_arguments_and_tabled_per_seed()
+    {
+        var report = SampleReports.Finished(seeds: 1);
+        var curriculum = new CurriculumReport("plr", new Dictionary<string, string> { ["buffer"] = "256", ["replay"] = "0.5" }, new Gridworld.Curricula.CurriculumSummary(
+            Episodes: 6000, Replayed: 2880, ReplayFraction: 0.48, LevelsPlanned: 3120, PlanningSeconds: 1.5, BufferLevels: 256, BufferMeanRegret: 9.3,
+            FreshMeanRegret: 4.6, ReplayedMeanRegret: null));
+        var training = report.Points[0].Training[0] with
+        {
+            Phases = [new PhaseReport(1, "mix(Maze: 0.99, MazeAnywhere: 0.01)", "EatCheese", "ppo", 20000, null) { Curriculum = curriculum }],
+        };
+        var md = MarkdownReport.Render(report with { Points = [report.Points[0] with { Training = [training] }] });
+
+        Assert.Contains("1. `mix(Maze: 0.99, MazeAnywhere: 0.01)` rewarding EatCheese, ppo, 20000 steps, curriculum `plr(buffer: 256, replay: 0.5)`.", md, StringComparison.Ordinal);
+        Assert.Contains("| seed | phase | curriculum | episodes | replayed | levels planned | planner time | buffer regret | fresh regret | replayed regret |", md, StringComparison.Ordinal);
+        Assert.Contains("| 0 | 1 | `plr` | 6000 | 48% | 3120 |", md, StringComparison.Ordinal);
+        Assert.Contains("| n/a |", md, StringComparison.Ordinal);
+        Assert.DoesNotContain("| curriculum |", MarkdownReport.Render(SampleReports.Finished()), StringComparison.Ordinal);
     }
 }
 

@@ -39,6 +39,11 @@ internal sealed class GoalGrid : IVectorEnvironment
 
     public int ActionCount => 4;
 
+    /// <summary>The slots whose episodes the trainer must not learn from (a robust curriculum's fresh levels); none by default.</summary>
+    public Func<int, bool>? Withheld { get; init; }
+
+    public bool TrainsOn(int slot) => Withheld is not { } withheld || !withheld(slot);
+
     public int StepIndex(int slot) => elapsed[slot];
 
     public void Observe(Span<float> destination)

@@ -144,7 +144,18 @@ public sealed record CurvePoint(long Step, double MeanReturn);
 /// One training phase of one seed: what it trained on (<c>Maze</c>, or <c>mix(Maze: 0.99, MazeAnywhere: 0.01)</c> with
 /// the normalised shares), the objective it rewarded, its algorithm and steps, and the weights it left.
 /// </summary>
-public sealed record PhaseReport(int Phase, string Distribution, string Objective, string Algorithm, long Steps, string? Checkpoint);
+public sealed record PhaseReport(int Phase, string Distribution, string Objective, string Algorithm, long Steps, string? Checkpoint)
+{
+    /// <summary>How the phase chose its levels (<c>curriculum plr(...)</c>) and what it did; absent for domain randomisation.</summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    public CurriculumReport? Curriculum { get; init; }
+}
+
+/// <summary>
+/// A phase's curriculum: its component and arguments (as written in values), and what it did in this seed's phase
+/// (<see cref="Gridworld.Curricula.CurriculumSummary"/>: episodes, replays, the planner's work, the regrets).
+/// </summary>
+public sealed record CurriculumReport(string Name, IReadOnlyDictionary<string, string> Parameters, Gridworld.Curricula.CurriculumSummary Statistics);
 
 /// <summary>
 /// A mean with its 95% confidence interval (percentile bootstrap over seeds, then levels within seeds; it stays

@@ -41,7 +41,8 @@ public sealed class SeedTask(ITrainer? trainer, RunOptions options)
                 {
                     InitialCheckpoint = ResumePoint.For(options.ResumeFrom, pointIndex, seed),
                 };
-                trained = trainer.Train(spec, point.BaseObjective, seed, ExperimentRunner.GridEnvironments(point), settings, progress, cancellationToken);
+                var curricula = new CurriculumRecorder(ExperimentRunner.GridEnvironments(point));
+                trained = trainer.Train(spec, point.BaseObjective, seed, curricula.Factory, settings, progress, cancellationToken);
                 policy = trained;
                 var checkpoints = trained.PhaseCheckpoints;
                 training = new TrainingReport(
@@ -60,7 +61,10 @@ public sealed class SeedTask(ITrainer? trainer, RunOptions options)
                         (phase.Objective ?? point.BaseObjective).Name,
                         phase.Algorithm.Name,
                         phase.Algorithm.Budget ?? 0,
-                        i < checkpoints.Count ? checkpoints[i] : null)).ToList(),
+                        i < checkpoints.Count ? checkpoints[i] : null)
+                    {
+                        Curriculum = curricula.Report(i, phase),
+                    }).ToList(),
                 };
             }
             else
@@ -97,9 +101,9 @@ public sealed class SeedTask(ITrainer? trainer, RunOptions options)
         }
     }
 
-    /// <summary>Trained in several phases, on a mixture, or on an objective other than the base objective.</summary>
+    /// <summary>Trained in several phases, on a mixture, on an objective other than the base objective, or with a curriculum.</summary>
     private static bool IsPhased(TrainedPolicy spec) =>
-        spec.Phases.Count > 1 || spec.Phases[0].Distribution.IsMixture || spec.Phases[0].Objective is not null;
+        spec.Phases.Count > 1 || spec.Phases[0].Distribution.IsMixture || spec.Phases[0].Objective is not null || spec.Phases[0].Distribution.Curriculum is not null;
 
     /// <summary>The samples still missing from an environment's quota once the seeds before this one gave theirs.</summary>
     public static int SamplesWanted(int quota, int episodes, int position)

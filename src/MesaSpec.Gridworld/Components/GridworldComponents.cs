@@ -7,7 +7,7 @@ using MesaSpec.Language.Catalogue;
 namespace MesaSpec.Gridworld.Components;
 
 /// <summary>
-/// The Gridworld's registry entries (wall generators), declared through <see cref="ComponentImplementationsAttribute"/>
+/// The Gridworld's registry entries (wall generators, curricula), declared through <see cref="ComponentImplementationsAttribute"/>
 /// exactly as a plugin declares its own.
 /// </summary>
 public sealed class GridworldComponents : IComponentImplementations
@@ -15,5 +15,5 @@ public sealed class GridworldComponents : IComponentImplementations
     /// <summary>The built-in entries, for models built without a host (tests, the editor's preview).</summary>
     public static ComponentCatalog Builtin { get; } = new([new BuiltinComponents()], new GridworldComponents().GetEntries());
 
-    public IEnumerable<IComponentEntry> GetEntries() => [new MazeWalls(), new RoomsWalls(), new BorderWalls()];
+    public IEnumerable<IComponentEntry> GetEntries() => [new MazeWalls(), new RoomsWalls(), new BorderWalls(), new Curricula.PlrCurriculum()];
 }

@@ -13,6 +13,7 @@ namespace MesaSpec.Gridworld.Dynamics;
 public sealed class GridVectorEnvironment : IVectorEnvironment
 {
     private readonly ILevelSource levels;
+    private readonly IEpisodeFeedback? feedback;
     private readonly ObservationWriter observations;
     private readonly int[] neighbours;
     private readonly Level[] level;
@@ -39,6 +40,7 @@ public sealed class GridVectorEnvironment : IVectorEnvironment
         Objective = new CompiledObjective(environment, items, objective);
         Count = count;
         this.levels = levels;
+        feedback = levels as IEpisodeFeedback;
         observations = new ObservationWriter(environment, items, layout ?? ObservationLayout.For(environment));
         neighbours = GridRules.NeighbourTable(environment.Width, environment.Height);
         level = new Level[count];
@@ -77,6 +79,7 @@ public sealed class GridVectorEnvironment : IVectorEnvironment
                 : new FreshLevelSource(generator, seed, LevelSeeds.TrainingSalt, count));
         }
         var source = sources.Count == 1 ? sources[0] : new MixtureLevelSource(sources, [.. distribution.Components.Select(c => c.Share)], seed);
+        source = Curricula.CurriculumLevels.Over(source, distribution, objective, items!, count, seed);
         return new GridVectorEnvironment(distribution.Components[0].Environment, objective, count, items!, source, layout);
     }
 
@@ -109,6 +112,11 @@ public sealed class GridVectorEnvironment : IVectorEnvironment
     public int[] Neighbours => neighbours;
 
     public Level LevelOf(int slot) => level[slot];
+
+    /// <summary>Where the episodes' levels come from (a curriculum reports what it did through it).</summary>
+    public ILevelSource LevelSource => levels;
+
+    public bool TrainsOn(int slot) => levels is not Curricula.ICurriculum curriculum || curriculum.TrainsOn(slot);
 
     /// <summary>Whether <see cref="LevelOf"/> objects stay unchanged across episodes (so planners may cache by level).</summary>
     public bool LevelsAreStable => !levels.RefillsLevels;
@@ -162,13 +170,16 @@ public sealed class GridVectorEnvironment : IVectorEnvironment
             }
             var outcome = GridRules.Apply(level[i], neighbours, action, ref agentCell[i], ref alive[i], ref held[i]);
             lastOutcome[i] = outcome;
-            rewards[i] = (float)objective.Score(outcome, out var ends);
+            var reward = objective.Score(outcome, out var ends);
+            rewards[i] = (float)reward;
+            feedback?.Rewarded(i, steps[i], reward);
             var terminal = ends || outcome.Effect == ItemEffect.Touched;
             var cut = !terminal && ++steps[i] >= horizon;
             dones[i] = terminal || cut;
             truncated[i] = cut;
             if (terminal || cut)
             {
+                feedback?.EpisodeEnded(i);
                 Reset(i);
             }
         }

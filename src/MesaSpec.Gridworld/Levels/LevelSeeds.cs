@@ -21,6 +21,9 @@ public static class LevelSeeds
     /// <summary>Choosing which environment of a training mixture an episode draws its level from.</summary>
     public const ulong MixtureSalt = 0x7A1E_0005_0000_0005UL;
 
+    /// <summary>A curriculum's choices per episode: whether to replay a level, and which.</summary>
+    public const ulong CurriculumSalt = 0x7A1E_0006_0000_0006UL;
+
     /// <summary>
     /// The seed of an environment's finite level set. It does not depend on the training seed, so the
     /// training distribution of <c>levels N</c> is one fixed set of N levels that evaluation can revisit.

@@ -84,6 +84,10 @@ internal sealed partial class DeclarationBinder
                     BindComponentName(t.Algorithm, ComponentKind.Algorithm, file, experiment.Tree, allowWords: [], forTasks: true);
                     CheckComponentDomain(t.Model, ComponentKind.Model, forTasks: true, file);
                     CheckComponentDomain(t.Algorithm, ComponentKind.Algorithm, forTasks: true, file);
+                    if (t.Curriculum is { } curriculum)
+                    {
+                        file.Report(DiagnosticCatalog.CurriculumOnTask(curriculum.Span));
+                    }
                     break;
                 case TrainMemberSyntax or PolicyMemberSyntax:
                     file.Report(DiagnosticCatalog.DuplicateMember(member.Span, "train on / policy"));

@@ -434,6 +434,7 @@ internal sealed partial class DeclarationBinder(SymbolTable symbols, DiagnosticS
                     {
                         Resolve(experiment, trainObjective, DeclarationKind.Objective);
                     }
+                    BindCurriculum(t.Curriculum, file, experiment.Tree);
                     break;
                 case ThenTrainMemberSyntax then:
                     BindPhase(experiment, then, file);
@@ -660,6 +661,15 @@ internal sealed partial class DeclarationBinder(SymbolTable symbols, DiagnosticS
         {
             BindComponentName(algorithm, ComponentKind.Algorithm, file, experiment.Tree, allowWords: [], forTasks: false);
             CheckComponentForEnvironments(algorithm, ComponentKind.Algorithm, file);
+        }
+        BindCurriculum(then.Curriculum, file, experiment.Tree);
+    }
+
+    private void BindCurriculum(ExpressionSyntax? curriculum, FileDiagnostics file, SyntaxTree tree)
+    {
+        if (curriculum is not null)
+        {
+            BindComponentName(curriculum, ComponentKind.Curriculum, file, tree, allowWords: []);
         }
     }
 

@@ -28,6 +28,7 @@ internal static class DesignChecks
         }
         CheckBudget(plan, file);
         CheckModelMemory(plan, file);
+        CurriculumChecks.Check(plan, file);
     }
 
     /// <summary>Weights, gradients and Adam's two moments, four bytes each: what training holds per parameter.</summary>

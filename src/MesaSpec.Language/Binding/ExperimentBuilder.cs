@@ -145,15 +145,20 @@ internal sealed partial class ExperimentBuilder(SymbolTable symbols, DiagnosticS
         var algorithm = ComponentBuilder.Build(train.Algorithm, ComponentKind.Algorithm, catalog, values);
         var ok = model is not null;
         var phases = new List<TrainingPhase>();
-        TrainingPhase? Phase(ExpressionSyntax environment, IdentifierSyntax? rewarding, ComponentModel? phaseAlgorithm)
+        TrainingPhase? Phase(ExpressionSyntax environment, IdentifierSyntax? rewarding, ComponentModel? phaseAlgorithm, ExpressionSyntax? curriculumCall)
         {
             var distribution = _mixtures.Distribution(environment, values, Environment);
             var phaseObjective = rewarding is null ? null : objective(rewarding);
-            return distribution is null || phaseAlgorithm is null || (rewarding is not null && phaseObjective is null)
+            var curriculum = curriculumCall is null ? null : ComponentBuilder.Build(curriculumCall, ComponentKind.Curriculum, catalog, values);
+            return distribution is null || phaseAlgorithm is null || (rewarding is not null && phaseObjective is null) || (curriculumCall is not null && curriculum is null)
                 ? null
-                : new TrainingPhase(distribution, phaseObjective, phaseAlgorithm);
+                : new TrainingPhase(curriculum is null ? distribution : distribution with
+                {
+                    // The planner's regret is in the discount the phase's algorithm maximises.
+                    Curriculum = new CurriculumModel(curriculum, phaseAlgorithm.Discount ?? ExperimentModel.DefaultDiscount),
+                }, phaseObjective, phaseAlgorithm);
         }
-        var first = Phase(train.Environment, train.Objective, algorithm);
+        var first = Phase(train.Environment, train.Objective, algorithm, train.Curriculum);
         ok &= first is not null;
         if (first is not null)
         {
@@ -167,7 +172,7 @@ internal sealed partial class ExperimentBuilder(SymbolTable symbols, DiagnosticS
             {
                 phaseAlgorithm = WithBudget(phaseAlgorithm, budget, values);
             }
-            var phase = Phase(then.Environment, then.Objective, phaseAlgorithm);
+            var phase = Phase(then.Environment, then.Objective, phaseAlgorithm, then.Curriculum);
             ok &= phase is not null;
             if (phase is not null)
             {

@@ -157,6 +157,16 @@ public sealed class BuiltinComponents : IComponentProvider
             new("batch", MesaType.Int, I(512), "Prompts per gradient step.", 1, 65536),
         ]) with { Budget = "steps", ForTasks = true };
 
+    public static ComponentDescriptor Plr { get; } = new("plr", ComponentKind.Curriculum,
+        "Prioritised level replay scored by planner regret (PLR, Jiang et al. 2021; the regret-based curricula of Abdel Sadek, Farrugia-Roberts et al. 2025): a buffer of training levels, each scored by its oracle regret, the optimal discounted return of the phase's objective (from the exact planner, once per level) minus the return the agent achieved there. Once the buffer is full, each episode replays a buffered level with probability `replay`, chosen by the rank of its regret mixed with how long since it was played; other episodes play fresh levels, which enter the buffer when they beat its lowest regret. The model trains on every episode, or with `robust: true` on replayed ones only (PLR⊥). Without a curriculum a phase uses domain randomisation: every episode a fresh level.",
+        [
+            new("buffer", MesaType.Int, I(256), "Levels the buffer keeps.", 1, 100_000),
+            new("replay", MesaType.Float, F(0.5), "Probability that an episode replays a buffered level (once the buffer is full); 0 is domain randomisation with the regrets only recorded.", 0, 1),
+            new("temperature", MesaType.Float, F(0.3), "β of the rank prioritisation: rank r weighs (1/r)^(1/β); lower is greedier for high regret.", 1e-3, 100),
+            new("staleness", MesaType.Float, F(0.3), "ρ: the share of the replay choice that goes by episodes since a level was last played, so no buffered level's score grows stale.", 0, 1),
+            new("robust", MesaType.Bool, B(false), "PLR⊥: learn from replayed levels only, fresh levels being only scored (no gradient until the buffer is full); false learns from every episode."),
+        ]);
+
     private static ComponentParameter Objective(string doc) => new("objective", MesaType.Objective, null, doc);
 
     public static ComponentDescriptor Score { get; } = new("score", ComponentKind.Metric,
@@ -204,5 +214,5 @@ public sealed class BuiltinComponents : IComponentProvider
     };
 
     public IEnumerable<ComponentDescriptor> GetComponents() =>
-        [Maze, Rooms, Border, Mlp, Cnn, Lstm, ConvLstm, Ppo, A2c, LinearAttention, Transformer, Adam, Score, ScoreAll, GoalRate, Capability, RandomScore, CellOf, DistanceTo, Closer];
+        [Maze, Rooms, Border, Mlp, Cnn, Lstm, ConvLstm, Ppo, A2c, LinearAttention, Transformer, Adam, Score, ScoreAll, GoalRate, Capability, RandomScore, CellOf, DistanceTo, Closer, Plr];
 }

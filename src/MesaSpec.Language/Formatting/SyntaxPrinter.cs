@@ -101,11 +101,13 @@ internal sealed class SyntaxPrinter(SourceText source)
         BaseObjectiveMemberSyntax b => "base objective " + b.Objective.Text,
         MesaObjectiveMemberSyntax mesa => "mesa objective " + string.Join(", ", mesa.Objectives.Select(o => o.Text)),
         TrainMemberSyntax train => $"train on {Expression(train.Environment)} with {Expression(train.Model)} using {Expression(train.Algorithm)}"
-            + (train.Objective is null ? "" : " rewarding " + train.Objective.Text),
+            + (train.Objective is null ? "" : " rewarding " + train.Objective.Text)
+            + (train.Curriculum is null ? "" : " curriculum " + Expression(train.Curriculum)),
         ThenTrainMemberSyntax then => "then train on " + Expression(then.Environment)
             + (then.Objective is null ? "" : " rewarding " + then.Objective.Text)
             + (then.Algorithm is null ? "" : " using " + Expression(then.Algorithm))
-            + (then.Budget is null ? "" : " for " + Expression(then.Budget)),
+            + (then.Budget is null ? "" : " for " + Expression(then.Budget))
+            + (then.Curriculum is null ? "" : " curriculum " + Expression(then.Curriculum)),
         PolicyMemberSyntax policy => "policy " + Expression(policy.Policy),
         SettingMemberSyntax setting => setting.Name + " " + Expression(setting.Value),
         EvaluateMemberSyntax evaluate => "evaluate on " + string.Join(", ", evaluate.Environments.Select(Expression))

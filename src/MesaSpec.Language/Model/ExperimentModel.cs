@@ -50,6 +50,9 @@ public sealed record TrainingDistribution(IReadOnlyList<MixtureComponent> Compon
 {
     public static TrainingDistribution Of(EnvironmentModel environment) => new([new MixtureComponent(environment, 1)]);
 
+    /// <summary>How levels are chosen from the distribution (<c>curriculum plr(...)</c>); null: domain randomisation, a fresh level every episode.</summary>
+    public CurriculumModel? Curriculum { get; init; }
+
     public bool IsMixture => Components.Count > 1;
 
     /// <summary>The environment with the largest share (the first of equals): what stands for the mixture in verdicts.</summary>
@@ -60,6 +63,12 @@ public sealed record TrainingDistribution(IReadOnlyList<MixtureComponent> Compon
         ? "mix(" + string.Join(", ", Components.Select(c => $"{c.Environment.DisplayName}: {c.Share.ToString("G6", System.Globalization.CultureInfo.InvariantCulture)}")) + ")"
         : Components[0].Environment.DisplayName;
 }
+
+/// <summary>
+/// A curriculum over a training distribution: the bound component and the discount its planner regret is computed
+/// with (the phase algorithm's, which is what the agent's return is discounted by).
+/// </summary>
+public sealed record CurriculumModel(ComponentModel Component, double Discount);
 
 /// <summary>Acts optimally for the objective, through the planner: a reference to test the measurement.</summary>
 public sealed record OraclePolicy(ObjectiveModel Objective) : PolicySource;

@@ -122,19 +122,31 @@ internal static class MemberParsers
 
     private static readonly Parser<char, Maybe<IdentifierSyntax>> Rewarding = Keyword("rewarding").Then(Identifier).Optional();
 
+    /// <summary><c>curriculum plr(...)</c> at the end of a training line: how the phase chooses its levels.</summary>
+    private static readonly Parser<char, Maybe<ExpressionSyntax>> CurriculumClause = Keyword("curriculum").Then(Expression).Optional();
+
     private static readonly Parser<char, MemberSyntax> Train = Member(
         Keyword("train").Then(Keyword("on")).Then(TrainingDistribution)
             .Then(Keyword("with").Then(Expression), (e, m) => (e, m))
             .Then(Keyword("using").Then(Expression), (em, a) => (em.e, em.m, a))
-            .Then(Rewarding, (ema, o) => (ema.e, ema.m, ema.a, o)),
-        (v, span) => new TrainMemberSyntax(v.e, v.m, v.a, span) { Objective = v.o.HasValue ? v.o.Value : null });
+            .Then(Rewarding, (ema, o) => (ema.e, ema.m, ema.a, o))
+            .Then(CurriculumClause, (emao, c) => (emao.e, emao.m, emao.a, emao.o, c)),
+        (v, span) => new TrainMemberSyntax(v.e, v.m, v.a, span)
+        {
+            Objective = v.o.HasValue ? v.o.Value : null,
+            Curriculum = v.c.HasValue ? v.c.Value : null,
+        });
 
     private static readonly Parser<char, MemberSyntax> ThenTrain = Member(
         Keyword("then").Then(Keyword("train")).Then(Keyword("on")).Then(TrainingDistribution)
             .Then(Rewarding, (e, o) => (e, o))
             .Then(Keyword("using").Then(Expression).Optional(), (eo, a) => (eo.e, eo.o, a))
-            .Then(Keyword("for").Then(Expression).Optional(), (eoa, b) => (eoa.e, eoa.o, eoa.a, b)),
-        (v, span) => new ThenTrainMemberSyntax(v.e, v.o.HasValue ? v.o.Value : null, v.a.HasValue ? v.a.Value : null, v.b.HasValue ? v.b.Value : null, span));
+            .Then(Keyword("for").Then(Expression).Optional(), (eoa, b) => (eoa.e, eoa.o, eoa.a, b))
+            .Then(CurriculumClause, (eoab, c) => (eoab.e, eoab.o, eoab.a, eoab.b, c)),
+        (v, span) => new ThenTrainMemberSyntax(v.e, v.o.HasValue ? v.o.Value : null, v.a.HasValue ? v.a.Value : null, v.b.HasValue ? v.b.Value : null, span)
+        {
+            Curriculum = v.c.HasValue ? v.c.Value : null,
+        });
 
     private static readonly Parser<char, MemberSyntax> Policy = Member(
         Keyword("policy").Then(Expression), (v, span) => new PolicyMemberSyntax(v, span));

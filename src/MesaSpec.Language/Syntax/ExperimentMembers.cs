@@ -24,8 +24,11 @@ public sealed record TrainMemberSyntax(ExpressionSyntax Environment, ExpressionS
 {
     public IdentifierSyntax? Objective { get; init; }
 
+    /// <summary><c>curriculum plr(...)</c>: how the phase chooses its levels (null: domain randomisation).</summary>
+    public ExpressionSyntax? Curriculum { get; init; }
+
     public override string Keyword => "train on";
-    public override IEnumerable<SyntaxNode> Children => Nodes(Environment, Model, Algorithm, Objective);
+    public override IEnumerable<SyntaxNode> Children => Nodes(Environment, Model, Algorithm, Objective, Curriculum);
 }
 
 /// <summary>
@@ -34,8 +37,11 @@ public sealed record TrainMemberSyntax(ExpressionSyntax Environment, ExpressionS
 /// </summary>
 public sealed record ThenTrainMemberSyntax(ExpressionSyntax Environment, IdentifierSyntax? Objective, ExpressionSyntax? Algorithm, ExpressionSyntax? Budget, TextSpan Span) : MemberSyntax(Span)
 {
+    /// <summary><c>curriculum plr(...)</c>: this phase's own curriculum (null: domain randomisation; never inherited).</summary>
+    public ExpressionSyntax? Curriculum { get; init; }
+
     public override string Keyword => "then train on";
-    public override IEnumerable<SyntaxNode> Children => Nodes(Environment, Objective, Algorithm, Budget);
+    public override IEnumerable<SyntaxNode> Children => Nodes(Environment, Objective, Algorithm, Budget, Curriculum);
 }
 
 /// <summary><c>policy random</c> or <c>policy oracle(EatCheese)</c>: a reference policy instead of training.</summary>

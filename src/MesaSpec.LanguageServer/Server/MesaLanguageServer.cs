@@ -33,7 +33,7 @@ public sealed partial class MesaLanguageServer
     {
         _rpc = rpc;
         _options = options;
-        IReadOnlyList<IExperimentAnalyzer> slow = options.IdentifiabilityLevels > 0 ? [new CachedExperimentAnalyzer(new IdentifiabilityExperimentAnalyzer(options.IdentifiabilityLevels))] : [];
+        IReadOnlyList<IExperimentAnalyzer> slow = options.IdentifiabilityLevels > 0 ? [new CachedExperimentAnalyzer(new IdentifiabilityExperimentAnalyzer(options.IdentifiabilityLevels)), new CachedExperimentAnalyzer(new CurriculumExperimentAnalyzer())] : [];
         Diagnostics = new DiagnosticsScheduler(Workspace, PublishDiagnosticsAsync, slow, options.DiagnosticsDebounce, Log);
     }
 

@@ -115,6 +115,7 @@ internal sealed class OnPolicyRun : IDisposable
             for (var e = 0; e < envs; e++)
             {
                 var i = t * envs + e;
+                buffer.Trains[i] = environment.TrainsOn(e) ? 1f : 0f; // asked before the step, which may start the next episode
                 var action = Sample(logProbabilities.AsSpan(e * actionCount, actionCount));
                 actions[e] = action;
                 buffer.Actions[i] = action;
@@ -201,6 +202,8 @@ internal sealed class OnPolicyRun : IDisposable
         var advantages = tensor(buffer.Advantages, device: device);
         var returns = tensor(buffer.Returns, device: device);
         var keepAll = tensor(buffer.Keep, device: device);
+        var withheld = Array.IndexOf(buffer.Trains, 0f) >= 0;
+        var trains = tensor(buffer.Trains, device: device);
         // A recurrent model's minibatches are groups of whole environment sequences, a feed-forward one's any steps.
         var minibatches = recurrent is null ? settings.Minibatches : Math.Min(settings.Minibatches, buffer.Envs);
         var minibatchSize = (recurrent is null ? buffer.Count : buffer.Envs) / minibatches;
@@ -216,27 +219,33 @@ internal sealed class OnPolicyRun : IDisposable
                 var size = m == minibatches - 1 ? total - m * minibatchSize : minibatchSize;
                 var chosen = order.AsSpan(m * minibatchSize, size);
                 Tensor indices, logits, values;
+                long[] rows;
                 if (recurrent is null)
                 {
-                    indices = tensor(chosen.ToArray(), device: device);
+                    rows = chosen.ToArray();
+                    indices = tensor(rows, device: device);
                     (logits, values) = model.forward(observations.index_select(0, indices));
                 }
                 else
                 {
-                    indices = tensor(SequenceIndices(chosen), device: device);
+                    rows = SequenceIndices(chosen);
+                    indices = tensor(rows, device: device);
                     var sequenceKeep = keepAll.index_select(0, indices).reshape(buffer.Steps, size);
                     var initial = rolloutStart!.Select(tensor(chosen.ToArray(), device: device));
                     (logits, values) = recurrent.Unroll(observations.index_select(0, indices), initial, sequenceKeep);
                 }
-                var loss = OnPolicyLoss.Compute(
-                    settings,
-                    lossScalars,
-                    logits,
-                    values,
-                    allActions.index_select(0, indices),
-                    oldLogProbabilities.index_select(0, indices),
-                    advantages.index_select(0, indices),
-                    returns.index_select(0, indices));
+                // Steps the environment withholds (a robust curriculum's fresh levels) weigh 0; without any, the loss is the plain one.
+                var trained = withheld ? TrainedCount(rows) : 0;
+                if (withheld && trained == 0)
+                {
+                    continue;
+                }
+                var loss = !withheld
+                    ? OnPolicyLoss.Compute(settings, lossScalars, logits, values, allActions.index_select(0, indices),
+                        oldLogProbabilities.index_select(0, indices), advantages.index_select(0, indices), returns.index_select(0, indices))
+                    : OnPolicyLoss.ComputeWeighted(settings, lossScalars, logits, values, allActions.index_select(0, indices),
+                        oldLogProbabilities.index_select(0, indices), advantages.index_select(0, indices), returns.index_select(0, indices),
+                        trains.index_select(0, indices), trained);
                 var lossValue = loss.item<float>();
                 if (!float.IsFinite(lossValue))
                 {
@@ -251,10 +260,22 @@ internal sealed class OnPolicyRun : IDisposable
                 lossCount++;
             }
         }
-        return lossSum / lossCount;
+        // Every step withheld (a robust curriculum still filling its buffer): nothing was learnt, the loss is 0.
+        return lossCount == 0 ? 0 : lossSum / lossCount;
     }
 
-    /// <summary>A fresh permutation of 0..count-1 in <c>order</c> (Fisher-Yates with the run's own generator).</summary>
+    /// <summary>How many of the minibatch's rows the trainer learns from.</summary>
+    private long TrainedCount(long[] rows)
+    {
+        var count = 0L;
+        foreach (var row in rows)
+        {
+            count += buffer.Trains[row] > 0 ? 1 : 0;
+        }
+        return count;
+    }
+
+        /// <summary>A fresh permutation of 0..count-1 in <c>order</c> (Fisher-Yates with the run's own generator).</summary>
     private void Shuffle(int count)
     {
         for (var i = 0; i < count; i++)

