@@ -88,6 +88,20 @@ public sealed record ComponentDescriptor(string Name, ComponentKind Kind, string
     /// </summary>
     public Func<IReadOnlyDictionary<string, Value>, long, double>? ParameterCount { get; init; }
 
+    /// <summary>
+    /// For a model: whether, with these bound arguments, nothing in it depends on the grid's size (its heads read
+    /// a global pooling of the grid), so a model trained on one grid size can act on another; null when the model
+    /// never can (a dense layer over every cell). The binder allows evaluating on another grid size exactly when
+    /// this says yes (MS3020 otherwise), and the runtime's network says the same of itself.
+    /// </summary>
+    public Func<ComponentModel, bool>? AnyGridSize { get; init; }
+
+    /// <summary>
+    /// For a model that accepts any grid size only with some argument: that argument as a spec writes it
+    /// (<c>pool: global</c>), which the diagnostic refusing another grid size proposes; null when no argument is needed.
+    /// </summary>
+    public string? AnyGridSizeArgument { get; init; }
+
     public ComponentParameter? Find(string name) => Parameters.FirstOrDefault(p => p.Name == name);
 
     public string Signature => $"{Name}({string.Join(", ", Parameters.Select(p => p.Signature))})";

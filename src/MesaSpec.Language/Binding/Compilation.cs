@@ -91,7 +91,7 @@ public sealed class Compilation
         var syntaxClean = !Trees.Any(t => t.Diagnostics.Any(d => d.IsError));
         foreach (var plan in plans.Where(p => p.IsRunnable && syntaxClean))
         {
-            DesignChecks.Check(plan, Symbols, sink);
+            DesignChecks.Check(plan, Symbols, Catalog, sink);
             foreach (var analyzer in options.Analyzers ?? [])
             {
                 cancellationToken.ThrowIfCancellationRequested();

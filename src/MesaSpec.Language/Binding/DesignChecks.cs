@@ -1,3 +1,4 @@
+using MesaSpec.Language.Catalogue;
 using MesaSpec.Language.Diagnostics;
 using MesaSpec.Language.Model;
 using MesaSpec.Language.Syntax;
@@ -16,14 +17,14 @@ internal static class DesignChecks
     /// </summary>
     public const double MaxTotalSteps = 1e10;
 
-    public static void Check(ExperimentPlan plan, SymbolTable symbols, DiagnosticSink sink)
+    public static void Check(ExperimentPlan plan, SymbolTable symbols, ComponentCatalog catalog, DiagnosticSink sink)
     {
         var experiment = plan.Experiment;
         var file = new FileDiagnostics(sink, experiment.Tree);
         foreach (var point in plan.Points)
         {
             CheckShift(point, experiment, file);
-            CheckObservationFit(point, experiment, file);
+            CheckObservationFit(point, experiment, catalog, file);
             CheckTargets(point, symbols, sink);
         }
         CheckBudget(plan, file);
@@ -87,8 +88,12 @@ internal static class DesignChecks
         file.Report(DiagnosticCatalog.NoDistributionalShift(evaluate.Span, trained.Environment.DisplayName, null));
     }
 
-    /// <summary>A trained model's input is its training environment's observation: every evaluation must give the same shape.</summary>
-    private static void CheckObservationFit(ExperimentModel point, DeclarationSymbol experiment, FileDiagnostics file)
+    /// <summary>
+    /// A trained model's input is its training environment's observation: every evaluation must give the same shape,
+    /// and every later phase the first one's, unless the model says it accepts any grid size
+    /// (<see cref="ComponentDescriptor.AnyGridSize"/>). The channels always agree: the experiment's environments share one layout.
+    /// </summary>
+    private static void CheckObservationFit(ExperimentModel point, DeclarationSymbol experiment, ComponentCatalog catalog, FileDiagnostics file)
     {
         if (point.Policy is not TrainedPolicy trained)
         {
@@ -97,20 +102,40 @@ internal static class DesignChecks
         // The model's input size is fixed by the first phase; every later phase fine-tunes that same model.
         var built = trained.Phases[0].Distribution.Representative;
         var shape = ObservedShape(built);
+        if (trained.Model.Descriptor?.AnyGridSize is { } anyGridSize && anyGridSize(trained.Model))
+        {
+            return; // nothing in the model has the grid's size: any phase and any evaluation fits
+        }
         foreach (var phaseEnvironment in trained.Environments.Where(e => ObservedShape(e) != shape).DistinctBy(e => e.DisplayName))
         {
             var reference = experiment.Syntax.Members.OfType<ThenTrainMemberSyntax>().Select(t => t.Environment)
                 .FirstOrDefault(e => e.DescendantsAndSelf().OfType<ExpressionSyntax>().Any(r => r.ReferencedName()?.Text == phaseEnvironment.Name));
             file.Report(DiagnosticCatalog.PhaseDoesNotFitModel(reference?.Span ?? experiment.Syntax.Name.Span,
-                built.DisplayName, Describe(shape), phaseEnvironment.DisplayName, Describe(ObservedShape(phaseEnvironment))));
+                built.DisplayName, Describe(shape), phaseEnvironment.DisplayName, Describe(ObservedShape(phaseEnvironment)),
+                AnyGridSizeRemedy(trained.Model, catalog)));
         }
         foreach (var evaluation in point.Evaluations.Where(e => ObservedShape(e.Environment) != shape).DistinctBy(e => e.Environment.DisplayName))
         {
             var reference = experiment.Syntax.Members.OfType<EvaluateMemberSyntax>().SelectMany(m => m.Environments)
                 .FirstOrDefault(e => e.ReferencedName()?.Text == evaluation.Environment.Name);
             file.Report(DiagnosticCatalog.ModelDoesNotFitEnvironment(reference?.Span ?? experiment.Syntax.Name.Span,
-                built.DisplayName, Describe(shape), evaluation.Environment.DisplayName, Describe(ObservedShape(evaluation.Environment))));
+                built.DisplayName, Describe(shape), evaluation.Environment.DisplayName, Describe(ObservedShape(evaluation.Environment)),
+                AnyGridSizeRemedy(trained.Model, catalog)));
         }
+    }
+
+    /// <summary>The argument that frees this model from the grid's size, or else the catalogue's models that are free of it.</summary>
+    private static string AnyGridSizeRemedy(ComponentModel model, ComponentCatalog catalog)
+    {
+        if (model.Descriptor is { AnyGridSize: not null, AnyGridSizeArgument: { } argument })
+        {
+            return $"give '{model.Name}' the argument '{argument}' so it accepts grids of any size";
+        }
+        var free = catalog.OfKind(ComponentKind.Model).Where(d => d is { AnyGridSize: not null, ForTasks: false })
+            .Select(d => d.AnyGridSizeArgument is { } a ? $"{d.Name}({a})" : d.Name).ToList();
+        var tied = $"'{model.Name}' has a layer for every cell of its first training grid";
+        return free.Count == 0 ? $"no model of the catalogue accepts grids of any size ({tied})"
+            : $"use a model that accepts grids of any size ({string.Join(", ", free)}; {tied})";
     }
 
     private static (int Width, int Height, bool Window) ObservedShape(EnvironmentModel environment) =>

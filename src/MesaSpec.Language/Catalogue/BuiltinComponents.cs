@@ -63,16 +63,23 @@ public sealed class BuiltinComponents : IComponentProvider
             new("channels", MesaType.ListOf(MesaType.Int), Ints(16), "Output channels of each 3x3 convolution before the recurrent cell."),
             new("size", MesaType.Int, I(32), "Channels of the convolutional LSTM's state at every cell.", 1, 4096),
             new("hidden", MesaType.Int, I(128), "Width of the dense layer after the pooling.", 1, 65536),
-        ]) with { ReadableLayers = m => m.List("channels").Count + 2 }; // the convolutions, the memory, the dense layer
+        ])
+    {
+        ReadableLayers = m => m.List("channels").Count + 2, // the convolutions, the memory, the dense layer
+        AnyGridSize = _ => true, // the pooling before the dense layer
+    };
 
     public static ComponentDescriptor Cnn { get; } = new ComponentDescriptor("cnn", ComponentKind.Model,
-        "A convolutional network over the one-hot grid channels (3x3 convolutions, then a dense layer), with policy and value heads.",
+        "A convolutional network over the one-hot grid channels (3x3 convolutions, then a dense layer), with policy and value heads. With pool: global it pools over the grid before the dense layer and is usable on grids of any size.",
         [
             new("channels", MesaType.ListOf(MesaType.Int), Ints(16, 32), "Output channels of each 3x3 convolution layer.", 1, 4096),
             new("hidden", MesaType.Int, I(128), "Width of the dense layer after the convolutions.", 1, 65536),
+            new("pool", MesaType.String, S(CnnFlatten), "How the last convolution reaches the dense layer: flatten (every cell's features, so the model is tied to its training grid size) or global (the mean and the maximum of each channel over the grid, so the model acts on grids of any size; each cell then sees only as far as the convolutions reach).",
+                Choices: [CnnFlatten, CnnGlobalPool]),
         ])
     {
-        // 3x3 convolutions that keep the grid's size, then one dense layer over every cell of the last one.
+        // 3x3 convolutions that keep the grid's size, then one dense layer over every cell of the last one, or over
+        // its mean and maximum per channel.
         ParameterCount = (arguments, cells) =>
         {
             var channels = Widths(arguments, "channels");
@@ -83,10 +90,19 @@ public sealed class BuiltinComponents : IComponentProvider
                 input = c;
             }
             var hidden = arguments.TryGetValue("hidden", out var h) ? h.AsFloat() : 128;
-            return convolutions + DenseChain([input * cells, hidden, ActionHeads]);
+            var pooled = arguments.TryGetValue("pool", out var p) && p.AsString() == CnnGlobalPool;
+            return convolutions + DenseChain([pooled ? 2 * input : input * cells, hidden, ActionHeads]);
         },
         ReadableLayers = m => m.List("channels").Count + 1,
+        AnyGridSize = m => m.Arguments.TryGetValue("pool", out var pool) && pool.AsString() == CnnGlobalPool,
+        AnyGridSizeArgument = $"pool: {CnnGlobalPool}",
     };
+
+    /// <summary><c>cnn(pool: ...)</c>: a dense layer over every cell (the default, tied to the grid size) or over a global pooling.</summary>
+    public const string CnnFlatten = "flatten";
+
+    /// <inheritdoc cref="CnnFlatten"/>
+    public const string CnnGlobalPool = "global";
 
     /// <summary>The policy's actions and the value: the width the last layer feeds.</summary>
     private const double ActionHeads = 6;

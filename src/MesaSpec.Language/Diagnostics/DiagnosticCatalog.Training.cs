@@ -27,7 +27,8 @@ public static partial class DiagnosticCatalog
     public static Diagnostic MixtureComponentNeverDrawn(TextSpan span, string environment, string where) =>
         Warning(DiagnosticCodes.MixtureComponentNeverDrawn, span, $"the weight of '{environment}' is 0{where}: no training level is drawn from it");
 
-    public static Diagnostic PhaseDoesNotFitModel(TextSpan span, string first, string shape, string environment, string phaseShape) =>
+    /// <param name="remedy">What would make the model accept any grid size: an argument of it, or the models that can.</param>
+    public static Diagnostic PhaseDoesNotFitModel(TextSpan span, string first, string shape, string environment, string phaseShape, string remedy) =>
         Error(DiagnosticCodes.PhaseDoesNotFitModel, span,
-            $"the model is built for the {shape} observations of '{first}' (the first training phase), but '{environment}' gives {phaseShape}; every phase fine-tunes the same model, so every training environment needs the first one's observation size");
+            $"the model is built for the {shape} observations of '{first}' (the first training phase), but '{environment}' gives {phaseShape}; every phase fine-tunes the same model, so every training environment needs the first one's observation size; {remedy}");
 }

@@ -234,10 +234,11 @@ public static partial class DiagnosticCatalog
     public static Diagnostic PlannerLimitExceeded(TextSpan span, string detail) =>
         Warning(DiagnosticCodes.PlannerLimitExceeded, span, $"the exact planner cannot score these levels: {detail}; scores would be unavailable");
 
-    public static Diagnostic ModelDoesNotFitEnvironment(TextSpan span, string training, string trainingShape, string evaluation, string evaluationShape) =>
+    /// <param name="remedy">What would make the model accept any grid size: an argument of it, or the models that can.</param>
+    public static Diagnostic ModelDoesNotFitEnvironment(TextSpan span, string training, string trainingShape, string evaluation, string evaluationShape, string remedy) =>
         Error(DiagnosticCodes.ModelDoesNotFitEnvironment, span,
             $"a model trained on '{training}' sees {trainingShape} observations and cannot be evaluated on '{evaluation}', which gives {evaluationShape}; " +
-            "evaluate on a grid of the training size, or give both environments the same 'observation window(K)'");
+            $"{remedy}, or evaluate on a grid of the training size, or give both environments the same 'observation window(K)'");
 
     public static Diagnostic TargetLooksLikeAnotherItem(TextSpan span, string objective, string kind, string other, string appearance, string environment) =>
         Warning(DiagnosticCodes.TargetLooksLikeAnotherItem, span,

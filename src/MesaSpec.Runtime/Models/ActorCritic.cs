@@ -16,6 +16,13 @@ public abstract class ActorCritic(string name) : nn.Module<Tensor, (Tensor Logit
     public abstract IReadOnlyList<nn.Module<Tensor, Tensor>> ReadableLayers { get; }
 
     /// <summary>
+    /// Whether the network accepts observations of any grid size (with the channels it was built for): nothing in
+    /// it has the grid's size, e.g. its heads read a global pooling. What the descriptor's
+    /// <c>AnyGridSize</c> says of the arguments it was built from; a policy checks it before acting on another grid.
+    /// </summary>
+    public virtual bool AnyGridSize => false;
+
+    /// <summary>
     /// Orthogonal initialisation (Saxe et al. 2014; the usual choice for PPO): hidden layers with gain sqrt(2),
     /// the policy head with 0.01 so the first policy is near uniform, the value head with 1; biases zero.
     /// Uses torch's global generator, so callers seed it under <see cref="Training.TorchGlobalState"/>.

@@ -32,13 +32,14 @@ public sealed class MlpModel : IModelComponent
         new MlpActorCritic(shape.Size, arguments.PositiveIntList("hidden"), arguments.Choice("activation"), actionCount);
 }
 
-/// <summary><c>cnn(channels, hidden)</c>: the registry entry pairing the descriptor with <see cref="CnnActorCritic"/>.</summary>
+/// <summary><c>cnn(channels, hidden, pool)</c>: the registry entry pairing the descriptor with <see cref="CnnActorCritic"/>.</summary>
 public sealed class CnnModel : IModelComponent
 {
     public ComponentDescriptor Descriptor => BuiltinComponents.Cnn;
 
     public ActorCritic Create(ComponentArguments arguments, ObservationShape shape, int actionCount) =>
-        new CnnActorCritic(shape, arguments.PositiveIntList("channels"), arguments.PositiveInt("hidden"), actionCount);
+        new CnnActorCritic(shape, arguments.PositiveIntList("channels"), arguments.PositiveInt("hidden"), actionCount,
+            globalPool: arguments.Choice("pool") == BuiltinComponents.CnnGlobalPool);
 }
 
 /// <summary><c>lstm(hidden, size)</c>: the registry entry pairing the descriptor with <see cref="Recurrent.LstmActorCritic"/>.</summary>

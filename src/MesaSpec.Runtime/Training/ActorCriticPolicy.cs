@@ -24,7 +24,7 @@ public sealed partial class ActorCriticPolicy : ITrainedPolicy, IPreferringPolic
     private readonly int actionCount;
     private readonly Device device;
     private float[] observations = [];
-    private long[] dimensions = [];
+    private long[] dimensions = [0, 0, 0, 0];
     private bool disposed;
     private DeterministicRandom random;
     private RecurrentState? memory;
@@ -99,11 +99,13 @@ public sealed partial class ActorCriticPolicy : ITrainedPolicy, IPreferringPolic
     private Tensor Probabilities(IVectorEnvironment environment, Span<int> actions, bool advance, int thinking)
     {
         ObjectDisposedException.ThrowIf(disposed, this);
-        if (environment.ObservationShape != shape || environment.ActionCount != actionCount)
+        var observed = environment.ObservationShape;
+        if (!Fits(observed) || environment.ActionCount != actionCount)
         {
             throw new ArgumentException(
                 $"the policy was trained on observations {Describe(shape)} with {actionCount} actions, but this environment has " +
-                $"{Describe(environment.ObservationShape)} with {environment.ActionCount}: evaluate on environments of the training grid size and item kinds",
+                $"{Describe(observed)} with {environment.ActionCount}: evaluate on environments of the training grid size and item kinds" +
+                (model.AnyGridSize ? "" : ", or use a model that accepts any grid size"),
                 nameof(environment));
         }
         if (actions.Length < environment.Count)
@@ -111,10 +113,10 @@ public sealed partial class ActorCriticPolicy : ITrainedPolicy, IPreferringPolic
             throw new ArgumentException($"room for {actions.Length} actions, but the environment runs {environment.Count} episodes", nameof(actions));
         }
         var count = environment.Count;
-        if (observations.Length != count * shape.Size)
+        if (observations.Length != count * observed.Size || dimensions[2] != observed.Height || dimensions[3] != observed.Width)
         {
-            observations = new float[count * shape.Size];
-            dimensions = [count, shape.Channels, shape.Height, shape.Width];
+            observations = new float[count * observed.Size];
+            dimensions = [count, observed.Channels, observed.Height, observed.Width];
         }
         environment.Observe(observations);
         using var noGrad = no_grad();
@@ -138,6 +140,13 @@ public sealed partial class ActorCriticPolicy : ITrainedPolicy, IPreferringPolic
         memory = next.Keep();
         return logits.softmax(-1);
     }
+
+    /// <summary>
+    /// The channels must be the training ones (the experiment's shared layout gives every environment the same);
+    /// another grid size only for a network with nothing of the grid's size in it (<see cref="ActorCritic.AnyGridSize"/>).
+    /// </summary>
+    private bool Fits(ObservationShape observed) =>
+        observed == shape || (observed.Channels == shape.Channels && model.AnyGridSize);
 
     /// <summary>Each episode's memory so far: empty where it starts, and for all of them in a new environment.</summary>
     private RecurrentState Remembered(IVectorEnvironment environment, RecurrentActorCritic recurrent, Tensor input)

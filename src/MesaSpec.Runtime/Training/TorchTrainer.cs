@@ -63,7 +63,7 @@ public sealed class TorchTrainer : ITrainer, Experiments.InContext.IInContextTra
                         Resume(model, resumeFrom, seed);
                     }
                 }
-                else if (shape != built || environment.ActionCount != actions)
+                else if ((shape != built && !(model.AnyGridSize && shape.Channels == built.Channels)) || environment.ActionCount != actions)
                 {
                     // The binder refuses such a phase (MS3041); a plugin environment could still get here.
                     throw new TrainingFailedException($"phase {index + 1} observes {shape}, but the model was built for {built} (seed {seed})");

@@ -22,6 +22,71 @@ public sealed class VerdictSemanticsDiagnosticTests
             """, ModelDoesNotFitEnvironment);
 
     [Fact]
+    public void The_refusal_names_the_argument_that_frees_a_cnn_from_the_grid_size()
+    {
+        var compilation = Check.DiagnosticsExactly(Specs.Maze + Specs.Objectives + LargeMaze + """
+            experiment Run {
+              base objective EatCheese
+              mesa objective Corner
+              train on Maze with cnn using ppo(steps: 1k)
+              evaluate on Maze, Anywhere, [|Large|]
+            }
+            """, ModelDoesNotFitEnvironment);
+        Assert.Contains("give 'cnn' the argument 'pool: global'", Check.Single(compilation, ModelDoesNotFitEnvironment).Message);
+    }
+
+    [Fact]
+    public void The_refusal_of_an_mlp_names_the_models_that_accept_any_grid_size()
+    {
+        var compilation = Check.DiagnosticsExactly(Specs.Maze + Specs.Objectives + LargeMaze + """
+            experiment Run {
+              base objective EatCheese
+              mesa objective Corner
+              train on Maze with mlp using ppo(steps: 1k)
+              evaluate on Maze, Anywhere, [|Large|]
+            }
+            """, ModelDoesNotFitEnvironment);
+        var message = Check.Single(compilation, ModelDoesNotFitEnvironment).Message;
+        Assert.Contains("'mlp' has a layer for every cell", message);
+        Assert.Contains("use a model that accepts grids of any size", message);
+        Assert.Contains("cnn(pool: global)", message);
+        Assert.Contains("conv_lstm", message);
+    }
+
+    [Theory]
+    [InlineData("cnn(pool: global)")]
+    [InlineData("conv_lstm(size: 8)")]
+    public void A_model_that_pools_over_the_grid_is_evaluated_and_fine_tuned_on_any_grid_size(string model) =>
+        Check.DiagnosticsExactly(Specs.Maze + Specs.Objectives + LargeMaze + $$"""
+            experiment Run {
+              base objective EatCheese
+              mesa objective Corner
+              train on Maze with {{model}} using ppo(steps: 1k)
+              then train on Large using ppo(steps: 1k)
+              evaluate on Maze, Anywhere, Large
+            }
+            """);
+
+    [Fact]
+    public void A_flattening_cnn_cannot_be_fine_tuned_on_another_grid_size() =>
+        Check.DiagnosticsExactly(Specs.Maze + Specs.Objectives + LargeMaze + """
+            experiment Run {
+              base objective EatCheese
+              mesa objective Corner
+              train on Maze with cnn(pool: flatten) using ppo(steps: 1k)
+              then train on [|Large|] using ppo(steps: 1k)
+              evaluate on Maze, Anywhere
+            }
+            """, PhaseDoesNotFitModel);
+
+    private const string LargeMaze = """
+        environment Large extends Maze {
+          grid 11 x 11
+        }
+
+        """;
+
+    [Fact]
     public void Windows_of_one_size_fit_every_grid() =>
         Check.DiagnosticsExactly("""
             environment Small {

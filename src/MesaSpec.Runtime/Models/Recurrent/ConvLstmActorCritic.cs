@@ -53,6 +53,9 @@ public sealed class ConvLstmActorCritic : RecurrentActorCritic
         Initialise(weighted, policy, value);
     }
 
+    /// <summary>The pooled heads do not depend on the grid's size.</summary>
+    public override bool AnyGridSize => true;
+
     /// <summary>The convolutions' outputs, the memory (the cell's hidden state at every cell), then the dense layer.</summary>
     public override IReadOnlyList<nn.Module<Tensor, Tensor>> ReadableLayers => readable;
 
@@ -68,7 +71,7 @@ public sealed class ConvLstmActorCritic : RecurrentActorCritic
         var stepped = cell.forward(encoder.forward(observations), state);
         // Through an identity layer, so a hook on it reads the memory and a steering shift is remembered too.
         var next = new RecurrentState(memory.call(stepped.Hidden), stepped.Cell);
-        var pooled = cat([next.Hidden.mean([2, 3]), next.Hidden.amax([2, 3])], 1);
+        var pooled = GlobalPooling.MeanMax(next.Hidden);
         var features = head.forward(pooled);
         return (policy.forward(features), value.forward(features).squeeze(-1), next);
     }
