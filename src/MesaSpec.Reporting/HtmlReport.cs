@@ -267,8 +267,10 @@ public static class HtmlReport
             return;
         }
         html.Append("<h2>Behaviour on sample levels</h2>\n<p class=\"muted\">Shading: how often the policy visited a cell in the episode. "
-            + "Arrows: the action the policy prefers in each free cell at the start of the episode (a vector field). "
-            + "Line: the episode's trajectory, ending at the orange dot. Conflict levels (where the objectives disagree) come first.</p>\n");
+            + "Arrows: where the policy tends to go from each free cell at the start of the episode, its action probabilities "
+            + "summed as vectors (a vector field: a long arrow for a decided move, a dot where the moves cancel; hover for the probabilities). "
+            + "Line: the episode's trajectory, ending at the orange dot. Beside it, the model's own value estimate from each cell (darker is higher). "
+            + "Conflict levels (where the objectives disagree) come first.</p>\n");
         foreach (var e in point.Evaluations.Where(e => e.Samples.Count > 0))
         {
             html.Append($"<h3>{E(e.Environment)}</h3><div class=\"plots\">");
@@ -281,6 +283,10 @@ public static class HtmlReport
                     html.Append($"<figcaption>{E(PictureLegend(legend))}; {sample.Trajectory.Count - 1} steps</figcaption>");
                 }
                 html.Append("</figure>");
+                if (ValuePicture.Render(sample, e.Environment) is { } valueMap)
+                {
+                    html.Append("<figure>").Append(valueMap).Append("</figure>");
+                }
             }
             html.Append("</div>\n");
         }

@@ -4,7 +4,7 @@ using System.Text.Json.Serialization;
 
 namespace MesaSpec.Experiments.Reports;
 
-/// <summary>The one JSON shape of reports: camelCase, indented, nulls kept (a null CI says "too few seeds").</summary>
+/// <summary>The one JSON shape of reports: camelCase, indented but with arrays of numbers on one line, nulls kept (a null CI says "too few seeds").</summary>
 public static class ReportJson
 {
     public static JsonSerializerOptions Options { get; } = new()
@@ -14,6 +14,7 @@ public static class ReportJson
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
         DefaultIgnoreCondition = JsonIgnoreCondition.Never,
         NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals,
+        Converters = { new FlatNumberArrays() },
     };
 
     public static string Serialize(RunReport report) => JsonSerializer.Serialize(report, Options);

@@ -242,7 +242,21 @@ public sealed record BehaviourSample(
     IReadOnlyList<int[]> Trajectory,
     IReadOnlyList<int[]> Visits,
     IReadOnlyList<int[]>? PreferredActions,
-    bool Conflict);
+    bool Conflict)
+{
+    /// <summary>
+    /// <c>[y][x]</c>: the policy's probability of each action with the agent placed on that free cell at the start of
+    /// the episode (the vector field's weights; null for walls and item cells), rounded to <see cref="Precision"/>
+    /// decimals. Null for policies that cannot say (reference policies) and in reports written before it existed.
+    /// </summary>
+    public IReadOnlyList<double[]?[]>? ActionProbabilities { get; init; }
+
+    /// <summary><c>[y][x]</c>: the model's own value estimate there (its critic), same cells and rounding; null as above.</summary>
+    public IReadOnlyList<double?[]>? Values { get; init; }
+
+    /// <summary>Decimals kept of a probability or value: enough to draw and compare, small in report.json.</summary>
+    public const int Precision = 3;
+}
 
 /// <summary>One expectation's outcome; <see cref="Inconclusive"/>: the data cannot decide it (e.g. a trend from one seed), so it did not pass.</summary>
 public sealed record ExpectationResult(string Text, int Line, bool Passed, string Detail)

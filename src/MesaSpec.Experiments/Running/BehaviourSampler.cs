@@ -70,40 +70,64 @@ internal static class BehaviourSampler
         }
         // The level's rows, then its legend line.
         var grid = LevelRenderer.Render(level).Split('\n', StringSplitOptions.RemoveEmptyEntries).ToList();
-        return new BehaviourSample(seed, episode, grid, trajectory, visits, PreferredActions(setup, policy, level), setup.Conflicts[0][episode]);
+        var preferences = Preferences(setup, policy, level);
+        return new BehaviourSample(seed, episode, grid, trajectory, visits, preferences?.Preferred, setup.Conflicts[0][episode])
+        {
+            ActionProbabilities = preferences?.Probabilities,
+            Values = preferences?.Values,
+        };
     }
 
+    /// <summary>What a policy would do from every free cell: its most probable action, its action distribution, its value.</summary>
+    private sealed record CellPreferences(int[][] Preferred, double[]?[][] Probabilities, double?[][] Values);
+
     /// <summary>
-    /// The policy's first action with the agent placed on each free cell (no item, no wall) of the level, every
-    /// item in place; -1 elsewhere. One batched call (one episode per cell) to policies that can say what they
-    /// prefer without acting (<see cref="IPreferringPolicy"/>: trained models, their most probable action; no
-    /// randomness consumed, so the evaluation's numbers do not depend on the drawing). Null for the others: the
-    /// oracle would re-plan for every start cell (minutes on keys-and-chests), the random policy prefers nothing.
+    /// The policy's action distribution and value with the agent placed on each free cell (no item, no wall) of the
+    /// level, every item in place, and its most probable action there (first on ties); -1 and null elsewhere. One
+    /// batched call (one episode per cell) to policies that can say how they would act without acting
+    /// (<see cref="IPreferringPolicy"/>: trained models; no randomness consumed, so the evaluation's numbers do not
+    /// depend on the drawing). Null for the others: the oracle would re-plan for every start cell (minutes on
+    /// keys-and-chests), the random policy prefers nothing.
     /// </summary>
-    private static int[][]? PreferredActions(EvaluationSetup setup, IPolicy policy, Level level)
+    private static CellPreferences? Preferences(EvaluationSetup setup, IPolicy policy, Level level)
     {
         if (policy is not IPreferringPolicy preferring)
         {
             return null;
         }
-        var result = new int[level.Height][];
+        var preferred = new int[level.Height][];
+        var probabilities = new double[]?[level.Height][];
+        var values = new double?[level.Height][];
         for (var y = 0; y < level.Height; y++)
         {
-            result[y] = Enumerable.Repeat(-1, level.Width).ToArray();
+            preferred[y] = Enumerable.Repeat(-1, level.Width).ToArray();
+            probabilities[y] = new double[]?[level.Width];
+            values[y] = new double?[level.Width];
         }
         var starts = Enumerable.Range(0, level.CellCount).Where(c => !level.Walls[c] && level.ItemAt[c] < 0).Select(level.WithAgentAt).ToList();
         if (starts.Count == 0)
         {
-            return result;
+            return new CellPreferences(preferred, probabilities, values);
         }
         var environment = GridVectorEnvironment.ForLevels(setup.Environment, setup.BaseObjective, starts.Count, starts, setup.Layout);
-        var actions = new int[starts.Count];
-        preferring.PreferredActions(environment, actions);
+        var actionCount = environment.ActionCount;
+        var distribution = new float[starts.Count * actionCount];
+        var value = new float[starts.Count];
+        preferring.Preferences(environment, distribution, value);
         for (var slot = 0; slot < starts.Count; slot++)
         {
             var cell = environment.AgentCell(slot);
-            result[cell / level.Width][cell % level.Width] = actions[slot];
+            var (x, y) = (cell % level.Width, cell / level.Width);
+            var row = distribution.AsSpan(slot * actionCount, actionCount);
+            var best = 0;
+            for (var a = 1; a < actionCount; a++)
+            {
+                best = row[a] > row[best] ? a : best;
+            }
+            preferred[y][x] = best;
+            probabilities[y][x] = [.. row.ToArray().Select(p => Math.Round(p, BehaviourSample.Precision))];
+            values[y][x] = Math.Round(value[slot], BehaviourSample.Precision);
         }
-        return result;
+        return new CellPreferences(preferred, probabilities, values);
     }
 }

@@ -5,12 +5,13 @@ namespace MesaSpec.Reporting.Charts;
 
 /// <summary>
 /// What the policy did on one level, drawn on the grid: cells shaded by how often the policy visited them
-/// (heat map), an arrow per free cell for the action the policy prefers there at the start of the episode
-/// (as procgen-tools' vector fields), and the trajectory of one episode as a line from its start to its end.
+/// (heat map), an arrow per free cell for where the policy tends to go from there at the start of the episode
+/// (its action probabilities as a weighted vector, as procgen-tools' vector fields), and the trajectory of one
+/// episode as a line from its start to its end.
 /// </summary>
 internal static class BehaviourPicture
 {
-    private const int Cell = 26;
+    internal const int Cell = 26;
 
     public static string Render(BehaviourSample sample, string environment)
     {
@@ -41,9 +42,14 @@ internal static class BehaviourPicture
                 {
                     canvas.Rect(px, py, Cell, Cell, "#E69F00", opacity: 0.15 + 0.75 * visits / maxVisits, tooltip: $"({x}, {y}): {visits} visit(s)");
                 }
-                if (sample.PreferredActions is { } actions && y < actions.Count && x < actions[y].Length && actions[y][x] is >= 0 and < 4 && symbol is '.' or 'A')
+                if (symbol is '.' or 'A' && Distribution(sample, x, y) is { } distribution)
                 {
-                    Arrow(canvas, px + Cell / 2.0, py + Cell / 2.0, actions[y][x]);
+                    WeightedArrow(canvas, px + Cell / 2.0, py + Cell / 2.0, distribution, $"({x}, {y}): {visits} visit(s)");
+                }
+                else if (sample.PreferredActions is { } actions && y < actions.Count && x < actions[y].Length && actions[y][x] is >= 0 and < 4 && symbol is '.' or 'A')
+                {
+                    // Reports written before the distribution was recorded: the preferred action at full length.
+                    Arrow(canvas, px + Cell / 2.0, py + Cell / 2.0, Direction(actions[y][x]), 1);
                 }
                 if (symbol is not ('.' or ' '))
                 {
@@ -69,11 +75,45 @@ internal static class BehaviourPicture
         return canvas.Render();
     }
 
-    /// <summary>A small arrow from the cell's centre: 0 up, 1 right, 2 down, 3 left.</summary>
-    private static void Arrow(SvgCanvas canvas, double cx, double cy, int action)
+    private static double[]? Distribution(BehaviourSample sample, int x, int y) =>
+        sample.ActionProbabilities is { } all && y < all.Count && x < all[y].Length ? all[y][x] : null;
+
+    /// <summary>The unit move of an action: 0 up, 1 right, 2 down, 3 left (y grows downwards).</summary>
+    private static (double X, double Y) Direction(int action) => action switch { 0 => (0, -1), 1 => (1, 0), 2 => (0, 1), _ => (-1, 0) };
+
+    /// <summary>
+    /// The probability-weighted sum of the four moves (procgen-tools' vector fields): its direction is where the
+    /// policy tends to go from this cell, its length how decided it is (a full cell's arrow for a certain move, a
+    /// dot when the moves cancel out). The tooltip gives each probability.
+    /// </summary>
+    private static void WeightedArrow(SvgCanvas canvas, double cx, double cy, double[] probabilities, string cell)
     {
-        var (dx, dy) = action switch { 0 => (0, -1), 1 => (1, 0), 2 => (0, 1), _ => (-1, 0) };
-        const double length = Cell * 0.36, head = 4.5;
+        var (dx, dy) = (0.0, 0.0);
+        for (var a = 0; a < Math.Min(4, probabilities.Length); a++)
+        {
+            var (ux, uy) = Direction(a);
+            dx += probabilities[a] * ux;
+            dy += probabilities[a] * uy;
+        }
+        var magnitude = Math.Sqrt(dx * dx + dy * dy);
+        var tooltip = string.Create(System.Globalization.CultureInfo.InvariantCulture,
+            $"{cell}: up {probabilities.ElementAtOrDefault(0):0.00}, right {probabilities.ElementAtOrDefault(1):0.00}, down {probabilities.ElementAtOrDefault(2):0.00}, left {probabilities.ElementAtOrDefault(3):0.00}");
+        // A transparent cell-sized target carries the tooltip: an arrow a few pixels wide is hard to hover.
+        canvas.Rect(cx - Cell / 2.0, cy - Cell / 2.0, Cell, Cell, "#fff", opacity: 0, tooltip: tooltip);
+        if (magnitude < 0.08)
+        {
+            canvas.Circle(cx, cy, 1.8, "#333");
+            return;
+        }
+        Arrow(canvas, cx, cy, (dx / magnitude, dy / magnitude), Math.Min(1, magnitude));
+    }
+
+    /// <summary>An arrow from the cell's centre along a unit direction, <paramref name="scale"/> (0 to 1) of the full length.</summary>
+    private static void Arrow(SvgCanvas canvas, double cx, double cy, (double X, double Y) direction, double scale)
+    {
+        var (dx, dy) = direction;
+        var length = Cell * 0.38 * scale;
+        var head = Math.Min(4.5, length * 0.8);
         var (tipX, tipY) = (cx + dx * length, cy + dy * length);
         var (tailX, tailY) = (cx - dx * length * 0.6, cy - dy * length * 0.6);
         canvas.Line(tailX, tailY, tipX - dx * head, tipY - dy * head, "#333", 1.4);

@@ -82,45 +82,30 @@ public sealed partial class ActorCriticPolicy : ITrainedPolicy, IPreferringPolic
     }
 
     /// <summary>
-    /// The most probable action of each episode (first on ties), for the report's vector fields; consumes no
-    /// randomness, and a recurrent model answers from an empty memory (an episode's first step) without keeping it.
+    /// The action distribution and the critic's value of each episode, for the report's vector fields and value
+    /// maps; consumes no randomness, and a recurrent model answers from an empty memory (an episode's first step)
+    /// without keeping it.
     /// </summary>
-    public void PreferredActions(IVectorEnvironment environment, Span<int> actions)
+    public void Preferences(IVectorEnvironment environment, Span<float> probabilities, Span<float> values)
     {
-        using var scope = NewDisposeScope();
-        var chosen = Probabilities(environment, actions, advance: false, thinking: 0).argmax(-1).cpu().data<long>();
-        for (var e = 0; e < environment.Count; e++)
+        var count = environment.Count;
+        if (probabilities.Length < count * actionCount || values.Length < count)
         {
-            actions[e] = (int)chosen[e];
+            throw new ArgumentException(
+                $"room for {probabilities.Length} probabilities and {values.Length} values, but {count} episodes of {actionCount} actions need {count * actionCount} and {count}");
         }
+        using var scope = NewDisposeScope();
+        using var noGrad = no_grad();
+        var (logits, value) = model.forward(Observation(environment, count));
+        logits.softmax(-1).cpu().data<float>().CopyTo(probabilities[..(count * actionCount)]);
+        value.reshape(count).cpu().data<float>().CopyTo(values[..count]);
     }
 
     /// <summary>The action distribution of every episode, as a tensor owned by the caller's dispose scope.</summary>
     private Tensor Probabilities(IVectorEnvironment environment, Span<int> actions, bool advance, int thinking)
     {
-        ObjectDisposedException.ThrowIf(disposed, this);
-        var observed = environment.ObservationShape;
-        if (!Fits(observed) || environment.ActionCount != actionCount)
-        {
-            throw new ArgumentException(
-                $"the policy was trained on observations {Describe(shape)} with {actionCount} actions, but this environment has " +
-                $"{Describe(observed)} with {environment.ActionCount}: evaluate on environments of the training grid size and item kinds" +
-                (model.AnyGridSize ? "" : ", or use a model that accepts any grid size"),
-                nameof(environment));
-        }
-        if (actions.Length < environment.Count)
-        {
-            throw new ArgumentException($"room for {actions.Length} actions, but the environment runs {environment.Count} episodes", nameof(actions));
-        }
-        var count = environment.Count;
-        if (observations.Length != count * observed.Size || dimensions[2] != observed.Height || dimensions[3] != observed.Width)
-        {
-            observations = new float[count * observed.Size];
-            dimensions = [count, observed.Channels, observed.Height, observed.Width];
-        }
-        environment.Observe(observations);
+        var input = Observation(environment, actions.Length);
         using var noGrad = no_grad();
-        var input = tensor(observations, dimensions, device: device);
         if (!advance || model is not RecurrentActorCritic recurrent)
         {
             return model.forward(input).Logits.softmax(-1);
@@ -139,6 +124,36 @@ public sealed partial class ActorCriticPolicy : ITrainedPolicy, IPreferringPolic
         memory!.Dispose();
         memory = next.Keep();
         return logits.softmax(-1);
+    }
+
+    /// <summary>
+    /// The environment's observation of every episode as the model's input, after checking that the model can read
+    /// it and that <paramref name="room"/> (the caller's buffer) holds an answer per episode.
+    /// </summary>
+    private Tensor Observation(IVectorEnvironment environment, int room)
+    {
+        ObjectDisposedException.ThrowIf(disposed, this);
+        var observed = environment.ObservationShape;
+        if (!Fits(observed) || environment.ActionCount != actionCount)
+        {
+            throw new ArgumentException(
+                $"the policy was trained on observations {Describe(shape)} with {actionCount} actions, but this environment has " +
+                $"{Describe(observed)} with {environment.ActionCount}: evaluate on environments of the training grid size and item kinds" +
+                (model.AnyGridSize ? "" : ", or use a model that accepts any grid size"),
+                nameof(environment));
+        }
+        if (room < environment.Count)
+        {
+            throw new ArgumentException($"room for {room} actions, but the environment runs {environment.Count} episodes", nameof(room));
+        }
+        var count = environment.Count;
+        if (observations.Length != count * observed.Size || dimensions[2] != observed.Height || dimensions[3] != observed.Width)
+        {
+            observations = new float[count * observed.Size];
+            dimensions = [count, observed.Channels, observed.Height, observed.Width];
+        }
+        environment.Observe(observations);
+        return tensor(observations, dimensions, device: device);
     }
 
     /// <summary>

@@ -9,11 +9,11 @@ using MesaSpec.Language.Syntax;
 
 namespace MesaSpec.Experiments.Tests.Running;
 
-/// <summary>Behaviour samples of trained models carry the preferred action per free cell (the report's vector field).</summary>
+/// <summary>Behaviour samples of trained models carry the action distribution, the value and the preferred action per free cell (the report's vector field and value map).</summary>
 public sealed class BehaviourSampleTests
 {
     [Fact]
-    public void A_trained_policys_preferred_action_is_recorded_for_every_free_cell()
+    public void A_trained_policys_action_distribution_value_and_preferred_action_are_recorded_for_every_free_cell()
     {
         var report = Run(new FakeTrainer());
         var samples = report.Points[0].Evaluations.SelectMany(e => e.Samples).ToList();
@@ -26,8 +26,20 @@ public sealed class BehaviourSampleTests
             {
                 for (var x = 0; x < rows[y].Length; x++)
                 {
-                    var expected = rows[y][x] is '.' or 'A' ? CellPolicy.ActionAt(y * rows[y].Length + x) : -1;
+                    var cell = y * rows[y].Length + x;
+                    var free = rows[y][x] is '.' or 'A';
+                    var expected = free ? CellPolicy.ActionAt(cell) : -1;
                     Assert.True(expected == actions[y][x], $"cell ({x}, {y}) '{rows[y][x]}': expected {expected}, got {actions[y][x]}");
+                    var probabilities = sample.ActionProbabilities![y][x];
+                    var value = sample.Values![y][x];
+                    if (!free)
+                    {
+                        Assert.Null(probabilities);
+                        Assert.Null(value);
+                        continue;
+                    }
+                    Assert.Equal(Enumerable.Range(0, 4).Select(a => CellPolicy.Probability(cell, a)), probabilities!);
+                    Assert.Equal(CellPolicy.Value(cell), value!.Value, 1e-9);
                 }
             }
         }
@@ -49,7 +61,12 @@ public sealed class BehaviourSampleTests
     public void Reference_policies_have_no_preferred_actions()
     {
         var report = Run(trainer: null, policy: new RandomPolicy());
-        Assert.All(report.Points[0].Evaluations.SelectMany(e => e.Samples), s => Assert.Null(s.PreferredActions));
+        Assert.All(report.Points[0].Evaluations.SelectMany(e => e.Samples), s =>
+        {
+            Assert.Null(s.PreferredActions);
+            Assert.Null(s.ActionProbabilities);
+            Assert.Null(s.Values);
+        });
     }
 
     private static RunReport Run(ITrainer? trainer, PolicySource? policy = null)
@@ -77,14 +94,32 @@ public sealed class BehaviourSampleTests
 
         public string? CheckpointPath => null;
 
-        public void Act(IVectorEnvironment environment, Span<int> actions) => PreferredActions(environment, actions);
+        /// <summary>The distribution: 0.7 on the cell's action, 0.1 on each other one.</summary>
+        public static double Probability(int cell, int action) => action == ActionAt(cell) ? 0.7 : 0.1;
 
-        public void PreferredActions(IVectorEnvironment environment, Span<int> actions)
+        /// <summary>The value: a thousandth of the cell's index, so every cell's is its own.</summary>
+        public static double Value(int cell) => cell / 1000.0;
+
+        public void Act(IVectorEnvironment environment, Span<int> actions)
         {
             var grid = (GridVectorEnvironment)environment;
             for (var slot = 0; slot < grid.Count; slot++)
             {
                 actions[slot] = ActionAt(grid.AgentCell(slot));
+            }
+        }
+
+        public void Preferences(IVectorEnvironment environment, Span<float> probabilities, Span<float> values)
+        {
+            var grid = (GridVectorEnvironment)environment;
+            for (var slot = 0; slot < grid.Count; slot++)
+            {
+                var cell = grid.AgentCell(slot);
+                for (var a = 0; a < 4; a++)
+                {
+                    probabilities[slot * 4 + a] = (float)Probability(cell, a);
+                }
+                values[slot] = (float)Value(cell);
             }
         }
 

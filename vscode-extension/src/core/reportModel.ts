@@ -24,6 +24,10 @@ export interface BehaviourSample {
   trajectory: [number, number][];
   visits?: number[][];
   preferredActions?: unknown[][];
+  /** Per free cell: the policy's action probabilities [up, right, down, left]; null elsewhere (docs/report-format.md). */
+  actionProbabilities?: (number[] | null)[][] | null;
+  /** Per free cell: the model's value estimate; null elsewhere. */
+  values?: (number | null)[][] | null;
   conflict?: boolean;
 }
 
