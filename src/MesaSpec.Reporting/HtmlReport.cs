@@ -255,6 +255,10 @@ public static class HtmlReport
                 t.LearningCurve.Select(c => new SeriesPoint(c.Step, c.MeanReturn)).ToList())).ToList();
             var title = report.Points.Count > 1 ? $"Training return at {ReportText.Parameters(point)}" : "Training return per seed";
             html.Append("<figure>").Append(LineChart.Render(title, "environment steps", "mean episode return (reward per episode)", series)).Append("</figure>");
+            foreach (var chart in TrainingScoreCharts.Render(point, report.Points.Count > 1 ? ReportText.Parameters(point) : null))
+            {
+                html.Append("<figure>").Append(chart).Append("</figure>");
+            }
         }
         html.Append("</div>\n");
     }

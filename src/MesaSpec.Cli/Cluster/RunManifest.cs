@@ -8,9 +8,9 @@ namespace MesaSpec.Cli.Cluster;
 public sealed record ManifestTask(int Index, int Point, int Seed, int Position, IReadOnlyDictionary<string, string> Parameters);
 
 /// <summary>How the tasks run: the <see cref="RunOptions"/> a local run would use.</summary>
-public sealed record ManifestSettings(int Threads, string Device, int? SeedCount, int SamplesPerEnvironment, string CheckpointDirectory, string? ResumeFrom = null)
+public sealed record ManifestSettings(int Threads, string Device, int? SeedCount, int SamplesPerEnvironment, string CheckpointDirectory, string? ResumeFrom = null, long ScoresEvery = 0)
 {
-    public RunOptions ToRunOptions() => new(Threads, Device, CheckpointDirectory, SeedCount, SamplesPerEnvironment, ResumeFrom);
+    public RunOptions ToRunOptions() => new(Threads, Device, CheckpointDirectory, SeedCount, SamplesPerEnvironment, ResumeFrom, ScoresEvery);
 }
 
 /// <summary>
@@ -43,7 +43,7 @@ public sealed record RunManifest(
             }
         }
         var settings = new ManifestSettings(options.Threads, options.Device, options.SeedCount, options.SamplesPerEnvironment,
-            options.CheckpointDirectory ?? "checkpoints", options.ResumeFrom);
+            options.CheckpointDirectory ?? "checkpoints", options.ResumeFrom, options.ScoresEvery);
         return new RunManifest(CurrentVersion, id, plan.Name, spec, seeds, settings, tasks, DateTimeOffset.UtcNow);
     }
 

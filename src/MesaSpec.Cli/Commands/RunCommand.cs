@@ -42,6 +42,9 @@ public sealed class RunCommand : ICommand
         "start every model from recorded weights instead of a fresh initialisation, then train the spec's phases from there: " +
         "a checkpoint file (every seed starts from it), or an earlier run's folder (each point and seed from the final checkpoint its report.json recorded)");
 
+    private readonly Option<int?> _scoresEvery = CliOptions.WholeNumber("--scores-every", 1, 1_000_000_000,
+        "evaluate the model every N training steps on every evaluation environment (and at the start and end), for the report's scores over training; off by default (it costs evaluation time and changes no other number)", showMax: false);
+
     public RunCommand()
     {
         var verb = new Verb("run", "run a spec's experiments end to end and write report.json/.md/.html", """
@@ -57,7 +60,7 @@ public sealed class RunCommand : ICommand
             exit codes: 0 every expectation holds, 1 an expectation fails or the run was cancelled, 2 error
             """)
         {
-            _file, _experiment, _seeds, _threads, _device, _out, _progress, _jobs, _noPlugins,
+            _file, _experiment, _seeds, _threads, _device, _out, _progress, _jobs, _noPlugins, _scoresEvery,
         };
         foreach (var option in _cluster.All)
         {
@@ -152,7 +155,8 @@ public sealed class RunCommand : ICommand
             var directory = outRoot is null
                 ? OutputFolderClaim.Claim(Path.Combine(context.CurrentDirectory, "runs"), $"{plan.Name}-{DateTime.Now.ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture)}")
                 : plans.Count == 1 ? outRoot : Path.Combine(outRoot, plan.Name);
-            var options = new RunOptions(threads ?? 1, device, Path.Combine(directory, "checkpoints"), seeds, ResumeFrom: resumeFrom);
+            var options = new RunOptions(threads ?? 1, device, Path.Combine(directory, "checkpoints"), seeds, ResumeFrom: resumeFrom,
+                ScoresEvery: parsed.GetValue(_scoresEvery) ?? 0);
             var spec = new SpecInfo(file.Path, Sha256(file.Text!.Text), ExperimentRunner.DescribePolicy(plan.Points[0].Policy));
             if (cluster.Backend is not null && plan.Points[0].IsTaskExperiment)
             {

@@ -136,9 +136,25 @@ public sealed record TrainingReport(
     /// <summary>The checkpoint the model started from (<c>mesaspec run --resume-from</c>); absent when it started fresh.</summary>
     [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
     public string? ResumedFrom { get; init; }
+
+    /// <summary>
+    /// The model evaluated on every evaluation environment at regular points of training (<c>mesaspec run
+    /// --scores-every STEPS</c>): when a proxy takes over shows as the step where its score passes the base
+    /// objective's. Absent when not asked for.
+    /// </summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyList<TrainingScorePoint>? ScoresOverTraining { get; init; }
 }
 
 public sealed record CurvePoint(long Step, double MeanReturn);
+
+/// <summary>
+/// The model after <see cref="Step"/> training steps on one evaluation environment: each candidate's mean score over
+/// the episodes that score it (<c>score_all</c>, null where none does), on the environment's evaluation levels.
+/// </summary>
+public sealed record TrainingScorePoint(long Step, string Environment, IReadOnlyList<ObjectiveScoreAt> Objectives);
+
+public sealed record ObjectiveScoreAt(string Name, double? ScoreAll);
 
 /// <summary>
 /// One training phase of one seed: what it trained on (<c>Maze</c>, or <c>mix(Maze: 0.99, MazeAnywhere: 0.01)</c> with

@@ -36,10 +36,12 @@ public sealed class SeedTask(ITrainer? trainer, RunOptions options)
                 {
                     throw new TrainingFailedException("this experiment trains a model, but no trainer is available in this host");
                 }
+                var scoresOverTraining = options.ScoresEvery > 0 ? new TrainingScores(evaluators, seed, cancellationToken) : null;
                 var settings = new TrainingSettings(options.Threads, options.Device,
                     options.CheckpointDirectory is null ? null : Path.Combine(options.CheckpointDirectory, $"point{pointIndex}-seed{seed}"))
                 {
                     InitialCheckpoint = ResumePoint.For(options.ResumeFrom, pointIndex, seed),
+                    Snapshots = scoresOverTraining?.Schedule(options.ScoresEvery),
                 };
                 var curricula = new CurriculumRecorder(ExperimentRunner.GridEnvironments(point));
                 trained = trainer.Train(spec, point.BaseObjective, seed, curricula.Factory, settings, progress, cancellationToken);
@@ -54,6 +56,7 @@ public sealed class SeedTask(ITrainer? trainer, RunOptions options)
                     trained.LearningCurve.Select(c => new CurvePoint(c.Step, c.MeanReturn)).ToList())
                 {
                     ResumedFrom = settings.InitialCheckpoint,
+                    ScoresOverTraining = scoresOverTraining?.Points,
                     // One phase on one environment under the base objective says nothing training[] does not: listed only otherwise.
                     Phases = !IsPhased(spec) ? null : spec.Phases.Select((phase, i) => new PhaseReport(
                         i + 1,

@@ -8,7 +8,19 @@ public sealed record TrainingSettings(int Threads, string Device, string? Checkp
 {
     /// <summary>Weights the model starts from instead of a fresh initialisation (<c>--resume-from</c>); null: fresh.</summary>
     public string? InitialCheckpoint { get; init; }
+
+    /// <summary>Hands the model, as it is at regular points of training, to an observer (scores over training); null: none.</summary>
+    public TrainingSnapshots? Snapshots { get; init; }
 }
+
+/// <summary>
+/// At step 0, at the first update boundary at or after every multiple of <see cref="Every"/> training steps (over
+/// all phases), and at the end, the trainer calls <see cref="Take"/> with the step and a policy acting with the
+/// model's weights at that moment. The policy is valid only during the call, and acting with it draws from its
+/// own stream (restarted at every snapshot, the final evaluation's), never from training's: training's results
+/// are the same with or without snapshots.
+/// </summary>
+public sealed record TrainingSnapshots(long Every, Action<long, IPolicy> Take);
 
 /// <summary>One progress tick of a training run.</summary>
 public sealed record TrainingProgress(int Seed, long Step, long TotalSteps, double MeanEpisodeReturn, double StepsPerSecond)

@@ -66,6 +66,9 @@ public sealed partial class ActorCriticPolicy : ITrainedPolicy, IPreferringPolic
     /// <summary>The network, for inspection and tests (e.g. comparing weights across runs).</summary>
     public ActorCritic Model => model;
 
+    /// <summary>Whether disposing the policy disposes the model: not for a view of a model still in training (a snapshot).</summary>
+    internal bool OwnsModel { get; init; } = true;
+
     public void Act(IVectorEnvironment environment, Span<int> actions) => Act(environment, actions, thinking: 0);
 
     /// <summary>This policy thinking <paramref name="steps"/> steps on each episode's first observation; the same as itself without memory.</summary>
@@ -190,7 +193,10 @@ public sealed partial class ActorCriticPolicy : ITrainedPolicy, IPreferringPolic
         {
             disposed = true;
             memory?.Dispose();
-            model.Dispose();
+            if (OwnsModel)
+            {
+                model.Dispose();
+            }
         }
     }
 

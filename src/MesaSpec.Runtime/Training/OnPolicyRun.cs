@@ -73,7 +73,8 @@ internal sealed class OnPolicyRun : IDisposable
 
     public IReadOnlyList<LearningCurvePoint> LearningCurve => curve;
 
-    public void Run(IProgress<TrainingProgress>? progress, CancellationToken cancellationToken)
+    /// <param name="afterUpdate">Called after every update with the steps trained so far in this run.</param>
+    public void Run(IProgress<TrainingProgress>? progress, CancellationToken cancellationToken, Action<long>? afterUpdate = null)
     {
         var clock = Stopwatch.StartNew();
         var totalSteps = settings.Updates * settings.BatchSize;
@@ -90,6 +91,7 @@ internal sealed class OnPolicyRun : IDisposable
                 curve.Add(new LearningCurvePoint(step, meanReturn, loss));
             }
             progress?.Report(new TrainingProgress(seed, step, totalSteps, episodes.RecentMean, step / Math.Max(clock.Elapsed.TotalSeconds, 1e-9)));
+            afterUpdate?.Invoke(step);
         }
     }
 

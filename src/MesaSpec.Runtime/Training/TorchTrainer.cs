@@ -41,6 +41,7 @@ public sealed class TorchTrainer : ITrainer, Experiments.InContext.IInContextTra
         var done = 0L;
         var built = default(Gridworld.ObservationShape);
         var actions = 0;
+        var snapshots = new SnapshotSchedule(settings.Snapshots, device, seed);
         try
         {
             for (var index = 0; index < spec.Phases.Count; index++)
@@ -62,6 +63,7 @@ public sealed class TorchTrainer : ITrainer, Experiments.InContext.IInContextTra
                     {
                         Resume(model, resumeFrom, seed);
                     }
+                    snapshots.At(0, model, shape, actions);
                 }
                 else if ((shape != built && !(model.AnyGridSize && shape.Channels == built.Channels)) || environment.ActionCount != actions)
                 {
@@ -71,11 +73,14 @@ public sealed class TorchTrainer : ITrainer, Experiments.InContext.IInContextTra
                 model.train();
                 var offset = done;
                 using var run = new OnPolicyRun(model, environment, algorithm, device, seed, new Random(seeds.Next()));
-                run.Run(progress is null ? null : new OffsetProgress(progress, offset, totalSteps), cancellationToken);
+                var trained = model;
+                run.Run(progress is null ? null : new OffsetProgress(progress, offset, totalSteps), cancellationToken,
+                    step => snapshots.At(offset + step, trained, shape, actions));
                 curve.AddRange(run.LearningCurve.Select(c => c with { Step = c.Step + offset }));
                 done += algorithm.Updates * algorithm.BatchSize;
                 checkpoints.Add(SaveCheckpoint(model, spec, index, seed, settings.CheckpointDirectory));
             }
+            snapshots.AtEnd(done, model!, built, actions);
             return new ActorCriticPolicy(model!, built, actions, device, curve, checkpoints[^1], seed, checkpoints);
         }
         catch
