@@ -1,4 +1,5 @@
 import { escapeHtml, formatInterval, formatNumber, formatSteps, scrollingTable } from './html';
+import { cellArrow, scoresOverTraining } from './renderEvidence';
 import { probeSection, steeringSection } from './renderProbes';
 import { taskSection } from './renderTasks';
 import type { BehaviourSample, Evaluation, ObjectiveScores, ReportPoint, RunReport } from './reportModel';
@@ -78,7 +79,7 @@ function learningCurves(point: ReportPoint): string {
     .join(' · ');
   const onTask = Array.isArray(point.tasks);
   return lineChart(series, { title: 'Learning curves', xLabel: onTask ? 'training steps' : 'environment steps', yLabel: onTask ? 'mean training loss (squared error)' : 'mean episode return' })
-    + (speed ? `<p class="note">${escapeHtml(speed)}</p>` : '');
+    + (speed ? `<p class="note">${escapeHtml(speed)}</p>` : '') + scoresOverTraining(point);
 }
 
 /** One sample level: the grid with the agent's path and a visitation heat map (classes, not inline styles). */
@@ -93,8 +94,12 @@ export function renderSample(sample: BehaviourSample): string {
     const cells = [...row].map((ch, x) => {
       const count = typeof visits[y]?.[x] === 'number' ? visits[y][x] : visited.has(`${x},${y}`) ? maxVisit : 0;
       const heat = count > 0 ? Math.max(1, Math.round((count / maxVisit) * 5)) : 0;
-      const classes = [ch === '#' ? 'wall' : 'cell', heat ? `heat-${heat}` : '', visited.has(`${x},${y}`) ? 'path' : ''].filter(Boolean).join(' ');
-      return `<td class="${classes}">${ch === '#' || ch === ' ' || ch === '.' ? '' : escapeHtml(ch)}</td>`;
+      // Where the policy tends to go from this floor cell (report.html's vector field), with the numbers on hover.
+      const arrow = ch === '.' ? cellArrow(sample.actionProbabilities?.[y]?.[x], sample.values?.[y]?.[x]) : null;
+      const classes = [ch === '#' ? 'wall' : 'cell', heat ? `heat-${heat}` : '', visited.has(`${x},${y}`) ? 'path' : '', arrow ? `arrow-${arrow.strength}` : ''].filter(Boolean).join(' ');
+      const title = arrow ? ` title="${escapeHtml(arrow.title)}"` : '';
+      const content = arrow ? arrow.glyph : ch === '#' || ch === ' ' || ch === '.' ? '' : escapeHtml(ch);
+      return `<td class="${classes}"${title}>${content}</td>`;
     });
     return `<tr>${cells.join('')}</tr>`;
   });
@@ -137,6 +142,7 @@ svg.chart { background: transparent; } svg .grid { stroke: #8884; } svg .axis { 
 .samples { display: flex; flex-wrap: wrap; gap: 16px; } figure.sample { margin: 0; }
 table.level { border-collapse: collapse; } table.level td { width: 18px; height: 18px; text-align: center; font-family: var(--vscode-editor-font-family, monospace); font-size: 12px; border: 1px solid #8883; padding: 0; }
 table.level td.wall { background: #555; } table.level td.path { outline: 1px solid #3794ff; }
+.arrow-1 { opacity: 0.45; } .arrow-2 { opacity: 0.75; } .arrow-3 { font-weight: 700; }
 .heat-1 { background: #3794ff22; } .heat-2 { background: #3794ff44; } .heat-3 { background: #3794ff66; } .heat-4 { background: #3794ff88; } .heat-5 { background: #3794ffaa; }
 figcaption, .note, .empty { color: var(--vscode-descriptionForeground, #999); font-size: 0.9em; }
 .banner { padding: 6px 10px; border-left: 3px solid #cca700; background: #cca70018; margin: 8px 0; }

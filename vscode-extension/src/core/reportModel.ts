@@ -51,6 +51,8 @@ export interface TrainingRun {
   stepsPerSecond?: number;
   seconds?: number;
   learningCurve: { step: number; meanReturn: number | null }[];
+  /** `mesaspec run --scores-every`: the model scored during training on each evaluation environment. */
+  scoresOverTraining?: { step: number; environment: string; objectives: { name: string; scoreAll: number | null }[] }[];
 }
 
 /** A linear probe of one layer for one feature, on one evaluation environment (`points[].probes[]`). */
