@@ -273,6 +273,7 @@ public static class HtmlReport
         html.Append("<h2>Behaviour on sample levels</h2>\n<p class=\"muted\">Shading: how often the policy visited a cell in the episode. "
             + "Arrows: where the policy tends to go from each free cell at the start of the episode, its action probabilities "
             + "summed as vectors (a vector field: a long arrow for a decided move, a dot where the moves cancel; hover for the probabilities). "
+            + "Outlines: each candidate objective's target cells, in the colours named under the grid. "
             + "Line: the episode's trajectory, ending at the orange dot. Beside it, the model's own value estimate from each cell (darker is higher). "
             + "Conflict levels (where the objectives disagree) come first.</p>\n");
         foreach (var e in point.Evaluations.Where(e => e.Samples.Count > 0))

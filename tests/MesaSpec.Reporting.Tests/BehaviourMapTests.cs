@@ -31,6 +31,20 @@ public sealed partial class BehaviourMapTests
     }
 
     [Fact]
+    public void Each_candidates_targets_are_outlined_in_its_own_colour_and_named()
+    {
+        var sample = Sample(p => [0, 1, 0, 0]) with
+        {
+            Targets = [new SampleTarget("EatCheese", [[3, 3]]), new SampleTarget("GoToCorner", [[3, 1], [3, 3]])],
+        };
+        var svg = BehaviourPicture.Render(sample, "Maze");
+        Assert.Equal(1, Regex.Count(svg, "<polyline [^>]*stroke=\"#0072B2\" stroke-width=\"2\""));
+        Assert.Equal(2, Regex.Count(svg, "<polyline [^>]*stroke=\"#E69F00\" stroke-width=\"2\""));
+        Assert.Contains("outlined targets: EatCheese (blue), GoToCorner (orange)", svg, StringComparison.Ordinal);
+        Assert.DoesNotContain("outlined targets", BehaviourPicture.Render(Sample(p => [0, 1, 0, 0]), "Maze"), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_report_without_probabilities_draws_the_preferred_action()
     {
         var sample = Sample(p => [0, 1, 0, 0]) with { ActionProbabilities = null };

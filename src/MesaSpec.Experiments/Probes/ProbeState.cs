@@ -1,3 +1,4 @@
+using MesaSpec.Experiments.Evaluation;
 using MesaSpec.Gridworld.Dynamics;
 using MesaSpec.Gridworld.Levels;
 using MesaSpec.Language.Model;
@@ -36,7 +37,7 @@ public sealed class ProbeState
         if (!nearest.TryGetValue(objective, out var found))
         {
             found = null;
-            foreach (var cell in TargetCells(objective.GoalTarget))
+            foreach (var cell in ObjectiveTargets.Cells(objective.GoalTarget, Level, AliveItems))
             {
                 var d = distance[cell];
                 if (d >= 0 && (found is null || d < found.Value.Distance || (d == found.Value.Distance && cell < found.Value.Cell)))
@@ -47,30 +48,6 @@ public sealed class ProbeState
             nearest[objective] = found;
         }
         return found;
-    }
-
-    private IEnumerable<int> TargetCells(TargetModel? target)
-    {
-        switch (target)
-        {
-            case RegionTarget region:
-                foreach (var (x, y) in RegionMath.Cells(region.Region, Level.Width, Level.Height))
-                {
-                    yield return Level.Cell(x, y);
-                }
-                break;
-            case null:
-                break;
-            default:
-                for (var item = 0; item < Level.ItemCells.Length; item++)
-                {
-                    if ((AliveItems & (1UL << item)) != 0 && TargetMatcher.MatchesKind(target, Level.Items.Kinds[Level.Items.KindOfItem[item]]))
-                    {
-                        yield return Level.ItemCells[item];
-                    }
-                }
-                break;
-        }
     }
 
     /// <summary>Breadth-first steps from the agent to every cell (-1: unreachable or a wall).</summary>

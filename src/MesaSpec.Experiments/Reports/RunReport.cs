@@ -272,7 +272,17 @@ public sealed record BehaviourSample(
 
     /// <summary>Decimals kept of a probability or value: enough to draw and compare, small in report.json.</summary>
     public const int Precision = 3;
+
+    /// <summary>
+    /// Each candidate objective's target cells at the start of the episode (its region, or the cells of the items it
+    /// names), in the candidates' order (the base objective first); candidates without a target are left out. Null
+    /// in reports written before it existed.
+    /// </summary>
+    public IReadOnlyList<SampleTarget>? Targets { get; init; }
 }
+
+/// <summary>The <c>[x, y]</c> cells an objective's goal points at on a sample level.</summary>
+public sealed record SampleTarget(string Objective, IReadOnlyList<int[]> Cells);
 
 /// <summary>One expectation's outcome; <see cref="Inconclusive"/>: the data cannot decide it (e.g. a trend from one seed), so it did not pass.</summary>
 public sealed record ExpectationResult(string Text, int Line, bool Passed, string Detail)

@@ -75,8 +75,16 @@ internal static class BehaviourSampler
         {
             ActionProbabilities = preferences?.Probabilities,
             Values = preferences?.Values,
+            Targets = Targets(setup, level),
         };
     }
+
+    /// <summary>Each candidate's target cells on the level as it starts, for the picture's outlines.</summary>
+    private static IReadOnlyList<SampleTarget> Targets(EvaluationSetup setup, Level level) =>
+        [.. setup.Candidates
+            .Select(c => new SampleTarget(c.Name, [.. ObjectiveTargets.Cells(c.GoalTarget, level, level.AllItems).Distinct().Order()
+                .Select(cell => new[] { cell % level.Width, cell / level.Width })]))
+            .Where(t => t.Cells.Count > 0)];
 
     /// <summary>What a policy would do from every free cell: its most probable action, its action distribution, its value.</summary>
     private sealed record CellPreferences(int[][] Preferred, double[]?[][] Probabilities, double?[][] Values);

@@ -21,7 +21,10 @@ internal static class BehaviourPicture
         const int left = 44, top = 34;
         var title = $"{environment}: level {sample.Level}, seed {sample.Seed}{(sample.Conflict ? " (conflict level)" : "")}";
         // Wide enough for the title at 13px bold (about 7.5px a character).
-        var canvas = new SvgCanvas(Math.Max((int)(title.Length * 7.5) + 20, left + width * Cell + 16), top + height * Cell + 50, title);
+        var targets = TargetLegend(sample);
+        // Wide enough for the targets' line at 10px (about 5.6px a character), and tall enough for it under the axis.
+        var canvas = new SvgCanvas(Math.Max(Math.Max((int)(title.Length * 7.5) + 20, left + width * Cell + 16), (int)(targets.Length * 5.6) + 20),
+            top + height * Cell + (targets.Length > 0 ? 64 : 50), title);
         var area = new PlotArea(left, top, left + width * Cell, top + height * Cell);
         canvas.Frame(area, "column (cells)", "row (cells)");
         var maxVisits = Math.Max(1, sample.Visits.SelectMany(v => v).DefaultIfEmpty(0).Max());
@@ -57,6 +60,11 @@ internal static class BehaviourPicture
                 }
             }
         }
+        Targets(canvas, sample, left, top);
+        if (targets.Length > 0)
+        {
+            canvas.Text(10, top + height * Cell + 36, targets, size: 10); // between the column numbers and the axis label
+        }
         if (sample.Trajectory.Count > 1)
         {
             var path = sample.Trajectory.Select(p => (left + (p[0] + 0.5) * Cell, top + (p[1] + 0.5) * Cell)).ToList();
@@ -74,6 +82,38 @@ internal static class BehaviourPicture
         }
         return canvas.Render();
     }
+
+    /// <summary>
+    /// Each candidate's target cells outlined in a colour of its own (in the candidates' order, the base objective first),
+    /// nested one inside the other where targets share a cell (the cheese in the corner), named under the grid.
+    /// </summary>
+    private static void Targets(SvgCanvas canvas, BehaviourSample sample, int left, int top)
+    {
+        if (sample.Targets is not { Count: > 0 } targets)
+        {
+            return;
+        }
+        for (var i = 0; i < targets.Count; i++)
+        {
+            var colour = Palette.Color(i);
+            var inset = 1.5 + 3 * i;
+            foreach (var cell in targets[i].Cells)
+            {
+                var (x0, y0) = (left + cell[0] * Cell + inset, top + cell[1] * Cell + inset);
+                var (x1, y1) = (left + (cell[0] + 1) * Cell - inset, top + (cell[1] + 1) * Cell - inset);
+                canvas.Polyline([(x0, y0), (x1, y0), (x1, y1), (x0, y1), (x0, y0)], colour, 2);
+            }
+        }
+    }
+
+    /// <summary>The line naming each outline's objective and colour; empty without targets.</summary>
+    private static string TargetLegend(BehaviourSample sample) => sample.Targets is not { Count: > 0 } targets ? ""
+        : "outlined targets: " + string.Join(", ", targets.Select((t, i) => $"{t.Objective} ({ColourName(i)})"));
+
+    private static string ColourName(int index) => (index % 8) switch
+    {
+        0 => "blue", 1 => "orange", 2 => "green", 3 => "pink", 4 => "sky blue", 5 => "vermilion", 6 => "yellow", _ => "black",
+    };
 
     private static double[]? Distribution(BehaviourSample sample, int x, int y) =>
         sample.ActionProbabilities is { } all && y < all.Count && x < all[y].Length ? all[y][x] : null;

@@ -46,6 +46,21 @@ public sealed class BehaviourSampleTests
     }
 
     [Fact]
+    public void Each_candidates_target_cells_are_recorded_the_cheese_and_the_corner()
+    {
+        var report = Run(new FakeTrainer());
+        foreach (var sample in report.Points[0].Evaluations.SelectMany(e => e.Samples))
+        {
+            var rows = sample.Grid.TakeWhile(r => !r.StartsWith("legend:", StringComparison.Ordinal)).ToList();
+            var cheese = Enumerable.Range(0, rows.Count).SelectMany(y => Enumerable.Range(0, rows[y].Length).Where(x => rows[y][x] == 'C').Select(x => new[] { x, y })).ToList();
+            var targets = sample.Targets!;
+            Assert.Equal(["EatCheese", "GoToCorner"], targets.Select(t => t.Objective));
+            Assert.Equal(cheese, targets[0].Cells);
+            Assert.Equal([new[] { rows[0].Length - 1, 0 }], targets[1].Cells);
+        }
+    }
+
+    [Fact]
     public void A_sample_that_runs_out_the_horizon_has_as_many_steps_as_the_horizon()
     {
         // Always left: the agent ends against a wall, so the last move of a timed-out episode is blocked (that
