@@ -25,8 +25,8 @@ public sealed class RunsCommand : ICommand
     private readonly Option<string?> _database = SharedOptions.Database();
     private readonly Option<string?> _experiment = CliOptions.Text("--experiment", "NAME", "list: only the runs of this experiment");
     private readonly Option<int?> _limit = CliOptions.WholeNumber("--limit", 1, int.MaxValue, "list: at most N runs, newest first (default 30)", showMax: false);
-    private readonly Option<string?> _out = CliOptions.Text("--out", "FILE", "export: write the JSON document to FILE");
-    private readonly Option<bool> _json = SharedOptions.Json("list, show: JSON for tools");
+    private readonly Option<string?> _out = CliOptions.Text("--out", "FILE", "export: write the JSON document to FILE; compare: write the comparison as a page (FILE.html) or JSON (FILE.json)");
+    private readonly Option<bool> _json = SharedOptions.Json("list, show, compare: JSON for tools");
 
     public RunsCommand()
     {
@@ -40,7 +40,8 @@ public sealed class RunsCommand : ICommand
 
             compare lines up two runs (sweep points, environments, objectives) and marks with '!' the differences
             that matter: a changed verdict or proxy, scores whose 95% intervals no longer overlap (with one seed:
-            a change of at least 0.1), an expectation that flipped; then the spec lines that changed.
+            a change of at least 0.1), an expectation that flipped; then the spec lines that changed. With
+            --out FILE.html it writes that as a page, with --out FILE.json or --json as JSON.
             export writes the run record and its full report as one JSON document; list --json lists for tools.
             exit codes: 0 done, 2 unknown run or unusable history
             """)
@@ -124,8 +125,7 @@ public sealed class RunsCommand : ICommand
                     Show(runs[0], context);
                     return ExitCodes.Success;
                 case "compare":
-                    context.Out.Write(ComparisonText.Render(RunComparer.Compare(runs[0], runs[1])));
-                    return ExitCodes.Success;
+                    return Compare(RunComparer.Compare(runs[0], runs[1]), parsed.GetValue(_out), json, context);
                 default:
                     var exported = RunExport.ToJson(runs[0]);
                     if (parsed.GetValue(_out) is { } output)
@@ -145,6 +145,36 @@ public sealed class RunsCommand : ICommand
             context.Error.WriteLine($"error: {e.Message}");
             return ExitCodes.UsageOrInput;
         }
+    }
+
+    /// <summary>
+    /// The comparison on the terminal, as JSON for tools (<c>--json</c>), or written to <c>--out FILE</c>: a page for
+    /// <c>.html</c>, JSON for <c>.json</c>.
+    /// </summary>
+    private static int Compare(RunComparison comparison, string? output, bool json, CommandContext context)
+    {
+        var document = new
+        {
+            before = comparison.Before.Id,
+            after = comparison.After.Id,
+            differencesThatMatter = comparison.DifferencesThatMatter,
+            rows = comparison.Rows,
+            specChanges = comparison.SpecChanges,
+        };
+        string Json() => System.Text.Json.JsonSerializer.Serialize(document, MesaSpec.Experiments.Reports.ReportJson.Options);
+        if (output is null)
+        {
+            context.Out.Write(json ? Json() + "\n" : ComparisonText.Render(comparison));
+            return ExitCodes.Success;
+        }
+        var extension = Path.GetExtension(output).ToLowerInvariant();
+        if (extension is not (".html" or ".htm" or ".json"))
+        {
+            return UsageError.Write(context, $"--out {output}: compare writes a page (.html) or JSON (.json), not '{extension}'", Name);
+        }
+        File.WriteAllText(context.FullPath(output), extension == ".json" ? Json() : ComparisonHtml.Render(comparison));
+        context.Out.WriteLine($"wrote the comparison of runs {comparison.Before.Id} and {comparison.After.Id} to {output}");
+        return ExitCodes.Success;
     }
 
     private static int List(RunStore store, int limit, string? experiment, bool json, CommandContext context)

@@ -41,12 +41,7 @@ public static class ComparisonText
             }
         }
         text.AppendLine();
-        text.AppendLine(comparison.DifferencesThatMatter switch
-        {
-            0 => "no differences that matter (verdicts agree, score intervals overlap, same expectations hold)",
-            1 => "1 difference that matters (marked !)",
-            var n => $"{n} differences that matter (marked !)",
-        });
+        text.AppendLine(ComparisonHtml.Summary(comparison.DifferencesThatMatter));
         return text.ToString();
     }
 }

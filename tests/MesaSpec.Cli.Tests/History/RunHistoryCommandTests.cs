@@ -196,6 +196,26 @@ public sealed class RunHistoryCommandTests : IDisposable
         Assert.Contains("-   policy oracle(GoRight)", compare.Out, StringComparison.Ordinal);
         Assert.Contains("+   policy oracle(GetCoin)", compare.Out, StringComparison.Ordinal);
 
+        // Issue 17: the comparison as a page and as JSON.
+        var page = Mesaspec.Run(workspace.Root, "runs", "compare", "1", "2", "--out", "compare.html");
+        Assert.Equal(0, page.ExitCode);
+        var html = workspace.Read("compare.html");
+        Assert.Contains("<h1>Run 1 against run 2</h1>", html, StringComparison.Ordinal);
+        Assert.Matches("<tr class=\"matters\"><td[^>]*>!</td><td>StripAnywhere verdict</td><td class=\"num\">pseudo_aligned\\(GoRight\\)</td><td class=\"num\">robustly_aligned</td>", html);
+        Assert.Contains("+   policy oracle(GetCoin)", html, StringComparison.Ordinal);
+        Assert.Contains("Content-Security-Policy", html, StringComparison.Ordinal);
+        var asJson = Mesaspec.Run(workspace.Root, "runs", "compare", "1", "2", "--json");
+        using (var document = System.Text.Json.JsonDocument.Parse(asJson.Out))
+        {
+            Assert.Equal(2, document.RootElement.GetProperty("after").GetInt64());
+            Assert.True(document.RootElement.GetProperty("differencesThatMatter").GetInt32() >= 2);
+            Assert.Contains(document.RootElement.GetProperty("rows").EnumerateArray(),
+                r => r.GetProperty("label").GetString() == "StripAnywhere verdict" && r.GetProperty("matters").GetBoolean());
+        }
+        var wrongKind = Mesaspec.Run(workspace.Root, "runs", "compare", "1", "2", "--out", "compare.txt");
+        Assert.Equal(2, wrongKind.ExitCode);
+        Assert.Contains("a page (.html) or JSON (.json)", wrongKind.Error, StringComparison.Ordinal);
+
         var export = Mesaspec.Run(workspace.Root, "runs", "export", "2");
         using var json = System.Text.Json.JsonDocument.Parse(export.Out);
         Assert.Contains("policy oracle(GetCoin)", json.RootElement.GetProperty("spec").GetProperty("text").GetString(), StringComparison.Ordinal);
