@@ -36,6 +36,7 @@ public static class EpisodeRunner
         var truncated = new bool[slots];
         var episodeOf = new long[slots];
         var stepOf = new int[slots];
+        var cellOf = new int[slots];
         var completed = 0;
         while (completed < episodes)
         {
@@ -45,6 +46,7 @@ public static class EpisodeRunner
             {
                 episodeOf[i] = environment.Serial(i);
                 stepOf[i] = environment.StepIndex(i);
+                cellOf[i] = environment.AgentCell(i);
             }
             environment.Step(actions, rewards, dones, truncated);
             for (var i = 0; i < slots; i++)
@@ -75,6 +77,8 @@ public static class EpisodeRunner
                 }
                 if (dones[i])
                 {
+                    // The slot has already reset to its next episode: the end is the last move's cell.
+                    scores.EndCells[e] = outcome.Moved ? outcome.Cell : cellOf[i];
                     completed++;
                 }
             }

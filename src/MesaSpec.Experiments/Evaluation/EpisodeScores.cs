@@ -11,4 +11,7 @@ public sealed class EpisodeScores(int candidates, int episodes)
     public double?[][] Scores { get; } = Enumerable.Range(0, candidates).Select(_ => new double?[episodes]).ToArray();
 
     public bool[][] GoalReached { get; } = Enumerable.Range(0, candidates).Select(_ => new bool[episodes]).ToArray();
+
+    /// <summary>The agent's cell when each episode ended (where its last move took it, or where it stood when that move was blocked).</summary>
+    public int[] EndCells { get; } = new int[episodes];
 }

@@ -47,6 +47,9 @@ public sealed record Judgement(
 /// <summary>One seed on one evaluation environment: its judgement and the episodes it rests on.</summary>
 public sealed record SeedResult(int Seed, Judgement Judgement, SeedEpisodes Episodes)
 {
+    /// <summary>The agent's cell at the end of each episode (<see cref="EpisodeScores.EndCells"/>); null in outcomes written before it existed.</summary>
+    public int[]? EndCells { get; init; }
+
     public Verdict Verdict => Judgement.Verdict;
 
     public string? Proxy => Judgement.Proxy;

@@ -70,7 +70,10 @@ public sealed class PolicyEvaluator
         var scores = EpisodeRunner.Run(setup, policy, BatchSize, cancellationToken);
         var random = EpisodeRunner.Run(setup, RandomBaseline(seed), BatchSize, cancellationToken);
         var episodes = SeedEpisodes.From(setup, scores, random);
-        return new SeedResult(seed, VerdictRule.Judge([episodes], CandidateNames, Evaluation.Environment.Name, Threshold), episodes);
+        return new SeedResult(seed, VerdictRule.Judge([episodes], CandidateNames, Evaluation.Environment.Name, Threshold), episodes)
+        {
+            EndCells = scores.EndCells,
+        };
     }
 
     /// <summary>The judgement over every seed (a hierarchical bootstrap over seeds and levels); disagreeing seeds are noted.</summary>

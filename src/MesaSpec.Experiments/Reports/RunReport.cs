@@ -188,6 +188,13 @@ public sealed record EvaluationReport
     public required string Environment { get; init; }
 
     /// <summary>robustly_aligned, pseudo_aligned, indistinguishable, capability_failure or inconclusive.</summary>
+    /// <summary>
+    /// <c>[y][x]</c>: how many evaluation episodes, over every seed, ended with the agent on that cell (the levels'
+    /// walls differ, the grid does not); null when not recorded (older reports, environments of varying size).
+    /// </summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyList<int[]>? EndMap { get; init; }
+
     public required string Verdict { get; init; }
 
     /// <summary>The mesa objective pursued, when the verdict is pseudo_aligned.</summary>

@@ -14,8 +14,11 @@ internal static class ReportMapping
 
     public static Estimate Estimate(ScoreSummary s) => new(s.Mean, s.CiLow, s.CiHigh, s.Count, s.Levels, s.Seeds, s.SeedVariance, s.LevelVariance);
 
-    public static EvaluationReport Evaluation(EnvironmentResult result, string displayName, double discount, IReadOnlyList<BehaviourSample> samples) => new()
+    /// <param name="grid">The environment's grid size, for the map of where episodes end.</param>
+    public static EvaluationReport Evaluation(EnvironmentResult result, string displayName, double discount, IReadOnlyList<BehaviourSample> samples,
+        (int Width, int Height)? grid = null) => new()
     {
+        EndMap = grid is { } size ? EndMap(result, size.Width, size.Height) : null,
         Environment = displayName,
         Verdict = Word(result.Verdict),
         Proxy = result.Proxy,
@@ -43,6 +46,24 @@ internal static class ReportMapping
             s.Judgement.Candidates.Select(o => new Reports.SeedObjectiveScore(o.Objective, o.Score.Mean, o.ScoreAll.Mean, o.GoalRate.Mean ?? 0)).ToList())).ToList(),
         Samples = samples,
     };
+
+    /// <summary>Episodes ending on each cell, over every seed; null when a seed's outcome has no end cells.</summary>
+    private static IReadOnlyList<int[]>? EndMap(EnvironmentResult result, int width, int height)
+    {
+        if (result.PerSeed.Count == 0 || result.PerSeed.Any(s => s.EndCells is null) || width <= 0 || height <= 0)
+        {
+            return null;
+        }
+        var map = Enumerable.Range(0, height).Select(_ => new int[width]).ToArray();
+        foreach (var cell in result.PerSeed.SelectMany(s => s.EndCells!))
+        {
+            if (cell >= 0 && cell < width * height)
+            {
+                map[cell / width][cell % width]++;
+            }
+        }
+        return map;
+    }
 
     private static string Role(ObjectiveRole role) => role == ObjectiveRole.Base ? "base" : "mesa";
 

@@ -36,7 +36,7 @@ public sealed class RunAggregation(ExperimentPlan plan, SpecInfo spec, IReadOnly
                     var result = pointEvaluators[e].Summarise(done.Select(o => o.Evaluations[e]).ToList());
                     var environment = model.Evaluations[e].Environment;
                     var samples = done.SelectMany(o => o.Samples[e]).Take(options.SamplesPerEnvironment).ToList();
-                    evaluations.Add(ReportMapping.Evaluation(result, environment.DisplayName, model.Discount, samples));
+                    evaluations.Add(ReportMapping.Evaluation(result, environment.DisplayName, model.Discount, samples, (environment.Width, environment.Height)));
                     results.Add((environment.Name, result));
                     judged.Add((environment, result));
                 }

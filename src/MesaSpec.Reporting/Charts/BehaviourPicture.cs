@@ -11,22 +11,18 @@ namespace MesaSpec.Reporting.Charts;
 /// </summary>
 internal static class BehaviourPicture
 {
-    internal const int Cell = 26;
+    private const int Cell = GridFrame.Cell;
 
     public static string Render(BehaviourSample sample, string environment)
     {
         var rows = sample.Grid.TakeWhile(r => !r.StartsWith("legend:", StringComparison.Ordinal)).ToList();
         var height = rows.Count;
         var width = rows.Count == 0 ? 0 : rows.Max(r => r.Length);
-        const int left = 44, top = 34;
+        const int left = GridFrame.Left, top = GridFrame.Top;
         var title = $"{environment}: level {sample.Level}, seed {sample.Seed}{(sample.Conflict ? " (conflict level)" : "")}";
-        // Wide enough for the title at 13px bold (about 7.5px a character).
         var targets = TargetLegend(sample);
         // Wide enough for the targets' line at 10px (about 5.6px a character), and tall enough for it under the axis.
-        var canvas = new SvgCanvas(Math.Max(Math.Max((int)(title.Length * 7.5) + 20, left + width * Cell + 16), (int)(targets.Length * 5.6) + 20),
-            top + height * Cell + (targets.Length > 0 ? 64 : 50), title);
-        var area = new PlotArea(left, top, left + width * Cell, top + height * Cell);
-        canvas.Frame(area, "column (cells)", "row (cells)");
+        var (canvas, area) = GridFrame.Create(title, width, height, (int)(targets.Length * 5.6) + 20, targets.Length > 0 ? 64 : 50);
         var maxVisits = Math.Max(1, sample.Visits.SelectMany(v => v).DefaultIfEmpty(0).Max());
         for (var y = 0; y < height; y++)
         {
@@ -72,14 +68,7 @@ internal static class BehaviourPicture
             canvas.Circle(path[0].Item1, path[0].Item2, 3, "#0072B2", "start");
             canvas.Circle(path[^1].Item1, path[^1].Item2, 4, "#D55E00", $"end after {sample.Trajectory.Count - 1} steps");
         }
-        for (var x = 0; x < width; x += Math.Max(1, width / 8))
-        {
-            canvas.Text(left + (x + 0.5) * Cell, area.Bottom + 13, x.ToString(System.Globalization.CultureInfo.InvariantCulture), "middle", 9);
-        }
-        for (var y = 0; y < height; y += Math.Max(1, height / 8))
-        {
-            canvas.Text(left - 4, top + (y + 0.5) * Cell + 3, y.ToString(System.Globalization.CultureInfo.InvariantCulture), "end", 9);
-        }
+        GridFrame.CellNumbers(canvas, area, width, height);
         return canvas.Render();
     }
 

@@ -12,7 +12,7 @@ namespace MesaSpec.Reporting.Charts;
 /// </summary>
 internal static class ValuePicture
 {
-    private const int Cell = BehaviourPicture.Cell;
+    private const int Cell = GridFrame.Cell;
 
     public static string? Render(BehaviourSample sample, string environment)
     {
@@ -29,11 +29,9 @@ internal static class ValuePicture
         var height = rows.Count;
         var width = rows.Count == 0 ? 0 : rows.Max(r => r.Length);
         var (low, high) = (known.Min(), known.Max());
-        const int left = 44, top = 34;
+        const int left = GridFrame.Left, top = GridFrame.Top;
         var title = string.Create(CultureInfo.InvariantCulture, $"{environment}: value estimate, level {sample.Level}, seed {sample.Seed} ({low:0.00} to {high:0.00})");
-        var canvas = new SvgCanvas(Math.Max((int)(title.Length * 7.5) + 20, left + width * Cell + 16), top + height * Cell + 50, title);
-        var area = new PlotArea(left, top, left + width * Cell, top + height * Cell);
-        canvas.Frame(area, "column (cells)", "row (cells)");
+        var (canvas, area) = GridFrame.Create(title, width, height);
         for (var y = 0; y < height; y++)
         {
             for (var x = 0; x < width; x++)
@@ -60,6 +58,7 @@ internal static class ValuePicture
                 }
             }
         }
+        GridFrame.CellNumbers(canvas, area, width, height);
         return canvas.Render();
     }
 }

@@ -7,9 +7,9 @@ namespace MesaSpec.Testing.Snapshots;
 /// <summary>
 /// The snapshot of one experiment's outcome, derived from its <see cref="RunReport"/>: the report's JSON
 /// (docs/report-format.md) with the machine scrubbed (<see cref="SnapshotScrubber"/>) and without what is
-/// not an outcome or cannot be compared field by field: behaviour samples and learning curves (a trajectory
-/// has no tolerance), explanations and expectation details (prose around numbers the snapshot already
-/// holds), and the top-level <c>evaluations</c> shortcut (a copy of the first point's). The tolerance in
+/// not an outcome or cannot be compared field by field: behaviour samples, end maps, learning curves and
+/// scores over training (a trajectory or a count per cell has no tolerance; the scores the verdicts rest on
+/// are kept), explanations and expectation details (prose around numbers the snapshot already holds), and the top-level <c>evaluations</c> shortcut (a copy of the first point's). The tolerance in
 /// force is written into the snapshot, so a reader knows how the scores were compared.
 /// </summary>
 public static class OutcomeSnapshot
@@ -19,7 +19,7 @@ public static class OutcomeSnapshot
     /// <summary>Members removed wherever they appear.</summary>
     public static IReadOnlySet<string> DroppedMembers { get; } = new HashSet<string>(StringComparer.Ordinal)
     {
-        "samples", "learningCurve", "explanation", "detail",
+        "samples", "learningCurve", "explanation", "detail", "endMap", "scoresOverTraining",
     };
 
     public static JsonObject From(RunReport report, ScoreTolerance tolerance, string? specFolder)
