@@ -30,6 +30,11 @@ public sealed class ItemKinds
                 $"environment '{environment.Name}' places {kindOfItem.Count} items; at most {MaxItems} are supported");
         }
         KindOfItem = kindOfItem.ToArray();
+        if (Kinds.FirstOrDefault(k => k.Moves) is { } moving)
+        {
+            throw new LevelGenerationException(environment.Name, "items", null,
+                $"environment '{environment.Name}': item '{moving.Kind}' moves, which is not simulated yet");
+        }
         Behaviour = Kinds.Select(k => k.Behaviour).ToArray();
         for (var i = 0; i < KindOfItem.Length; i++)
         {
@@ -41,6 +46,9 @@ public sealed class ItemKinds
                 case ItemBehaviour.Chest: MutableMask |= bit; break;
                 case ItemBehaviour.Hazard: HazardMask |= bit; break;
                 case ItemBehaviour.Static: break;
+                case ItemBehaviour.Monster or ItemBehaviour.Shield:
+                    throw new LevelGenerationException(environment.Name, "items", null,
+                        $"environment '{environment.Name}': monsters and shields are not simulated yet");
                 default: throw new ArgumentOutOfRangeException(nameof(environment), Behaviour[KindOfItem[i]], "unknown item behaviour");
             }
         }

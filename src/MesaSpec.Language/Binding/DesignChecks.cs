@@ -25,6 +25,7 @@ internal static class DesignChecks
             CheckShift(point, experiment, file);
             CheckObservationFit(point, experiment, file);
             CheckTargets(point, symbols, sink);
+            CheckScorable(point, experiment, file);
         }
         CheckBudget(plan, file);
         CheckModelMemory(plan, file);
@@ -110,6 +111,22 @@ internal static class DesignChecks
                 .FirstOrDefault(e => e.ReferencedName()?.Text == evaluation.Environment.Name);
             file.Report(DiagnosticCatalog.ModelDoesNotFitEnvironment(reference?.Span ?? experiment.Syntax.Name.Span,
                 built.DisplayName, Describe(shape), evaluation.Environment.DisplayName, Describe(ObservedShape(evaluation.Environment))));
+        }
+    }
+
+    /// <summary>Scores are normalised by the exact planner, which cannot enumerate random moves (MS3030).</summary>
+    private static void CheckScorable(ExperimentModel point, DeclarationSymbol experiment, FileDiagnostics file)
+    {
+        foreach (var evaluation in point.Evaluations.DistinctBy(e => e.Environment.DisplayName))
+        {
+            if (evaluation.Environment.Items.FirstOrDefault(i => i.MovesAtRandom && i.Count > 0) is not { } item)
+            {
+                continue;
+            }
+            var reference = experiment.Syntax.Members.OfType<EvaluateMemberSyntax>().SelectMany(m => m.Environments)
+                .FirstOrDefault(e => e.ReferencedName()?.Text == evaluation.Environment.Name);
+            file.Report(DiagnosticCatalog.StochasticMovementUnscorable(reference?.Span ?? experiment.Syntax.Name.Span,
+                evaluation.Environment.DisplayName, item.Kind, item.Movement!.Name));
         }
     }
 
