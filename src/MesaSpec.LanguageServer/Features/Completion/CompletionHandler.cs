@@ -92,7 +92,7 @@ public static class CompletionHandler
             (_, "walls") => Keywords("none").Concat(Components(compilation, ComponentKind.Walls)),
             (_, "spawn") or (_, "except") => Regions(),
             ("item", "item") => ItemKinds(compilation),
-            ("item", _) when words.Length >= 2 && last != "moves" => Keywords("count", "spawn", "colour", "shape", "behaviour", "moves"),
+            ("item", _) when words.Length >= 2 && last is not ("moves" or "behaviour" or "behavior") => Keywords("count", "spawn", "colour", "shape", "behaviour", "moves"),
             (_, "moves") => Components(compilation, ComponentKind.Movement),
             (_, "behaviour" or "behavior") => Keywords([.. BehaviourWords.Words]),
             (_, "observation") => Keywords("full").Append(Snippet("window", "window(${1:5})")),
