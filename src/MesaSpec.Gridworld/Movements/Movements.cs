@@ -2,33 +2,25 @@ using MesaSpec.Language.Catalogue;
 
 namespace MesaSpec.Gridworld.Movements;
 
-/// <summary><c>chase(target)</c>: one step along a shortest path to the nearest target.</summary>
-public sealed class ChaseMovement : IMovementComponent
+/// <summary>A movement relative to a target (<c>agent</c> or an item kind): one step toward it or away from it.</summary>
+public abstract class TargetMovementComponent(ComponentDescriptor descriptor, bool toward) : IMovementComponent
 {
-    public ComponentDescriptor Descriptor => BuiltinComponents.Chase;
+    public ComponentDescriptor Descriptor => descriptor;
 
     public IMovement Create(ComponentArguments arguments, MovementContext context) =>
-        new Toward(context.Target(arguments.String(BuiltinComponents.Chase.TargetParameter!)));
+        new Relative(context.Target(arguments.String(descriptor.TargetParameter!)), toward);
 
-    private sealed class Toward(MovementTarget target) : IMovement
+    private sealed class Relative(MovementTarget target, bool toward) : IMovement
     {
-        public int Move(int cell, IMovementGrid grid, IRandomSource random) => grid.StepToward(cell, target);
+        public int Move(int cell, IMovementGrid grid, IRandomSource random) => toward ? grid.StepToward(cell, target) : grid.StepAway(cell, target);
     }
 }
+
+/// <summary><c>chase(target)</c>: one step along a shortest path to the nearest target.</summary>
+public sealed class ChaseMovement() : TargetMovementComponent(BuiltinComponents.Chase, toward: true);
 
 /// <summary><c>flee(target)</c>: one step to the neighbour farthest from the nearest target, when that is farther.</summary>
-public sealed class FleeMovement : IMovementComponent
-{
-    public ComponentDescriptor Descriptor => BuiltinComponents.Flee;
-
-    public IMovement Create(ComponentArguments arguments, MovementContext context) =>
-        new Away(context.Target(arguments.String(BuiltinComponents.Flee.TargetParameter!)));
-
-    private sealed class Away(MovementTarget target) : IMovement
-    {
-        public int Move(int cell, IMovementGrid grid, IRandomSource random) => grid.StepAway(cell, target);
-    }
-}
+public sealed class FleeMovement() : TargetMovementComponent(BuiltinComponents.Flee, toward: false);
 
 /// <summary><c>wander(p)</c>: with probability p a step in a uniformly chosen direction (blocked: stays).</summary>
 public sealed class WanderMovement : IMovementComponent

@@ -25,8 +25,8 @@ internal static class DesignChecks
             CheckShift(point, experiment, file);
             CheckObservationFit(point, experiment, file);
             CheckTargets(point, symbols, sink);
-            CheckScorable(point, experiment, file);
         }
+        CheckScorable(plan, experiment, file);
         CheckBudget(plan, file);
         CheckModelMemory(plan, file);
         CurriculumChecks.Check(plan, file);
@@ -115,9 +115,10 @@ internal static class DesignChecks
     }
 
     /// <summary>Scores are normalised by the exact planner, which cannot enumerate random moves (MS3030).</summary>
-    private static void CheckScorable(ExperimentModel point, DeclarationSymbol experiment, FileDiagnostics file)
+    private static void CheckScorable(ExperimentPlan plan, DeclarationSymbol experiment, FileDiagnostics file)
     {
-        foreach (var evaluation in point.Evaluations.DistinctBy(e => e.Environment.DisplayName))
+        // Once per environment, not per sweep point.
+        foreach (var evaluation in plan.Points.SelectMany(p => p.Evaluations).DistinctBy(e => e.Environment.DisplayName))
         {
             if (evaluation.Environment.Items.FirstOrDefault(i => i.MovesAtRandom && i.Count > 0) is not { } item)
             {
