@@ -17,6 +17,8 @@ public enum ComponentKind
     ProbeFeature,
     /// <summary><c>train on ... curriculum plr(...)</c>: how a training phase chooses its levels (domain randomisation without one).</summary>
     Curriculum,
+    /// <summary><c>item monster moves chase(agent)</c>: how an item moves each step (an entity).</summary>
+    Movement,
 }
 
 /// <summary>What a probe feature's value is, which decides how a linear probe is fitted and scored.</summary>
@@ -71,6 +73,18 @@ public sealed record ComponentDescriptor(string Name, ComponentKind Kind, string
     /// environments; the binder keeps the two apart (MS2060).
     /// </summary>
     public bool ForTasks { get; init; }
+
+    /// <summary>
+    /// A movement that draws from the episode's random stream (<c>wander</c>): still deterministic per level seed, but
+    /// the exact planner enumerates deterministic moves only, so it cannot score levels where such an item moves.
+    /// </summary>
+    public bool Stochastic { get; init; }
+
+    /// <summary>
+    /// The parameter of a movement that names what it moves relative to (<c>agent</c> or an item kind of the
+    /// environment), or null; the binder checks the name (MS2030) and the runtime resolves it.
+    /// </summary>
+    public string? TargetParameter { get; init; }
 
     /// <summary>A probe feature's kind (null for other components).</summary>
     public FeatureKind? Feature { get; init; }

@@ -92,6 +92,23 @@ public class CompletionTests
     }
 
     [Fact]
+    public async Task Movements_behaviours_and_reward_conditions_are_offered_from_their_vocabularies()
+    {
+        Assert.Contains("moves", await LabelsAsync(InEnvironment("item coin $")));
+        var movements = await LabelsAsync(InEnvironment("item coin behaviour monster moves $"));
+        Assert.Equal(["chase", "flee", "wander"], movements.Order(StringComparer.Ordinal));
+        var behaviours = await LabelsAsync(InEnvironment("item coin behaviour $"));
+        Assert.Contains("monster", behaviours);
+        Assert.Contains("shield", behaviours);
+        var afterTarget = await LabelsAsync(Specs.Cheese.Replace("  reward -0.01 each step", "  reward -1 when agent touches cheese $", StringComparison.Ordinal));
+        Assert.Equal(["at", "if", "unless"], afterTarget.Order(StringComparer.Ordinal));
+        Assert.Equal(["agent"], await LabelsAsync(Specs.Cheese.Replace("  reward -0.01 each step", "  reward -1 when agent touches cheese unless $", StringComparison.Ordinal)));
+        Assert.Equal(["holds"], await LabelsAsync(Specs.Cheese.Replace("  reward -0.01 each step", "  reward -1 when agent touches cheese unless agent $", StringComparison.Ordinal)));
+        Assert.Contains("cheese", await LabelsAsync(Specs.Cheese.Replace("  reward -0.01 each step", "  reward -1 when agent touches cheese unless agent holds $", StringComparison.Ordinal)));
+        Assert.Equal(["most"], await LabelsAsync(Specs.Cheese.Replace("  reward -0.01 each step", "  reward +1 when agent reaches cheese, at $", StringComparison.Ordinal)));
+    }
+
+    [Fact]
     public async Task Completion_right_after_a_change_answers_from_the_current_text_without_waiting_for_its_analysis()
     {
         await using var client = new LspTestClient(new Server.ServerOptions { DiagnosticsDebounce = TimeSpan.FromSeconds(2), IdentifiabilityLevels = 0 });

@@ -37,6 +37,9 @@ public static class EpisodeRunner
         var episodeOf = new long[slots];
         var stepOf = new int[slots];
         var cellOf = new int[slots];
+        var counters = new ulong[candidates * slots]; // each candidate's counter word in each slot's episode
+        var countedEpisode = new long[slots];
+        Array.Fill(countedEpisode, -1);
         var completed = 0;
         while (completed < episodes)
         {
@@ -58,6 +61,14 @@ public static class EpisodeRunner
                 }
                 var outcome = environment.LastOutcome(i);
                 var weight = Math.Pow(setup.Discount, stepOf[i]);
+                if (countedEpisode[i] != e)
+                {
+                    countedEpisode[i] = e;
+                    for (var c = 0; c < candidates; c++)
+                    {
+                        counters[c * slots + i] = 0;
+                    }
+                }
                 for (var c = 0; c < candidates; c++)
                 {
                     var flag = c * episodes + (int)e;
@@ -65,7 +76,7 @@ public static class EpisodeRunner
                     {
                         continue;
                     }
-                    var reward = compiled[c].Score(outcome, out var ends);
+                    var reward = compiled[c].Score(outcome, ref counters[c * slots + i], out var ends);
                     scores.Returns[c][e] += weight * reward;
                     if (ends)
                     {

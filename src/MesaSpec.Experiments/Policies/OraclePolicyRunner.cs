@@ -25,6 +25,7 @@ public sealed class OraclePolicyRunner(ObjectiveModel objective, double discount
     private Plan?[] plans = [];
     private long[] serials = [];
     private bool[] finished = [];
+    private ulong[] counters = [];
 
     public ObjectiveModel Objective { get; } = objective;
 
@@ -39,15 +40,17 @@ public sealed class OraclePolicyRunner(ObjectiveModel objective, double discount
             {
                 serials[slot] = grid.Serial(slot);
                 finished[slot] = false;
+                counters[slot] = 0;
                 plans[slot] = PlanFor(grid, grid.LevelOf(slot));
             }
             else if (!finished[slot])
             {
-                // The slot's last step belongs to this episode: did it end the oracle's own objective?
-                compiled!.Score(grid.LastOutcome(slot), out var ends);
+                // The slot's last step belongs to this episode: did it end the oracle's own objective (and what did it count)?
+                compiled!.Score(grid.LastOutcome(slot), ref counters[slot], out var ends);
                 finished[slot] = ends;
             }
-            actions[slot] = plans[slot]!.ChooseAction(grid.AgentCell(slot), grid.AliveItems(slot), grid.HeldKeys(slot), finished[slot] ? 1 : 0, grid.StepIndex(slot));
+            actions[slot] = plans[slot]!.ChooseAction(grid.AgentCell(slot), grid.AliveItems(slot), grid.HeldKeys(slot), finished[slot] ? 1 : 0, grid.StepIndex(slot),
+                grid.PackedEntities(slot), counters[slot]);
         }
     }
 
@@ -63,6 +66,7 @@ public sealed class OraclePolicyRunner(ObjectiveModel objective, double discount
         plans = new Plan?[grid.Count];
         serials = new long[grid.Count];
         finished = new bool[grid.Count];
+        counters = new ulong[grid.Count];
     }
 
     private Plan PlanFor(GridVectorEnvironment grid, Level level)

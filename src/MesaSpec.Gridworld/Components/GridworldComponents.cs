@@ -15,5 +15,6 @@ public sealed class GridworldComponents : IComponentImplementations
     /// <summary>The built-in entries, for models built without a host (tests, the editor's preview).</summary>
     public static ComponentCatalog Builtin { get; } = new([new BuiltinComponents()], new GridworldComponents().GetEntries());
 
-    public IEnumerable<IComponentEntry> GetEntries() => [new MazeWalls(), new RoomsWalls(), new BorderWalls(), new Curricula.PlrCurriculum()];
+    public IEnumerable<IComponentEntry> GetEntries() => [new MazeWalls(), new RoomsWalls(), new BorderWalls(), new Curricula.PlrCurriculum(),
+        new Movements.ChaseMovement(), new Movements.FleeMovement(), new Movements.WanderMovement()];
 }

@@ -10,8 +10,14 @@ namespace MesaSpec.Gridworld.Dynamics;
 /// Entering a cell reaches it and the item on it. Collectables and keys are collected (keys go to the
 /// inventory); a chest is opened, using up a key, when a matching key is held (a key naming the chest's
 /// kind before a universal one, lowest item index first), and otherwise stays closed but can be stood on;
-/// a hazard is touched (the caller ends the episode); a static item only fires Reaches.
+/// a hazard is touched (the caller ends the episode); a static item only fires Reaches; a shield is collected into
+/// the inventory like a key.
 /// Reaching fires on entering, not on staying: bumping into a wall next to an item does not reach it again.
+/// Entities (items that move, and monsters) have a cell of their own each step, not the level's: after the agent's
+/// move, entering an entity's cell touches it; then every entity present moves (lowest item first, by its
+/// movement); then every entity in the agent's cell that has not touched it this step does. A monster's contact
+/// uses up a held shield (the lowest) and destroys the monster; without one the monster stays. A moving hazard's
+/// contact ends the episode like a hazard's.
 /// </summary>
 public static class GridRules
 {
@@ -38,8 +44,128 @@ public static class GridRules
         return table;
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    /// <summary>One step of a level without entities (tests and callers that know there are none).</summary>
     public static StepOutcome Apply(Level level, int[] neighbours, int action, ref int agentCell, ref ulong alive, ref ulong held)
+    {
+        if (level.Items.EntityCount > 0)
+        {
+            throw new InvalidOperationException("this level has entities: step it with their cells and a movement grid");
+        }
+        return Apply(level, neighbours, action, ref agentCell, ref alive, ref held, [], 0, null, null);
+    }
+
+    /// <summary>
+    /// One step. <paramref name="entityCells"/> from <paramref name="offset"/> holds the cells of the level's entities
+    /// (<see cref="ItemKinds.EntityItems"/>) and is updated; <paramref name="grid"/> serves their movements and
+    /// <paramref name="random"/> is the episode's stream (only random movements draw from it).
+    /// </summary>
+    public static StepOutcome Apply(Level level, int[] neighbours, int action, ref int agentCell, ref ulong alive, ref ulong held,
+        int[] entityCells, int offset, Movements.MovementGrid? grid, Language.Catalogue.IRandomSource? random)
+    {
+        var heldBefore = held;
+        var outcome = MoveAgent(level, neighbours, action, ref agentCell, ref alive, ref held);
+        var items = level.Items;
+        if (items.EntityCount == 0)
+        {
+            return outcome with { HeldBefore = heldBefore, HeldAfterMove = held };
+        }
+        var heldAfterMove = held;
+        ulong entered = 0, contacts = 0, absorbed = 0;
+        var hazard = false;
+        var entities = items.EntityItems;
+        if (outcome.Moved)
+        {
+            for (var e = 0; e < entities.Length; e++)
+            {
+                if (entityCells[offset + e] == agentCell && (alive & (1UL << entities[e])) != 0)
+                {
+                    entered |= 1UL << entities[e];
+                    Touch(items, entities[e], ref alive, ref held, ref contacts, ref absorbed, ref hazard);
+                }
+            }
+        }
+        if (grid is not null)
+        {
+            grid.Bind(level, agentCell, alive, entityCells, offset);
+            for (var e = 0; e < entities.Length; e++)
+            {
+                var item = entities[e];
+                if ((alive & (1UL << item)) == 0 || items.Movements[items.KindOfItem[item]] is not { } movement)
+                {
+                    continue;
+                }
+                var cell = entityCells[offset + e];
+                var next = movement.Move(cell, grid, random!);
+                if (next != cell && !IsStep(grid, cell, next))
+                {
+                    throw new LevelGenerationException(items.EnvironmentName, items.Kinds[items.KindOfItem[item]].Movement!.Name, null,
+                        $"environment '{items.EnvironmentName}': the movement of item '{items.Kinds[items.KindOfItem[item]].Kind}' went from cell {cell} to {next}, which is not an open neighbour");
+                }
+                entityCells[offset + e] = next;
+            }
+        }
+        for (var e = 0; e < entities.Length; e++)
+        {
+            var bit = 1UL << entities[e];
+            if (entityCells[offset + e] == agentCell && (alive & bit) != 0 && (contacts & bit) == 0)
+            {
+                Touch(items, entities[e], ref alive, ref held, ref contacts, ref absorbed, ref hazard);
+            }
+        }
+        return outcome with
+        {
+            HeldBefore = heldBefore,
+            HeldAfterMove = heldAfterMove,
+            Entered = entered,
+            Contacts = contacts,
+            Absorbed = absorbed,
+            HazardContact = hazard,
+        };
+    }
+
+    /// <summary>Uses up the lowest held shield, if any: the one rule both the dynamics and the scoring of "holds" follow.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static bool UseShield(ref ulong held, ulong shieldMask)
+    {
+        var shields = held & shieldMask;
+        if (shields == 0)
+        {
+            return false;
+        }
+        held &= ~(shields & (~shields + 1));
+        return true;
+    }
+
+    private static void Touch(ItemKinds items, int item, ref ulong alive, ref ulong held, ref ulong contacts, ref ulong absorbed, ref bool hazard)
+    {
+        var bit = 1UL << item;
+        contacts |= bit;
+        switch (items.Behaviour[items.KindOfItem[item]])
+        {
+            case ItemBehaviour.Monster when UseShield(ref held, items.ShieldMask):
+                alive &= ~bit;
+                absorbed |= bit;
+                break;
+            case ItemBehaviour.Hazard:
+                hazard = true;
+                break;
+        }
+    }
+
+    private static bool IsStep(Movements.MovementGrid grid, int from, int to)
+    {
+        for (var d = 0; d < ActionCount; d++)
+        {
+            if (grid.Neighbour(from, d) == to)
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static StepOutcome MoveAgent(Level level, int[] neighbours, int action, ref int agentCell, ref ulong alive, ref ulong held)
     {
         var target = neighbours[agentCell * ActionCount + action];
         if (target < 0 || level.Walls[target])
@@ -48,7 +174,8 @@ public static class GridRules
         }
         agentCell = target;
         int item = level.ItemAt[target];
-        if (item < 0 || (alive & (1UL << item)) == 0)
+        // An entity's level cell is only where it spawned; its contacts are resolved with its own cell.
+        if (item < 0 || (alive & (1UL << item)) == 0 || (level.Items.EntityMask & (1UL << item)) != 0)
         {
             return new StepOutcome(target, -1, ItemEffect.None);
         }
@@ -59,7 +186,7 @@ public static class GridRules
             case ItemBehaviour.Collectable:
                 alive &= ~bit;
                 return new StepOutcome(target, item, ItemEffect.Collected);
-            case ItemBehaviour.Key:
+            case ItemBehaviour.Key or ItemBehaviour.Shield:
                 alive &= ~bit;
                 held |= bit;
                 return new StepOutcome(target, item, ItemEffect.Collected);

@@ -5,8 +5,8 @@ namespace MesaSpec.Gridworld.Dynamics;
 
 /// <summary>
 /// <see cref="Count"/> gridworld episodes stepped together, state kept as one array per field
-/// (struct of arrays). An episode ends when the objective's end conditions fire, when a hazard is touched
-/// (always), or at the horizon (truncated); it then resets itself on the same step with the next level of its
+/// (struct of arrays; entities' cells in one array of slot-major rows). An episode ends when the objective's end
+/// conditions fire, when a hazard is touched (always), or at the horizon (truncated); it then resets itself on the same step with the next level of its
 /// <see cref="ILevelSource"/>. Stepping allocates nothing (fresh levels are generated into per-slot buffers).
 /// The per-slot accessors let planners (the oracle) and evaluators read the state and the last step's events.
 /// </summary>
@@ -23,6 +23,11 @@ public sealed class GridVectorEnvironment : IVectorEnvironment
     private readonly int[] steps;
     private readonly long[] serial;
     private readonly StepOutcome[] lastOutcome;
+    private readonly int entityCount;
+    private readonly int[] entityCells;     // [slot * entityCount + entity]
+    private readonly ulong[] counters;      // the base objective's counter word per slot
+    private readonly Randomness.RandomSource[] streams; // each episode's stream for random moves, seeded by its level
+    private readonly Movements.MovementGrid? movementGrid;
     private long nextSerial;
 
     public GridVectorEnvironment(EnvironmentModel environment, ObjectiveModel objective, int count, ItemKinds items, ILevelSource levels, ObservationLayout? layout = null)
@@ -50,6 +55,11 @@ public sealed class GridVectorEnvironment : IVectorEnvironment
         steps = new int[count];
         serial = new long[count];
         lastOutcome = new StepOutcome[count];
+        entityCount = items.EntityCount;
+        entityCells = new int[count * entityCount];
+        counters = new ulong[count];
+        streams = [.. Enumerable.Range(0, entityCount > 0 ? count : 0).Select(_ => new Randomness.RandomSource())];
+        movementGrid = entityCount > 0 ? new Movements.MovementGrid(environment.Width, environment.Height, neighbours) : null;
         for (var i = 0; i < count; i++)
         {
             Reset(i);
@@ -125,7 +135,17 @@ public sealed class GridVectorEnvironment : IVectorEnvironment
 
     public ulong AliveItems(int slot) => alive[slot];
 
+    /// <summary>What the slot's agent holds (keys and shields), as item bits.</summary>
     public ulong HeldKeys(int slot) => held[slot];
+
+    /// <summary>The cells of the slot's entities (<see cref="ItemKinds.EntityItems"/>) now.</summary>
+    public ReadOnlySpan<int> EntityCells(int slot) => entityCells.AsSpan(slot * entityCount, entityCount);
+
+    /// <summary>The slot's entity cells packed as a planner state reads them.</summary>
+    public ulong PackedEntities(int slot) => Planning.EntityPacking.Pack(EntityCells(slot), alive[slot], Items);
+
+    /// <summary>The counter word of the base objective in the slot's episode (its <c>at most</c> counts so far).</summary>
+    public ulong Counters(int slot) => counters[slot];
 
     /// <summary>Steps taken so far in the slot's current episode.</summary>
     public int StepIndex(int slot) => steps[slot];
@@ -145,13 +165,13 @@ public sealed class GridVectorEnvironment : IVectorEnvironment
         }
         for (var i = 0; i < Count; i++)
         {
-            observations.Write(level[i], agentCell[i], alive[i], held[i], destination.Slice(i * size, size));
+            observations.Write(level[i], agentCell[i], alive[i], held[i], EntityCells(i), destination.Slice(i * size, size));
         }
     }
 
     /// <summary>Writes the observation of one slot (<see cref="ObservationShape"/>.Size floats).</summary>
     public void Observe(int slot, Span<float> destination) =>
-        observations.Write(level[slot], agentCell[slot], alive[slot], held[slot], destination);
+        observations.Write(level[slot], agentCell[slot], alive[slot], held[slot], EntityCells(slot), destination);
 
     public void Step(ReadOnlySpan<int> actions, Span<float> rewards, Span<bool> dones, Span<bool> truncated)
     {
@@ -168,12 +188,13 @@ public sealed class GridVectorEnvironment : IVectorEnvironment
             {
                 throw new ArgumentOutOfRangeException(nameof(actions), action, $"action of episode {i} is not 0..3");
             }
-            var outcome = GridRules.Apply(level[i], neighbours, action, ref agentCell[i], ref alive[i], ref held[i]);
+            var outcome = GridRules.Apply(level[i], neighbours, action, ref agentCell[i], ref alive[i], ref held[i],
+                entityCells, i * entityCount, movementGrid, entityCount > 0 ? streams[i] : null);
             lastOutcome[i] = outcome;
-            var reward = objective.Score(outcome, out var ends);
+            var reward = objective.Score(outcome, ref counters[i], out var ends);
             rewards[i] = (float)reward;
             feedback?.Rewarded(i, steps[i], reward);
-            var terminal = ends || outcome.Effect == ItemEffect.Touched;
+            var terminal = ends || outcome.EndsEpisode;
             var cut = !terminal && ++steps[i] >= horizon;
             dones[i] = terminal || cut;
             truncated[i] = cut;
@@ -195,5 +216,15 @@ public sealed class GridVectorEnvironment : IVectorEnvironment
         alive[slot] = next.AllItems;
         held[slot] = 0;
         steps[slot] = 0;
+        counters[slot] = 0;
+        var entities = next.Items.EntityItems;
+        for (var e = 0; e < entityCount; e++)
+        {
+            entityCells[slot * entityCount + e] = next.ItemCells[entities[e]];
+        }
+        if (entityCount > 0)
+        {
+            streams[slot].State = new Randomness.DeterministicRandom(next.StreamSeed);
+        }
     }
 }

@@ -6,7 +6,7 @@ namespace MesaSpec.Gridworld.Dynamics;
 /// Which channels an observation has, shared by every environment of an experiment so that a model trained on
 /// one can be evaluated on the others. Items are observed through what a person would see: one channel per
 /// colour and one per shape that occurs in any of the environments; an item with neither attribute is observed
-/// by its kind (one channel per such kind). After the item channels come one inventory plane per key kind.
+/// by its kind (one channel per such kind). After the item channels come one inventory plane per kind the agent can hold (keys and shields).
 /// So a red circle and a red square share the "red" channel and differ in the shape channels, which is what
 /// lets a colour-versus-shape experiment show which attribute a policy follows (<see cref="ItemAppearance"/>).
 /// </summary>
@@ -51,7 +51,7 @@ public sealed class ObservationLayout
         var colourNames = items.Where(i => i.Colour is not null).Select(i => i.Colour!).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
         var shapeNames = items.Where(i => i.Shape is not null).Select(i => i.Shape!).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
         var plainNames = items.Where(i => i.Colour is null && i.Shape is null).Select(i => i.Kind).Distinct(StringComparer.Ordinal).ToList();
-        var keyNames = items.Where(i => i.Behaviour == ItemBehaviour.Key).Select(i => i.Kind).Distinct(StringComparer.Ordinal).ToList();
+        var keyNames = items.Where(i => i.IsHeld).Select(i => i.Kind).Distinct(StringComparer.Ordinal).ToList();
         var features = new List<string>();
         Dictionary<string, int> Number(IEnumerable<string> names, string prefix) => names.ToDictionary(n => n, n =>
         {
@@ -88,9 +88,9 @@ public sealed class ObservationLayout
         return [.. channels];
     }
 
-    /// <summary>The absolute inventory channel of a key kind, or -1 for other kinds.</summary>
+    /// <summary>The absolute inventory channel of a kind the agent can hold (keys, shields), or -1 for other kinds.</summary>
     public int InventoryChannelOf(ItemModel item) =>
-        item.Behaviour == ItemBehaviour.Key && keyKinds.TryGetValue(item.Kind, out var k) ? FirstItemChannel + Features.Count + k : -1;
+        item.IsHeld && keyKinds.TryGetValue(item.Kind, out var k) ? FirstItemChannel + Features.Count + k : -1;
 
     /// <summary>"walls, agent, colour red, shape circle, ..."</summary>
     public override string ToString() =>

@@ -7,7 +7,8 @@ namespace MesaSpec.Gridworld.Dynamics;
 /// Writes one episode's observation, channels-first, in the channels of an <see cref="ObservationLayout"/>:
 /// 0 walls (and, in a window, everything off the grid), 1 the agent, then the item feature channels (each item
 /// still present lights its colour and shape channels, or its kind's channel when it has neither), then one
-/// inventory plane per key kind holding the number of such keys carried (so an agent can see what it holds).
+/// inventory plane per kind the agent can hold (keys, shields) holding the number carried (so an agent can see what it
+/// holds). An entity (a moving item, a monster) is drawn at its own cell of the episode, not its level cell.
 /// </summary>
 public sealed class ObservationWriter
 {
@@ -58,21 +59,26 @@ public sealed class ObservationWriter
 
     public ObservationLayout Layout { get; }
 
-    public void Write(Level level, int agentCell, ulong alive, ulong held, Span<float> destination)
+    /// <summary>The observation of a level without entities.</summary>
+    public void Write(Level level, int agentCell, ulong alive, ulong held, Span<float> destination) =>
+        Write(level, agentCell, alive, held, [], destination);
+
+    /// <summary>One episode's observation; <paramref name="entityCells"/> holds its entities' cells (<see cref="ItemKinds.EntityItems"/>).</summary>
+    public void Write(Level level, int agentCell, ulong alive, ulong held, ReadOnlySpan<int> entityCells, Span<float> destination)
     {
         destination.Clear();
         if (window == 0)
         {
-            WriteFull(level, agentCell, alive, destination);
+            WriteFull(level, agentCell, alive, entityCells, destination);
         }
         else
         {
-            WriteWindow(level, agentCell, alive, destination);
+            WriteWindow(level, agentCell, alive, entityCells, destination);
         }
         WriteInventory(held, destination);
     }
 
-    private void WriteFull(Level level, int agentCell, ulong alive, Span<float> destination)
+    private void WriteFull(Level level, int agentCell, ulong alive, ReadOnlySpan<int> entityCells, Span<float> destination)
     {
         var plane = Shape.Height * Shape.Width;
         var walls = level.Walls;
@@ -85,17 +91,19 @@ public sealed class ObservationWriter
         }
         destination[plane + agentCell] = 1f;
         var cells = level.ItemCells;
+        var entityOf = level.Items.EntityOfItem;
         for (var remaining = alive; remaining != 0; remaining &= remaining - 1)
         {
             var item = System.Numerics.BitOperations.TrailingZeroCount(remaining);
+            var cell = entityOf[item] >= 0 ? entityCells[entityOf[item]] : cells[item];
             for (var c = itemChannelStart[item]; c < itemChannelStart[item + 1]; c++)
             {
-                destination[itemChannels[c] * plane + cells[item]] = 1f;
+                destination[itemChannels[c] * plane + cell] = 1f;
             }
         }
     }
 
-    private void WriteWindow(Level level, int agentCell, ulong alive, Span<float> destination)
+    private void WriteWindow(Level level, int agentCell, ulong alive, ReadOnlySpan<int> entityCells, Span<float> destination)
     {
         var plane = window * window;
         var half = window / 2;
@@ -118,13 +126,27 @@ public sealed class ObservationWriter
                     destination[at] = 1f;
                 }
                 int item = level.ItemAt[cell];
-                if (item >= 0 && (alive & (1UL << item)) != 0)
+                if (item >= 0 && (alive & (1UL << item)) != 0 && level.Items.EntityOfItem[item] < 0)
                 {
                     for (var c = itemChannelStart[item]; c < itemChannelStart[item + 1]; c++)
                     {
                         destination[itemChannels[c] * plane + at] = 1f;
                     }
                 }
+            }
+        }
+        var entities = level.Items.EntityItems;
+        for (var e = 0; e < entities.Length; e++)
+        {
+            var item = entities[e];
+            int x = entityCells[e] % level.Width - ax + half, y = entityCells[e] / level.Width - ay + half;
+            if ((alive & (1UL << item)) == 0 || x < 0 || y < 0 || x >= window || y >= window)
+            {
+                continue;
+            }
+            for (var c = itemChannelStart[item]; c < itemChannelStart[item + 1]; c++)
+            {
+                destination[itemChannels[c] * plane + y * window + x] = 1f;
             }
         }
         destination[plane + half * window + half] = 1f;

@@ -1,3 +1,4 @@
+using MesaSpec.Language.Catalogue;
 using MesaSpec.Language.Model;
 
 namespace MesaSpec.Gridworld.Levels;
@@ -15,6 +16,7 @@ public sealed class ItemKinds
     public ItemKinds(EnvironmentModel environment)
     {
         Kinds = environment.Items;
+        EnvironmentName = environment.Name;
         var kindOfItem = new List<int>();
         for (var k = 0; k < Kinds.Count; k++)
         {
@@ -41,6 +43,8 @@ public sealed class ItemKinds
                 case ItemBehaviour.Chest: MutableMask |= bit; break;
                 case ItemBehaviour.Hazard: HazardMask |= bit; break;
                 case ItemBehaviour.Static: break;
+                case ItemBehaviour.Monster: MutableMask |= bit; MonsterMask |= bit; break;
+                case ItemBehaviour.Shield: MutableMask |= bit; ShieldMask |= bit; break;
                 default: throw new ArgumentOutOfRangeException(nameof(environment), Behaviour[KindOfItem[i]], "unknown item behaviour");
             }
         }
@@ -70,16 +74,28 @@ public sealed class ItemKinds
                 }
             }
         }
-        KeyKindChannel = new int[Kinds.Count];
-        var channel = 0;
-        for (var k = 0; k < Kinds.Count; k++)
+        Movements = Kinds.Select(k => k.Movement is { } m ? MovementEntries.Create(environment, k, m) : null).ToArray();
+        var entities = new List<int>();
+        EntityOfItem = new int[KindOfItem.Length];
+        for (var i = 0; i < KindOfItem.Length; i++)
         {
-            KeyKindChannel[k] = Kinds[k].Behaviour == ItemBehaviour.Key ? channel++ : -1;
+            var kind = Kinds[KindOfItem[i]];
+            // Monsters are entities even when they stay put, so contact with one is resolved in one place.
+            EntityOfItem[i] = kind.Moves || kind.Behaviour == ItemBehaviour.Monster ? entities.Count : -1;
+            if (EntityOfItem[i] >= 0)
+            {
+                entities.Add(i);
+                EntityMask |= 1UL << i;
+            }
         }
-        KeyKindCount = channel;
+        EntityItems = [.. entities];
+        StochasticKind = Kinds.FirstOrDefault(k => k.MovesAtRandom && (k.FixedCells?.Count ?? k.Count) > 0);
     }
 
     public IReadOnlyList<ItemModel> Kinds { get; }
+
+    /// <summary>The environment these items belong to (for messages).</summary>
+    public string EnvironmentName { get; }
 
     public int KindCount => Kinds.Count;
 
@@ -97,16 +113,35 @@ public sealed class ItemKinds
 
     public ulong HazardMask { get; }
 
+    public ulong MonsterMask { get; }
+
+    public ulong ShieldMask { get; }
+
+    /// <summary>What the agent can carry (keys and shields): the part of the inventory a planner must track.</summary>
+    public ulong HeldMask => KeyMask | ShieldMask;
+
+    /// <summary>Items with a cell of their own every step (moving items and monsters), as a mask of item indices.</summary>
+    public ulong EntityMask { get; }
+
+    /// <summary>The item index of each entity, in item order (entity e is item <c>EntityItems[e]</c>).</summary>
+    public int[] EntityItems { get; }
+
+    public int EntityCount => EntityItems.Length;
+
+    /// <summary>Per item index: its entity index, or -1 for an item that stays on its level cell.</summary>
+    public int[] EntityOfItem { get; }
+
+    /// <summary>Per kind: how its items move, or null for items that stay put.</summary>
+    public IMovement?[] Movements { get; }
+
+    /// <summary>An item kind present in the levels that moves at random (the exact planner cannot enumerate it), or null.</summary>
+    public ItemModel? StochasticKind { get; }
+
     /// <summary>Per chest item: the key items naming its kind (used before universal keys).</summary>
     public ulong[] SpecificKeys { get; }
 
     /// <summary>Per chest item: the key items that open any chest.</summary>
     public ulong[] UniversalKeys { get; }
-
-    /// <summary>Per kind: its inventory observation channel (keys only), else -1.</summary>
-    public int[] KeyKindChannel { get; }
-
-    public int KeyKindCount { get; }
 
     public int IndexOfKind(string kind)
     {

@@ -36,6 +36,12 @@ public sealed class Level
 
     public int AgentCell { get; internal set; }
 
+    /// <summary>
+    /// The seed of the level's own stream (from its generation), which seeds the random moves of its items
+    /// (<c>wander</c>): the same level replays the same way.
+    /// </summary>
+    public ulong StreamSeed { get; internal set; }
+
     /// <summary>Every item present, as the start-of-episode item mask.</summary>
     public ulong AllItems => Items.ItemCount == 64 ? ulong.MaxValue : (1UL << Items.ItemCount) - 1;
 
@@ -56,7 +62,7 @@ public sealed class Level
     /// <summary>A copy that later refills of this buffer do not touch.</summary>
     public Level Clone()
     {
-        var copy = new Level(Items, Width, Height) { AgentCell = AgentCell };
+        var copy = new Level(Items, Width, Height) { AgentCell = AgentCell, StreamSeed = StreamSeed };
         Walls.CopyTo(copy.Walls, 0);
         ItemAt.CopyTo(copy.ItemAt, 0);
         ItemCells.CopyTo(copy.ItemCells, 0);

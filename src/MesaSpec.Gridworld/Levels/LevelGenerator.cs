@@ -42,6 +42,9 @@ public sealed class LevelGenerator
     public EnvironmentModel Environment => environment;
 
     /// <summary>A new level buffer of this environment's size, to be filled by <see cref="GenerateInto"/>.</summary>
+    /// <summary>Separates the stream of an episode's random moves from the level's own draws.</summary>
+    private const ulong MovementSalt = 0x3E0E_0013_0000_0013UL;
+
     public Level CreateBuffer() => new(Items, environment.Width, environment.Height);
 
     public Level Generate(long seed, long levelIndex, ulong salt)
@@ -55,6 +58,8 @@ public sealed class LevelGenerator
     public void GenerateInto(Level level, long seed, long levelIndex, ulong salt)
     {
         var random = DeterministicRandom.For(seed, levelIndex, salt);
+        var fork = random; // a copy: the level's own draws stay exactly what they were before moving items existed
+        level.StreamSeed = DeterministicRandom.Mix(fork.NextULong() ^ MovementSalt);
         Array.Clear(level.Walls);
         wallRandom.State = random;
         walls.Generate(level.Walls, level.Width, level.Height, wallRandom);

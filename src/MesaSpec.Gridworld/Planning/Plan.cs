@@ -17,9 +17,9 @@ public sealed class Plan
     private readonly double[] values;   // [(time * S + state) * K + k]
     private readonly int stateCount;
     private readonly ulong mutableMask;
-    private readonly ulong keyMask;
+    private readonly ulong heldMask;
 
-    internal Plan(Dictionary<PlannerState, int> ids, int[] next, double[] reward, double[] values, int stateCount, int objectives, int horizon, double discount, ulong mutableMask, ulong keyMask)
+    internal Plan(Dictionary<PlannerState, int> ids, int[] next, double[] reward, double[] values, int stateCount, int objectives, int horizon, double discount, ulong mutableMask, ulong heldMask)
     {
         Discount = discount;
         this.ids = ids;
@@ -30,7 +30,7 @@ public sealed class Plan
         ObjectiveCount = objectives;
         Horizon = horizon;
         this.mutableMask = mutableMask;
-        this.keyMask = keyMask;
+        this.heldMask = heldMask;
     }
 
     public int ObjectiveCount { get; }
@@ -47,15 +47,16 @@ public sealed class Plan
 
     /// <summary>
     /// An optimal action at time <paramref name="step"/> in the given state (ties go to the lowest action:
-    /// up, right, down, left). After the horizon every action is equal and 0 is returned.
+    /// up, right, down, left). After the horizon every action is equal and 0 is returned. With entities, pass their
+    /// packed cells (<see cref="EntityPacking"/>); with counted rewards, the scored objectives' counter words side by side.
     /// </summary>
-    public int ChooseAction(int cell, ulong alive, ulong held, int finished, int step)
+    public int ChooseAction(int cell, ulong alive, ulong held, int finished, int step, ulong entities = 0, ulong counters = 0)
     {
         if (step >= Horizon)
         {
             return 0;
         }
-        var s = Find(cell, alive, held, finished);
+        var s = Find(cell, alive, held, finished, entities, counters);
         var k = ObjectiveCount;
         Span<double> best = stackalloc double[k];
         Span<double> q = stackalloc double[k];
@@ -73,8 +74,8 @@ public sealed class Plan
     }
 
     /// <summary>The value of objective <paramref name="k"/> from a state at time <paramref name="step"/>.</summary>
-    public double Value(int cell, ulong alive, ulong held, int finished, int step, int k = 0) =>
-        step >= Horizon ? 0 : values[((long)step * stateCount + Find(cell, alive, held, finished)) * ObjectiveCount + k];
+    public double Value(int cell, ulong alive, ulong held, int finished, int step, int k = 0, ulong entities = 0, ulong counters = 0) =>
+        step >= Horizon ? 0 : values[((long)step * stateCount + Find(cell, alive, held, finished, entities, counters)) * ObjectiveCount + k];
 
     internal static bool Better(ReadOnlySpan<double> a, ReadOnlySpan<double> b)
     {
@@ -104,11 +105,11 @@ public sealed class Plan
         }
     }
 
-    private int Find(int cell, ulong alive, ulong held, int finished)
+    private int Find(int cell, ulong alive, ulong held, int finished, ulong entities, ulong counters)
     {
-        if (!ids.TryGetValue(new PlannerState(cell, alive & mutableMask, held & keyMask, finished), out var s))
+        if (!ids.TryGetValue(new PlannerState(cell, alive & mutableMask, held & heldMask, finished, entities, counters), out var s))
         {
-            throw new InvalidOperationException($"the state (cell {cell}, items {alive:x}, keys {held:x}, finished {finished}) cannot be reached from this level's start");
+            throw new InvalidOperationException($"the state (cell {cell}, items {alive:x}, held {held:x}, finished {finished}, entities {entities:x}, counters {counters:x}) cannot be reached from this level's start");
         }
         return s;
     }

@@ -6,7 +6,10 @@ namespace MesaSpec.Gridworld.Planning;
 /// <summary>
 /// The exact planner: optimal discounted returns (reward at step t weighs discount^t; 1 = undiscounted) within
 /// the horizon by dynamic programming over
-/// (time, agent cell, remaining changeable items, held keys, which scored objectives have ended).
+/// (time, agent cell, remaining changeable items, held keys and shields, which scored objectives have ended, where the
+/// entities are, the scored objectives' reward counters). Entities move deterministically (chase, flee, stay); levels
+/// with random moves, more than 8 entities, or entities on grids over 256 cells are refused with
+/// <see cref="PlannerLimitExceededException.Unsupported"/>, never planned approximately.
 /// The episode follows <c>terminating</c>'s end conditions and hazards (the base objective's rules in an
 /// experiment); each scored objective earns reward until the episode ends or its own end condition fires.
 /// Reachable states are enumerated breadth-first (so they are ordered by the earliest time they can occur,
@@ -32,12 +35,32 @@ public static class Planner
             throw new ArgumentOutOfRangeException(nameof(scored), k, "the planner scores 1 to 16 objectives");
         }
         var items = level.Items;
+        EntityPacking.CheckFits(level);
+        var entityCount = items.EntityCount;
+        var entityCells = new int[entityCount];
+        var grid = entityCount > 0 ? new Movements.MovementGrid(level.Width, level.Height, neighbours) : null;
+        // Each scored objective's counter word, side by side in the state's counters.
+        var offsets = new int[k];
+        var counterBits = 0;
+        for (var j = 0; j < k; j++)
+        {
+            offsets[j] = counterBits;
+            counterBits += scored[j].CounterWordBits;
+        }
+        if (counterBits > 64)
+        {
+            throw PlannerLimitExceededException.Unsupported($"the scored objectives count {counterBits / CompiledObjective.CounterBits} rewards together ('at most'); a planner state holds at most {64 / CompiledObjective.CounterBits}");
+        }
+        for (var e = 0; e < entityCount; e++)
+        {
+            entityCells[e] = level.ItemCells[items.EntityItems[e]];
+        }
         var ids = new Dictionary<PlannerState, int>();
         var states = new List<PlannerState>();
         var depth = new List<int>();
         var next = new List<int>();
         var reward = new List<double>();
-        var start = new PlannerState(level.AgentCell, level.AllItems & items.MutableMask, 0, 0);
+        var start = new PlannerState(level.AgentCell, level.AllItems & items.MutableMask, 0, 0, EntityPacking.Pack(entityCells, level.AllItems, items), 0);
         ids.Add(start, 0);
         states.Add(start);
         depth.Add(0);
@@ -59,18 +82,25 @@ public static class Planner
                 }
                 int cell = state.Cell;
                 ulong alive = state.Alive | (level.AllItems & ~items.MutableMask), held = state.Held;
-                var outcome = GridRules.Apply(level, neighbours, a, ref cell, ref alive, ref held);
-                terminating.Score(outcome, out var ends);
-                var terminal = ends || outcome.Effect == ItemEffect.Touched;
+                EntityPacking.Unpack(state.Entities, entityCells, 0, entityCount);
+                var outcome = GridRules.Apply(level, neighbours, a, ref cell, ref alive, ref held, entityCells, 0, grid, null);
+                ulong unused = 0; // the episode's rules are its end conditions, which read no counter
+                terminating.Score(outcome, ref unused, out var ends);
+                var terminal = ends || outcome.EndsEpisode;
                 var finished = state.Finished;
+                ulong counters = 0;
                 for (var j = 0; j < k; j++)
                 {
+                    var bits = scored[j].CounterWordBits;
+                    var own = bits == 0 ? 0 : (state.Counters >> offsets[j]) & (bits == 64 ? ulong.MaxValue : (1UL << bits) - 1);
                     if ((finished & (1 << j)) != 0)
                     {
                         reward.Add(0);
+                        counters |= own << offsets[j];
                         continue;
                     }
-                    reward.Add(scored[j].Score(outcome, out var endsJ));
+                    reward.Add(scored[j].Score(outcome, ref own, out var endsJ));
+                    counters |= own << offsets[j];
                     if (endsJ)
                     {
                         finished |= 1 << j;
@@ -81,13 +111,13 @@ public static class Planner
                     next.Add(-1);
                     continue;
                 }
-                var successor = new PlannerState(cell, alive & items.MutableMask, held, finished);
+                var successor = new PlannerState(cell, alive & items.MutableMask, held, finished, EntityPacking.Pack(entityCells, alive, items), counters);
                 if (!ids.TryGetValue(successor, out var id))
                 {
                     id = states.Count;
                     if (id >= maxStates)
                     {
-                        throw new PlannerLimitExceededException(id, maxStates, $"{items.ItemCount} items, {level.Width} x {level.Height} grid");
+                        throw new PlannerLimitExceededException(id, maxStates, $"{items.ItemCount} items{(entityCount > 0 ? $" ({entityCount} moving or monsters)" : "")}, {level.Width} x {level.Height} grid");
                     }
                     ids.Add(successor, id);
                     states.Add(successor);
@@ -102,7 +132,7 @@ public static class Planner
             throw new PlannerLimitExceededException(stateCount, (int)(MaxValues / ((long)(horizon + 1) * k)), $"horizon {horizon} x {stateCount} states");
         }
         var values = Backup(next.ToArray(), reward.ToArray(), depth, stateCount, k, horizon, discount);
-        return new Plan(ids, next.ToArray(), reward.ToArray(), values, stateCount, k, horizon, discount, items.MutableMask, items.KeyMask);
+        return new Plan(ids, next.ToArray(), reward.ToArray(), values, stateCount, k, horizon, discount, items.MutableMask, items.HeldMask);
     }
 
     private static double[] Backup(int[] next, double[] reward, List<int> depth, int stateCount, int k, int horizon, double discount)

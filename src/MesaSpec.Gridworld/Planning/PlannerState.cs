@@ -1,8 +1,9 @@
 namespace MesaSpec.Gridworld.Planning;
 
 /// <summary>
-/// What the future of an episode depends on: the agent's cell, which changeable items remain, which keys
-/// are held, and which scored objectives have already ended (bit k of <see cref="Finished"/>).
+/// What the future of an episode depends on: the agent's cell, which changeable items remain, which keys and shields
+/// are held, which scored objectives have already ended (bit k of <see cref="Finished"/>), where the entities are
+/// (<see cref="EntityPacking"/>) and the scored objectives' reward counters, concatenated (<see cref="Counters"/>).
 /// Time is the other coordinate; the planner indexes values by (time, state).
 /// </summary>
-public readonly record struct PlannerState(int Cell, ulong Alive, ulong Held, int Finished);
+public readonly record struct PlannerState(int Cell, ulong Alive, ulong Held, int Finished, ulong Entities = 0, ulong Counters = 0);

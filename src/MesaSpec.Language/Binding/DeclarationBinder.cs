@@ -315,6 +315,10 @@ internal sealed partial class DeclarationBinder(SymbolTable symbols, DiagnosticS
             {
                 file.Report(DiagnosticCatalog.DuplicateMember(property.Span, $"{property.Keyword} of item {item.Kind.Text}"));
             }
+            if (property is MovesPropertySyntax moves)
+            {
+                BindComponentName(moves.Movement, ComponentKind.Movement, file, environment.Tree, allowWords: []);
+            }
             if (property is BehaviourPropertySyntax behaviour)
             {
                 var word = BehaviourWords.Find(behaviour.Behaviour.Text);
@@ -341,6 +345,16 @@ internal sealed partial class DeclarationBinder(SymbolTable symbols, DiagnosticS
     {
         foreach (var member in objective.Syntax.Members)
         {
+            var condition = member switch
+            {
+                RewardMemberSyntax r => r.Condition,
+                EndMemberSyntax e => e.Condition,
+                _ => null,
+            };
+            if (condition is not null)
+            {
+                BindHoldCondition(condition, objective.Tree, file);
+            }
             var clause = member switch
             {
                 RewardMemberSyntax r => r.Event,
@@ -372,6 +386,26 @@ internal sealed partial class DeclarationBinder(SymbolTable symbols, DiagnosticS
         if (!objective.Syntax.Members.OfType<RewardMemberSyntax>().Any() && !objective.Syntax.HasUnparsedMembers)
         {
             file.Report(DiagnosticCatalog.MissingMember(objective.Syntax.Name.Span, objective.Name, "reward", "reward +1 when agent reaches goal", InsertionPoint(objective.Syntax)));
+        }
+    }
+
+    /// <summary><c>unless agent holds shield</c>: the kind must exist, and some environment must let the agent hold it.</summary>
+    private void BindHoldCondition(HoldConditionSyntax condition, SyntaxTree tree, FileDiagnostics file)
+    {
+        var known = symbols.ItemKinds.ContainsKey(condition.Kind.Text);
+        ReferenceItemKind(condition.Kind, tree, file);
+        if (!known)
+        {
+            return;
+        }
+        var held = symbols.OfKind(DeclarationKind.Environment)
+            .SelectMany(e => e.Syntax.Members.OfType<ItemMemberSyntax>())
+            .Where(i => i.Kind.Text == condition.Kind.Text)
+            .SelectMany(i => i.Properties.OfType<BehaviourPropertySyntax>())
+            .Any(b => BehaviourWords.Find(b.Behaviour.Text)?.Behaviour.IsHeld() == true);
+        if (!held)
+        {
+            file.Report(DiagnosticCatalog.ConditionNeverHeld(condition.Kind.Span, condition.Kind.Text));
         }
     }
 

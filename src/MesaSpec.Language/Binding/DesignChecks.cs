@@ -27,6 +27,7 @@ internal static class DesignChecks
             CheckObservationFit(point, experiment, catalog, file);
             CheckTargets(point, symbols, sink);
         }
+        CheckScorable(plan, experiment, file);
         CheckBudget(plan, file);
         CheckModelMemory(plan, file);
         CurriculumChecks.Check(plan, file);
@@ -136,6 +137,23 @@ internal static class DesignChecks
         var tied = $"'{model.Name}' has a layer for every cell of its first training grid";
         return free.Count == 0 ? $"no model of the catalogue accepts grids of any size ({tied})"
             : $"use a model that accepts grids of any size ({string.Join(", ", free)}; {tied})";
+    }
+
+    /// <summary>Scores are normalised by the exact planner, which cannot enumerate random moves (MS3030).</summary>
+    private static void CheckScorable(ExperimentPlan plan, DeclarationSymbol experiment, FileDiagnostics file)
+    {
+        // Once per environment, not per sweep point.
+        foreach (var evaluation in plan.Points.SelectMany(p => p.Evaluations).DistinctBy(e => e.Environment.DisplayName))
+        {
+            if (evaluation.Environment.Items.FirstOrDefault(i => i.MovesAtRandom && i.Count > 0) is not { } item)
+            {
+                continue;
+            }
+            var reference = experiment.Syntax.Members.OfType<EvaluateMemberSyntax>().SelectMany(m => m.Environments)
+                .FirstOrDefault(e => e.ReferencedName()?.Text == evaluation.Environment.Name);
+            file.Report(DiagnosticCatalog.StochasticMovementUnscorable(reference?.Span ?? experiment.Syntax.Name.Span,
+                evaluation.Environment.DisplayName, item.Kind, item.Movement!.Name));
+        }
     }
 
     private static (int Width, int Height, bool Window) ObservedShape(EnvironmentModel environment) =>

@@ -279,6 +279,11 @@ internal sealed class EnvironmentBuilder(DiagnosticSink sink, ComponentCatalog c
             ok = false;
         }
         ok &= CheckKeysOpenSomething(items, effective, environment.Name);
+        foreach (var item in items.Where(i => i.Moves))
+        {
+            var moves = effective.Items[item.Kind]["moves"];
+            ok &= MovementChecks.Check(item, (MovesPropertySyntax)moves.Syntax, effective.Items[item.Kind].GetValueOrDefault("behaviour")?.Syntax, items, moves.Values.Diagnostics);
+        }
 
         var horizon = gridWidth * gridHeight;
         if (Member<HorizonMemberSyntax>("horizon") is { } horizonMember)
@@ -319,6 +324,7 @@ internal sealed class EnvironmentBuilder(DiagnosticSink sink, ComponentCatalog c
         RegionModel spawn = new AnywhereRegion();
         string? colour = null, shape = null, opens = null;
         var behaviour = ItemBehaviour.Collectable;
+        ComponentModel? movement = null;
         foreach (var (_, scoped) in properties)
         {
             var values = scoped.Values;
@@ -346,13 +352,18 @@ internal sealed class EnvironmentBuilder(DiagnosticSink sink, ComponentCatalog c
                     opens = b.Opens?.Text;
                     ok &= word is not null;
                     break;
+                case MovesPropertySyntax m:
+                    // An unknown movement was reported by the binder's static pass.
+                    movement = ComponentBuilder.Build(m.Movement, ComponentKind.Movement, catalog, values);
+                    ok &= movement is not null;
+                    break;
             }
         }
         if (placed is not null)
         {
             count = placed.Count;
         }
-        return ok ? new ItemModel(kind, count, spawn, colour, shape, behaviour, opens, placed) : null;
+        return ok ? new ItemModel(kind, count, spawn, colour, shape, behaviour, opens, placed) { Movement = movement } : null;
     }
 
     private bool CheckKeysOpenSomething(List<ItemModel> items, Effective effective, string environment)

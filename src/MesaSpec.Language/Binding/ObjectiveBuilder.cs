@@ -15,6 +15,7 @@ internal static class ObjectiveBuilder
         var rewards = new List<RewardTerm>();
         var ends = new List<EndCondition>();
         var ok = true;
+        var counted = 0;
         foreach (var member in objective.Syntax.Members)
         {
             if (member is RewardMemberSyntax { Amount.Value: var amount } nonFinite && !double.IsFinite(amount))
@@ -26,15 +27,23 @@ internal static class ObjectiveBuilder
             }
             switch (member)
             {
-                case RewardMemberSyntax { Event: null } reward:
-                    rewards.Add(new RewardTerm(reward.Amount.Value, EventKind.EachStep, null));
-                    break;
                 case RewardMemberSyntax reward:
-                    var rewardEvent = Event(reward.Event!, values);
+                    var rewardEvent = reward.Event is null ? (EventKind.EachStep, null) : Event(reward.Event, values);
+                    int? atMost = null;
+                    if (reward.AtMost is { } limit)
+                    {
+                        atMost = values.Int(limit.Count, "the count of 'at most'", 1, RewardTerm.MaxCount);
+                        ok &= atMost is not null;
+                        if (++counted == ObjectiveModel.MaxCountedTerms + 1)
+                        {
+                            file.Report(DiagnosticCatalog.TooManyCountedRewards(limit.Span, objective.Name, ObjectiveModel.MaxCountedTerms));
+                            ok = false;
+                        }
+                    }
                     ok &= rewardEvent is not null;
                     if (rewardEvent is { } r)
                     {
-                        rewards.Add(new RewardTerm(reward.Amount.Value, r.Kind, r.Target));
+                        rewards.Add(new RewardTerm(reward.Amount.Value, r.Kind, r.Target) { Condition = Condition(reward.Condition), AtMost = atMost });
                     }
                     break;
                 case EndMemberSyntax end:
@@ -42,7 +51,7 @@ internal static class ObjectiveBuilder
                     ok &= endEvent is not null;
                     if (endEvent is { } e)
                     {
-                        ends.Add(new EndCondition(e.Kind, e.Target));
+                        ends.Add(new EndCondition(e.Kind, e.Target!) { Condition = Condition(end.Condition) });
                     }
                     break;
             }
@@ -50,7 +59,10 @@ internal static class ObjectiveBuilder
         return ok ? new ObjectiveModel(objective.Name, rewards, ends) : null;
     }
 
-    private static (EventKind Kind, TargetModel Target)? Event(EventClauseSyntax clause, ValueEvaluator values)
+    private static HoldCondition? Condition(HoldConditionSyntax? condition) =>
+        condition is null ? null : new HoldCondition(condition.Word.Text == Vocabulary.ConditionWords.If, condition.Kind.Text);
+
+    private static (EventKind Kind, TargetModel? Target)? Event(EventClauseSyntax clause, ValueEvaluator values)
     {
         EventKind? kind = clause.Verb.Text switch
         {

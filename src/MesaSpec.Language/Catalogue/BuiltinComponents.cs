@@ -183,6 +183,29 @@ public sealed class BuiltinComponents : IComponentProvider
             new("robust", MesaType.Bool, B(false), "PLR⊥: learn from replayed levels only, fresh levels being only scored (no gradient until the buffer is full); false learns from every episode."),
         ]);
 
+    private static ComponentParameter MovementTarget(string doc) => new("target", MesaType.String, S("agent"), doc);
+
+    public static ComponentDescriptor Chase { get; } = new ComponentDescriptor("chase", ComponentKind.Movement,
+        "Each step, after the agent has moved, the item steps to the neighbouring cell that starts a shortest path (through the walls) to the nearest `target`; it stays when no such path exists or it is already there. Ties go up, right, down, left. Deterministic, so the exact planner scores it.",
+        [MovementTarget("What it moves toward: `agent`, or an item kind of the environment (its nearest item still present).")])
+    {
+        TargetParameter = "target",
+    };
+
+    public static ComponentDescriptor Flee { get; } = new ComponentDescriptor("flee", ComponentKind.Movement,
+        "Each step, after the agent has moved, the item steps to the neighbouring cell farthest (by shortest path through the walls) from the nearest `target`, if that is farther than where it is; otherwise it stays. Ties go up, right, down, left. Deterministic.",
+        [MovementTarget("What it moves away from: `agent`, or an item kind of the environment.")])
+    {
+        TargetParameter = "target",
+    };
+
+    public static ComponentDescriptor Wander { get; } = new ComponentDescriptor("wander", ComponentKind.Movement,
+        "Each step, with probability `p`, the item tries one of the four directions chosen uniformly (a wall or the edge keeps it in place); otherwise it stays. Drawn from the episode's random stream, seeded by the level, so a level replays the same way; the exact planner cannot score it (MS3030).",
+        [new("p", MesaType.Float, F(0.5), "Probability of trying a move each step.", 0, 1)])
+    {
+        Stochastic = true,
+    };
+
     private static ComponentParameter Objective(string doc) => new("objective", MesaType.Objective, null, doc);
 
     public static ComponentDescriptor Score { get; } = new("score", ComponentKind.Metric,
@@ -230,5 +253,5 @@ public sealed class BuiltinComponents : IComponentProvider
     };
 
     public IEnumerable<ComponentDescriptor> GetComponents() =>
-        [Maze, Rooms, Border, Mlp, Cnn, Lstm, ConvLstm, Ppo, A2c, LinearAttention, Transformer, Adam, Score, ScoreAll, GoalRate, Capability, RandomScore, CellOf, DistanceTo, Closer, Plr];
+        [Maze, Rooms, Border, Mlp, Cnn, Lstm, ConvLstm, Ppo, A2c, LinearAttention, Transformer, Adam, Score, ScoreAll, GoalRate, Capability, RandomScore, CellOf, DistanceTo, Closer, Plr, Chase, Flee, Wander];
 }

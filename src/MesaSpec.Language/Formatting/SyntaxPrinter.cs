@@ -81,6 +81,7 @@ internal sealed class SyntaxPrinter(SourceText source)
         SpawnPropertySyntax spawn => "spawn " + Region(spawn.Region),
         AttributePropertySyntax attribute => attribute.Attribute + " " + attribute.Value.Text,
         BehaviourPropertySyntax behaviour => "behaviour " + behaviour.Behaviour.Text + (behaviour.Opens is null ? "" : " opens " + behaviour.Opens.Text),
+        MovesPropertySyntax moves => "moves " + Expression(moves.Movement),
         _ => source.ToString(property.Span),
     };
 
@@ -96,8 +97,9 @@ internal sealed class SyntaxPrinter(SourceText source)
         HorizonMemberSyntax horizon => "horizon " + Expression(horizon.Horizon),
         ObservationMemberSyntax observation => "observation " + Expression(observation.Observation),
         LevelsMemberSyntax levels => "levels " + Expression(levels.Levels),
-        RewardMemberSyntax reward => $"reward {reward.Amount.Text} " + (reward.Event is null ? "each step" : Event(reward.Event)),
-        EndMemberSyntax end => "end " + Event(end.Event),
+        RewardMemberSyntax reward => $"reward {reward.Amount.Text} " + (reward.Event is null ? "each step" : Event(reward.Event))
+            + Condition(reward.Condition) + (reward.AtMost is null ? "" : ", at most " + Expression(reward.AtMost.Count)),
+        EndMemberSyntax end => "end " + Event(end.Event) + Condition(end.Condition),
         BaseObjectiveMemberSyntax b => "base objective " + b.Objective.Text,
         MesaObjectiveMemberSyntax mesa => "mesa objective " + string.Join(", ", mesa.Objectives.Select(o => o.Text)),
         TrainMemberSyntax train => $"train on {Expression(train.Environment)} with {Expression(train.Model)} using {Expression(train.Algorithm)}"
@@ -121,6 +123,9 @@ internal sealed class SyntaxPrinter(SourceText source)
             + ": " + Expectation(expect.Expectation),
         _ => source.ToString(member.Span),
     };
+
+    private static string Condition(HoldConditionSyntax? condition) =>
+        condition is null ? "" : $" {condition.Word.Text} agent holds {condition.Kind.Text}";
 
     private string Event(EventClauseSyntax clause) => $"when agent {clause.Verb.Text} {Target(clause.Target)}";
 

@@ -13,6 +13,19 @@ public enum ItemBehaviour
     Chest,
     /// <summary>Ends the episode when touched.</summary>
     Hazard,
+    /// <summary>
+    /// Touched on contact (the agent enters its cell or it enters the agent's), without ending the episode; a held
+    /// shield absorbs the contact and is used up, and the monster is destroyed (Shah et al. 2022's Monster Gridworld).
+    /// </summary>
+    Monster,
+    /// <summary>Picked up into the inventory; absorbs one contact with a monster.</summary>
+    Shield,
+}
+
+public static class ItemBehaviourFacts
+{
+    /// <summary>Whether the agent carries such an item once collected (keys and shields), so an objective can ask whether it holds one.</summary>
+    public static bool IsHeld(this ItemBehaviour behaviour) => behaviour is ItemBehaviour.Key or ItemBehaviour.Shield;
 }
 
 /// <summary>
@@ -27,7 +40,22 @@ public sealed record ItemModel(
     string? Shape,
     ItemBehaviour Behaviour,
     string? Opens,
-    IReadOnlyList<(int X, int Y)>? FixedCells);
+    IReadOnlyList<(int X, int Y)>? FixedCells)
+{
+    /// <summary>
+    /// How the item moves each step (<c>moves chase(agent)</c>): a movement component of the catalogue, or null for an
+    /// item that stays where it spawned. A moving item is an entity: it has its own cell every step.
+    /// </summary>
+    public ComponentModel? Movement { get; init; }
+
+    public bool Moves => Movement is not null;
+
+    /// <summary>Whether the agent carries it once collected (keys and shields), and so an objective can ask whether it holds one.</summary>
+    public bool IsHeld => Behaviour.IsHeld();
+
+    /// <summary>Whether the item moves at random (its movement draws from the episode's stream).</summary>
+    public bool MovesAtRandom => Movement?.Descriptor?.Stochastic == true;
+}
 
 /// <summary>How wall cells are produced.</summary>
 public abstract record WallsModel;

@@ -17,6 +17,10 @@ public static class ModelText
         foreach (var item in environment.Items.OrderBy(i => i.Kind, StringComparer.Ordinal))
         {
             b.Append(CultureInfo.InvariantCulture, $"item {item.Kind} n={item.Count} at={Region(item.Spawn)} c={item.Colour} s={item.Shape} b={item.Behaviour} o={item.Opens}");
+            if (item.Movement is { } movement)
+            {
+                b.Append(" moves=").Append(movement.ToString());
+            }
             if (item.FixedCells is { } cells)
             {
                 b.Append(" fixed=").AppendJoin(',', cells.Select(c => $"{c.X}:{c.Y}"));
@@ -28,8 +32,11 @@ public static class ModelText
     }
 
     public static string Canonical(ObjectiveModel objective) =>
-        string.Join(";", objective.Rewards.Select(r => $"reward {r.Amount.ToString("R", CultureInfo.InvariantCulture)} {r.Event} {Target(r.Target)}")
-            .Concat(objective.Ends.Select(e => $"end {e.Event} {Target(e.Target)}")));
+        string.Join(";", objective.Rewards.Select(r => $"reward {r.Amount.ToString("R", CultureInfo.InvariantCulture)} {r.Event} {Target(r.Target)}{Condition(r.Condition)}{(r.AtMost is { } n ? $" atmost {n}" : "")}")
+            .Concat(objective.Ends.Select(e => $"end {e.Event} {Target(e.Target)}{Condition(e.Condition)}")));
+
+    private static string Condition(HoldCondition? condition) =>
+        condition is null ? "" : $" {(condition.Holds ? "if" : "unless")} holds {condition.Kind}";
 
     public static string Region(RegionModel region) => region switch
     {

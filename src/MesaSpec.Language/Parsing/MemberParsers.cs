@@ -1,6 +1,7 @@
 using MesaSpec.Language.Syntax;
 using MesaSpec.Language.Text;
 using Pidgin;
+using MesaSpec.Language.Vocabulary;
 using static MesaSpec.Language.Parsing.ExpressionParsers;
 using static MesaSpec.Language.Parsing.Lexical;
 using static MesaSpec.Language.Parsing.SpannedExtensions;
@@ -44,9 +45,9 @@ internal static class MemberParsers
     // The label applies to the property's first word only (a lookahead), so an error inside a property
     // (a bad region argument) keeps its own precise "expected ...".
     private static readonly Parser<char, Unit> ItemPropertyStart =
-        Lookahead(OneOf(Keyword("count"), Keyword("spawn"), Keyword("colour"), Keyword("color"), Keyword("shape"), Keyword("behaviour"), Keyword("behavior")))
+        Lookahead(OneOf(Keyword("count"), Keyword("spawn"), Keyword("colour"), Keyword("color"), Keyword("shape"), Keyword("behaviour"), Keyword("behavior"), Keyword("moves")))
             .IgnoreResult()
-            .Label("an item property (count, spawn, colour, shape, behaviour)");
+            .Label("an item property (count, spawn, colour, shape, behaviour, moves)");
 
     private static readonly Parser<char, ItemPropertySyntax> ItemProperty = ItemPropertyStart.Then(OneOf(
         Property(Keyword("count").Then(Expression), (v, s) => new CountPropertySyntax(v, s)),
@@ -54,7 +55,8 @@ internal static class MemberParsers
         Property(Keyword("colour").Or(Keyword("color")).Then(Identifier), (v, s) => new AttributePropertySyntax("colour", v, s)),
         Property(Keyword("shape").Then(Identifier), (v, s) => new AttributePropertySyntax("shape", v, s)),
         Property(Keyword("behaviour").Or(Keyword("behavior")).Then(Identifier).Then(Keyword("opens").Then(Identifier).Optional(), (b, o) => (b, o)),
-            (v, s) => new BehaviourPropertySyntax(v.b, v.o.HasValue ? v.o.Value : null, s))));
+            (v, s) => new BehaviourPropertySyntax(v.b, v.o.HasValue ? v.o.Value : null, s)),
+        Property(Keyword("moves").Then(Expression), (v, s) => new MovesPropertySyntax(v, s))));
 
     private static readonly Parser<char, (IEnumerable<ItemPropertySyntax> Properties, bool Braced)> ItemProperties = OneOf(
         Open('{').Then(ItemProperty.Before(FullTrivia).Many()).Before(Close('}')).Select(p => (p, true)),
@@ -84,14 +86,31 @@ internal static class MemberParsers
         Keyword("when").Then(Keyword("agent")).Then(Identifier.Label("an event (reaches, collects, opens, touches)"))
             .Then(Target, (verb, target) => new EventClauseSyntax(verb, target));
 
+    private static readonly Parser<char, Maybe<HoldConditionSyntax>> HoldCondition = Spanned(
+        Try(Identifier.Where(word => ConditionWords.Openers.Contains(word.Text))).Before(Keyword("agent")).Before(Keyword(ConditionWords.Holds))
+            .Then(Identifier.Label("an item kind that is held (a key or a shield)"), (word, kind) => (word, kind)),
+        (v, span) => new HoldConditionSyntax(v.word, v.kind, span)).Optional();
+
+    // ', at most 3' (the comma may be left out).
+    private static readonly Parser<char, Maybe<AtMostSyntax>> AtMost = Spanned(
+        Try(Symbol(',').Optional().Then(Keyword(ConditionWords.At))).Then(Keyword(ConditionWords.Most)).Then(Expression),
+        (count, span) => new AtMostSyntax(count, span)).Optional();
+
     private static readonly Parser<char, MemberSyntax> Reward = Member(
         Keyword("reward").Then(Number).Then(
             OneOf(Keyword("each").Then(Keyword("step")).ThenReturn<EventClauseSyntax?>(null), EventClause.Cast<EventClauseSyntax?>()),
-            (amount, evt) => (amount, evt)),
-        (v, span) => new RewardMemberSyntax(v.amount, v.evt, span));
+            (amount, evt) => (amount, evt))
+            .Then(HoldCondition, (ae, condition) => (ae.amount, ae.evt, condition))
+            .Then(AtMost, (aec, atMost) => (aec.amount, aec.evt, aec.condition, atMost)),
+        (v, span) => new RewardMemberSyntax(v.amount, v.evt, span)
+        {
+            Condition = v.condition.HasValue ? v.condition.Value : null,
+            AtMost = v.atMost.HasValue ? v.atMost.Value : null,
+        });
 
     private static readonly Parser<char, MemberSyntax> EndWhen = Member(
-        Keyword("end").Then(EventClause), (v, span) => new EndMemberSyntax(v, span));
+        Keyword("end").Then(EventClause).Then(HoldCondition, (e, c) => (e, c)),
+        (v, span) => new EndMemberSyntax(v.e, span) { Condition = v.c.HasValue ? v.c.Value : null });
 
     public const string ObjectiveKeywords = "reward or end";
 

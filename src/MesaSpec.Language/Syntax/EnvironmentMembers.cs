@@ -81,6 +81,13 @@ public sealed record BehaviourPropertySyntax(IdentifierSyntax Behaviour, Identif
     public override IEnumerable<SyntaxNode> Children => Nodes(Behaviour, Opens);
 }
 
+/// <summary><c>moves chase(agent)</c>, <c>moves wander(0.5)</c>: a movement component; the item becomes an entity.</summary>
+public sealed record MovesPropertySyntax(ExpressionSyntax Movement, TextSpan Span) : ItemPropertySyntax(Span)
+{
+    public override string Keyword => "moves";
+    public override IEnumerable<SyntaxNode> Children => [Movement];
+}
+
 public sealed record HorizonMemberSyntax(ExpressionSyntax Horizon, TextSpan Span) : MemberSyntax(Span)
 {
     public override string Keyword => "horizon";

@@ -9,16 +9,37 @@ public sealed record EventClauseSyntax(IdentifierSyntax Verb, TargetSyntax Targe
     public override IEnumerable<SyntaxNode> Children => [Verb, Target];
 }
 
-/// <summary><c>reward +10 when agent reaches cheese</c>; <see cref="Event"/> is null for <c>reward -0.01 each step</c>.</summary>
-public sealed record RewardMemberSyntax(NumberLiteralSyntax Amount, EventClauseSyntax? Event, TextSpan Span) : MemberSyntax(Span)
+/// <summary><c>unless agent holds shield</c> or <c>if agent holds key</c>: <see cref="Word"/> is <c>if</c> or <c>unless</c>.</summary>
+public sealed record HoldConditionSyntax(IdentifierSyntax Word, IdentifierSyntax Kind, TextSpan Span) : SyntaxNode(Span)
 {
-    public override string Keyword => "reward";
-    public override IEnumerable<SyntaxNode> Children => Nodes(Amount, Event);
+    public override IEnumerable<SyntaxNode> Children => [Word, Kind];
 }
 
-/// <summary><c>end when agent reaches cheese</c>.</summary>
+/// <summary><c>, at most 3</c> after a reward: it pays at most that many times per episode.</summary>
+public sealed record AtMostSyntax(ExpressionSyntax Count, TextSpan Span) : SyntaxNode(Span)
+{
+    public override IEnumerable<SyntaxNode> Children => [Count];
+}
+
+/// <summary>
+/// <c>reward +10 when agent reaches cheese</c>; <see cref="Event"/> is null for <c>reward -0.01 each step</c>.
+/// Optionally <c>unless agent holds shield</c> (<see cref="Condition"/>) and <c>, at most 3</c> (<see cref="AtMost"/>).
+/// </summary>
+public sealed record RewardMemberSyntax(NumberLiteralSyntax Amount, EventClauseSyntax? Event, TextSpan Span) : MemberSyntax(Span)
+{
+    public HoldConditionSyntax? Condition { get; init; }
+
+    public AtMostSyntax? AtMost { get; init; }
+
+    public override string Keyword => "reward";
+    public override IEnumerable<SyntaxNode> Children => Nodes(Amount, Event, Condition, AtMost);
+}
+
+/// <summary><c>end when agent reaches cheese</c>, optionally with a <see cref="Condition"/>.</summary>
 public sealed record EndMemberSyntax(EventClauseSyntax Event, TextSpan Span) : MemberSyntax(Span)
 {
+    public HoldConditionSyntax? Condition { get; init; }
+
     public override string Keyword => "end";
-    public override IEnumerable<SyntaxNode> Children => [Event];
+    public override IEnumerable<SyntaxNode> Children => Nodes(Event, Condition);
 }

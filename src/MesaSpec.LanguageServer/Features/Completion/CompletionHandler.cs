@@ -92,7 +92,8 @@ public static class CompletionHandler
             (_, "walls") => Keywords("none").Concat(Components(compilation, ComponentKind.Walls)),
             (_, "spawn") or (_, "except") => Regions(),
             ("item", "item") => ItemKinds(compilation),
-            ("item", _) when words.Length >= 2 => Keywords("count", "spawn", "colour", "shape", "behaviour"),
+            ("item", _) when words.Length >= 2 && last is not ("moves" or "behaviour" or "behavior") => Keywords("count", "spawn", "colour", "shape", "behaviour", "moves"),
+            (_, "moves") => Components(compilation, ComponentKind.Movement),
             (_, "behaviour" or "behavior") => Keywords([.. BehaviourWords.Words]),
             (_, "observation") => Keywords("full").Append(Snippet("window", "window(${1:5})")),
             (_, "levels") => Keywords("unlimited"),
@@ -102,6 +103,12 @@ public static class CompletionHandler
             (_, "each") => Keywords("step"),
             (_, "when") => Keywords("agent"),
             ("end", "end") => Keywords("when"),
+            ("reward" or "end", _) when words.Length >= 2 && words[^2] is "reaches" or "collects" or "opens" or "touches" =>
+                Keywords([.. ConditionWords.Openers, .. first == "reward" ? new[] { ConditionWords.At } : []]),
+            (_, ConditionWords.If or ConditionWords.Unless) when first is "reward" or "end" => Keywords("agent"),
+            (_, "agent") when words.Length >= 2 && words[^2] is ConditionWords.If or ConditionWords.Unless => Keywords(ConditionWords.Holds),
+            (_, ConditionWords.Holds) => ItemKinds(compilation),
+            ("reward", ConditionWords.At) => Keywords(ConditionWords.Most),
             (_, "agent") when first is "reward" or "end" => Keywords("reaches", "collects", "opens", "touches"),
             (_, "reaches" or "collects" or "opens" or "touches") => ItemKinds(compilation).Concat(Regions()).Append(Snippet("item", "item(${1:colour}: ${2})")),
             // experiments

@@ -1,0 +1,28 @@
+using MesaSpec.Language.Text;
+
+namespace MesaSpec.Language.Diagnostics;
+
+public static partial class DiagnosticCatalog
+{
+    public static Diagnostic MovementTargetUnknown(TextSpan span, string movement, string target, IReadOnlyList<string> kinds, string? suggestion) =>
+        Error(DiagnosticCodes.MovementTargetUnknown, span,
+            $"'{movement}' moves relative to 'agent' or an item kind of its environment, and '{target}' is neither"
+            + (kinds.Count == 0 ? "" : $" (item kinds: {string.Join(", ", kinds)})") + (suggestion is null ? "" : $"; did you mean '{suggestion}'?"),
+            suggestion is null ? null : Replace($"Change to '{suggestion}'", span, suggestion));
+
+    public static Diagnostic ConditionNeverHeld(TextSpan span, string kind) =>
+        Error(DiagnosticCodes.ConditionNeverHeld, span,
+            $"items of kind '{kind}' are never held: only a key or a shield goes into the agent's inventory (give '{kind}' 'behaviour key' or 'behaviour shield', or name a kind that is)");
+
+    public static Diagnostic ItemCannotMove(TextSpan span, string kind, string behaviour) =>
+        Error(DiagnosticCodes.ItemCannotMove, span,
+            $"item '{kind}' is a {behaviour}, which stays where it spawns; only a monster, a hazard or a static item moves");
+
+    public static Diagnostic TooManyCountedRewards(TextSpan span, string objective, int limit) =>
+        Error(DiagnosticCodes.TooManyCountedRewards, span,
+            $"objective '{objective}' counts more than {limit} rewards ('at most'); an episode keeps at most {limit} counters per objective");
+
+    public static Diagnostic StochasticMovementUnscorable(TextSpan span, string environment, string item, string movement) =>
+        Error(DiagnosticCodes.StochasticMovementUnscorable, span,
+            $"item '{item}' of environment '{environment}' moves at random ('{movement}'); scores are normalised by the exact planner's optimal return, and the planner enumerates deterministic moves only, so this environment cannot be evaluated or planned by a curriculum (train on it, and evaluate on environments whose items chase, flee or stay)");
+}

@@ -1,0 +1,73 @@
+namespace MesaSpec.Language.Catalogue;
+
+/// <summary>
+/// What a movement moves relative to: the agent (<see cref="Kind"/> -1) or the nearest present item of an item kind
+/// (its index in the environment's item kinds).
+/// </summary>
+public readonly record struct MovementTarget(int Kind)
+{
+    public static MovementTarget Agent => new(-1);
+
+    public bool IsAgent => Kind < 0;
+}
+
+/// <summary>The item a movement is created for: its environment, its kind and the environment's item kinds (in order).</summary>
+public sealed record MovementContext(string Environment, string Item, IReadOnlyList<string> ItemKinds)
+{
+    /// <summary>Resolves a target name (<c>agent</c> or an item kind); the binder checked it (MS2030).</summary>
+    public MovementTarget Target(string name)
+    {
+        if (name == "agent")
+        {
+            return MovementTarget.Agent;
+        }
+        for (var k = 0; k < ItemKinds.Count; k++)
+        {
+            if (ItemKinds[k] == name)
+            {
+                return new MovementTarget(k);
+            }
+        }
+        throw new ComponentArgumentException($"'{name}' is neither 'agent' nor an item kind of environment '{Environment}'");
+    }
+}
+
+/// <summary>
+/// The episode as a movement sees it while one item moves (the Gridworld implements it, with shortest paths through the
+/// walls). Cells are <c>y * Width + x</c>; directions 0 up, 1 right, 2 down, 3 left.
+/// </summary>
+public interface IMovementGrid
+{
+    int Width { get; }
+
+    int Height { get; }
+
+    /// <summary>The agent's cell after its move this step.</summary>
+    int AgentCell { get; }
+
+    /// <summary>The open cell one step from <paramref name="cell"/> in <paramref name="direction"/>, or -1 (a wall or the edge).</summary>
+    int Neighbour(int cell, int direction);
+
+    /// <summary>The first cell of a shortest path from <paramref name="from"/> to the nearest cell of <paramref name="target"/>; <paramref name="from"/> when there is none or it is there.</summary>
+    int StepToward(int from, MovementTarget target);
+
+    /// <summary>The neighbour of <paramref name="from"/> farthest from the nearest cell of <paramref name="target"/>, when farther than <paramref name="from"/>; else <paramref name="from"/>.</summary>
+    int StepAway(int from, MovementTarget target);
+}
+
+/// <summary>How one item kind moves: called once per item and step, it returns the item's next cell.</summary>
+public interface IMovement
+{
+    /// <summary>
+    /// The item's next cell (an open cell next to <paramref name="cell"/>, or <paramref name="cell"/>). Draw only from
+    /// <paramref name="random"/> (the episode's stream, seeded by its level), so an episode replays the same way.
+    /// </summary>
+    int Move(int cell, IMovementGrid grid, IRandomSource random);
+}
+
+/// <summary>An <c>item k moves name(...)</c> component: builds the movement of one item kind from the call's arguments.</summary>
+public interface IMovementComponent : IComponentEntry
+{
+    /// <summary>Throws <see cref="ComponentArgumentException"/> for arguments it cannot use.</summary>
+    IMovement Create(ComponentArguments arguments, MovementContext context);
+}

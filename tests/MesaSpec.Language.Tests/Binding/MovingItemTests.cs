@@ -1,0 +1,110 @@
+using MesaSpec.Language.Binding;
+using MesaSpec.Language.Formatting;
+using MesaSpec.Language.Model;
+using MesaSpec.Language.Syntax;
+using MesaSpec.Language.Tests.Support;
+using static MesaSpec.Language.Diagnostics.DiagnosticCodes;
+
+namespace MesaSpec.Language.Tests.Binding;
+
+/// <summary>Moving items (<c>moves chase(agent)</c>), monsters and shields, and rewards with state (<c>unless agent holds</c>, <c>at most</c>).</summary>
+public sealed class MovingItemTests
+{
+    private const string World = """
+        environment Monsters {
+          grid 7 x 7
+          walls border
+          item apple count 3
+          item shield behaviour shield
+          item monster {
+            count 2
+            behaviour monster
+            moves chase(agent)
+          }
+          horizon 25
+        }
+
+        environment Long extends Monsters {
+          horizon 200
+        }
+
+        """;
+
+    private static string Spec(string objective) => World + objective + """
+
+        objective Shields {
+          reward +1 when agent collects shield
+        }
+
+        experiment Shift {
+          base objective Apples
+          mesa objective Shields
+          train on Monsters with mlp using ppo(steps: 1k)
+          evaluate on Long
+        }
+        """;
+
+    [Fact]
+    public void Conditions_counts_and_movements_bind_into_the_models()
+    {
+        var compilation = Compilation.Create(SyntaxTree.Parse(Spec("""
+            objective Apples {
+              reward +1 when agent collects apple, at most 2
+              reward -1 when agent touches monster unless agent holds shield
+              end when agent touches monster if agent holds shield
+            }
+            """), "/ws/main.mesa"));
+        Check.NoErrors(compilation);
+        var point = compilation.PlanFor("Shift")!.Points[0];
+        var apples = point.BaseObjective;
+        Assert.Equal(2, apples.Rewards[0].AtMost);
+        Assert.Null(apples.Rewards[0].Condition);
+        Assert.Equal(new HoldCondition(false, "shield"), apples.Rewards[1].Condition);
+        Assert.Equal(new HoldCondition(true, "shield"), apples.Ends[0].Condition);
+        var monster = point.Evaluations[0].Environment.Items.Single(i => i.Kind == "monster");
+        Assert.Equal(ItemBehaviour.Monster, monster.Behaviour);
+        Assert.Equal("chase", monster.Movement!.Name);
+        Assert.Equal("agent", monster.Movement.Arguments["target"].AsString());
+    }
+
+    [Fact]
+    public void The_new_syntax_round_trips_through_the_formatter()
+    {
+        var text = Spec("""
+            objective Apples {
+              reward +1 when agent collects apple at most 2
+              reward -1 when agent touches monster unless agent holds shield
+            }
+            """);
+        var formatted = Formatter.Format(text);
+        Assert.Contains("reward +1 when agent collects apple, at most 2", formatted, StringComparison.Ordinal);
+        Assert.Contains("reward -1 when agent touches monster unless agent holds shield", formatted, StringComparison.Ordinal);
+        Assert.Contains("moves chase(agent)", formatted, StringComparison.Ordinal);
+        Assert.Equal(formatted, Formatter.Format(formatted));
+    }
+
+    [Fact]
+    public void A_chase_target_that_is_neither_the_agent_nor_an_item_kind_is_refused() =>
+        Check.Diagnostics(Spec("objective Apples {\n  reward +1 when agent collects apple\n}\n").Replace("moves chase(agent)", "moves chase([|dragon|])"), MovementTargetUnknown);
+
+    [Fact]
+    public void An_unknown_movement_is_an_unknown_component() =>
+        Check.Diagnostics(Spec("objective Apples {\n  reward +1 when agent collects apple\n}\n").Replace("moves chase(agent)", "moves [|hover|](1)"), UnknownComponent);
+
+    [Fact]
+    public void A_collectable_cannot_move() =>
+        Check.Diagnostics(Spec("objective Apples {\n  reward +1 when agent collects apple\n}\n").Replace("item apple count 3", "item apple count 3 [|moves flee(agent)|]"), ItemCannotMove);
+
+    [Fact]
+    public void A_condition_on_a_kind_that_is_never_held_is_refused() =>
+        Check.Diagnostics(Spec("objective Apples {\n  reward +1 when agent collects apple unless agent holds [|apple|]\n}\n"), ConditionNeverHeld);
+
+    [Fact]
+    public void At_most_zero_is_out_of_range() =>
+        Check.Diagnostics(Spec("objective Apples {\n  reward +1 when agent collects apple, at most [|0|]\n}\n"), ValueOutOfRange);
+
+    [Fact]
+    public void Evaluating_where_an_item_wanders_is_refused() =>
+        Check.Diagnostics(Spec("objective Apples {\n  reward +1 when agent collects apple\n}\n")
+            .Replace("  horizon 200\n", "  horizon 200\n  item monster moves wander(0.2)\n").Replace("evaluate on Long", "evaluate on [|Long|]"), StochasticMovementUnscorable);
+}
