@@ -16,9 +16,9 @@ internal static class ReportMapping
 
     /// <param name="grid">The environment's grid size, for the map of where episodes end.</param>
     public static EvaluationReport Evaluation(EnvironmentResult result, string displayName, double discount, IReadOnlyList<BehaviourSample> samples,
-        (int Width, int Height)? grid = null) => new()
+        (int Width, int Height) grid) => new()
     {
-        EndMap = grid is { } size ? EndMap(result, size.Width, size.Height) : null,
+        EndMap = EndMap(result, grid.Width, grid.Height),
         Environment = displayName,
         Verdict = Word(result.Verdict),
         Proxy = result.Proxy,

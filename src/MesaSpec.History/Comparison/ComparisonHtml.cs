@@ -22,7 +22,7 @@ public static class ComparisonHtml
             .Append(CultureInfo.InvariantCulture, $"<title>run {before.Id} vs run {after.Id}</title><style>{Style}</style></head><body>\n")
             .Append(CultureInfo.InvariantCulture, $"<h1>Run {before.Id} against run {after.Id}</h1>\n")
             .Append(CultureInfo.InvariantCulture, $"<p class=\"muted\">{E(before.Summary.Experiment)}, started {E(Started(before))} and {E(Started(after))}. ")
-            .Append(E(Summary(comparison.DifferencesThatMatter))).Append("</p>\n")
+            .Append(E(comparison.Summary)).Append("</p>\n")
             .Append("<div class=\"scroll\"><table><thead><tr><th></th><th>quantity</th>")
             .Append(CultureInfo.InvariantCulture, $"<th>run {before.Id}</th><th>run {after.Id}</th><th>change</th></tr></thead><tbody>\n");
         string? section = null;
@@ -49,14 +49,6 @@ public static class ComparisonHtml
         }
         return html.Append("</body></html>\n").ToString();
     }
-
-    /// <summary>The closing line of the terminal's comparison, one wording for both.</summary>
-    public static string Summary(int differences) => differences switch
-    {
-        0 => "no differences that matter (verdicts agree, score intervals overlap, same expectations hold)",
-        1 => "1 difference that matters (marked !)",
-        var n => $"{n} differences that matter (marked !)",
-    };
 
     private static string Started(StoredRun run) => run.Summary.StartedAt.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
 

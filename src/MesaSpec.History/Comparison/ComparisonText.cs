@@ -41,7 +41,7 @@ public static class ComparisonText
             }
         }
         text.AppendLine();
-        text.AppendLine(ComparisonHtml.Summary(comparison.DifferencesThatMatter));
+        text.AppendLine(comparison.Summary);
         return text.ToString();
     }
 }

@@ -16,4 +16,12 @@ public sealed record RunComparison(
     IReadOnlyList<string> SpecChanges)
 {
     public int DifferencesThatMatter => Rows.Count(r => r.Matters);
+
+    /// <summary>The closing line of every form of the comparison (terminal, page).</summary>
+    public string Summary => DifferencesThatMatter switch
+    {
+        0 => "no differences that matter (verdicts agree, score intervals overlap, same expectations hold)",
+        1 => "1 difference that matters (marked !)",
+        var n => $"{n} differences that matter (marked !)",
+    };
 }

@@ -97,12 +97,7 @@ internal static class BehaviourPicture
 
     /// <summary>The line naming each outline's objective and colour; empty without targets.</summary>
     private static string TargetLegend(BehaviourSample sample) => sample.Targets is not { Count: > 0 } targets ? ""
-        : "outlined targets: " + string.Join(", ", targets.Select((t, i) => $"{t.Objective} ({ColourName(i)})"));
-
-    private static string ColourName(int index) => (index % 8) switch
-    {
-        0 => "blue", 1 => "orange", 2 => "green", 3 => "pink", 4 => "sky blue", 5 => "vermilion", 6 => "yellow", _ => "black",
-    };
+        : "outlined targets: " + string.Join(", ", targets.Select((t, i) => $"{t.Objective} ({Palette.ColorName(i)})"));
 
     private static double[]? Distribution(BehaviourSample sample, int x, int y) =>
         sample.ActionProbabilities is { } all && y < all.Count && x < all[y].Length ? all[y][x] : null;

@@ -22,31 +22,13 @@ public sealed class VerdictSemanticsDiagnosticTests
             """, ModelDoesNotFitEnvironment);
 
     [Fact]
-    public void The_refusal_names_the_argument_that_frees_a_cnn_from_the_grid_size()
-    {
-        var compilation = Check.DiagnosticsExactly(Specs.Maze + Specs.Objectives + LargeMaze + """
-            experiment Run {
-              base objective EatCheese
-              mesa objective Corner
-              train on Maze with cnn using ppo(steps: 1k)
-              evaluate on Maze, Anywhere, [|Large|]
-            }
-            """, ModelDoesNotFitEnvironment);
-        Assert.Contains("give 'cnn' the argument 'pool: global'", Check.Single(compilation, ModelDoesNotFitEnvironment).Message);
-    }
+    public void The_refusal_names_the_argument_that_frees_a_cnn_from_the_grid_size() =>
+        Assert.Contains("give 'cnn' the argument 'pool: global'", RefusalOnALargerGrid("cnn"));
 
     [Fact]
     public void The_refusal_of_an_mlp_names_the_models_that_accept_any_grid_size()
     {
-        var compilation = Check.DiagnosticsExactly(Specs.Maze + Specs.Objectives + LargeMaze + """
-            experiment Run {
-              base objective EatCheese
-              mesa objective Corner
-              train on Maze with mlp using ppo(steps: 1k)
-              evaluate on Maze, Anywhere, [|Large|]
-            }
-            """, ModelDoesNotFitEnvironment);
-        var message = Check.Single(compilation, ModelDoesNotFitEnvironment).Message;
+        var message = RefusalOnALargerGrid("mlp");
         Assert.Contains("'mlp' has a layer for every cell", message);
         Assert.Contains("use a model that accepts grids of any size", message);
         Assert.Contains("cnn(pool: global)", message);
@@ -78,6 +60,17 @@ public sealed class VerdictSemanticsDiagnosticTests
               evaluate on Maze, Anywhere
             }
             """, PhaseDoesNotFitModel);
+
+    /// <summary>The MS3020 message for <paramref name="model"/> trained on Maze and evaluated on an 11 x 11 grid.</summary>
+    private static string RefusalOnALargerGrid(string model) =>
+        Check.Single(Check.DiagnosticsExactly(Specs.Maze + Specs.Objectives + LargeMaze + $$"""
+            experiment Run {
+              base objective EatCheese
+              mesa objective Corner
+              train on Maze with {{model}} using ppo(steps: 1k)
+              evaluate on Maze, Anywhere, [|Large|]
+            }
+            """, ModelDoesNotFitEnvironment), ModelDoesNotFitEnvironment).Message;
 
     private const string LargeMaze = """
         environment Large extends Maze {
