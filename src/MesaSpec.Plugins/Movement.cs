@@ -45,6 +45,9 @@ public interface IMovementGrid
     /// <summary>The agent's cell after its move this step.</summary>
     int AgentCell { get; }
 
+    /// <summary>The episode's step being taken, from 0 (so a movement can act on some steps only).</summary>
+    int Step { get; }
+
     /// <summary>The open cell one step from <paramref name="cell"/> in <paramref name="direction"/>, or -1 (a wall or the edge).</summary>
     int Neighbour(int cell, int direction);
 
@@ -63,6 +66,12 @@ public interface IMovement
     /// <paramref name="random"/> (the episode's stream, seeded by its level), so an episode replays the same way.
     /// </summary>
     int Move(int cell, IMovementGrid grid, IRandomSource random);
+
+    /// <summary>
+    /// How many steps before the movement's rule repeats, when it depends on <see cref="IMovementGrid.Step"/> (1: it
+    /// does not). The exact planner keeps the step modulo the periods' least common multiple in its state.
+    /// </summary>
+    int Period => 1;
 }
 
 /// <summary>An <c>item k moves name(...)</c> component: builds the movement of one item kind from the call's arguments.</summary>

@@ -12,18 +12,19 @@ public sealed class MovingItemTests
 {
     private const int Up = 0, Right = 1, Down = 2, Left = 3;
 
-    private static ComponentModel Movement(ComponentDescriptor descriptor, string? target = null, double? p = null)
+    private static ComponentModel Movement(ComponentDescriptor descriptor, string? target = null, double? p = null, int? every = null)
     {
         var arguments = new Dictionary<string, Value>();
+        if (every is not null) arguments["every"] = new Value((long)every.Value);
         if (target is not null) arguments["target"] = new Value(target);
         if (p is not null) arguments["p"] = new Value(p.Value);
         return new ComponentModel(descriptor.Name, arguments) { Descriptor = descriptor };
     }
 
-    private static ItemModel Monster(ComponentDescriptor? movement = null, string target = "agent") =>
+    private static ItemModel Monster(ComponentDescriptor? movement = null, string target = "agent", int? every = null) =>
         Worlds.Item("monster", new AnywhereRegion(), behaviour: ItemBehaviour.Monster) with
         {
-            Movement = Movement(movement ?? BuiltinComponents.Chase, target),
+            Movement = Movement(movement ?? BuiltinComponents.Chase, target, every: every),
         };
 
     private static readonly ItemModel Shield = Worlds.Item("shield", new AnywhereRegion(), behaviour: ItemBehaviour.Shield);
@@ -61,6 +62,19 @@ public sealed class MovingItemTests
         }
         Assert.Equal([0f, 0f, 0f, 0f, 0f, -1f, -1f, -1f], rewards);
         Assert.Equal(environment.Items.EntityMask, environment.LastOutcome(0).Contacts);
+    }
+
+    [Fact]
+    public void A_monster_that_moves_every_second_step_waits_first_and_takes_twice_as_long()
+    {
+        var environment = Single(Worlds.FromAscii("Corridor", 50, ["@.....M"], Monster(every: 2)), Apples);
+        var cells = new List<int>();
+        for (var t = 1; t <= 8; t++)
+        {
+            Step(environment, Up);
+            cells.Add(environment.EntityCells(0)[0]);
+        }
+        Assert.Equal([6, 5, 5, 4, 4, 3, 3, 2], cells);
     }
 
     [Fact]
@@ -144,19 +158,24 @@ public sealed class MovingItemTests
         Assert.Contains("at random", refusal.Message, StringComparison.Ordinal);
     }
 
-    private static readonly EnvironmentModel Arena = Worlds.FromAscii("Arena", 9, ["@.A.", ".S#.", "A..M"], Apple, Shield, Monster());
+    private static EnvironmentModel ArenaWhereTheMonsterMovesEvery(int every) =>
+        Worlds.FromAscii("Arena", 9, ["@.A.", ".S#.", "A..M"], Apple, Shield, Monster(every: every));
 
-    [Fact]
-    public void The_planner_is_exact_with_entities_conditions_and_counters()
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    [InlineData(3)]
+    public void The_planner_is_exact_with_entities_conditions_and_counters(int every)
     {
-        var generator = new LevelGenerator(Arena);
+        var arena = ArenaWhereTheMonsterMovesEvery(every);
+        var generator = new LevelGenerator(arena);
         var level = generator.Generate(0, 0, 0);
-        var planner = new EnvironmentPlanner(Arena, generator.Items);
+        var planner = new EnvironmentPlanner(arena, generator.Items);
         var terminating = planner.Compile(Apples);
         var scored = planner.Compile(Apples);
         var best = double.NegativeInfinity;
         var horizon = 6;
-        var shortPlanner = new EnvironmentPlanner(Arena with { Horizon = horizon }, generator.Items);
+        var shortPlanner = new EnvironmentPlanner(arena with { Horizon = horizon }, generator.Items);
         var entities = new int[generator.Items.EntityCount];
         var grid = new Movements.MovementGrid(level.Width, level.Height, planner.Neighbours);
         for (var sequence = 0; sequence < 1 << (2 * horizon); sequence++)
@@ -167,7 +186,7 @@ public sealed class MovingItemTests
             var total = 0.0;
             for (var t = 0; t < horizon; t++)
             {
-                var outcome = GridRules.Apply(level, planner.Neighbours, (sequence >> (2 * t)) & 3, ref cell, ref alive, ref held, entities, 0, grid, null);
+                var outcome = GridRules.Apply(level, planner.Neighbours, (sequence >> (2 * t)) & 3, ref cell, ref alive, ref held, entities, 0, grid, null, t);
                 total += scored.Score(outcome, ref counters, out _);
             }
             best = Math.Max(best, total);
@@ -176,16 +195,19 @@ public sealed class MovingItemTests
         Assert.Equal(0, terminating.CounterWordBits % CompiledObjective.CounterBits);
     }
 
-    [Fact]
-    public void Following_the_plan_with_entities_and_counters_achieves_its_optimal_return()
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    public void Following_the_plan_with_entities_and_counters_achieves_its_optimal_return(int every)
     {
-        var generator = new LevelGenerator(Arena);
+        var arena = ArenaWhereTheMonsterMovesEvery(every);
+        var generator = new LevelGenerator(arena);
         var level = generator.Generate(0, 0, 0);
-        var planner = new EnvironmentPlanner(Arena, generator.Items);
+        var planner = new EnvironmentPlanner(arena, generator.Items);
         var plan = planner.Solve(level, Apples, Apples);
-        var environment = GridVectorEnvironment.ForLevels(Arena, Apples, 1, [level]);
+        var environment = GridVectorEnvironment.ForLevels(arena, Apples, 1, [level]);
         var total = 0.0;
-        for (var t = 0; t < Arena.Horizon; t++)
+        for (var t = 0; t < arena.Horizon; t++)
         {
             var action = plan.ChooseAction(environment.AgentCell(0), environment.AliveItems(0), environment.HeldKeys(0), 0, t,
                 environment.PackedEntities(0), environment.Counters(0));

@@ -51,7 +51,7 @@ public static class GridRules
         {
             throw new InvalidOperationException("this level has entities: step it with their cells and a movement grid");
         }
-        return Apply(level, neighbours, action, ref agentCell, ref alive, ref held, [], 0, null, null);
+        return Apply(level, neighbours, action, ref agentCell, ref alive, ref held, [], 0, null, null, 0);
     }
 
     /// <summary>
@@ -60,7 +60,7 @@ public static class GridRules
     /// <paramref name="random"/> is the episode's stream (only random movements draw from it).
     /// </summary>
     public static StepOutcome Apply(Level level, int[] neighbours, int action, ref int agentCell, ref ulong alive, ref ulong held,
-        int[] entityCells, int offset, Movements.MovementGrid? grid, Language.Catalogue.IRandomSource? random)
+        int[] entityCells, int offset, Movements.MovementGrid? grid, Language.Catalogue.IRandomSource? random, int step)
     {
         var heldBefore = held;
         var outcome = MoveAgent(level, neighbours, action, ref agentCell, ref alive, ref held);
@@ -86,7 +86,7 @@ public static class GridRules
         }
         if (grid is not null)
         {
-            grid.Bind(level, agentCell, alive, entityCells, offset);
+            grid.Bind(level, agentCell, alive, entityCells, offset, step);
             for (var e = 0; e < entities.Length; e++)
             {
                 var item = entities[e];

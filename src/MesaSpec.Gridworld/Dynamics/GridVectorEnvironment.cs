@@ -189,7 +189,7 @@ public sealed class GridVectorEnvironment : IVectorEnvironment
                 throw new ArgumentOutOfRangeException(nameof(actions), action, $"action of episode {i} is not 0..3");
             }
             var outcome = GridRules.Apply(level[i], neighbours, action, ref agentCell[i], ref alive[i], ref held[i],
-                entityCells, i * entityCount, movementGrid, entityCount > 0 ? streams[i] : null);
+                entityCells, i * entityCount, movementGrid, entityCount > 0 ? streams[i] : null, steps[i]);
             lastOutcome[i] = outcome;
             var reward = objective.Score(outcome, ref counters[i], out var ends);
             rewards[i] = (float)reward;

@@ -75,6 +75,7 @@ public sealed class ItemKinds
             }
         }
         Movements = Kinds.Select(k => k.Movement is { } m ? MovementEntries.Create(environment, k, m) : null).ToArray();
+        MovementPeriod = Movements.Aggregate(1, (period, m) => m is null ? period : LeastCommonMultiple(period, Math.Max(1, m.Period)));
         var entities = new List<int>();
         EntityOfItem = new int[KindOfItem.Length];
         for (var i = 0; i < KindOfItem.Length; i++)
@@ -133,6 +134,16 @@ public sealed class ItemKinds
 
     /// <summary>Per kind: how its items move, or null for items that stay put.</summary>
     public IMovement?[] Movements { get; }
+
+    /// <summary>After how many steps every movement's rule repeats (1: none depends on the step); the planner keeps the step modulo this.</summary>
+    public int MovementPeriod { get; }
+
+    private static int LeastCommonMultiple(int a, int b)
+    {
+        int x = a, y = b;
+        while (y != 0) (x, y) = (y, x % y);
+        return a / x * b;
+    }
 
     /// <summary>An item kind present in the levels that moves at random (the exact planner cannot enumerate it), or null.</summary>
     public ItemModel? StochasticKind { get; }

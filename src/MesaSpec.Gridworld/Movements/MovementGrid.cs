@@ -41,9 +41,12 @@ public sealed class MovementGrid : IMovementGrid
 
     public int AgentCell { get; private set; }
 
-    /// <summary>Points the grid at one episode: its level, the agent's cell, the items present and the entities' cells (<paramref name="entityCells"/> from <paramref name="offset"/>).</summary>
-    public void Bind(Level level, int agentCell, ulong alive, int[] entityCells, int offset)
+    public int Step { get; private set; }
+
+    /// <summary>Points the grid at one episode: its level, the agent's cell, the items present, the entities' cells (<paramref name="entityCells"/> from <paramref name="offset"/>) and the step being taken.</summary>
+    public void Bind(Level level, int agentCell, ulong alive, int[] entityCells, int offset, int step)
     {
+        Step = step;
         this.level = level;
         AgentCell = agentCell;
         this.alive = alive;

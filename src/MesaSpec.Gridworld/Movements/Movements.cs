@@ -8,11 +8,15 @@ public abstract class TargetMovementComponent(ComponentDescriptor descriptor, bo
     public ComponentDescriptor Descriptor => descriptor;
 
     public IMovement Create(ComponentArguments arguments, MovementContext context) =>
-        new Relative(context.Target(arguments.String(descriptor.TargetParameter!)), toward);
+        new Relative(context.Target(arguments.String(descriptor.TargetParameter!)), toward, arguments.PositiveInt("every"));
 
-    private sealed class Relative(MovementTarget target, bool toward) : IMovement
+    private sealed class Relative(MovementTarget target, bool toward, int every) : IMovement
     {
-        public int Move(int cell, IMovementGrid grid, IRandomSource random) => toward ? grid.StepToward(cell, target) : grid.StepAway(cell, target);
+        public int Period => every;
+
+        // Moves on the every-th step, the every*2-th and so on, so a slower item starts by waiting.
+        public int Move(int cell, IMovementGrid grid, IRandomSource random) =>
+            (grid.Step + 1) % every != 0 ? cell : toward ? grid.StepToward(cell, target) : grid.StepAway(cell, target);
     }
 }
 

@@ -18,9 +18,11 @@ public sealed class Plan
     private readonly int stateCount;
     private readonly ulong mutableMask;
     private readonly ulong heldMask;
+    private readonly int period;
 
-    internal Plan(Dictionary<PlannerState, int> ids, int[] next, double[] reward, double[] values, int stateCount, int objectives, int horizon, double discount, ulong mutableMask, ulong heldMask)
+    internal Plan(Dictionary<PlannerState, int> ids, int[] next, double[] reward, double[] values, int stateCount, int objectives, int horizon, double discount, ulong mutableMask, ulong heldMask, int period)
     {
+        this.period = period;
         Discount = discount;
         this.ids = ids;
         this.next = next;
@@ -56,7 +58,7 @@ public sealed class Plan
         {
             return 0;
         }
-        var s = Find(cell, alive, held, finished, entities, counters);
+        var s = Find(cell, alive, held, finished, step, entities, counters);
         var k = ObjectiveCount;
         Span<double> best = stackalloc double[k];
         Span<double> q = stackalloc double[k];
@@ -75,7 +77,7 @@ public sealed class Plan
 
     /// <summary>The value of objective <paramref name="k"/> from a state at time <paramref name="step"/>.</summary>
     public double Value(int cell, ulong alive, ulong held, int finished, int step, int k = 0, ulong entities = 0, ulong counters = 0) =>
-        step >= Horizon ? 0 : values[((long)step * stateCount + Find(cell, alive, held, finished, entities, counters)) * ObjectiveCount + k];
+        step >= Horizon ? 0 : values[((long)step * stateCount + Find(cell, alive, held, finished, step, entities, counters)) * ObjectiveCount + k];
 
     internal static bool Better(ReadOnlySpan<double> a, ReadOnlySpan<double> b)
     {
@@ -105,9 +107,9 @@ public sealed class Plan
         }
     }
 
-    private int Find(int cell, ulong alive, ulong held, int finished, ulong entities, ulong counters)
+    private int Find(int cell, ulong alive, ulong held, int finished, int step, ulong entities, ulong counters)
     {
-        if (!ids.TryGetValue(new PlannerState(cell, alive & mutableMask, held & heldMask, finished, entities, counters), out var s))
+        if (!ids.TryGetValue(new PlannerState(cell, alive & mutableMask, held & heldMask, finished, entities, counters, step % period), out var s))
         {
             throw new InvalidOperationException($"the state (cell {cell}, items {alive:x}, held {held:x}, finished {finished}, entities {entities:x}, counters {counters:x}) cannot be reached from this level's start");
         }

@@ -38,6 +38,8 @@ public static class Planner
         EntityPacking.CheckFits(level);
         var entityCount = items.EntityCount;
         var entityCells = new int[entityCount];
+        // Movements read the step only modulo their period, so the phase stands in for it in Apply.
+        var period = items.MovementPeriod;
         var grid = entityCount > 0 ? new Movements.MovementGrid(level.Width, level.Height, neighbours) : null;
         // Each scored objective's counter word, side by side in the state's counters.
         var offsets = new int[k];
@@ -83,7 +85,7 @@ public static class Planner
                 int cell = state.Cell;
                 ulong alive = state.Alive | (level.AllItems & ~items.MutableMask), held = state.Held;
                 EntityPacking.Unpack(state.Entities, entityCells, 0, entityCount);
-                var outcome = GridRules.Apply(level, neighbours, a, ref cell, ref alive, ref held, entityCells, 0, grid, null);
+                var outcome = GridRules.Apply(level, neighbours, a, ref cell, ref alive, ref held, entityCells, 0, grid, null, state.Phase);
                 ulong unused = 0; // the episode's rules are its end conditions, which read no counter
                 terminating.Score(outcome, ref unused, out var ends);
                 var terminal = ends || outcome.EndsEpisode;
@@ -111,7 +113,7 @@ public static class Planner
                     next.Add(-1);
                     continue;
                 }
-                var successor = new PlannerState(cell, alive & items.MutableMask, held, finished, EntityPacking.Pack(entityCells, alive, items), counters);
+                var successor = new PlannerState(cell, alive & items.MutableMask, held, finished, EntityPacking.Pack(entityCells, alive, items), counters, (state.Phase + 1) % period);
                 if (!ids.TryGetValue(successor, out var id))
                 {
                     id = states.Count;
@@ -132,7 +134,7 @@ public static class Planner
             throw new PlannerLimitExceededException(stateCount, (int)(MaxValues / ((long)(horizon + 1) * k)), $"horizon {horizon} x {stateCount} states");
         }
         var values = Backup(next.ToArray(), reward.ToArray(), depth, stateCount, k, horizon, discount);
-        return new Plan(ids, next.ToArray(), reward.ToArray(), values, stateCount, k, horizon, discount, items.MutableMask, items.HeldMask);
+        return new Plan(ids, next.ToArray(), reward.ToArray(), values, stateCount, k, horizon, discount, items.MutableMask, items.HeldMask, period);
     }
 
     private static double[] Backup(int[] next, double[] reward, List<int> depth, int stateCount, int k, int horizon, double discount)

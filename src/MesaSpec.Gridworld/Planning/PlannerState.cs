@@ -4,6 +4,8 @@ namespace MesaSpec.Gridworld.Planning;
 /// What the future of an episode depends on: the agent's cell, which changeable items remain, which keys and shields
 /// are held, which scored objectives have already ended (bit k of <see cref="Finished"/>), where the entities are
 /// (<see cref="EntityPacking"/>) and the scored objectives' reward counters, concatenated (<see cref="Counters"/>).
-/// Time is the other coordinate; the planner indexes values by (time, state).
+/// Time is the other coordinate; the planner indexes values by (time, state). <see cref="Phase"/> is the time modulo
+/// the movements' period (<see cref="Levels.ItemKinds.MovementPeriod"/>), 0 when no movement depends on the step: the
+/// same cells at different phases have different futures.
 /// </summary>
-public readonly record struct PlannerState(int Cell, ulong Alive, ulong Held, int Finished, ulong Entities = 0, ulong Counters = 0);
+public readonly record struct PlannerState(int Cell, ulong Alive, ulong Held, int Finished, ulong Entities = 0, ulong Counters = 0, int Phase = 0);

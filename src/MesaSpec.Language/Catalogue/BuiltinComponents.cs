@@ -185,16 +185,19 @@ public sealed class BuiltinComponents : IComponentProvider
 
     private static ComponentParameter MovementTarget(string doc) => new("target", MesaType.String, S("agent"), doc);
 
+    private static ComponentParameter MovementEvery { get; } = new("every", MesaType.Int, I(1),
+        "It moves on every `every`-th step only (1: every step; 2: half the agent's speed, waiting first). Deterministic, so still planned exactly.", 1, 16);
+
     public static ComponentDescriptor Chase { get; } = new ComponentDescriptor("chase", ComponentKind.Movement,
-        "Each step, after the agent has moved, the item steps to the neighbouring cell that starts a shortest path (through the walls) to the nearest `target`; it stays when no such path exists or it is already there. Ties go up, right, down, left. Deterministic, so the exact planner scores it.",
-        [MovementTarget("What it moves toward: `agent`, or an item kind of the environment (its nearest item still present).")])
+        "Each step (or every `every`-th step), after the agent has moved, the item steps to the neighbouring cell that starts a shortest path (through the walls) to the nearest `target`; it stays when no such path exists or it is already there. Ties go up, right, down, left. Deterministic, so the exact planner scores it.",
+        [MovementTarget("What it moves toward: `agent`, or an item kind of the environment (its nearest item still present)."), MovementEvery])
     {
         TargetParameter = "target",
     };
 
     public static ComponentDescriptor Flee { get; } = new ComponentDescriptor("flee", ComponentKind.Movement,
-        "Each step, after the agent has moved, the item steps to the neighbouring cell farthest (by shortest path through the walls) from the nearest `target`, if that is farther than where it is; otherwise it stays. Ties go up, right, down, left. Deterministic.",
-        [MovementTarget("What it moves away from: `agent`, or an item kind of the environment.")])
+        "Each step (or every `every`-th step), after the agent has moved, the item steps to the neighbouring cell farthest (by shortest path through the walls) from the nearest `target`, if that is farther than where it is; otherwise it stays. Ties go up, right, down, left. Deterministic.",
+        [MovementTarget("What it moves away from: `agent`, or an item kind of the environment."), MovementEvery])
     {
         TargetParameter = "target",
     };
