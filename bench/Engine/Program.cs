@@ -21,7 +21,7 @@ Console.WriteLine($"spec {Path.GetFileName(specPath)}: {training.Environment.Nam
 
 if (mode is "env" or "all")
 {
-    foreach (var count in new[] { 64, 256, 1024 })
+    foreach (var count in new[] { 64, 256, 1024, 4096 })
     {
         EnvironmentThroughput(training.Environment, experiment.BaseObjective, count, observe: false);
         EnvironmentThroughput(training.Environment, experiment.BaseObjective, count, observe: true);
@@ -51,10 +51,14 @@ void EnvironmentThroughput(EnvironmentModel environment, ObjectiveModel objectiv
     var truncated = new bool[count];
     var observation = new float[count * env.ObservationShape.Size];
     var stepsPerBatch = observe ? 200 : 2000;
-    for (var i = 0; i < 50; i++) // warm-up: JIT and level caches
+    for (var i = 0; i < 50; i++) // warm-up: JIT, level caches and the environment's kept observations
     {
         random.Fill(actions);
         env.Step(actions, rewards, dones, truncated);
+        if (observe)
+        {
+            env.Observe(observation);
+        }
     }
     var allocatedBefore = GC.GetAllocatedBytesForCurrentThread();
     var clock = Stopwatch.StartNew();

@@ -10,12 +10,14 @@ namespace MesaSpec.Gridworld.Dynamics;
 /// inventory plane per kind the agent can hold (keys, shields) holding the number carried (so an agent can see what it
 /// holds). An entity (a moving item, a monster) is drawn at its own cell of the episode, not its level cell.
 /// </summary>
-public sealed class ObservationWriter
+public sealed partial class ObservationWriter
 {
     private readonly int window; // 0 for the full grid
     private readonly int[] itemChannelStart; // per item index: its first entry in itemChannels
     private readonly int[] itemChannels;     // the channels each item lights, item after item
     private readonly int[] inventoryChannel; // per item index: its inventory plane (keys), else -1
+    private readonly int firstInventoryChannel;
+    private readonly ulong[] inventoryItems; // per inventory plane: the items counted in it
 
     public ObservationWriter(EnvironmentModel environment, ItemKinds items)
         : this(environment, items, ObservationLayout.For(environment))
@@ -37,6 +39,15 @@ public sealed class ObservationWriter
         }
         itemChannelStart[items.ItemCount] = flat.Count;
         itemChannels = [.. flat];
+        firstInventoryChannel = ObservationLayout.FirstItemChannel + layout.Features.Count;
+        inventoryItems = new ulong[layout.KeyKindCount];
+        for (var i = 0; i < items.ItemCount; i++)
+        {
+            if (inventoryChannel[i] >= 0)
+            {
+                inventoryItems[inventoryChannel[i] - firstInventoryChannel] |= 1UL << i;
+            }
+        }
         var channels = layout.Channels;
         switch (environment.Observation)
         {
