@@ -15,7 +15,6 @@ public sealed class GridVectorEnvironment : IVectorEnvironment
     private readonly ILevelSource levels;
     private readonly IEpisodeFeedback? feedback;
     private readonly ObservationWriter observations;
-    private DrawnObservations? drawn;
     private readonly int[] neighbours;
     private readonly Level[] level;
     private readonly int[] agentCell;
@@ -164,35 +163,15 @@ public sealed class GridVectorEnvironment : IVectorEnvironment
         {
             throw new ArgumentException($"the observation buffer holds {destination.Length} floats; {size * Count} are needed", nameof(destination));
         }
-        if (!observations.Updates)
-        {
-            for (var i = 0; i < Count; i++)
-            {
-                observations.Write(level[i], agentCell[i], alive[i], held[i], EntityCells(i), destination.Slice(i * size, size));
-            }
-            return;
-        }
-        var kept = Drawn();
         for (var i = 0; i < Count; i++)
         {
-            kept.Refresh(i, serial[i], level[i], agentCell[i], alive[i], held[i], EntityCells(i));
+            observations.Write(level[i], agentCell[i], alive[i], held[i], EntityCells(i), destination.Slice(i * size, size));
         }
-        kept.All.CopyTo(destination);
     }
 
     /// <summary>Writes the observation of one slot (<see cref="ObservationShape"/>.Size floats).</summary>
-    public void Observe(int slot, Span<float> destination)
-    {
-        if (!observations.Updates)
-        {
-            observations.Write(level[slot], agentCell[slot], alive[slot], held[slot], EntityCells(slot), destination);
-            return;
-        }
-        Drawn().Refresh(slot, serial[slot], level[slot], agentCell[slot], alive[slot], held[slot], EntityCells(slot)).CopyTo(destination);
-    }
-
-    /// <summary>The kept observations, made on the first observation: environments only a planner steps never pay for them.</summary>
-    private DrawnObservations Drawn() => drawn ??= new DrawnObservations(observations, Count, entityCount);
+    public void Observe(int slot, Span<float> destination) =>
+        observations.Write(level[slot], agentCell[slot], alive[slot], held[slot], EntityCells(slot), destination);
 
     public void Step(ReadOnlySpan<int> actions, Span<float> rewards, Span<bool> dones, Span<bool> truncated)
     {

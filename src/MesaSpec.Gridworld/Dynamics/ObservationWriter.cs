@@ -1,3 +1,5 @@
+using System.Numerics.Tensors;
+using System.Runtime.InteropServices;
 using MesaSpec.Gridworld.Levels;
 using MesaSpec.Language.Model;
 
@@ -10,14 +12,12 @@ namespace MesaSpec.Gridworld.Dynamics;
 /// inventory plane per kind the agent can hold (keys, shields) holding the number carried (so an agent can see what it
 /// holds). An entity (a moving item, a monster) is drawn at its own cell of the episode, not its level cell.
 /// </summary>
-public sealed partial class ObservationWriter
+public sealed class ObservationWriter
 {
     private readonly int window; // 0 for the full grid
     private readonly int[] itemChannelStart; // per item index: its first entry in itemChannels
     private readonly int[] itemChannels;     // the channels each item lights, item after item
     private readonly int[] inventoryChannel; // per item index: its inventory plane (keys), else -1
-    private readonly int firstInventoryChannel;
-    private readonly ulong[] inventoryItems; // per inventory plane: the items counted in it
 
     public ObservationWriter(EnvironmentModel environment, ItemKinds items)
         : this(environment, items, ObservationLayout.For(environment))
@@ -39,15 +39,6 @@ public sealed partial class ObservationWriter
         }
         itemChannelStart[items.ItemCount] = flat.Count;
         itemChannels = [.. flat];
-        firstInventoryChannel = ObservationLayout.FirstItemChannel + layout.Features.Count;
-        inventoryItems = new ulong[layout.KeyKindCount];
-        for (var i = 0; i < items.ItemCount; i++)
-        {
-            if (inventoryChannel[i] >= 0)
-            {
-                inventoryItems[inventoryChannel[i] - firstInventoryChannel] |= 1UL << i;
-            }
-        }
         var channels = layout.Channels;
         switch (environment.Observation)
         {
@@ -77,13 +68,13 @@ public sealed partial class ObservationWriter
     /// <summary>One episode's observation; <paramref name="entityCells"/> holds its entities' cells (<see cref="ItemKinds.EntityItems"/>).</summary>
     public void Write(Level level, int agentCell, ulong alive, ulong held, ReadOnlySpan<int> entityCells, Span<float> destination)
     {
-        destination.Clear();
         if (window == 0)
         {
             WriteFull(level, agentCell, alive, entityCells, destination);
         }
         else
         {
+            destination.Clear();
             WriteWindow(level, agentCell, alive, entityCells, destination);
         }
         WriteInventory(held, destination);
@@ -92,14 +83,11 @@ public sealed partial class ObservationWriter
     private void WriteFull(Level level, int agentCell, ulong alive, ReadOnlySpan<int> entityCells, Span<float> destination)
     {
         var plane = Shape.Height * Shape.Width;
-        var walls = level.Walls;
-        for (var cell = 0; cell < plane; cell++)
-        {
-            if (walls[cell])
-            {
-                destination[cell] = 1f;
-            }
-        }
+        // The wall plane converted from the level's bytes (a bool is stored as 0 or 1) in vector instructions: a branch
+        // per cell mispredicted on a maze's walls often enough to cost more than the step, and clearing the plane first
+        // wrote it twice. Every other plane is cleared and gets the few cells its items light.
+        TensorPrimitives.ConvertTruncating<byte, float>(MemoryMarshal.Cast<bool, byte>(level.Walls.AsSpan(0, plane)), destination[..plane]);
+        destination[plane..].Clear();
         destination[plane + agentCell] = 1f;
         var cells = level.ItemCells;
         var entityOf = level.Items.EntityOfItem;

@@ -1,14 +1,16 @@
 using System.Runtime.InteropServices;
 using MesaSpec.Gridworld.Dynamics;
 using MesaSpec.Language.Binding;
+using MesaSpec.Language.Model;
 
 namespace MesaSpec.Gridworld.Tests;
 
 /// <summary>
-/// The environment keeps its observations and rewrites only what a step changed; what it hands out must be, bit for
-/// bit, the observation written whole of the state now, after every step of long random runs with resets.
+/// The observation is written plane by plane in bulk (the wall plane converted from the level's bytes, the other
+/// planes cleared and lit where items are); it must be, bit for bit, the observation drawn cell by cell from the
+/// state, after every step of long random runs with resets, across walls, inventories, shared channels and entities.
 /// </summary>
-public sealed class IncrementalObservationTests
+public sealed class ObservationTests
 {
     /// <summary>The moving-items benchmark: maze walls, a shield held in the inventory, four monsters sharing a channel.</summary>
     private const string Monsters = """
@@ -92,7 +94,7 @@ public sealed class IncrementalObservationTests
         }
         """;
 
-    /// <summary>A window moves with the agent: written whole every step, it must still be the same.</summary>
+    /// <summary>A window: the grid around the agent, off-grid cells as walls.</summary>
     private const string Window = """
         environment E {
           grid 7 x 7
@@ -118,7 +120,7 @@ public sealed class IncrementalObservationTests
     [InlineData(Keys, false, true)]
     [InlineData(SharedChannels, true, false)]
     [InlineData(Window, true, false)]
-    public void The_kept_observation_is_the_whole_one_after_every_step(string spec, bool entitiesMove, bool holds)
+    public void The_observation_is_the_one_drawn_cell_by_cell_after_every_step(string spec, bool entitiesMove, bool holds)
     {
         var compilation = Compilation.Create(spec);
         Assert.DoesNotContain(compilation.Diagnostics, d => d.IsError);
@@ -126,7 +128,7 @@ public sealed class IncrementalObservationTests
         var objective = compilation.InstantiateObjective(compilation.Symbols.Lookup("O")!)!;
         const int count = 8;
         var environment = GridVectorEnvironment.ForTraining(model, objective, count, seed: 5);
-        var whole = new ObservationWriter(model, environment.Items);
+        var drawn = new CellByCell(model, environment);
         var size = environment.ObservationShape.Size;
         var observed = new float[count * size];
         var expected = new float[size];
@@ -155,19 +157,19 @@ public sealed class IncrementalObservationTests
             }
             if (t % 7 == 3)
             {
-                continue; // some steps go unobserved: the next observation catches up over two steps (or a reset)
+                continue; // some steps go unobserved: an observation never depends on the one before it
             }
             if (t % 5 == 0)
             {
                 var slot = t % count;
                 environment.Observe(slot, one);
-                AssertWhole(environment, whole, slot, one, expected, t);
+                AssertDrawn(environment, drawn, slot, one, expected, t);
                 continue;
             }
             environment.Observe(observed);
             for (var i = 0; i < count; i++)
             {
-                AssertWhole(environment, whole, i, observed.AsSpan(i * size, size), expected, t);
+                AssertDrawn(environment, drawn, i, observed.AsSpan(i * size, size), expected, t);
             }
         }
         Assert.True(resets > 100, $"{resets} resets");
@@ -175,10 +177,9 @@ public sealed class IncrementalObservationTests
         Assert.True(!holds || heldSteps > 1000, $"{heldSteps} steps holding something");
     }
 
-    private static void AssertWhole(GridVectorEnvironment environment, ObservationWriter whole, int slot, ReadOnlySpan<float> observed, float[] expected, int step)
+    private static void AssertDrawn(GridVectorEnvironment environment, CellByCell drawn, int slot, ReadOnlySpan<float> observed, float[] expected, int step)
     {
-        whole.Write(environment.LevelOf(slot), environment.AgentCell(slot), environment.AliveItems(slot), environment.HeldKeys(slot),
-            environment.EntityCells(slot), expected);
+        drawn.Draw(slot, expected);
         if (!MemoryMarshal.AsBytes(observed).SequenceEqual(MemoryMarshal.AsBytes(expected.AsSpan())))
         {
             var at = 0;
@@ -186,7 +187,67 @@ public sealed class IncrementalObservationTests
             {
                 at++;
             }
-            Assert.Fail($"step {step}, slot {slot}: float {at} is {observed[at]}, the whole observation has {expected[at]}");
+            Assert.Fail($"step {step}, slot {slot}: float {at} is {observed[at]}, drawn cell by cell it is {expected[at]}");
+        }
+    }
+
+    /// <summary>The observation as the layout defines it, one cell at a time: the reference the bulk writer must match.</summary>
+    private sealed class CellByCell(EnvironmentModel model, GridVectorEnvironment environment)
+    {
+        private readonly ObservationLayout layout = ObservationLayout.For(model);
+        private readonly int window = model.Observation is WindowObservation w ? w.Size : 0;
+
+        public void Draw(int slot, Span<float> expected)
+        {
+            expected.Clear();
+            var level = environment.LevelOf(slot);
+            var shape = environment.ObservationShape;
+            var plane = shape.Height * shape.Width;
+            int ax = environment.AgentCell(slot) % level.Width, ay = environment.AgentCell(slot) / level.Width;
+            int? At(int cell)
+            {
+                int x = cell % level.Width, y = cell / level.Width;
+                if (window > 0)
+                {
+                    (x, y) = (x - ax + window / 2, y - ay + window / 2);
+                }
+                return x < 0 || y < 0 || x >= shape.Width || y >= shape.Height ? null : y * shape.Width + x;
+            }
+            for (var oy = 0; oy < shape.Height; oy++)
+            {
+                for (var ox = 0; ox < shape.Width; ox++)
+                {
+                    int x = window > 0 ? ax + ox - window / 2 : ox, y = window > 0 ? ay + oy - window / 2 : oy;
+                    var offGrid = x < 0 || y < 0 || x >= level.Width || y >= level.Height;
+                    expected[oy * shape.Width + ox] = offGrid || level.Walls[y * level.Width + x] ? 1f : 0f;
+                }
+            }
+            expected[plane + At(environment.AgentCell(slot))!.Value] = 1f;
+            var items = environment.Items;
+            var alive = environment.AliveItems(slot);
+            for (var item = 0; item < items.ItemCount; item++)
+            {
+                var entity = items.EntityOfItem[item];
+                if ((alive & (1UL << item)) == 0 || At(entity >= 0 ? environment.EntityCells(slot)[entity] : level.ItemCells[item]) is not { } at)
+                {
+                    continue;
+                }
+                foreach (var channel in layout.ChannelsOf(items.Kinds[items.KindOfItem[item]]))
+                {
+                    expected[channel * plane + at] = 1f;
+                }
+            }
+            for (var item = 0; item < items.ItemCount; item++)
+            {
+                if ((environment.HeldKeys(slot) & (1UL << item)) != 0)
+                {
+                    var channel = layout.InventoryChannelOf(items.Kinds[items.KindOfItem[item]]);
+                    for (var c = 0; c < plane; c++)
+                    {
+                        expected[channel * plane + c] += 1f;
+                    }
+                }
+            }
         }
     }
 }
