@@ -37,6 +37,8 @@ public static class EnvironmentFingerprint
     private static string Region(RegionModel region) => region switch
     {
         DifferenceRegion d => $"({Region(d.Left)} - {Region(d.Right)})",
+        UnionRegion u => "(" + string.Join(" | ", u.Parts.Select(Region)) + ")",
+        NearRegion n => $"near {n.Anchor} {n.Distance}",
         CellsRegion cs => "cells " + Cells(cs.Cells),
         _ => region.ToString() ?? "",
     };

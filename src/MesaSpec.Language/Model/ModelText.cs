@@ -47,6 +47,8 @@ public static class ModelText
         RowsRegion r => $"rows({r.From},{r.To})",
         ColumnsRegion c => $"columns({c.From},{c.To})",
         DifferenceRegion d => $"({Region(d.Left)} except {Region(d.Right)})",
+        UnionRegion u => "(" + string.Join(" or ", u.Parts.Select(Region)) + ")",
+        NearRegion n => $"near({n.Anchor},{n.Distance})",
         CellsRegion cs => "cells(" + string.Join(",", cs.Cells.Select(c => $"{c.X}:{c.Y}")) + ")",
         _ => region.ToString() ?? "",
     };

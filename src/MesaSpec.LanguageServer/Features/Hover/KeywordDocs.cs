@@ -79,6 +79,8 @@ public static class KeywordDocs
         ["rows"] = "**rows**(from, to): a horizontal band of rows (inclusive).",
         ["columns"] = "**columns**(from, to): a vertical band of columns (inclusive).",
         ["except"] = "**except**: the region on the left without the region on the right (`anywhere except corner(top_right, 1)`).",
+        ["or"] = "**or**: every cell of either region (`corner(top_left) or corner(bottom_right)`); binds tighter than `except`.",
+        ["near"] = "**near**(anchor, d = 1): the cells within d steps of the agent or of an item kind, counted along free cells around walls, the anchor's own cell excluded (`item cheese spawn near(dish)`). A spawn region only: the anchor is placed first.",
         ["full"] = "**full**: the policy observes the whole grid.",
         ["window"] = "**window**(k): the policy observes a k x k window centred on itself (partial observability).",
         ["unlimited"] = "**unlimited**: a fresh level for every episode (maximal environment diversity).",
