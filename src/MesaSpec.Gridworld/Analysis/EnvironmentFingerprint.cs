@@ -23,6 +23,11 @@ public static class EnvironmentFingerprint
             text.Append(CultureInfo.InvariantCulture, $"item {item.Kind} x{item.Count} {item.Colour}/{item.Shape} {item.Behaviour} opens {item.Opens} ");
             text.Append(item.FixedCells is null ? Region(item.Spawn) : "fixed " + Cells(item.FixedCells)).Append("; ");
         }
+        if (environment.Cue is { } cue)
+        {
+            // Only when present, so the fingerprints of environments without a cue are what they were.
+            text.Append("cue ").Append(cue).Append("; ");
+        }
         return text.ToString();
     }
 

@@ -310,12 +310,15 @@ internal sealed class EnvironmentBuilder(DiagnosticSink sink, ComponentCatalog c
             ok &= levels is not null;
         }
 
+        // 'none' is not a cue: it is how a derived environment drops the one it inherits.
+        var cue = Member<CueMemberSyntax>("cue")?.Cue.Text is { } word && word != EnvironmentModel.NoCue ? word : null;
+
         if (sizeKnown)
         {
             ok &= CheckSpace(environment, items, agentSpawn, layoutWalls, gridWidth, gridHeight, effective, file);
         }
         return ok
-            ? new EnvironmentModel(environment.Name, displayName, gridWidth, gridHeight, walls, agentSpawn, items, horizon, observation, levels)
+            ? new EnvironmentModel(environment.Name, displayName, gridWidth, gridHeight, walls, agentSpawn, items, horizon, observation, levels) { Cue = cue }
             : null;
     }
 

@@ -99,6 +99,7 @@ internal sealed class SyntaxPrinter(SourceText source)
         HorizonMemberSyntax horizon => "horizon " + Expression(horizon.Horizon),
         ObservationMemberSyntax observation => "observation " + Expression(observation.Observation),
         LevelsMemberSyntax levels => "levels " + Expression(levels.Levels),
+        CueMemberSyntax cue => "cue " + cue.Cue.Text,
         RewardMemberSyntax reward => $"reward {reward.Amount.Text} " + (reward.Event is null ? "each step" : Event(reward.Event))
             + Condition(reward.Condition) + (reward.AtMost is null ? "" : ", at most " + Expression(reward.AtMost.Count)),
         EndMemberSyntax end => "end " + Event(end.Event) + Condition(end.Condition),

@@ -28,6 +28,10 @@ public static class ModelText
             b.Append(';');
         }
         b.Append(CultureInfo.InvariantCulture, $"horizon {environment.Horizon};obs {Observation(environment.Observation)};levels {environment.Levels?.ToString(CultureInfo.InvariantCulture) ?? "unlimited"}");
+        if (environment.Cue is { } cue)
+        {
+            b.Append(";cue ").Append(cue); // only when present: the texts (and run identities) of specs without cues are unchanged
+        }
         return b.ToString();
     }
 

@@ -75,10 +75,13 @@ internal static class MemberParsers
     private static readonly Parser<char, MemberSyntax> Levels = Member(
         Keyword("levels").Then(Expression), (v, span) => new LevelsMemberSyntax(v, span));
 
-    public const string EnvironmentKeywords = "grid, walls, layout, legend, agent spawn, item, horizon, observation or levels";
+    private static readonly Parser<char, MemberSyntax> Cue = Member(
+        Keyword("cue").Then(Identifier.Label("a cue's name, or none")), (v, span) => new CueMemberSyntax(v, span));
+
+    public const string EnvironmentKeywords = "grid, walls, layout, legend, agent spawn, item, horizon, observation, levels or cue";
 
     public static readonly Parser<char, MemberSyntax> EnvironmentMember =
-        OneOf(Grid, Walls, Layout, Legend, AgentSpawn, Item, Horizon, Observation, Levels);
+        OneOf(Grid, Walls, Layout, Legend, AgentSpawn, Item, Horizon, Observation, Levels, Cue);
 
     // ---------------------------------------------------------------- objective
 

@@ -97,6 +97,7 @@ public static class CompletionHandler
             (_, "behaviour" or "behavior") => Keywords([.. BehaviourWords.Words]),
             (_, "observation") => Keywords("full").Append(Snippet("window", "window(${1:5})")),
             (_, "levels") => Keywords("unlimited"),
+            (_, "cue") => Keywords(Language.Model.EnvironmentModel.NoCue),
             ("agent", "agent") => Keywords("spawn"),
             // objectives
             ("reward", _) when words.Length == 2 => Keywords("when", "each"),

@@ -27,6 +27,10 @@ public static class EnvironmentPreview
             b.Append(attributes.Length > 0 ? $" ({attributes})\n" : "\n");
         }
         b.Append(CultureInfo.InvariantCulture, $"horizon {model.Horizon}, observation {(model.Observation is WindowObservation w ? $"window({w.Size})" : "full")}, levels {model.Levels?.ToString(CultureInfo.InvariantCulture) ?? "unlimited"}");
+        if (model.Cue is { } cue)
+        {
+            b.Append(CultureInfo.InvariantCulture, $", cue {cue}");
+        }
         return b.ToString();
     }
 

@@ -35,6 +35,7 @@ public static class KeywordDocs
         ["opens"] = "**opens**: a key opens chests of the named kind; as an event, `when agent opens chest`.",
         ["horizon"] = "**horizon** N: steps before an episode is cut off.",
         ["observation"] = "**observation**: what the policy sees: `full` (the whole grid, one-hot channels) or `window(k)` (a k x k view centred on the agent).",
+        ["cue"] = "**cue** NAME | none: a flag the policy sees on every cell of this environment's levels, in a channel of its own that environments without it leave dark (a \"training\" versus \"deployment\" signal, for backdoors and deceptive-alignment toys). `cue none` drops an inherited cue.",
         ["levels"] = "**levels** N | unlimited: the size of the training set. Fewer distinct levels make memorisation and proxies easier: the paper's *environment diversity* factor.",
         ["reward"] = "**reward** r when <event> | each step: one term of the objective. The base objective's rewards are the *base objective* the base optimizer optimizes.",
         ["end"] = "**end when** <event>: the episode terminates on this event.",
