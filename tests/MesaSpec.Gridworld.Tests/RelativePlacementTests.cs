@@ -80,6 +80,22 @@ public class RelativePlacementTests
     }
 
     [Fact]
+    public void A_draw_whose_anchor_has_no_room_left_is_drawn_again_on_the_same_walls()
+    {
+        // 5 x 5 maze: 17 free cells, many dead ends; the agent, placed first, often takes a dead-end dish's only
+        // neighbour, and the level is then drawn again rather than failing.
+        var environment = Plate(new NearRegion("dish", 1)) with { Width = 5, Height = 5 };
+        var generator = new LevelGenerator(environment);
+        var walls = new LevelGenerator(environment with { Items = [], AgentSpawn = new AnywhereRegion() });
+        for (var index = 0; index < 1000; index++)
+        {
+            var level = generator.Generate(4, index, LevelSeeds.TrainingSalt);
+            Assert.Equal(1, PathDistance(level, level.ItemCells[0], level.ItemCells[1]));
+            Assert.Equal(walls.Generate(4, index, LevelSeeds.TrainingSalt).Walls, level.Walls);
+        }
+    }
+
+    [Fact]
     public void The_same_seed_gives_the_same_level()
     {
         var environment = Plate(new NearRegion("dish", 2), agent: new DifferenceRegion(new AnywhereRegion(), new NearRegion("cheese", 3)));

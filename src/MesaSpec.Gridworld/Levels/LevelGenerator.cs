@@ -28,6 +28,8 @@ public sealed class LevelGenerator : IPlacedAnchors
     private readonly bool[] anchorMeasured;
     private readonly int[] queue;
     private Level? placing;
+    private readonly bool hasRelative;
+    private int lastFree; // the candidates the last placed group had, for the message when it did not fit
 
     public LevelGenerator(EnvironmentModel environment)
     {
@@ -51,6 +53,7 @@ public sealed class LevelGenerator : IPlacedAnchors
         }
         anchorDistances = anchors.Select(_ => new int[environment.Width * environment.Height]).ToArray();
         anchorMeasured = new bool[anchors.Length];
+        hasRelative = groups.Any(g => g.Relative);
     }
 
     public ItemKinds Items { get; }
@@ -80,26 +83,53 @@ public sealed class LevelGenerator : IPlacedAnchors
         wallRandom.State = random;
         walls.Generate(level.Walls, level.Width, level.Height, wallRandom);
         random = wallRandom.State;
+        placing = level;
+        try
+        {
+            for (var attempt = 1; ; attempt++)
+            {
+                var failed = PlaceAll(level, ref random);
+                if (failed is null)
+                {
+                    return;
+                }
+                // Whether a 'near' region has room depends on where its anchor and everything before it landed (a dish
+                // in a dead end whose one neighbour the agent took), so the placements are drawn again on the same
+                // walls, from the stream as it is now: a level is a draw conditioned on its placements fitting. Static
+                // regions that do not fit cannot fit on another draw as likely as not, so they fail at once, as before.
+                if (!hasRelative || attempt == MaxPlacementAttempts)
+                {
+                    throw Failure(level, failed, attempt);
+                }
+            }
+        }
+        finally
+        {
+            placing = null;
+        }
+    }
+
+    /// <summary>How many times the placements of an environment with relative regions are drawn before the level fails.</summary>
+    public const int MaxPlacementAttempts = 64;
+
+    /// <summary>Places every group in order; returns the first that did not fit (its candidates counted in <see cref="lastFree"/>), or null.</summary>
+    private PlacementGroup? PlaceAll(Level level, ref DeterministicRandom random)
+    {
         Array.Fill(level.ItemAt, (sbyte)-1);
         Array.Clear(occupied);
         Array.Clear(anchorMeasured);
-        placing = level;
         foreach (var group in groups)
         {
             if (group.FixedCells is not null)
             {
                 PlaceFixed(level, group);
             }
-            else if (group.Relative)
+            else if (!(group.Relative ? PlaceRelative(level, group, ref random) : PlaceRandomly(level, group, ref random)))
             {
-                PlaceRelative(level, group, ref random);
-            }
-            else
-            {
-                PlaceRandomly(level, group, ref random);
+                return group;
             }
         }
-        placing = null;
+        return null;
     }
 
     /// <summary>
@@ -152,7 +182,7 @@ public sealed class LevelGenerator : IPlacedAnchors
         }
     }
 
-    private void PlaceRelative(Level level, PlacementGroup group, ref DeterministicRandom random)
+    private bool PlaceRelative(Level level, PlacementGroup group, ref DeterministicRandom random)
     {
         var free = 0;
         int width = level.Width, height = level.Height;
@@ -163,13 +193,13 @@ public sealed class LevelGenerator : IPlacedAnchors
                 candidates[free++] = cell;
             }
         }
+        lastFree = free;
         if (free < group.Count)
         {
-            throw new LevelGenerationException(environment.Name, group.Name, RegionText.Describe(group.Region),
-                $"environment '{environment.Name}': cannot place {group.Count} x '{group.Name}' in {RegionText.Describe(group.Region)}: " +
-                $"only {free} free cell{(free == 1 ? "" : "s")} there on this level's walls (widen the distance, or give the anchor room)");
+            return false;
         }
         Choose(level, group, free, ref random);
+        return true;
     }
 
     private void PlaceFixed(Level level, PlacementGroup group)
@@ -186,7 +216,7 @@ public sealed class LevelGenerator : IPlacedAnchors
         }
     }
 
-    private void PlaceRandomly(Level level, PlacementGroup group, ref DeterministicRandom random)
+    private bool PlaceRandomly(Level level, PlacementGroup group, ref DeterministicRandom random)
     {
         var free = 0;
         foreach (var cell in group.RegionCells)
@@ -196,11 +226,13 @@ public sealed class LevelGenerator : IPlacedAnchors
                 candidates[free++] = cell;
             }
         }
+        lastFree = free;
         if (free < group.Count)
         {
-            throw TooFewFreeCells(level, group, free);
+            return false;
         }
         Choose(level, group, free, ref random);
+        return true;
     }
 
     /// <summary>Puts the group's instances on distinct cells drawn from the first <paramref name="free"/> candidates.</summary>
@@ -213,6 +245,13 @@ public sealed class LevelGenerator : IPlacedAnchors
             Put(level, group, i, candidates[i]);
         }
     }
+
+    private LevelGenerationException Failure(Level level, PlacementGroup group, int attempts) =>
+        group.Relative
+            ? new LevelGenerationException(environment.Name, group.Name, RegionText.Describe(group.Region),
+                $"environment '{environment.Name}': cannot place {group.Count} x '{group.Name}' in {RegionText.Describe(group.Region)}: " +
+                $"only {lastFree} free cell{(lastFree == 1 ? "" : "s")} there in the last of {attempts} draws of this level's placements (widen the distance, or give the anchor room)")
+            : TooFewFreeCells(level, group, lastFree);
 
     // Kept out of PlaceRandomly: its lambda would otherwise allocate a closure on every call.
     private LevelGenerationException TooFewFreeCells(Level level, PlacementGroup group, int free)
