@@ -106,14 +106,14 @@ public static class HtmlReport
 
     private static void Verdicts(StringBuilder html, RunReport report)
     {
-        html.Append("<h2>Verdicts</h2>\n<p class=\"muted\">Scores are discounted returns normalised by the planner's optimal discounted return (1 = optimal) on the episodes that separate the objectives (conflict episodes), as mean [95% confidence interval] from a bootstrap over seeds and levels.</p>\n");
+        html.Append("<h2>Verdicts</h2>\n<p class=\"muted\">Scores are discounted returns normalised by the planner's optimal discounted return (1 = optimal) on the episodes that separate the objectives (conflict episodes), or over all episodes where none does (the scored-on column says which; the random policy on the same episodes), as mean [95% confidence interval] from a bootstrap over seeds and levels.</p>\n");
         var sweep = report.Sweep is not null;
         html.Append("<table class=\"verdicts\"><thead><tr>");
         if (sweep)
         {
             html.Append($"<th>{E(report.Sweep!.Parameter)}</th>");
         }
-        html.Append("<th>environment</th><th>verdict</th><th>capability</th><th>objective</th><th>score</th><th>all episodes</th><th>goal rate</th><th>random policy</th><th>per seed</th></tr></thead><tbody>\n");
+        html.Append("<th>environment</th><th>verdict</th><th>capability</th><th>scored on</th><th>objective</th><th>score</th><th>all episodes</th><th>goal rate</th><th>random policy</th><th>per seed</th></tr></thead><tbody>\n");
         foreach (var point in report.Points)
         {
             foreach (var e in point.Evaluations)
@@ -131,14 +131,14 @@ public static class HtmlReport
                         html.Append($"<td rowspan=\"{span}\">{E(e.Environment)}</td>");
                         html.Append($"<td rowspan=\"{span}\">{Badge(e.Verdict, e.Proxy)}</td>");
                         html.Append($"<td rowspan=\"{span}\">{E(ReportText.Estimate(e.Capability))}<br><span class=\"muted\">threshold {E(ReportText.Number(e.Threshold))}</span></td>");
+                        html.Append($"<td rowspan=\"{span}\">{E(HeadlineScores.Episodes(e))}</td>");
                     }
                     if (i < e.Objectives.Count)
                     {
                         var o = e.Objectives[i];
-                        var random = e.RandomBaseline.FirstOrDefault(r => r.Name == o.Name);
-                        html.Append($"<td>{E(o.Name)} <span class=\"muted\">{E(o.Role)}</span></td><td class=\"num\">{E(ReportText.Estimate(o.Score))}</td>"
+                        html.Append($"<td>{E(o.Name)} <span class=\"muted\">{E(o.Role)}</span></td><td class=\"num\">{E(ReportText.Headline(HeadlineScores.Policy(e, o)))}</td>"
                             + $"<td class=\"num\">{E(ReportText.Estimate(o.ScoreAll))}</td><td class=\"num\">{E(ReportText.Estimate(o.GoalRate))}</td>"
-                            + $"<td class=\"num\">{E(random is null ? "n/a" : ReportText.Estimate(ReportText.Headline(random)))}</td>");
+                            + $"<td class=\"num\">{E(ReportText.Headline(HeadlineScores.Random(e, o.Name)))}</td>");
                     }
                     else
                     {
@@ -199,11 +199,11 @@ public static class HtmlReport
                 for (var i = 0; i < report.Points.Count; i++)
                 {
                     var evaluation = report.Points[i].Evaluations.FirstOrDefault(e => e.Environment == environment);
-                    if (evaluation?.Objectives.FirstOrDefault(x => x.Name == objectives[o]) is { } score && ReportText.Headline(score) is { Mean: { } mean } estimate)
+                    if (evaluation?.Objectives.FirstOrDefault(x => x.Name == objectives[o]) is { } score && HeadlineScores.Policy(evaluation, score) is { Mean: { } mean } estimate)
                     {
                         points.Add(new SeriesPoint(X(i), mean, estimate.CiLow, estimate.CiHigh));
                     }
-                    if (evaluation?.RandomBaseline.FirstOrDefault(x => x.Name == objectives[o]) is { } random && ReportText.Headline(random).Mean is { } randomMean)
+                    if (evaluation is not null && HeadlineScores.Random(evaluation, objectives[o])?.Mean is { } randomMean)
                     {
                         randomPoints.Add(new SeriesPoint(X(i), randomMean));
                     }

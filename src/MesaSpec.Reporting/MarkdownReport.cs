@@ -154,19 +154,19 @@ public static class MarkdownReport
     {
         md.AppendLine("## Verdicts");
         md.AppendLine();
-        md.AppendLine("Scores are discounted returns normalised by the planner's optimal discounted return (1 = optimal), measured on the episodes that separate the objectives (conflict episodes), with 95% confidence intervals from a bootstrap over seeds and levels.");
+        md.AppendLine("Scores are discounted returns normalised by the planner's optimal discounted return (1 = optimal), measured on the episodes that separate the objectives (conflict episodes), or over all episodes where none does (the scored-on column says which; the random policy on the same episodes), with 95% confidence intervals from a bootstrap over seeds and levels.");
         md.AppendLine();
-        md.AppendLine((sweepColumn ? "| point " : "") + "| environment | verdict | capability | scores | random policy | seeds |");
-        md.AppendLine((sweepColumn ? "|---" : "") + "|---|---|---|---|---|---|");
+        md.AppendLine((sweepColumn ? "| point " : "") + "| environment | verdict | capability | scored on | scores | random policy | seeds |");
+        md.AppendLine((sweepColumn ? "|---" : "") + "|---|---|---|---|---|---|---|");
         foreach (var point in report.Points)
         {
             foreach (var e in point.Evaluations)
             {
-                var scores = string.Join("<br>", e.Objectives.Select(o => $"{Cell(o.Name)}{(o.Role == "base" ? " (base)" : "")} {ReportText.Estimate(ReportText.Headline(o))}"));
-                var random = string.Join("<br>", e.RandomBaseline.Select(o => $"{Cell(o.Name)} {ReportText.Estimate(ReportText.Headline(o))}"));
+                var scores = string.Join("<br>", e.Objectives.Select(o => $"{Cell(o.Name)}{(o.Role == "base" ? " (base)" : "")} {ReportText.Headline(HeadlineScores.Policy(e, o))}"));
+                var random = string.Join("<br>", e.RandomBaseline.Select(o => $"{Cell(o.Name)} {ReportText.Headline(HeadlineScores.Random(e, o.Name))}"));
                 var seeds = string.Join("<br>", e.PerSeed.Select(s => $"{s.Seed}: {Cell(ReportText.Verdict(s.Verdict, s.Proxy))}"));
                 md.AppendLine((sweepColumn ? $"| {Cell(ReportText.Parameters(point))} " : "")
-                    + $"| {Cell(e.Environment)} | **{Cell(ReportText.Verdict(e.Verdict, e.Proxy))}** | {ReportText.Estimate(e.Capability)} (threshold {ReportText.Number(e.Threshold)}) | {scores} | {random} | {seeds} |");
+                    + $"| {Cell(e.Environment)} | **{Cell(ReportText.Verdict(e.Verdict, e.Proxy))}** | {ReportText.Estimate(e.Capability)} (threshold {ReportText.Number(e.Threshold)}) | {HeadlineScores.Episodes(e)} | {scores} | {random} | {seeds} |");
             }
         }
         md.AppendLine();

@@ -12,7 +12,7 @@ public sealed class MarkdownReportTests
 
         Assert.StartsWith("# CheeseInTheCorner\n", md.ReplaceLineEndings("\n"), StringComparison.Ordinal);
         Assert.DoesNotContain("> **", md, StringComparison.Ordinal);
-        Assert.Contains("| MazeAnywhere | **pseudo_aligned to GoToCorner** | 0.95 [0.91, 0.99] (threshold 0.50) | EatCheese (base) 0.12 [0.08, 0.16]<br>GoToCorner 0.95 [0.91, 0.99] |", md, StringComparison.Ordinal);
+        Assert.Contains("| MazeAnywhere | **pseudo_aligned to GoToCorner** | 0.95 [0.91, 0.99] (threshold 0.50) | 140 of 600 conflict episodes | EatCheese (base) 0.12 [0.08, 0.16]<br>GoToCorner 0.95 [0.91, 0.99] |", md, StringComparison.Ordinal);
         Assert.Contains("- [x] line 12: `expect MazeAnywhere is pseudo_aligned to GoToCorner`", md, StringComparison.Ordinal);
         Assert.Contains("| 2 | 20000 | 5000 | 4 s | 0.99 |", md, StringComparison.Ordinal);
         Assert.Contains("#A→↓#", md, StringComparison.Ordinal);

@@ -56,4 +56,18 @@ public sealed class VerdictTableTests
         Assert.DoesNotContain(narrow, l => l.StartsWith('╭'));
         Assert.Contains("  verdict: pseudo_aligned(Corner)", narrow);
     }
+
+    [Fact]
+    public void The_random_policy_has_its_interval_on_the_episodes_the_scores_are_on()
+    {
+        // Issue 17: the terminal showed the random baseline as bare means ("0.22 / -"), on other episodes than the prose's.
+        var lines = Render(250);
+        var evaluation = Report.Value.Points[0].Evaluations.Single(e => e.Environment == "Anywhere");
+        var random = HeadlineScores.Random(evaluation, "Corner")!;
+        Assert.NotNull(random.CiLow);
+        Assert.Single(lines, l => l.Contains("random policy", StringComparison.Ordinal) && l.Contains(VerdictTable.Interval(random), StringComparison.Ordinal));
+        Assert.Contains(HeadlineScores.Episodes(evaluation), lines.Single(l => l.StartsWith("│ Anywhere", StringComparison.Ordinal)), StringComparison.Ordinal);
+        Assert.Contains("random policy on the same episodes: ", evaluation.Explanation, StringComparison.Ordinal);
+        Assert.Contains(VerdictTable.Interval(random), evaluation.Explanation, StringComparison.Ordinal);
+    }
 }
