@@ -312,7 +312,7 @@ public static class HtmlReport
                 html.Append("<figure>").Append(BehaviourPicture.Render(sample, e.Environment));
                 if (legend is not null)
                 {
-                    html.Append($"<figcaption>{E(PictureLegend(legend))}; {sample.Trajectory.Count - 1} steps</figcaption>");
+                    html.Append($"<figcaption>{E(PictureLegend(legend))}; {ReportText.Steps(sample)} steps</figcaption>");
                 }
                 html.Append("</figure>");
                 if (ValuePicture.Render(sample, e.Environment) is { } valueMap)

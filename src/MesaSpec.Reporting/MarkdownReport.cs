@@ -108,7 +108,7 @@ public static class MarkdownReport
             md.AppendLine();
             foreach (var (environment, sample) in samples)
             {
-                md.AppendLine(CultureInfo.InvariantCulture, $"{Cell(environment)}, level {sample.Level}, seed {sample.Seed}{(sample.Conflict ? " (conflict level)" : "")}, {sample.Trajectory.Count - 1} steps:");
+                md.AppendLine(CultureInfo.InvariantCulture, $"{Cell(environment)}, level {sample.Level}, seed {sample.Seed}{(sample.Conflict ? " (conflict level)" : "")}, {ReportText.Steps(sample)} steps:");
                 md.AppendLine();
                 md.AppendLine("```");
                 foreach (var row in ReportText.ArrowRows(sample))

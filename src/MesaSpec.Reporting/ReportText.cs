@@ -34,6 +34,9 @@ internal static class ReportText
         _ => "running: partial report",
     };
 
+    /// <summary>The steps of a sample's episode: its trajectory holds the start cell and one cell per step (horizon 64: 65 cells, 64 steps).</summary>
+    public static int Steps(BehaviourSample sample) => Math.Max(0, sample.Trajectory.Count - 1);
+
     /// <summary>A grid row as text with the policy's preferred action drawn as an arrow in each free cell.</summary>
     public static IEnumerable<string> ArrowRows(BehaviourSample sample)
     {

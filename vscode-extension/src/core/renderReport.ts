@@ -1,8 +1,9 @@
 import { escapeHtml, formatInterval, formatNumber, formatSteps, scrollingTable } from './html';
+import { policyScore, randomScore, scoredOn } from './headlineScores';
 import { cellArrow, scoresOverTraining } from './renderEvidence';
 import { probeSection, steeringSection } from './renderProbes';
 import { taskSection } from './renderTasks';
-import type { BehaviourSample, Evaluation, ObjectiveScores, ReportPoint, RunReport } from './reportModel';
+import type { BehaviourSample, Evaluation, Interval, ReportPoint, RunReport } from './reportModel';
 import { lineChart } from './svgChart';
 import { verdictClassOf, verdictText } from './verdicts';
 
@@ -42,20 +43,20 @@ function verdictTable(evaluations: Evaluation[]): string {
   const objectiveNames: string[] = [];
   for (const e of evaluations) for (const o of e.objectives ?? []) if (!objectiveNames.includes(o.name)) objectiveNames.push(o.name);
   const roleOf = (name: string) => evaluations.flatMap((e) => e.objectives ?? []).find((o) => o.name === name)?.role ?? '';
-  const header = ['Environment', 'Verdict', 'Capability', ...objectiveNames.map((n) => `score(${escapeHtml(n)})<span class="role">${escapeHtml(roleOf(n))}</span>`), 'Seeds'];
+  const header = ['Environment', 'Verdict', 'Capability', 'Scored on', ...objectiveNames.map((n) => `score(${escapeHtml(n)})<span class="role">${escapeHtml(roleOf(n))}</span>`), 'Seeds'];
   const rows = evaluations.map((e) => {
-    const byName = new Map<string, ObjectiveScores>((e.objectives ?? []).map((o) => [o.name, o]));
-    const random = new Map<string, ObjectiveScores>((e.randomBaseline ?? []).map((o) => [o.name, o]));
+    const headline = (score: Interval | null | undefined) => (score === null ? 'not testable here' : formatInterval(score));
     const seeds = (e.perSeed ?? []).map((s) => `${escapeHtml(s.seed)}: ${escapeHtml(verdictText(s))}`).join('<br>');
     const cells = [
       `<td>${escapeHtml(e.environment)}</td>`,
       `<td><span class="verdict ${verdictClassOf(e.verdict)}">${escapeHtml(verdictText(e))}</span></td>`,
       `<td class="num">${escapeHtml(formatInterval(e.capability))}</td>`,
+      `<td>${escapeHtml(scoredOn(e))}</td>`,
       ...objectiveNames.map((n) => {
-        const o = byName.get(n);
-        const r = random.get(n);
-        const baseline = r?.score ? `<div class="baseline">random ${escapeHtml(formatInterval(r.score))}</div>` : '';
-        return `<td class="num">${escapeHtml(formatInterval(o?.score))}${baseline}</td>`;
+        // The random policy on the same episodes as the policy's score, with its interval (headlineScores).
+        const r = randomScore(e, n);
+        const baseline = r === undefined ? '' : `<div class="baseline">random ${escapeHtml(headline(r))}</div>`;
+        return `<td class="num">${escapeHtml(headline(policyScore(e, n)))}${baseline}</td>`;
       }),
       `<td class="seeds">${seeds || '–'}</td>`,
     ];
@@ -82,9 +83,24 @@ function learningCurves(point: ReportPoint): string {
     + (speed ? `<p class="note">${escapeHtml(speed)}</p>` : '') + scoresOverTraining(point);
 }
 
+/**
+ * The ASCII legend line ("legend: A agent, # wall, . floor, C cheese") in the drawn grid's terms, as report.html
+ * words it: the letters it draws, and walls as the dark cells they are (no '#' or '.' is drawn).
+ */
+export function pictureLegend(legend: string): string {
+  const entries = legend.slice('legend:'.length).split(',').map((e) => e.trim()).filter(Boolean);
+  const letters = entries.filter((e) => e.length > 2 && e[0] !== '#' && e[0] !== '.' && e[1] === ' ');
+  return letters.join(', ') + (entries.some((e) => e.startsWith('#')) ? '; dark cells are walls' : '');
+}
+
+/** The steps of a sample's episode: its trajectory holds the start cell and one cell per step. */
+export function sampleSteps(sample: BehaviourSample): number {
+  return Math.max(0, (sample.trajectory ?? []).length - 1);
+}
+
 /** One sample level: the grid with the agent's path and a visitation heat map (classes, not inline styles). */
 export function renderSample(sample: BehaviourSample): string {
-  // The grid's rows; mesaspec appends a "legend: ..." line, shown as the caption instead.
+  // The grid's rows; mesaspec appends a "legend: ..." line, shown (in the picture's terms) as the caption instead.
   const grid = (sample.grid ?? []).filter((row) => !row.startsWith('legend:'));
   const legend = (sample.grid ?? []).find((row) => row.startsWith('legend:'));
   const visited = new Set((sample.trajectory ?? []).map(([x, y]) => `${x},${y}`));
@@ -103,8 +119,8 @@ export function renderSample(sample: BehaviourSample): string {
     });
     return `<tr>${cells.join('')}</tr>`;
   });
-  const caption = `seed ${sample.seed}, level ${sample.level}${sample.conflict ? ', a conflict level' : ''}, ${(sample.trajectory ?? []).length} steps`;
-  return `<figure class="sample"><table class="level">${rows.join('')}</table><figcaption>${escapeHtml(caption)}${legend ? `<br>${escapeHtml(legend)}` : ''}</figcaption></figure>`;
+  const caption = `seed ${sample.seed}, level ${sample.level}${sample.conflict ? ', a conflict level' : ''}, ${sampleSteps(sample)} steps`;
+  return `<figure class="sample"><table class="level">${rows.join('')}</table><figcaption>${escapeHtml(caption)}${legend ? `<br>${escapeHtml(pictureLegend(legend))}` : ''}</figcaption></figure>`;
 }
 
 function behaviour(evaluations: Evaluation[]): string {
