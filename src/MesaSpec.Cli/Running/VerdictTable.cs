@@ -32,35 +32,7 @@ internal static class VerdictTable
             headers.AddRange(objectives.Select(o => Markup.Escape($"{o.Name} ({o.Role})")));
             headers.Add("per seed");
             var rows = point.Evaluations.SelectMany(evaluation => Rows(evaluation, objectives)).ToList();
-            if (NaturalWidth(headers, rows) <= console.Profile.Width)
-            {
-                var table = new Table().Title(Markup.Escape(title)).Border(TableBorder.Rounded);
-                for (var c = 0; c < headers.Count; c++)
-                {
-                    table.AddColumn(c >= 3 && c < headers.Count - 1 ? new TableColumn(headers[c]).RightAligned() : new TableColumn(headers[c]));
-                }
-                foreach (var cells in rows)
-                {
-                    table.AddRow(cells.ToArray());
-                }
-                console.Write(table);
-            }
-            else
-            {
-                // Wider than the terminal, Spectre would break cells mid-word (a number over two lines): each
-                // environment gets a block of "field: value" lines instead, never cut by us.
-                console.MarkupLine($"[bold]{Markup.Escape(title)}[/]");
-                foreach (var cells in rows)
-                {
-                    for (var c = 0; c < headers.Count; c++)
-                    {
-                        if (c == 0 || cells[c].Length > 0)
-                        {
-                            console.MarkupLine(c == 0 ? cells[c] : $"  {headers[c]}: {cells[c]}");
-                        }
-                    }
-                }
-            }
+            FittingTable.Write(console, title, headers, rows, c => c >= 3 && c < headers.Count - 1);
             foreach (var evaluation in point.Evaluations)
             {
                 console.MarkupLine($"[grey]{Markup.Escape(evaluation.Environment)}: {Markup.Escape(evaluation.Explanation)}[/]");
@@ -82,7 +54,7 @@ internal static class VerdictTable
     }
 
     /// <summary>An environment's row, then the random policy's on the same episodes (<see cref="HeadlineScores"/>), with its interval.</summary>
-    private static IEnumerable<List<string>> Rows(EvaluationReport evaluation, IReadOnlyList<ObjectiveScore> objectives)
+    private static IEnumerable<IReadOnlyList<string>> Rows(EvaluationReport evaluation, IReadOnlyList<ObjectiveScore> objectives)
     {
         yield return
         [
@@ -92,10 +64,6 @@ internal static class VerdictTable
         ];
         yield return ["  [grey]random policy[/]", "", "", .. objectives.Select(o => $"[grey]{Markup.Escape(Headline(HeadlineScores.Random(evaluation, o.Name)))}[/]"), ""];
     }
-
-    /// <summary>Columns a rounded table needs to show every cell on one line: the widest cell of each column, a space either side, the rules.</summary>
-    private static int NaturalWidth(IReadOnlyList<string> headers, IReadOnlyList<List<string>> rows) =>
-        headers.Select((header, c) => rows.Select(r => Markup.Remove(r[c]).Length).Append(Markup.Remove(header).Length).Max() + 3).Sum() + 1;
 
     /// <summary>"0.97 [0.95, 0.99]"; "-" without a mean.</summary>
     public static string Interval(Estimate e) =>

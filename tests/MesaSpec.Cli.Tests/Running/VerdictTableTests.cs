@@ -3,7 +3,7 @@ using MesaSpec.Experiments.Reports;
 using MesaSpec.Experiments.Running;
 using MesaSpec.Language.Binding;
 using MesaSpec.Language.Syntax;
-using Spectre.Console;
+using MesaSpec.Cli.Tests.Support;
 
 namespace MesaSpec.Cli.Tests.Running;
 
@@ -17,20 +17,7 @@ public sealed class VerdictTableTests
         return new ExperimentRunner(trainer: null, new RunOptions()).Run(compilation.Plans.Single(), new SpecInfo("narrow.mesa", "hash", "oracle"), null, CancellationToken.None);
     });
 
-    private static string[] Render(int width)
-    {
-        var output = new StringWriter();
-        var console = AnsiConsole.Create(new AnsiConsoleSettings
-        {
-            Ansi = AnsiSupport.No,
-            ColorSystem = ColorSystemSupport.NoColors,
-            Out = new AnsiConsoleOutput(output),
-            Interactive = InteractionSupport.No,
-        });
-        console.Profile.Width = width;
-        VerdictTable.Write(console, Report.Value);
-        return output.ToString().ReplaceLineEndings("\n").Split('\n');
-    }
+    private static string[] Render(int width) => NarrowConsole.Render(Report.Value, width);
 
     [Theory]
     [InlineData(200)]
