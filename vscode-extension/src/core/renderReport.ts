@@ -164,6 +164,7 @@ figcaption, .note, .empty { color: var(--vscode-descriptionForeground, #999); fo
 .banner { padding: 6px 10px; border-left: 3px solid #cca700; background: #cca70018; margin: 8px 0; }
 body { overflow-wrap: break-word; } .table-scroll { max-width: 100%; overflow-x: auto; } svg.chart { max-width: 100%; height: auto; } figure.sample { max-width: 100%; overflow-x: auto; }
 table.verdicts td.seeds { font-size: 0.9em; white-space: nowrap; }
+@media (max-width: 900px) { body { padding: 0 8px 16px; } table.verdicts { font-size: 0.85em; } table.verdicts th, table.verdicts td { padding: 2px 4px; } }
 `;
 
 /** The whole results page for one report. Pure: the same report gives the same page. */
