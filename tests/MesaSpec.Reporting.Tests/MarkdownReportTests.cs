@@ -103,5 +103,18 @@ public sealed class MarkdownEscapingTests
         }
     }
 
+    [Fact]
+    public void The_training_table_says_when_the_curve_ran_past_the_budget()
+    {
+        // Issue 17: a 300k-step run whose curve (whole rollouts) ends at 301,056; the table said 300000 and the chart's axis more.
+        var report = SampleReports.Finished();
+        var point = report.Points[0];
+        var curve = new List<CurvePoint> { new(2048, 0.1), new(301056, 0.9) };
+        report = report with { Points = [point with { Training = [point.Training[0] with { Steps = 300000, LearningCurve = curve }, point.Training[1]] }] };
+        var md = MarkdownReport.Render(report);
+        Assert.Contains("| 0 | 300000 (301056 trained) |", md, StringComparison.Ordinal);
+        Assert.Contains("| 1 | 20000 |", md, StringComparison.Ordinal);
+    }
+
     private static int Columns(string row) => System.Text.RegularExpressions.Regex.Matches(row, @"(?<!\\)\|").Count;
 }
