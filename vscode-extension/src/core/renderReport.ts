@@ -3,7 +3,7 @@ import { policyScore, randomScore, scoredOn } from './headlineScores';
 import { cellArrow, scoresOverTraining } from './renderEvidence';
 import { probeSection, steeringSection } from './renderProbes';
 import { taskSection } from './renderTasks';
-import type { BehaviourSample, Evaluation, Interval, ReportPoint, RunReport } from './reportModel';
+import type { BehaviourSample, Evaluation, Interval, ReportPoint, RunReport, TrainingRun } from './reportModel';
 import { lineChart } from './svgChart';
 import { verdictClassOf, verdictText } from './verdicts';
 
@@ -66,6 +66,15 @@ function verdictTable(evaluations: Evaluation[]): string {
   return scrollingTable(`<table class="verdicts"><thead><tr>${header.map((h) => `<th>${h}</th>`).join('')}</tr></thead><tbody>${rows.join('')}</tbody></table>`);
 }
 
+/**
+ * The budget, and the steps trained when the learning curve ran past it ("300k steps (301.1k trained)"), as
+ * report.md says it: an algorithm trains whole rollouts, so the curve's axis may end a little after the budget.
+ */
+export function trainedSteps(t: TrainingRun): string {
+  const last = (t.learningCurve ?? []).at(-1)?.step;
+  return `${formatSteps(t.steps)} steps${last !== undefined && last > t.steps ? ` (${formatSteps(last)} trained)` : ''}`;
+}
+
 /** Experiments on a task record the training loss where environments record the episode return. */
 function learningCurves(point: ReportPoint): string {
   const training = point.training ?? [];
@@ -76,7 +85,7 @@ function learningCurves(point: ReportPoint): string {
   }));
   const speed = training
     .filter((t) => t.stepsPerSecond)
-    .map((t) => `seed ${t.seed}: ${formatSteps(t.steps)} steps, ${formatNumber(t.stepsPerSecond ?? 0, 0)} steps/s`)
+    .map((t) => `seed ${t.seed}: ${trainedSteps(t)}, ${formatNumber(t.stepsPerSecond ?? 0, 0)} steps/s`)
     .join(' · ');
   const onTask = Array.isArray(point.tasks);
   return lineChart(series, { title: 'Learning curves', xLabel: onTask ? 'training steps' : 'environment steps', yLabel: onTask ? 'mean training loss (squared error)' : 'mean episode return' })

@@ -3,7 +3,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { escapeHtml, formatInterval } from '../../src/core/html';
 import { parseReport, type ProbeResult, ReportFormatError, type SteeringResult, type TaskEvaluation } from '../../src/core/reportModel';
-import { contentSecurityPolicy, renderReportHtml, renderSample, sampleSteps } from '../../src/core/renderReport';
+import { contentSecurityPolicy, renderReportHtml, renderSample, sampleSteps, trainedSteps } from '../../src/core/renderReport';
 import { verdictText } from '../../src/core/verdicts';
 import { policyScore, randomScore, scoredOn } from '../../src/core/headlineScores';
 
@@ -267,6 +267,11 @@ describe('formatting', () => {
     assert.match(html, /class="wall"/);
     assert.match(html, /class="cell heat-5 path">A</);
     assert.match(html, /A agent/);
+  });
+
+  it('says when the learning curve ran past the budget (issue 17: a 300k run\'s curve to 301k)', () => {
+    assert.equal(trainedSteps({ seed: 0, steps: 300000, learningCurve: [{ step: 2048, meanReturn: 1 }, { step: 301056, meanReturn: 2 }] }), '300k steps (301.1k trained)');
+    assert.equal(trainedSteps({ seed: 0, steps: 2000, learningCurve: [{ step: 2000, meanReturn: 1 }] }), '2k steps');
   });
 
   it('words the caption in the picture\'s terms and counts steps, not cells (issue 17: "65 steps" for horizon 64)', () => {
