@@ -1,4 +1,4 @@
-import { escapeHtml, formatInterval, formatNumber, formatSteps, scrollingTable } from './html';
+import { escapeHtml, formatNumber, formatScoreInterval, formatSteps, scrollingTable } from './html';
 import { policyScore, randomScore, scoredOn } from './headlineScores';
 import { cellArrow, scoresOverTraining } from './renderEvidence';
 import { probeSection, steeringSection } from './renderProbes';
@@ -45,12 +45,12 @@ function verdictTable(evaluations: Evaluation[]): string {
   const roleOf = (name: string) => evaluations.flatMap((e) => e.objectives ?? []).find((o) => o.name === name)?.role ?? '';
   const header = ['Environment', 'Verdict', 'Capability', 'Scored on', ...objectiveNames.map((n) => `score(${escapeHtml(n)})<span class="role">${escapeHtml(roleOf(n))}</span>`), 'Seeds'];
   const rows = evaluations.map((e) => {
-    const headline = (score: Interval | null | undefined) => (score === null ? 'not testable here' : formatInterval(score));
+    const headline = (score: Interval | null | undefined) => (score === null ? 'not testable here' : formatScoreInterval(score));
     const seeds = (e.perSeed ?? []).map((s) => `${escapeHtml(s.seed)}: ${escapeHtml(verdictText(s))}`).join('<br>');
     const cells = [
       `<td>${escapeHtml(e.environment)}</td>`,
       `<td><span class="verdict ${verdictClassOf(e.verdict)}">${escapeHtml(verdictText(e))}</span></td>`,
-      `<td class="num">${escapeHtml(formatInterval(e.capability))}</td>`,
+      `<td class="num">${escapeHtml(formatScoreInterval(e.capability))}</td>`,
       `<td>${escapeHtml(scoredOn(e))}</td>`,
       ...objectiveNames.map((n) => {
         // The random policy on the same episodes as the policy's score, with its interval (headlineScores).
@@ -60,10 +60,13 @@ function verdictTable(evaluations: Evaluation[]): string {
       }),
       `<td class="seeds">${seeds || '–'}</td>`,
     ];
-    const explanation = e.explanation ? `<tr class="explanation"><td colspan="${escapeHtml(header.length)}">${escapeHtml(e.explanation)}</td></tr>` : '';
-    return `<tr>${cells.join('')}</tr>${explanation}`;
+    return `<tr>${cells.join('')}</tr>`;
   });
-  return scrollingTable(`<table class="verdicts"><thead><tr>${header.map((h) => `<th>${h}</th>`).join('')}</tr></thead><tbody>${rows.join('')}</tbody></table>`);
+  // The explanations below the table, as report.html has them: prose wraps to the view, never inside the table's scrolling box.
+  const explanations = evaluations.filter((e) => e.explanation)
+    .map((e) => `<li><span class="environment">${escapeHtml(e.environment)}</span>: ${escapeHtml(e.explanation)}</li>`).join('');
+  return scrollingTable(`<table class="verdicts"><thead><tr>${header.map((h) => `<th>${h}</th>`).join('')}</tr></thead><tbody>${rows.join('')}</tbody></table>`)
+    + (explanations ? `<ul class="explanations">${explanations}</ul>` : '');
 }
 
 /**
@@ -161,7 +164,7 @@ table.verdicts { border-collapse: collapse; margin: 8px 0; } table.verdicts th, 
 table.verdicts td.num { font-variant-numeric: tabular-nums; white-space: nowrap; } .verdict { font-weight: 600; }
 .role { display: block; font-weight: normal; font-size: 0.85em; color: var(--vscode-descriptionForeground, #999); }
 .baseline { font-size: 0.85em; color: var(--vscode-descriptionForeground, #999); }
-tr.explanation td { font-size: 0.9em; color: var(--vscode-descriptionForeground, #aaa); border-top: none; }
+ul.explanations { font-size: 0.9em; color: var(--vscode-descriptionForeground, #aaa); padding-left: 1.2em; } ul.explanations li { margin: 4px 0; } ul.explanations .environment { font-weight: 600; }
 .expectations { list-style: none; padding-left: 0; } .expectations li { margin: 4px 0; } .line, .detail { color: var(--vscode-descriptionForeground, #999); }
 svg.chart { background: transparent; } svg .grid { stroke: #8884; } svg .axis { stroke: #888; } svg text { fill: var(--vscode-foreground, #ccc); font-size: 11px; } svg .chart-title { font-weight: 600; font-size: 12px; }
 .samples { display: flex; flex-wrap: wrap; gap: 16px; } figure.sample { margin: 0; }

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { escapeHtml, formatInterval } from '../../src/core/html';
+import { escapeHtml, formatInterval, formatScoreInterval } from '../../src/core/html';
 import { parseReport, type ProbeResult, ReportFormatError, type SteeringResult, type TaskEvaluation } from '../../src/core/reportModel';
 import { contentSecurityPolicy, renderReportHtml, renderSample, sampleSteps, trainedSteps } from '../../src/core/renderReport';
 import { verdictText } from '../../src/core/verdicts';
@@ -244,7 +244,9 @@ describe('headline scores (issue 17: a score as if measured on zero conflict epi
   it('shows the scored-on episodes and the random policy on them in the verdict table', () => {
     const html = renderReportHtml(parseReport(sample), { nonce: 'n' });
     assert.match(html, /<td>all 30 \(no conflict episodes\)<\/td>/);
-    assert.match(html, /random 0\.333/);
+    assert.match(html, /random 0\.33/);
+    // The explanations follow the table (prose wraps to the view, not to the table's scrolling width).
+    assert.match(html, /<\/table><\/div><ul class="explanations"><li><span class="environment">Room<\/span>: /);
   });
 });
 
@@ -252,6 +254,9 @@ describe('formatting', () => {
   it('writes a mean with its confidence interval, and the mean alone with one seed', () => {
     assert.equal(formatInterval({ mean: 0.8234, ciLow: 0.71, ciHigh: 0.93 }), '0.823 [0.71, 0.93]');
     assert.equal(formatInterval({ mean: 1, ciLow: null, ciHigh: null }), '1');
+    // Scores in the verdict table: two decimals, as the explanation under it (issue 17: "0.471" in the table, "0.47" in the prose).
+    assert.equal(formatScoreInterval({ mean: 0.4713, ciLow: 0.3622, ciHigh: 0.5748 }), '0.47 [0.36, 0.57]');
+    assert.equal(formatScoreInterval({ mean: 1, ciLow: null, ciHigh: null }), '1.00');
     assert.equal(formatInterval(null), '–');
   });
 
