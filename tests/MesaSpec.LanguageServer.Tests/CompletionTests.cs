@@ -101,7 +101,8 @@ public class CompletionTests
         Assert.Contains("monster", behaviours);
         Assert.Contains("shield", behaviours);
         var afterTarget = await LabelsAsync(Specs.Cheese.Replace("  reward -0.01 each step", "  reward -1 when agent touches cheese $", StringComparison.Ordinal));
-        Assert.Equal(["at", "if", "unless"], afterTarget.Order(StringComparer.Ordinal));
+        Assert.Equal(["after", "at", "if", "unless"], afterTarget.Order(StringComparer.Ordinal));
+        Assert.Contains("cheese", await LabelsAsync(Specs.Cheese.Replace("  reward -0.01 each step", "  reward +1 when agent reaches cheese after $", StringComparison.Ordinal)));
         Assert.Equal(["agent"], await LabelsAsync(Specs.Cheese.Replace("  reward -0.01 each step", "  reward -1 when agent touches cheese unless $", StringComparison.Ordinal)));
         Assert.Equal(["holds"], await LabelsAsync(Specs.Cheese.Replace("  reward -0.01 each step", "  reward -1 when agent touches cheese unless agent $", StringComparison.Ordinal)));
         Assert.Contains("cheese", await LabelsAsync(Specs.Cheese.Replace("  reward -0.01 each step", "  reward -1 when agent touches cheese unless agent holds $", StringComparison.Ordinal)));
