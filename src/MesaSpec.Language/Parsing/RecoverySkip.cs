@@ -1,3 +1,4 @@
+using MesaSpec.Language.Vocabulary;
 using Pidgin;
 
 namespace MesaSpec.Language.Parsing;
@@ -21,8 +22,6 @@ internal sealed class RecoverySkip : Parser<char, RecoverySkip.Skipped>
 
     /// <summary>The token where parsing failed (its text, for the message) and where skipping stopped.</summary>
     public readonly record struct Skipped(int ErrorStart, string Token, int End);
-
-    private static readonly string[] DeclarationKeywords = ["environment", "objective", "experiment", "task", "import"];
 
     public override bool TryParse(ref ParseState<char> state, ref PooledList<Expected<char>> expecteds, out Skipped result)
     {
@@ -104,17 +103,5 @@ internal sealed class RecoverySkip : Parser<char, RecoverySkip.Skipped>
         return (int)state.Location;
     }
 
-    private static bool StartsDeclaration(ref ParseState<char> state)
-    {
-        var ahead = state.LookAhead(12);
-        foreach (var keyword in DeclarationKeywords)
-        {
-            if (ahead.StartsWith(keyword, StringComparison.Ordinal)
-                && (ahead.Length == keyword.Length || !(char.IsLetterOrDigit(ahead[keyword.Length]) || ahead[keyword.Length] == '_')))
-            {
-                return true;
-            }
-        }
-        return false;
-    }
+    private static bool StartsDeclaration(ref ParseState<char> state) => Tokens.StartsDeclaration(ref state);
 }
