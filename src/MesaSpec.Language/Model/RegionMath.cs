@@ -17,7 +17,7 @@ public static class RegionMath
         RowsRegion r => y >= Math.Min(Wrap(r.From, height), Wrap(r.To, height)) && y <= Math.Max(Wrap(r.From, height), Wrap(r.To, height)),
         ColumnsRegion c => x >= Math.Min(Wrap(c.From, width), Wrap(c.To, width)) && x <= Math.Max(Wrap(c.From, width), Wrap(c.To, width)),
         DifferenceRegion d => Contains(d.Left, width, height, x, y) && !Contains(d.Right, width, height, x, y),
-        CellsRegion cs => cs.Cells.Any(c => Wrap(c.X, width) == x && Wrap(c.Y, height) == y),
+        CellsRegion cs => ContainsCell(cs, width, height, x, y),
         _ => throw new ArgumentOutOfRangeException(nameof(region), region, "unknown region kind"),
     };
 
@@ -58,6 +58,20 @@ public static class RegionMath
                               .Select(c => $"cell ({c.X}, {c.Y}) is outside the {width}x{height} grid").FirstOrDefault(),
         _ => null,
     };
+
+    // A loop, not Cells.Any(lambda): the lambda captured Contains's parameters, so every call of Contains,
+    // whatever the region, allocated its closure on entry.
+    private static bool ContainsCell(CellsRegion cs, int width, int height, int x, int y)
+    {
+        foreach (var c in cs.Cells)
+        {
+            if (Wrap(c.X, width) == x && Wrap(c.Y, height) == y)
+            {
+                return true;
+            }
+        }
+        return false;
+    }
 
     private static bool ContainsCorner(CornerRegion c, int width, int height, int x, int y)
     {
