@@ -40,7 +40,7 @@ internal static class ExpressionParsers
             Open('('), Expression.Before(FullTrivia), Close(')').Label("')'"));
 
     private static Parser<char, (char Operator, TextSpan Span)> Operator(char first, char second) =>
-        Map((start, op) => (op, new TextSpan(start, 1)), CurrentOffset, OneOf(Char(first), Char(second))).Before(InlineTrivia);
+        Map((start, op) => (op, new TextSpan(start, 1)), CurrentOffset, OneOf(first, second)).Before(InlineTrivia);
 
     /// <summary>A left-associative chain, read iteratively (the tree is left-deep; <see cref="ArithmeticChainLimit"/> caps its length).</summary>
     private static Parser<char, ExpressionSyntax> Chain(Parser<char, ExpressionSyntax> operand, char first, char second) =>

@@ -28,18 +28,15 @@ internal static class Lexical
     public static Parser<char, TextSpan> Keyword(string word) => new Tokens.Keyword(word).Before(InlineTrivia);
 
     /// <summary>A punctuation token followed by inline trivia.</summary>
-    public static Parser<char, TextSpan> Symbol(char c) =>
-        Map((start, _, end) => TextSpan.FromBounds(start, end), CurrentOffset, Char(c), CurrentOffset)
-            .Before(InlineTrivia)
-            .Label($"'{c}'");
+    public static Parser<char, TextSpan> Symbol(char c) => new Tokens.Punctuation(c, crossLines: false);
 
     /// <summary>An opening bracket: anything, even a line break, may follow.</summary>
-    public static Parser<char, int> Open(char c) => CurrentOffset.Before(Char(c)).Before(FullTrivia).Label($"'{c}'");
+    public static Parser<char, int> Open(char c) => new Tokens.Punctuation(c, crossLines: true).Select(span => span.Start);
 
     /// <summary>A closing bracket; returns the offset just past it.</summary>
-    public static Parser<char, int> Close(char c) => Char(c).Then(CurrentOffset).Before(InlineTrivia).Label($"'{c}'");
+    public static Parser<char, int> Close(char c) => new Tokens.Punctuation(c, crossLines: false).Select(span => span.End);
 
-    public static readonly Parser<char, Unit> Comma = Char(',').Then(FullTrivia).Label("','");
+    public static readonly Parser<char, Unit> Comma = new Tokens.Punctuation(',', crossLines: true).IgnoreResult();
 
     // ASCII digits only: Pidgin's Digit takes any Unicode decimal digit ('᪖'), which no number parser reads.
     private static readonly Parser<char, char> AsciiDigit = Token(char.IsAsciiDigit).Labelled("digit");
@@ -48,11 +45,11 @@ internal static class Lexical
     private static readonly Parser<char, Unit> Digits = AsciiDigit.Then(AsciiDigit.IgnoreResult().Or(Try(Char('_').Then(AsciiDigit)).IgnoreResult()).SkipMany());
 
     private static readonly Parser<char, Unit> RawNumber =
-        OneOf(Char('+'), Char('-')).Optional()
+        OneOf('+', '-').Optional()
             .Then(Digits)
             .Then(Try(Char('.').Then(Digits)).Optional())
-            .Then(Try(OneOf(Char('e'), Char('E')).Then(OneOf(Char('+'), Char('-')).Optional()).Then(Digits)).Optional())
-            .Then(Try(OneOf(Char('k'), Char('M')).Before(Not(IdentifierChar))).Optional())
+            .Then(Try(OneOf('e', 'E').Then(OneOf('+', '-').Optional()).Then(Digits)).Optional())
+            .Then(Try(OneOf('k', 'M').Before(Not(IdentifierChar))).Optional())
             .IgnoreResult();
 
     public static readonly Parser<char, NumberLiteralSyntax> Number =

@@ -122,6 +122,32 @@ internal static class Tokens
         return length <= longest ? ahead[..length] : [];
     }
 
+    /// <summary>
+    /// One punctuation character, then trivia (inline, or across lines too); returns the character's span. Fails
+    /// without consuming, expecting <c>'c'</c>: exactly <c>Char(c)</c> then trivia, labelled, in one parser instead of
+    /// five (brackets, commas and colons are entered on every argument and list item).
+    /// </summary>
+    public sealed class Punctuation(char c, bool crossLines) : Parser<char, TextSpan>
+    {
+        private readonly Expected<char> _label = new($"'{c}'");
+
+        private readonly Trivia _trivia = new(crossLines);
+
+        public override bool TryParse(ref ParseState<char> state, ref PooledList<Expected<char>> expecteds, out TextSpan result)
+        {
+            if (!state.HasCurrent || state.Current != c)
+            {
+                Fail(ref state, ref expecteds, _label);
+                result = default;
+                return false;
+            }
+            result = new TextSpan((int)state.Location, 1);
+            state.Advance();
+            _trivia.TryParse(ref state, ref expecteds, out _);
+            return true;
+        }
+    }
+
     /// <summary>Whether a declaration word (<see cref="DeclarationWords"/>) is next, as a whole word.</summary>
     public static bool StartsDeclaration(ref ParseState<char> state)
     {
