@@ -17,5 +17,7 @@ internal static class ArithmeticChainLimit
         node => node is BinaryExpressionSyntax or NegationExpressionSyntax or ParenthesizedExpressionSyntax,
         (_, _) => true,
         // Parentheses group; they are no operator (the bracket cap, MS1005, bounds their nesting).
-        node => node is ParenthesizedExpressionSyntax ? 0 : 1);
+        node => node is ParenthesizedExpressionSyntax ? 0 : 1,
+        // Each operator and each negation was read from its own '+', '-', '*' or '/'.
+        text => text.Count('+') + text.Count('-') + text.Count('*') + text.Count('/'));
 }

@@ -3,9 +3,13 @@ using MesaSpec.Language.Syntax;
 namespace MesaSpec.Language.Parsing;
 
 /// <summary>
-/// What makes a chain of one kind: which nodes are links, which child of a link continues its chain, and what a link weighs.
+/// What makes a chain of one kind: which nodes are links, which child of a link continues its chain, what a link
+/// weighs, and a bound from the text alone: no chain written in a piece of text weighs more than <see cref="Bound"/> of it.
 /// </summary>
-internal sealed record ChainKind(int Max, Func<SyntaxNode, bool> IsLink, Func<SyntaxNode, SyntaxNode, bool> Continues, Func<SyntaxNode, int> Weight);
+internal sealed record ChainKind(int Max, Func<SyntaxNode, bool> IsLink, Func<SyntaxNode, SyntaxNode, bool> Continues, Func<SyntaxNode, int> Weight, ChainKind.TextBound Bound)
+{
+    public delegate int TextBound(ReadOnlySpan<char> text);
+}
 
 /// <summary>
 /// Measures chained constructs (left-deep trees the parser builds iteratively) without recursion, for the caps that
@@ -16,18 +20,48 @@ internal static class ChainMeasure
     /// <summary>
     /// For each kind, the top node of the first chain (in source order of tops) whose links weigh more than its
     /// <see cref="ChainKind.Max"/>, or null. A chain is a maximal set of links connected through
-    /// <see cref="ChainKind.Continues"/>. All kinds are measured in one walk of the tree, each node visited once:
-    /// walking the tree (every node's <see cref="SyntaxNode.Children"/> allocates) was most of the cost of the caps,
-    /// and a walk per cap paid it twice.
+    /// <see cref="ChainKind.Continues"/>. Walking the tree (every node's <see cref="SyntaxNode.Children"/> allocates)
+    /// was most of the cost of the caps, so a top-level item is walked only when its text could hold a chain over a
+    /// cap (<see cref="ChainKind.Bound"/>), which no hand-written spec's does; then all kinds in one walk.
     /// </summary>
-    public static SyntaxNode?[] FirstLongerThan(CompilationUnitSyntax root, params ChainKind[] kinds)
+    public static SyntaxNode?[] FirstLongerThan(CompilationUnitSyntax root, string text, params ChainKind[] kinds)
+    {
+        var found = new SyntaxNode?[kinds.Length];
+        var items = root.Items;
+        for (var i = 0; i < items.Length; i++)
+        {
+            // Everything item i holds lies between its start and the next item's.
+            var start = Math.Min(items[i].Span.Start, text.Length);
+            var end = i + 1 < items.Length ? Math.Max(start, Math.Min(items[i + 1].Span.Start, text.Length)) : text.Length;
+            if (MayExceed(text.AsSpan(start, end - start), kinds))
+            {
+                Walk(items[i], kinds, found);
+            }
+        }
+        return found;
+    }
+
+    private static bool MayExceed(ReadOnlySpan<char> text, ChainKind[] kinds)
+    {
+        foreach (var kind in kinds)
+        {
+            if (kind.Bound(text) > kind.Max)
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /// <summary>Measures every chain below <paramref name="item"/>, each node visited once, and fills the kinds not yet <paramref name="found"/>.</summary>
+    private static void Walk(SyntaxNode item, ChainKind[] kinds, SyntaxNode?[] found)
     {
         // Each chain's weight so far, in the order its top was reached: preorder, so the first over the cap is the
         // first in the source, as when each chain was measured from its top as soon as the walk reached it.
         var chains = new List<(SyntaxNode Top, int Kind, int Weight)>();
         var pending = new Stack<(SyntaxNode Node, int Chain)>();
         var children = new List<SyntaxNode>();
-        pending.Push((root, -1));
+        pending.Push((item, -1));
         while (pending.Count > 0)
         {
             var (node, chain) = pending.Pop();
@@ -51,7 +85,6 @@ internal static class ChainMeasure
                 pending.Push((child, continues ? chain : -1));
             }
         }
-        var found = new SyntaxNode?[kinds.Length];
         foreach (var (top, kind, weight) in chains)
         {
             if (found[kind] is null && weight > kinds[kind].Max)
@@ -59,7 +92,6 @@ internal static class ChainMeasure
                 found[kind] = top;
             }
         }
-        return found;
     }
 
     private static int KindOf(SyntaxNode node, ChainKind[] kinds)

@@ -16,5 +16,18 @@ internal static class ExceptChainLimit
     public static readonly ChainKind Chain = new(MaxExcepts,
         node => node is RegionExceptSyntax,
         (link, child) => ReferenceEquals(child, ((RegionExceptSyntax)link).Left),
-        _ => 1);
+        _ => 1,
+        // Each link was read from its own 'except'.
+        text => Occurrences(text, "except"));
+
+    private static int Occurrences(ReadOnlySpan<char> text, string word)
+    {
+        var count = 0;
+        for (var at = text.IndexOf(word, StringComparison.Ordinal); at >= 0; at = text.IndexOf(word, StringComparison.Ordinal))
+        {
+            count++;
+            text = text[(at + word.Length)..];
+        }
+        return count;
+    }
 }

@@ -50,7 +50,7 @@ public sealed class SyntaxTree
         var result = DeclarationParsers.File.Parse(text.Text, ParserConfiguration.Instance);
         var items = result.Success ? result.Value.ToImmutableArray() : [];
         var root = new CompilationUnitSyntax(items, new TextSpan(0, text.Length));
-        var tooLong = ChainMeasure.FirstLongerThan(root, ExceptChainLimit.Chain, ArithmeticChainLimit.Chain);
+        var tooLong = ChainMeasure.FirstLongerThan(root, text.Text, ExceptChainLimit.Chain, ArithmeticChainLimit.Chain);
         if (tooLong[0] is { } chain)
         {
             diagnostics.Add(DiagnosticCatalog.ExceptChainTooLong(chain.Span, ExceptChainLimit.MaxExcepts));
