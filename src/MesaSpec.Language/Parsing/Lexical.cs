@@ -20,8 +20,6 @@ internal static class Lexical
     /// <summary>Spaces, tabs, comments and line breaks.</summary>
     public static readonly Parser<char, Unit> FullTrivia = new Tokens.Trivia(crossLines: true);
 
-    private static readonly Parser<char, char> IdentifierChar = LetterOrDigit.Or(Char('_'));
-
     public static readonly Parser<char, IdentifierSyntax> Identifier = new Tokens.Identifier().Before(InlineTrivia);
 
     /// <summary>A whole word (not the prefix of a longer identifier), returning its span.</summary>
@@ -38,25 +36,9 @@ internal static class Lexical
 
     public static readonly Parser<char, Unit> Comma = new Tokens.Punctuation(',', crossLines: true).IgnoreResult();
 
-    // ASCII digits only: Pidgin's Digit takes any Unicode decimal digit ('᪖'), which no number parser reads.
-    private static readonly Parser<char, char> AsciiDigit = Token(char.IsAsciiDigit).Labelled("digit");
-
-    // An underscore only between two digits: '1_000' but not '1_000_' or '1__0'.
-    private static readonly Parser<char, Unit> Digits = AsciiDigit.Then(AsciiDigit.IgnoreResult().Or(Try(Char('_').Then(AsciiDigit)).IgnoreResult()).SkipMany());
-
-    private static readonly Parser<char, Unit> RawNumber =
-        OneOf('+', '-').Optional()
-            .Then(Digits)
-            .Then(Try(Char('.').Then(Digits)).Optional())
-            .Then(Try(OneOf('e', 'E').Then(OneOf('+', '-').Optional()).Then(Digits)).Optional())
-            .Then(Try(OneOf('k', 'M').Before(Not(IdentifierChar))).Optional())
-            .IgnoreResult();
-
-    public static readonly Parser<char, NumberLiteralSyntax> Number =
-        Map((start, text, end) => new NumberLiteralSyntax(text, NumberValue(text), TextSpan.FromBounds(start, end)),
-                CurrentOffset, RawNumber.MapWithInput((span, _) => span.ToString()), CurrentOffset)
-            .Before(InlineTrivia)
-            .Label("a number");
+    // ASCII digits only (Pidgin's Digit takes any Unicode decimal digit, '᪖', which no number parser reads); an
+    // underscore only between two digits: '1_000' but not '1_000_' or '1__0'.
+    public static readonly Parser<char, NumberLiteralSyntax> Number = new NumberToken().Before(InlineTrivia).Label("a number");
 
     private static readonly Parser<char, char> EscapedChar =
         Char('\\').Then(OneOf(Char('"'), Char('\\'), Char('n').ThenReturn('\n'), Char('t').ThenReturn('\t')));
