@@ -4,7 +4,9 @@
 #      (no invalid token, every word has a role, committed token snapshots);
 #   2. the extension's unit tests (mocha);
 #   3. `npm run package` (bundle + language server published into the .vsix);
-#   4. end-to-end tests: code-server with the .vsix installed, driven by Chromium (playwright-core).
+#   4. end-to-end tests: code-server with the .vsix installed, driven by Chromium (playwright-core);
+#      before them, report.html and the results view loaded in Chromium at 700, 1100 and 1600 px must not be
+#      wider than the window (vscode-extension/scripts/check-reflow.mjs, seconds).
 # Installs what it needs when missing: Node 24 and code-server (npm, cached under ~/.cache/mesaspec),
 # Debian's chromium and code-server's build dependencies (apt), the extension's npm packages.
 # Usage: scripts/test-extension.sh [--no-e2e]      Exit code non-zero when anything fails.
@@ -98,6 +100,18 @@ JSON
     "$code_server" --version >/dev/null
     touch "$cs_dir/.installed"
   fi
+
+  # -------------------------------------------------------------- 5. reports reflow (seconds)
+  step "report.html and the results view at 700, 1100 and 1600 px: no horizontal overflow"
+  reflow="$logs/reflow"
+  mkdir -p "$reflow" && : > "$logs/reflow.log"
+  cp "$ext/test/unit/sample-report.json" "$reflow/report.json"
+  if dotnet "$cli" report "$reflow/report.json" > "$logs/reflow-report.log" 2>&1 \
+      && (cd "$ext" && MESASPEC_CHROMIUM="$(command -v chromium)" node scripts/check-reflow.mjs "$reflow/report.html" "$reflow/report.json") 2>&1 | tee "$logs/reflow.log"; then :; else
+    cat "$logs/reflow-report.log"; failures=$((failures + 1))
+  fi
+  passed_total=$((passed_total + $(grep -c '^ok ' "$logs/reflow.log" || true)))
+  failed_total=$((failed_total + $(grep -c '^FAIL ' "$logs/reflow.log" || true)))
 
   step "end-to-end tests in code-server"
   rm -rf "$ext/test-artifacts"

@@ -23,7 +23,20 @@ public static class Program
             signal.Cancel = !cancel.IsCancellationRequested;
             cancel.Cancel();
         });
-        var context = new CommandContext(Console.Out, Console.Error, Directory.GetCurrentDirectory(), color, cancel.Token);
+        var context = new CommandContext(Console.Out, Console.Error, Directory.GetCurrentDirectory(), color, cancel.Token) { Width = TerminalWidth() };
         return CommandLine.Run(args, context);
+    }
+
+    /// <summary>The terminal's columns, for the plain-text tables to fit; null when the output is redirected or the width is unknown.</summary>
+    private static int? TerminalWidth()
+    {
+        try
+        {
+            return !Console.IsOutputRedirected && Console.WindowWidth > 0 ? Console.WindowWidth : null;
+        }
+        catch (IOException)
+        {
+            return null;
+        }
     }
 }

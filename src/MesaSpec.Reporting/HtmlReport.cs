@@ -106,14 +106,10 @@ public static class HtmlReport
 
     private static void Verdicts(StringBuilder html, RunReport report)
     {
-        html.Append("<h2>Verdicts</h2>\n<p class=\"muted\">Scores are discounted returns normalised by the planner's optimal discounted return (1 = optimal) on the episodes that separate the objectives (conflict episodes), as mean [95% confidence interval] from a bootstrap over seeds and levels.</p>\n");
+        html.Append("<h2>Verdicts</h2>\n<p class=\"muted\">Scores are discounted returns normalised by the planner's optimal discounted return (1 = optimal) on the episodes that separate the objectives (conflict episodes), or over all episodes where none does (the scored-on column says which; the random policy on the same episodes), as mean [95% confidence interval] from a bootstrap over seeds and levels.</p>\n");
         var sweep = report.Sweep is not null;
-        html.Append("<table class=\"verdicts\"><thead><tr>");
-        if (sweep)
-        {
-            html.Append($"<th>{E(report.Sweep!.Parameter)}</th>");
-        }
-        html.Append("<th>environment</th><th>verdict</th><th>capability</th><th>objective</th><th>score</th><th>all episodes</th><th>goal rate</th><th>random policy</th><th>per seed</th></tr></thead><tbody>\n");
+        HtmlTable.Open(html, (sweep ? $"<th>{E(report.Sweep!.Parameter)}</th>" : "")
+            + "<th>environment</th><th>verdict</th><th>capability</th><th>scored on</th><th>objective</th><th>score</th><th>all episodes</th><th>goal rate</th><th>random policy</th><th>per seed</th>");
         foreach (var point in report.Points)
         {
             foreach (var e in point.Evaluations)
@@ -130,15 +126,15 @@ public static class HtmlReport
                         }
                         html.Append($"<td rowspan=\"{span}\">{E(e.Environment)}</td>");
                         html.Append($"<td rowspan=\"{span}\">{Badge(e.Verdict, e.Proxy)}</td>");
-                        html.Append($"<td rowspan=\"{span}\">{E(ReportText.Estimate(e.Capability))}<br><span class=\"muted\">threshold {E(ReportText.Number(e.Threshold))}</span></td>");
+                        html.Append($"<td rowspan=\"{span}\" class=\"num\">{E(ReportText.Estimate(e.Capability))}<br><span class=\"muted\">threshold {E(ReportText.Number(e.Threshold))}</span></td>");
+                        html.Append($"<td rowspan=\"{span}\">{E(HeadlineScores.Episodes(e))}</td>");
                     }
                     if (i < e.Objectives.Count)
                     {
                         var o = e.Objectives[i];
-                        var random = e.RandomBaseline.FirstOrDefault(r => r.Name == o.Name);
-                        html.Append($"<td>{E(o.Name)} <span class=\"muted\">{E(o.Role)}</span></td><td class=\"num\">{E(ReportText.Estimate(o.Score))}</td>"
+                        html.Append($"<td>{E(o.Name)} <span class=\"muted\">{E(o.Role)}</span></td><td class=\"num\">{E(ReportText.Headline(HeadlineScores.Policy(e, o)))}</td>"
                             + $"<td class=\"num\">{E(ReportText.Estimate(o.ScoreAll))}</td><td class=\"num\">{E(ReportText.Estimate(o.GoalRate))}</td>"
-                            + $"<td class=\"num\">{E(random is null ? "n/a" : ReportText.Estimate(ReportText.Headline(random)))}</td>");
+                            + $"<td class=\"num\">{E(ReportText.Headline(HeadlineScores.Random(e, o.Name)))}</td>");
                     }
                     else
                     {
@@ -154,7 +150,8 @@ public static class HtmlReport
                 }
             }
         }
-        html.Append("</tbody></table>\n<ul class=\"explanations\">");
+        HtmlTable.Close(html);
+        html.Append("<ul class=\"explanations\">");
         foreach (var point in report.Points)
         {
             foreach (var e in point.Evaluations)
@@ -199,11 +196,11 @@ public static class HtmlReport
                 for (var i = 0; i < report.Points.Count; i++)
                 {
                     var evaluation = report.Points[i].Evaluations.FirstOrDefault(e => e.Environment == environment);
-                    if (evaluation?.Objectives.FirstOrDefault(x => x.Name == objectives[o]) is { } score && ReportText.Headline(score) is { Mean: { } mean } estimate)
+                    if (evaluation?.Objectives.FirstOrDefault(x => x.Name == objectives[o]) is { } score && HeadlineScores.Policy(evaluation, score) is { Mean: { } mean } estimate)
                     {
                         points.Add(new SeriesPoint(X(i), mean, estimate.CiLow, estimate.CiHigh));
                     }
-                    if (evaluation?.RandomBaseline.FirstOrDefault(x => x.Name == objectives[o]) is { } random && ReportText.Headline(random).Mean is { } randomMean)
+                    if (evaluation is not null && HeadlineScores.Random(evaluation, objectives[o])?.Mean is { } randomMean)
                     {
                         randomPoints.Add(new SeriesPoint(X(i), randomMean));
                     }
@@ -312,7 +309,7 @@ public static class HtmlReport
                 html.Append("<figure>").Append(BehaviourPicture.Render(sample, e.Environment));
                 if (legend is not null)
                 {
-                    html.Append($"<figcaption>{E(PictureLegend(legend))}; {sample.Trajectory.Count - 1} steps</figcaption>");
+                    html.Append($"<figcaption>{E(PictureLegend(legend))}; {ReportText.Steps(sample)} steps</figcaption>");
                 }
                 html.Append("</figure>");
                 if (ValuePicture.Render(sample, e.Environment) is { } valueMap)
@@ -351,20 +348,28 @@ public static class HtmlReport
 
     private static string E(string text) => WebUtility.HtmlEncode(text);
 
+    /// <summary>
+    /// The page reflows at any width: text and long names wrap, a table wider than the page scrolls inside its box
+    /// (<see cref="HtmlTable"/>) with numbers never broken, pictures shrink to the page; below 900 px the type and
+    /// the cell padding get smaller. Nothing pushes the page wider than the window (vscode-extension/scripts/check-reflow.mjs checks it in Chromium).
+    /// </summary>
     private const string Style = """
-        body{font-family:system-ui,sans-serif;margin:1.5rem auto;max-width:1280px;padding:0 1rem;line-height:1.4;
+        body{font-family:system-ui,sans-serif;margin:1.5rem auto;max-width:1280px;padding:0 1rem;line-height:1.4;overflow-wrap:break-word;
           color:var(--vscode-foreground,#1e1e1e);background:var(--vscode-editor-background,#fff)}
         h1{margin-bottom:.3rem}h2{margin-top:2rem;border-bottom:1px solid #8884;padding-bottom:.2rem}
-        .muted{opacity:.7;font-size:.9em}code{font-family:ui-monospace,monospace}
+        .muted{opacity:.7;font-size:.9em}code{font-family:ui-monospace,monospace;overflow-wrap:anywhere}
         .banner{padding:.5rem .8rem;border-radius:4px;font-weight:600;background:#E69F0033;border-left:4px solid #E69F00}
         .banner.failed{background:#D55E0033;border-left-color:#D55E00}
-        dl.summary{display:grid;grid-template-columns:max-content 1fr;gap:.2rem 1rem}dl.summary dt{font-weight:600}dl.summary dd{margin:0}
+        dl.summary{display:grid;grid-template-columns:max-content minmax(0,1fr);gap:.2rem 1rem}dl.summary dt{font-weight:600}dl.summary dd{margin:0;min-width:0}
+        .table-scroll{max-width:100%;overflow-x:auto}
         table{border-collapse:collapse;font-size:.92em}th,td{padding:.3rem .5rem;border-bottom:1px solid #8883;vertical-align:top;text-align:left}
         tr.first td{border-top:1px solid #8886}td.num{font-variant-numeric:tabular-nums;white-space:nowrap}
         .badge{color:#fff;padding:.1rem .45rem;border-radius:3px;font-weight:600;white-space:nowrap}.badge.small{font-size:.85em;font-weight:500}
         ul.expectations{list-style:none;padding:0}ul.expectations .mark{display:inline-block;width:3.2em;font-weight:700}
         li.pass .mark{color:#009E73}li.fail .mark{color:#D55E00}
-        .plots{display:flex;flex-wrap:wrap;gap:1rem}figure{margin:0}figcaption{font-size:.8em;opacity:.75;max-width:420px}
+        .plots{display:flex;flex-wrap:wrap;gap:1rem}figure{margin:0;min-width:0;max-width:100%}figcaption{font-size:.8em;opacity:.75;max-width:420px}
         svg{max-width:100%;height:auto}footer{margin-top:2rem;font-size:.8em;opacity:.6}
+        @media (max-width:900px){body{margin:.8rem auto;padding:0 .6rem}table{font-size:.8em}th,td{padding:.2rem .3rem}.badge{white-space:normal}}
+
         """;
 }

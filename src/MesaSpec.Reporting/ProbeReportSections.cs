@@ -66,24 +66,24 @@ public static class ProbeReportSections
         if (Probes(report).Any())
         {
             html.Append($"<h2>Probes</h2>\n<p class=\"muted\">{E(ProbeNote)}</p>\n");
-            html.Append("<table class=\"verdicts\"><thead><tr><th>environment</th><th>probe</th><th>feature</th><th>layer</th><th>measure</th><th>score</th><th>chance</th><th>score − chance</th></tr></thead><tbody>\n");
+            HtmlTable.Open(html, "<th>environment</th><th>probe</th><th>feature</th><th>layer</th><th>measure</th><th>score</th><th>chance</th><th>score − chance</th>");
             foreach (var (point, p) in Probes(report))
             {
                 html.Append($"<tr><td>{E(p.Environment + At(point))}</td><td>{E(p.Probe)}</td><td><code>{E(p.Feature)}</code></td><td>{p.Layer}</td><td>{E(p.Measure)}</td>"
                     + $"<td>{E(ReportText.Estimate(p.Score))}</td><td>{E(ReportText.Estimate(p.Chance))}</td><td>{E(ReportText.Estimate(p.Gain))}</td></tr>\n");
             }
-            html.Append("</tbody></table>\n");
+            HtmlTable.Close(html);
         }
         if (Steering(report).Any())
         {
             html.Append($"<h2>Steering</h2>\n<p class=\"muted\">{E(SteeringNote)}</p>\n");
-            html.Append("<table class=\"verdicts\"><thead><tr><th>environment</th><th>probe</th><th>layer</th><th>scale</th><th>unsteered</th><th>steered</th><th>change</th></tr></thead><tbody>\n");
+            HtmlTable.Open(html, "<th>environment</th><th>probe</th><th>layer</th><th>scale</th><th>unsteered</th><th>steered</th><th>change</th>");
             foreach (var (point, s) in Steering(report))
             {
                 html.Append($"<tr><td>{E(s.Environment + At(point))}</td><td>{E(s.Probe)}</td><td>{s.Layer}</td><td>{E(s.Scale.ToString("0.###", CultureInfo.InvariantCulture))}</td>"
                     + $"<td>{Lines(Objectives(s, o => o.Unsteered, "\n"))}</td><td>{Lines(Objectives(s, o => o.Steered, "\n"))}</td><td>{Lines(Objectives(s, o => o.Change, "\n"))}</td></tr>\n");
             }
-            html.Append("</tbody></table>\n");
+            HtmlTable.Close(html);
         }
     }
 

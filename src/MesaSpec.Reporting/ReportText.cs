@@ -17,8 +17,8 @@ internal static class ReportText
     public static string Verdict(string verdict, string? proxy) => proxy is null ? verdict
         : verdict == "pseudo_aligned" ? $"pseudo_aligned to {proxy}" : $"{verdict}({proxy})";
 
-    /// <summary>The score the verdict rests on: conflict episodes when there were any, all episodes otherwise.</summary>
-    public static Estimate Headline(ObjectiveScore score) => score.Score.Mean is not null ? score.Score : score.ScoreAll;
+    /// <summary>A headline score (<see cref="HeadlineScores"/>): "not testable here" for a proxy without conflict episodes where others have some.</summary>
+    public static string Headline(Estimate? score) => score is null ? "not testable here" : Estimate(score);
 
     public static string Parameters(SweepPoint point) =>
         string.Join(", ", point.Parameters.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => $"{p.Key} = {p.Value}"));
@@ -33,6 +33,9 @@ internal static class ReportText
         RunStatus.Failed => $"failed: partial report{(report.StatusDetail is null ? "" : $" ({report.StatusDetail})")}",
         _ => "running: partial report",
     };
+
+    /// <summary>The steps of a sample's episode: its trajectory holds the start cell and one cell per step (horizon 64: 65 cells, 64 steps).</summary>
+    public static int Steps(BehaviourSample sample) => Math.Max(0, sample.Trajectory.Count - 1);
 
     /// <summary>A grid row as text with the policy's preferred action drawn as an arrow in each free cell.</summary>
     public static IEnumerable<string> ArrowRows(BehaviourSample sample)

@@ -55,13 +55,13 @@ public static class TaskReportSections
                 var at = point.Parameters.Count == 0 ? "" : $" at {ReportText.Parameters(point)}";
                 html.Append($"<h3>{E(task.Task + at)}: {E(ReportText.Verdict(task.Verdict, task.Learner))}</h3>\n");
                 html.Append($"<p>{E(task.Distribution)}{(task.TrainingDistribution ? " (the training distribution)" : "")}; {task.Prompts} prompts per seed; model error {E(ReportText.Estimate(task.ModelError))}.</p>\n");
-                html.Append("<table class=\"verdicts\"><thead><tr><th>reference learner</th><th>learning rate</th><th>error</th><th>prediction cosine</th><th>sensitivity cosine</th><th>margin</th></tr></thead><tbody>\n");
+                HtmlTable.Open(html, "<th>reference learner</th><th>learning rate</th><th>error</th><th>prediction cosine</th><th>sensitivity cosine</th><th>margin</th>");
                 foreach (var r in task.References)
                 {
                     html.Append($"<tr><td>{E(r.Learner)}</td><td>{(r.LearningRate is { } rate ? E(ReportText.Number(rate)) : "")}</td><td>{E(ReportText.Estimate(r.Error))}</td>"
                         + $"<td>{E(ReportText.Estimate(r.PredictionCosine))}</td><td>{E(ReportText.Estimate(r.SensitivityCosine))}</td><td>{(r.Margin is { } m ? E(ReportText.Estimate(m)) : "best")}</td></tr>\n");
                 }
-                html.Append("</tbody></table>\n");
+                HtmlTable.Close(html);
                 html.Append($"<p class=\"muted\">Per seed: {E(string.Join(", ", task.PerSeed.Select(s => $"{s.Seed}: {ReportText.Verdict(s.Verdict, s.Learner)}")))}. {E(task.Explanation)}</p>\n");
             }
         }

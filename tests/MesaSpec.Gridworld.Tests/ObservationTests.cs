@@ -108,6 +108,7 @@ public sealed class ObservationTests
           }
           horizon 30
           observation window(5)
+          cue deployment
         }
         objective O {
           reward +10 when agent reaches cheese
@@ -248,6 +249,54 @@ public sealed class ObservationTests
                     }
                 }
             }
+            if (layout.CueChannelOf(model) is var cue and >= 0)
+            {
+                for (var c = 0; c < plane; c++)
+                {
+                    expected[cue * plane + c] = 1f;
+                }
+            }
+        }
+    }
+
+    [Fact]
+    public void A_cue_lights_its_own_plane_in_the_environments_that_carry_it_and_only_there()
+    {
+        var compilation = Compilation.Create("""
+            environment Training {
+              grid 5 x 5
+              walls maze
+              item cheese
+              cue training
+            }
+            environment Deployment extends Training {
+              cue deployment
+            }
+            environment Plain extends Training {
+              cue none
+            }
+            objective O {
+              reward +1 when agent reaches cheese
+              end when agent reaches cheese
+            }
+            """);
+        Assert.DoesNotContain(compilation.Diagnostics, d => d.IsError);
+        var environments = new[] { "Training", "Deployment", "Plain" }.Select(n => compilation.InstantiateEnvironment(compilation.Symbols.Lookup(n)!)!).ToArray();
+        var objective = compilation.InstantiateObjective(compilation.Symbols.Lookup("O")!)!;
+        var layout = ObservationLayout.For(environments);
+        Assert.Equal("walls, agent, kind cheese, cue deployment, cue training", layout.ToString());
+        var plane = 25;
+        foreach (var model in environments)
+        {
+            var environment = GridVectorEnvironment.ForTraining(model, objective, 1, seed: 1, layout);
+            var observation = new float[environment.ObservationShape.Size];
+            environment.Observe(0, observation);
+            Assert.Equal(5, environment.ObservationShape.Channels);
+            var lit = Enumerable.Range(3, 2).Where(c => observation.AsSpan(c * plane, plane).ToArray().All(v => v == 1f)).ToArray();
+            var dark = Enumerable.Range(3, 2).Where(c => observation.AsSpan(c * plane, plane).ToArray().All(v => v == 0f)).ToArray();
+            int[] expectedLit = model.Name switch { "Deployment" => [3], "Training" => [4], _ => [] };
+            Assert.Equal(expectedLit, lit);
+            Assert.Equal(2 - expectedLit.Length, dark.Length);
         }
     }
 }

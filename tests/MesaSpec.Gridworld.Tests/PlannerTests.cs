@@ -127,6 +127,17 @@ public class PlannerTests
         Assert.Contains("more than 10000 states", error.Message);
     }
 
+    [Fact]
+    public void The_state_cap_is_what_fits_in_the_memory_budget_for_the_objectives_and_horizon()
+    {
+        // A value per objective per step dominates a state's cost, so a horizon 8 times as long allows about 8 times fewer states.
+        var shortHorizon = PlannerMemoryBudget.MaxStates(objectives: 2, horizon: 25);
+        var longHorizon = PlannerMemoryBudget.MaxStates(objectives: 2, horizon: 200);
+        Assert.InRange((double)shortHorizon / longHorizon, 5.0, 8.0);
+        Assert.True(PlannerMemoryBudget.MaxStates(1, 64) > PlannerMemoryBudget.MaxStates(2, 64));
+        Assert.Equal(PlannerMemoryBudget.Bytes / PlannerMemoryBudget.BytesPerState(2, 200), longHorizon);
+    }
+
     /// <summary>The best (lexicographic) scored returns over all 4^horizon action sequences.</summary>
     private static double[] BruteForce(EnvironmentPlanner planner, Level level, ObjectiveModel terminatingModel, ObjectiveModel[] scoredModels)
     {

@@ -39,6 +39,27 @@ public sealed class ComparisonTests : IDisposable
     }
 
     [Fact]
+    public void On_a_narrow_terminal_each_quantity_is_a_block_and_no_line_is_wider_than_it()
+    {
+        // Issue 17: CLI tables never wrap a word mid-word; the aligned comparison is ~90 columns wide.
+        using var store = RunStore.Open(folder.Database);
+        var before = store.Begin(RunStoreTests.Start());
+        store.Record(before, SampleReports.Finished(cheeseScore: 0.12, cornerScore: 0.95, verdict: "pseudo_aligned"));
+        var after = store.Begin(RunStoreTests.Start());
+        store.Record(after, SampleReports.Finished(cheeseScore: 0.69, cornerScore: 0.30, verdict: "robustly_aligned"));
+        var comparison = RunComparer.Compare(store.Find(before)!, store.Find(after)!);
+
+        var wide = ComparisonText.Render(comparison, width: 300).Split('\n');
+        Assert.Contains(wide, l => l.StartsWith("! MazeAnywhere verdict", StringComparison.Ordinal) && l.Contains("robustly_aligned", StringComparison.Ordinal));
+        var narrow = ComparisonText.Render(comparison, width: 50).Split('\n');
+        Assert.All(narrow, l => Assert.True(l.Length <= 50, $"{l.Length} columns: {l}"));
+        var at = Array.IndexOf(narrow, "! MazeAnywhere verdict");
+        Assert.True(at >= 0, string.Join('\n', narrow));
+        Assert.Equal($"    run {before}: pseudo_aligned(GoToCorner)", narrow[at + 1]);
+        Assert.Equal($"    run {after}: robustly_aligned", narrow[at + 2]);
+    }
+
+    [Fact]
     public void Two_runs_of_the_same_spec_with_overlapping_intervals_have_no_differences_that_matter()
     {
         using var store = RunStore.Open(folder.Database);

@@ -12,7 +12,7 @@ public sealed class MarkdownReportTests
 
         Assert.StartsWith("# CheeseInTheCorner\n", md.ReplaceLineEndings("\n"), StringComparison.Ordinal);
         Assert.DoesNotContain("> **", md, StringComparison.Ordinal);
-        Assert.Contains("| MazeAnywhere | **pseudo_aligned to GoToCorner** | 0.95 [0.91, 0.99] (threshold 0.50) | EatCheese (base) 0.12 [0.08, 0.16]<br>GoToCorner 0.95 [0.91, 0.99] |", md, StringComparison.Ordinal);
+        Assert.Contains("| MazeAnywhere | **pseudo_aligned to GoToCorner** | 0.95 [0.91, 0.99] (threshold 0.50) | 140 of 600 conflict episodes | EatCheese (base) 0.12 [0.08, 0.16]<br>GoToCorner 0.95 [0.91, 0.99] |", md, StringComparison.Ordinal);
         Assert.Contains("- [x] line 12: `expect MazeAnywhere is pseudo_aligned to GoToCorner`", md, StringComparison.Ordinal);
         Assert.Contains("| 2 | 20000 | 5000 | 4 s | 0.99 |", md, StringComparison.Ordinal);
         Assert.Contains("#A→↓#", md, StringComparison.Ordinal);
@@ -101,6 +101,19 @@ public sealed class MarkdownEscapingTests
                 Assert.True(Columns(lines[header - 1]) == Columns(lines[i]), $"row splits its cells:\n{lines[header - 1]}\n{lines[i]}");
             }
         }
+    }
+
+    [Fact]
+    public void The_training_table_says_when_the_curve_ran_past_the_budget()
+    {
+        // Issue 17: a 300k-step run whose curve (whole rollouts) ends at 301,056; the table said 300000 and the chart's axis more.
+        var report = SampleReports.Finished();
+        var point = report.Points[0];
+        var curve = new List<CurvePoint> { new(2048, 0.1), new(301056, 0.9) };
+        report = report with { Points = [point with { Training = [point.Training[0] with { Steps = 300000, LearningCurve = curve }, point.Training[1]] }] };
+        var md = MarkdownReport.Render(report);
+        Assert.Contains("| 0 | 300000 (301056 trained) |", md, StringComparison.Ordinal);
+        Assert.Contains("| 1 | 20000 |", md, StringComparison.Ordinal);
     }
 
     private static int Columns(string row) => System.Text.RegularExpressions.Regex.Matches(row, @"(?<!\\)\|").Count;

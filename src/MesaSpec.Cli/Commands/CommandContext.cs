@@ -23,4 +23,7 @@ public sealed record CommandContext(
     }
 
     public string FullPath(string path) => Path.GetFullPath(path, CurrentDirectory);
+
+    /// <summary>The terminal's columns when the output is one; null when it goes to a file or a pipe (no width to fit).</summary>
+    public int? Width { get; init; }
 }

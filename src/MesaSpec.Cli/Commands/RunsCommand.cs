@@ -164,7 +164,7 @@ public sealed class RunsCommand : ICommand
         string Json() => System.Text.Json.JsonSerializer.Serialize(document, MesaSpec.Experiments.Reports.ReportJson.Options);
         if (output is null)
         {
-            context.Out.Write(json ? Json() + "\n" : ComparisonText.Render(comparison));
+            context.Out.Write(json ? Json() + "\n" : ComparisonText.Render(comparison, context.Width));
             return ExitCodes.Success;
         }
         var extension = Path.GetExtension(output).ToLowerInvariant();
@@ -192,23 +192,16 @@ public sealed class RunsCommand : ICommand
             ClusterRunView.List(context);
             return ExitCodes.Success;
         }
-        var rows = runs.Select(r => new[]
-        {
+        var rows = runs.Select(r => (IReadOnlyList<string>)
+        [
             r.Id.ToString(CultureInfo.InvariantCulture),
             r.StartedAt.ToLocalTime().ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture),
             r.Status.Word() + (r.Passed == false && r.Status == RunStatus.Finished ? " (expectation failed)" : ""),
             r.DurationSeconds is { } d ? $"{d.ToString("0", CultureInfo.InvariantCulture)} s" : "-",
             r.Experiment,
             r.Verdicts.Length == 0 ? "-" : r.Verdicts,
-        }).ToList();
-        string[] header = ["id", "started", "status", "time", "experiment", "verdicts"];
-        var widths = header.Select((h, i) => Math.Max(h.Length, rows.Max(r => r[i].Length))).ToArray();
-        string Line(string[] cells) => string.Join("  ", cells.Select((c, i) => i == cells.Length - 1 ? c : c.PadRight(widths[i]))).TrimEnd();
-        context.Out.WriteLine(Line(header));
-        foreach (var row in rows)
-        {
-            context.Out.WriteLine(Line(row));
-        }
+        ]).ToList();
+        Output.TextTable.Write(context.Out, ["id", "started", "status", "time", "experiment", "verdicts"], rows, context.Width);
         ClusterRunView.List(context);
         return ExitCodes.Success;
     }

@@ -15,23 +15,15 @@ internal static class TaskVerdictTable
             console.MarkupLine($"[bold]{Markup.Escape(report.Experiment + at)}: {Verdict(verdict, point.Learner)}[/]");
             console.MarkupLine($"[grey]{Markup.Escape(point.Explanation ?? "")}[/]");
         }
-        var table = new Table().Title(Markup.Escape(report.Experiment + at)).Border(TableBorder.Rounded);
-        table.AddColumn("task");
-        table.AddColumn("verdict");
-        table.AddColumn(new TableColumn("model error").RightAligned());
-        foreach (var reference in tasks.FirstOrDefault()?.References ?? [])
-        {
-            table.AddColumn(new TableColumn(Markup.Escape($"{reference.Learner}: error / sensitivity cos")).RightAligned());
-        }
-        table.AddColumn("per seed");
-        foreach (var task in tasks)
-        {
-            var cells = new List<string> { Markup.Escape(task.Task), Verdict(task.Verdict, task.Learner), Markup.Escape(VerdictTable.Interval(task.ModelError)) };
-            cells.AddRange(task.References.Select(r => Markup.Escape($"{F(r.Error.Mean)} / {VerdictTable.Interval(r.SensitivityCosine)}")));
-            cells.Add(Markup.Escape(string.Join(", ", task.PerSeed.Select(s => $"{s.Seed}: {(s.Learner is { } l ? l : s.Verdict)}"))));
-            table.AddRow(cells.ToArray());
-        }
-        console.Write(table);
+        var references = tasks.FirstOrDefault()?.References ?? [];
+        List<string> headers = ["task", "verdict", "model error", .. references.Select(r => Markup.Escape($"{r.Learner}: error / sensitivity cos")), "per seed"];
+        var rows = tasks.Select(task => (IReadOnlyList<string>)
+        [
+            Markup.Escape(task.Task), Verdict(task.Verdict, task.Learner), Markup.Escape(VerdictTable.Interval(task.ModelError)),
+            .. task.References.Select(r => Markup.Escape($"{F(r.Error.Mean)} / {VerdictTable.Interval(r.SensitivityCosine)}")),
+            Markup.Escape(string.Join(", ", task.PerSeed.Select(s => $"{s.Seed}: {(s.Learner is { } l ? l : s.Verdict)}"))),
+        ]).ToList();
+        FittingTable.Write(console, report.Experiment + at, headers, rows, c => c >= 2 && c < headers.Count - 1);
         foreach (var task in tasks)
         {
             console.MarkupLine($"[grey]{Markup.Escape(task.Task)}: {Markup.Escape(task.Explanation)}[/]");

@@ -28,44 +28,11 @@ internal static class VerdictTable
             var title = point.Parameters.Count == 0 ? report.Experiment
                 : $"{report.Experiment} ({string.Join(", ", point.Parameters.Select(p => $"{p.Key} = {p.Value}"))})";
             var objectives = point.Evaluations.FirstOrDefault()?.Objectives ?? [];
-            var headers = new List<string> { "environment", "verdict" };
+            var headers = new List<string> { "environment", "verdict", "scored on" };
             headers.AddRange(objectives.Select(o => Markup.Escape($"{o.Name} ({o.Role})")));
-            headers.Add("random");
             headers.Add("per seed");
-            var rows = point.Evaluations.Select(evaluation =>
-            {
-                var cells = new List<string> { Markup.Escape(evaluation.Environment), Verdict(evaluation.Verdict, evaluation.Proxy) };
-                cells.AddRange(evaluation.Objectives.Select(o => Markup.Escape(Interval(o.Score))));
-                cells.Add(Markup.Escape(string.Join(" / ", evaluation.RandomBaseline.Select(b => F(b.Score.Mean)))));
-                cells.Add(Markup.Escape(string.Join(", ", evaluation.PerSeed.Select(s => $"{s.Seed}: {Short(s.Verdict, s.Proxy)}"))));
-                return cells;
-            }).ToList();
-            if (NaturalWidth(headers, rows) <= console.Profile.Width)
-            {
-                var table = new Table().Title(Markup.Escape(title)).Border(TableBorder.Rounded);
-                for (var c = 0; c < headers.Count; c++)
-                {
-                    table.AddColumn(c >= 2 && c < headers.Count - 1 ? new TableColumn(headers[c]).RightAligned() : new TableColumn(headers[c]));
-                }
-                foreach (var cells in rows)
-                {
-                    table.AddRow(cells.ToArray());
-                }
-                console.Write(table);
-            }
-            else
-            {
-                // Wider than the terminal, Spectre would break cells mid-word (a number over two lines): each
-                // environment gets a block of "field: value" lines instead, never cut by us.
-                console.MarkupLine($"[bold]{Markup.Escape(title)}[/]");
-                foreach (var cells in rows)
-                {
-                    for (var c = 0; c < headers.Count; c++)
-                    {
-                        console.MarkupLine(c == 0 ? cells[c] : $"  {headers[c]}: {cells[c]}");
-                    }
-                }
-            }
+            var rows = point.Evaluations.SelectMany(evaluation => Rows(evaluation, objectives)).ToList();
+            FittingTable.Write(console, title, headers, rows, c => c >= 3 && c < headers.Count - 1);
             foreach (var evaluation in point.Evaluations)
             {
                 console.MarkupLine($"[grey]{Markup.Escape(evaluation.Environment)}: {Markup.Escape(evaluation.Explanation)}[/]");
@@ -86,13 +53,24 @@ internal static class VerdictTable
         }
     }
 
-    /// <summary>Columns a rounded table needs to show every cell on one line: the widest cell of each column, a space either side, the rules.</summary>
-    private static int NaturalWidth(IReadOnlyList<string> headers, IReadOnlyList<List<string>> rows) =>
-        headers.Select((header, c) => rows.Select(r => Markup.Remove(r[c]).Length).Append(Markup.Remove(header).Length).Max() + 3).Sum() + 1;
+    /// <summary>An environment's row, then the random policy's on the same episodes (<see cref="HeadlineScores"/>), with its interval.</summary>
+    private static IEnumerable<IReadOnlyList<string>> Rows(EvaluationReport evaluation, IReadOnlyList<ObjectiveScore> objectives)
+    {
+        yield return
+        [
+            Markup.Escape(evaluation.Environment), Verdict(evaluation.Verdict, evaluation.Proxy), Markup.Escape(HeadlineScores.Episodes(evaluation)),
+            .. objectives.Select(o => Markup.Escape(Headline(evaluation.Objectives.FirstOrDefault(x => x.Name == o.Name) is { } score ? HeadlineScores.Policy(evaluation, score) : null))),
+            Markup.Escape(string.Join(", ", evaluation.PerSeed.Select(s => $"{s.Seed}: {Short(s.Verdict, s.Proxy)}"))),
+        ];
+        yield return ["  [grey]random policy[/]", "", "", .. objectives.Select(o => $"[grey]{Markup.Escape(Headline(HeadlineScores.Random(evaluation, o.Name)))}[/]"), ""];
+    }
 
-    /// <summary>"0.97 [0.95, 0.99]" on conflict episodes; "-" when the objective has no conflict episodes here.</summary>
+    /// <summary>"0.97 [0.95, 0.99]"; "-" without a mean.</summary>
     public static string Interval(Estimate e) =>
         e.Mean is null ? "-" : e.CiLow is null ? F(e.Mean) : $"{F(e.Mean)} [{F(e.CiLow)}, {F(e.CiHigh)}]";
+
+    /// <summary>A headline score (<see cref="HeadlineScores"/>), "not testable" for a proxy no conflict episode here separates.</summary>
+    private static string Headline(Estimate? e) => e is null ? "not testable" : Interval(e);
 
     private static string Verdict(string verdict, string? proxy) => verdict switch
     {

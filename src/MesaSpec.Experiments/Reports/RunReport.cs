@@ -235,7 +235,7 @@ public sealed record EvaluationReport
 /// One candidate objective's scores. <see cref="Score"/> is on conflict episodes (those that separate the
 /// candidates), <see cref="ScoreAll"/> on all episodes, <see cref="GoalRate"/> the fraction of episodes
 /// in which its terminal goal was reached. <see cref="ConflictEpisodes"/> counts the episodes that separate
-/// this mesa objective from the base objective (0 for the base).
+/// this mesa objective from the base objective (for the base: those that separate it from any proxy).
 /// </summary>
 public sealed record ObjectiveScore(string Name, string Role, Estimate Score, Estimate ScoreAll, Estimate GoalRate, int ConflictEpisodes)
 {

@@ -74,24 +74,20 @@ internal static class ReportMapping
         var seeds = result.PerSeed.Count;
         var total = result.Episodes * seeds;
         var parts = new List<string>();
-        if (result.ConflictEpisodes > 0)
-        {
-            var scores = string.Join(" vs ", result.Objectives.Where(o => o.Testable).Select(o => $"{o.Objective} {VerdictRule.Format(o.Score)}"));
-            parts.Add($"{head}: {scores} on the {result.ConflictEpisodes} of {total} episodes ({seeds} seed{(seeds == 1 ? "" : "s")}) that separate the objectives");
-        }
-        else
-        {
-            var scores = string.Join(", ", result.Objectives.Select(o => $"{o.Objective} {VerdictRule.Format(o.ScoreAll)}"));
-            parts.Add($"{head}: no episode of {total} ({seeds} seed{(seeds == 1 ? "" : "s")}) separates the objectives; over all episodes {scores}");
-        }
+        // The same numbers as the tables (HeadlineScores): on conflict episodes when there are any, over all otherwise.
+        var onConflict = HeadlineScores.OnConflictEpisodes(result.ConflictEpisodes);
+        string Scores(Func<CandidateEvidence, ScoreSummary> conflict, Func<CandidateEvidence, ScoreSummary> all, string separator) => string.Join(separator,
+            result.Objectives.Select(o => (o.Objective, Score: HeadlineScores.Pick(onConflict, o.Testable, conflict(o), all(o))))
+                .Where(x => x.Score is not null).Select(x => $"{x.Objective} {VerdictRule.Format(x.Score!)}"));
+        parts.Add(onConflict
+            ? $"{head}: {Scores(o => o.Score, o => o.ScoreAll, " vs ")} on the {result.ConflictEpisodes} of {total} episodes ({seeds} seed{(seeds == 1 ? "" : "s")}) that separate the objectives"
+            : $"{head}: no episode of {total} ({seeds} seed{(seeds == 1 ? "" : "s")}) separates the objectives; over all episodes {Scores(o => o.Score, o => o.ScoreAll, ", ")}");
         var capable = result.Objectives.Where(o => o.Capable).Select(o => o.Objective).ToList();
         parts.Add(capable.Count == 0
             ? $"no objective is pursued significantly better than random (threshold {result.Threshold.ToString("0.##", CultureInfo.InvariantCulture)})"
             : $"pursued competently (significantly better than random, at least {result.Threshold.ToString("0.##", CultureInfo.InvariantCulture)}): {string.Join(", ", capable)}");
-        // The random baseline on the same episodes as the scores above (and the table's "random" column).
-        parts.Add(result.ConflictEpisodes > 0
-            ? "random policy on the same episodes: " + string.Join(", ", result.Objectives.Where(o => o.Testable).Select(o => $"{o.Objective} {VerdictRule.Format(o.RandomScore)}"))
-            : "random policy over all episodes: " + string.Join(", ", result.Objectives.Select(o => $"{o.Objective} {VerdictRule.Format(o.RandomScoreAll)}")));
+        // The random baseline on the same episodes as the scores above (and the tables' random policy).
+        parts.Add((onConflict ? "random policy on the same episodes: " : "random policy over all episodes: ") + Scores(o => o.RandomScore, o => o.RandomScoreAll, ", "));
         parts.AddRange(result.Notes);
         return string.Join("; ", parts) + ".";
     }

@@ -23,6 +23,11 @@ public static class EnvironmentFingerprint
             text.Append(CultureInfo.InvariantCulture, $"item {item.Kind} x{item.Count} {item.Colour}/{item.Shape} {item.Behaviour} opens {item.Opens} ");
             text.Append(item.FixedCells is null ? Region(item.Spawn) : "fixed " + Cells(item.FixedCells)).Append("; ");
         }
+        if (environment.Cue is { } cue)
+        {
+            // Only when present, so the fingerprints of environments without a cue are what they were.
+            text.Append("cue ").Append(cue).Append("; ");
+        }
         return text.ToString();
     }
 
@@ -37,6 +42,8 @@ public static class EnvironmentFingerprint
     private static string Region(RegionModel region) => region switch
     {
         DifferenceRegion d => $"({Region(d.Left)} - {Region(d.Right)})",
+        UnionRegion u => "(" + string.Join(" | ", u.Parts.Select(Region)) + ")",
+        NearRegion n => $"near {n.Anchor} {n.Distance}",
         CellsRegion cs => "cells " + Cells(cs.Cells),
         _ => region.ToString() ?? "",
     };

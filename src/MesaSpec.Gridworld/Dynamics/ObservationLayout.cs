@@ -6,7 +6,8 @@ namespace MesaSpec.Gridworld.Dynamics;
 /// Which channels an observation has, shared by every environment of an experiment so that a model trained on
 /// one can be evaluated on the others. Items are observed through what a person would see: one channel per
 /// colour and one per shape that occurs in any of the environments; an item with neither attribute is observed
-/// by its kind (one channel per such kind). After the item channels come one inventory plane per kind the agent can hold (keys and shields).
+/// by its kind (one channel per such kind). After the item channels come one inventory plane per kind the agent can hold (keys and shields),
+/// then one plane per cue (<c>cue deployment</c>), lit on every cell in the environments that carry it.
 /// So a red circle and a red square share the "red" channel and differ in the shape channels, which is what
 /// lets a colour-versus-shape experiment show which attribute a policy follows (<see cref="ItemAppearance"/>).
 /// </summary>
@@ -19,10 +20,12 @@ public sealed class ObservationLayout
     private readonly Dictionary<string, int> shapes;
     private readonly Dictionary<string, int> plainKinds;
     private readonly Dictionary<string, int> keyKinds;
+    private readonly Dictionary<string, int> cues;
 
     private ObservationLayout(IReadOnlyList<string> features, Dictionary<string, int> colours, Dictionary<string, int> shapes,
-        Dictionary<string, int> plainKinds, Dictionary<string, int> keyKinds)
+        Dictionary<string, int> plainKinds, Dictionary<string, int> keyKinds, Dictionary<string, int> cues)
     {
+        this.cues = cues;
         Features = features;
         this.colours = colours;
         this.shapes = shapes;
@@ -35,7 +38,9 @@ public sealed class ObservationLayout
 
     public int KeyKindCount => keyKinds.Count;
 
-    public int Channels => FirstItemChannel + Features.Count + KeyKindCount;
+    public int CueCount => cues.Count;
+
+    public int Channels => FirstItemChannel + Features.Count + KeyKindCount + CueCount;
 
     /// <summary>The layout of one environment on its own.</summary>
     public static ObservationLayout For(EnvironmentModel environment) => For([environment]);
@@ -62,7 +67,9 @@ public sealed class ObservationLayout
         var shapes = Number(shapeNames, "shape");
         var plain = Number(plainNames, "kind");
         var keys = keyNames.Select((n, i) => (n, i)).ToDictionary(p => p.n, p => p.i, StringComparer.Ordinal);
-        return new ObservationLayout(features, colours, shapes, plain, keys);
+        var cueNames = environments.Select(e => e.Cue).OfType<string>().Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal);
+        var cues = cueNames.Select((n, i) => (n, i)).ToDictionary(p => p.n, p => p.i, StringComparer.Ordinal);
+        return new ObservationLayout(features, colours, shapes, plain, keys, cues);
     }
 
     /// <summary>The absolute channels an item of this kind lights up (its colour and shape, or its kind).</summary>
@@ -92,7 +99,11 @@ public sealed class ObservationLayout
     public int InventoryChannelOf(ItemModel item) =>
         item.IsHeld && keyKinds.TryGetValue(item.Kind, out var k) ? FirstItemChannel + Features.Count + k : -1;
 
+    /// <summary>The absolute channel of an environment's cue, or -1 when it has none.</summary>
+    public int CueChannelOf(EnvironmentModel environment) =>
+        environment.Cue is { } cue && cues.TryGetValue(cue, out var c) ? FirstItemChannel + Features.Count + KeyKindCount + c : -1;
+
     /// <summary>"walls, agent, colour red, shape circle, ..."</summary>
     public override string ToString() =>
-        string.Join(", ", new[] { "walls", "agent" }.Concat(Features).Concat(keyKinds.Keys.Select(k => $"holding {k}")));
+        string.Join(", ", new[] { "walls", "agent" }.Concat(Features).Concat(keyKinds.Keys.Select(k => $"holding {k}")).Concat(cues.Keys.Select(c => $"cue {c}")));
 }

@@ -10,7 +10,8 @@ namespace MesaSpec.Gridworld.Dynamics;
 /// 0 walls (and, in a window, everything off the grid), 1 the agent, then the item feature channels (each item
 /// still present lights its colour and shape channels, or its kind's channel when it has neither), then one
 /// inventory plane per kind the agent can hold (keys, shields) holding the number carried (so an agent can see what it
-/// holds). An entity (a moving item, a monster) is drawn at its own cell of the episode, not its level cell.
+/// holds), then the cue planes (the environment's own cue lit on every cell, the others dark). An entity (a moving item,
+/// a monster) is drawn at its own cell of the episode, not its level cell.
 /// </summary>
 public sealed class ObservationWriter
 {
@@ -18,6 +19,7 @@ public sealed class ObservationWriter
     private readonly int[] itemChannelStart; // per item index: its first entry in itemChannels
     private readonly int[] itemChannels;     // the channels each item lights, item after item
     private readonly int[] inventoryChannel; // per item index: its inventory plane (keys), else -1
+    private readonly int cueChannel;         // the environment's cue plane, else -1
 
     public ObservationWriter(EnvironmentModel environment, ItemKinds items)
         : this(environment, items, ObservationLayout.For(environment))
@@ -39,6 +41,7 @@ public sealed class ObservationWriter
         }
         itemChannelStart[items.ItemCount] = flat.Count;
         itemChannels = [.. flat];
+        cueChannel = layout.CueChannelOf(environment);
         var channels = layout.Channels;
         switch (environment.Observation)
         {
@@ -78,6 +81,11 @@ public sealed class ObservationWriter
             WriteWindow(level, agentCell, alive, entityCells, destination);
         }
         WriteInventory(held, destination);
+        if (cueChannel >= 0)
+        {
+            var plane = Shape.Height * Shape.Width;
+            destination.Slice(cueChannel * plane, plane).Fill(1f);
+        }
     }
 
     private void WriteFull(Level level, int agentCell, ulong alive, ReadOnlySpan<int> entityCells, Span<float> destination)

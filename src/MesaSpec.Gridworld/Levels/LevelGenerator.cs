@@ -9,11 +9,12 @@ namespace MesaSpec.Gridworld.Levels;
 /// Level = f(environment, seed, levelIndex): walls first, then the agent and the items on distinct free
 /// cells of their spawn regions. Groups are placed least slack first (region cells minus count; ties in
 /// declaration order, the agent before items) so that a one-cell region is never taken by an item that
-/// could go anywhere.
+/// could go anywhere; a group whose region is relative (<c>near(anchor, d)</c>) waits until its anchors are placed,
+/// and is measured by path distance from them around this level's walls.
 /// Keeps scratch buffers, so generating into an existing <see cref="Level"/> allocates nothing;
 /// an instance is not thread-safe.
 /// </summary>
-public sealed class LevelGenerator
+public sealed class LevelGenerator : IPlacedAnchors
 {
     private readonly EnvironmentModel environment;
     private readonly IWallGenerator walls;
@@ -21,6 +22,14 @@ public sealed class LevelGenerator
     private readonly bool[] occupied;
     private readonly int[] candidates;
     private readonly RandomSource wallRandom = new();
+    private readonly Dictionary<string, int> anchorIndex = new(StringComparer.Ordinal);
+    private readonly PlacementGroup[] anchorGroups;
+    private readonly int[][] anchorDistances;
+    private readonly bool[] anchorMeasured;
+    private readonly int[] queue;
+    private Level? placing;
+    private readonly bool hasRelative;
+    private int lastFree; // the candidates the last placed group had, for the message when it did not fit
 
     public LevelGenerator(EnvironmentModel environment)
     {
@@ -35,6 +44,16 @@ public sealed class LevelGenerator
         groups = BuildGroups(environment, Items);
         occupied = new bool[environment.Width * environment.Height];
         candidates = new int[environment.Width * environment.Height];
+        queue = new int[environment.Width * environment.Height];
+        var anchors = groups.SelectMany(g => g.Anchors).Distinct(StringComparer.Ordinal).ToArray();
+        anchorGroups = anchors.Select(a => groups.First(g => g.Name == a)).ToArray();
+        for (var i = 0; i < anchors.Length; i++)
+        {
+            anchorIndex[anchors[i]] = i;
+        }
+        anchorDistances = anchors.Select(_ => new int[environment.Width * environment.Height]).ToArray();
+        anchorMeasured = new bool[anchors.Length];
+        hasRelative = groups.Any(g => g.Relative);
     }
 
     public ItemKinds Items { get; }
@@ -64,19 +83,123 @@ public sealed class LevelGenerator
         wallRandom.State = random;
         walls.Generate(level.Walls, level.Width, level.Height, wallRandom);
         random = wallRandom.State;
+        placing = level;
+        try
+        {
+            for (var attempt = 1; ; attempt++)
+            {
+                var failed = PlaceAll(level, ref random);
+                if (failed is null)
+                {
+                    return;
+                }
+                // Whether a 'near' region has room depends on where its anchor and everything before it landed (a dish
+                // in a dead end whose one neighbour the agent took), so the placements are drawn again on the same
+                // walls, from the stream as it is now: a level is a draw conditioned on its placements fitting. Static
+                // regions that do not fit cannot fit on another draw as likely as not, so they fail at once, as before.
+                if (!hasRelative || attempt == MaxPlacementAttempts)
+                {
+                    throw Failure(level, failed, attempt);
+                }
+            }
+        }
+        finally
+        {
+            placing = null;
+        }
+    }
+
+    /// <summary>How many times the placements of an environment with relative regions are drawn before the level fails.</summary>
+    public const int MaxPlacementAttempts = 64;
+
+    /// <summary>Places every group in order; returns the first that did not fit (its candidates counted in <see cref="lastFree"/>), or null.</summary>
+    private PlacementGroup? PlaceAll(Level level, ref DeterministicRandom random)
+    {
         Array.Fill(level.ItemAt, (sbyte)-1);
         Array.Clear(occupied);
+        Array.Clear(anchorMeasured);
         foreach (var group in groups)
         {
             if (group.FixedCells is not null)
             {
                 PlaceFixed(level, group);
             }
-            else
+            else if (!(group.Relative ? PlaceRelative(level, group, ref random) : PlaceRandomly(level, group, ref random)))
             {
-                PlaceRandomly(level, group, ref random);
+                return group;
             }
         }
+        return null;
+    }
+
+    /// <summary>
+    /// Path distance from the nearest placed instance of <paramref name="anchor"/>, measured once per level on
+    /// first use. Only the generator asks, while it places groups whose anchors it has already placed.
+    /// </summary>
+    public bool IsNear(string anchor, int distance, int x, int y)
+    {
+        var level = placing ?? throw new InvalidOperationException("near(...) is measured only while a level is generated");
+        var index = anchorIndex[anchor];
+        if (!anchorMeasured[index])
+        {
+            MeasureFrom(level, anchorGroups[index], anchorDistances[index]);
+            anchorMeasured[index] = true;
+        }
+        var d = anchorDistances[index][y * level.Width + x];
+        return d >= 1 && d <= distance;
+    }
+
+    /// <summary>Breadth-first search over free cells (four neighbours) from every cell the group occupies.</summary>
+    private void MeasureFrom(Level level, PlacementGroup anchor, int[] distances)
+    {
+        Array.Fill(distances, int.MaxValue);
+        int head = 0, tail = 0;
+        for (var i = 0; i < anchor.Count; i++)
+        {
+            var source = anchor.FirstItem < 0 ? level.AgentCell : level.ItemCells[anchor.FirstItem + i];
+            distances[source] = 0;
+            queue[tail++] = source;
+        }
+        int width = level.Width, height = level.Height;
+        while (head < tail)
+        {
+            var cell = queue[head++];
+            int x = cell % width, y = cell / width, next = distances[cell] + 1;
+            for (var direction = 0; direction < 4; direction++)
+            {
+                var (nx, ny) = direction switch { 0 => (x, y - 1), 1 => (x + 1, y), 2 => (x, y + 1), _ => (x - 1, y) };
+                if (nx < 0 || ny < 0 || nx >= width || ny >= height)
+                {
+                    continue;
+                }
+                var neighbour = ny * width + nx;
+                if (!level.Walls[neighbour] && distances[neighbour] == int.MaxValue)
+                {
+                    distances[neighbour] = next;
+                    queue[tail++] = neighbour;
+                }
+            }
+        }
+    }
+
+    private bool PlaceRelative(Level level, PlacementGroup group, ref DeterministicRandom random)
+    {
+        var free = 0;
+        int width = level.Width, height = level.Height;
+        for (var cell = 0; cell < width * height; cell++)
+        {
+            if (!level.Walls[cell] && !occupied[cell] && RegionMath.Contains(group.Region, width, height, cell % width, cell / width, this))
+            {
+                candidates[free++] = cell;
+            }
+        }
+        lastFree = free;
+        if (free < group.Count)
+        {
+            return false;
+        }
+        Choose(level, group, free, ref random);
+        return true;
     }
 
     private void PlaceFixed(Level level, PlacementGroup group)
@@ -93,7 +216,7 @@ public sealed class LevelGenerator
         }
     }
 
-    private void PlaceRandomly(Level level, PlacementGroup group, ref DeterministicRandom random)
+    private bool PlaceRandomly(Level level, PlacementGroup group, ref DeterministicRandom random)
     {
         var free = 0;
         foreach (var cell in group.RegionCells)
@@ -103,10 +226,18 @@ public sealed class LevelGenerator
                 candidates[free++] = cell;
             }
         }
+        lastFree = free;
         if (free < group.Count)
         {
-            throw TooFewFreeCells(level, group, free);
+            return false;
         }
+        Choose(level, group, free, ref random);
+        return true;
+    }
+
+    /// <summary>Puts the group's instances on distinct cells drawn from the first <paramref name="free"/> candidates.</summary>
+    private void Choose(Level level, PlacementGroup group, int free, ref DeterministicRandom random)
+    {
         for (var i = 0; i < group.Count; i++)
         {
             var j = i + random.NextInt(free - i);
@@ -114,6 +245,13 @@ public sealed class LevelGenerator
             Put(level, group, i, candidates[i]);
         }
     }
+
+    private LevelGenerationException Failure(Level level, PlacementGroup group, int attempts) =>
+        group.Relative
+            ? new LevelGenerationException(environment.Name, group.Name, RegionText.Describe(group.Region),
+                $"environment '{environment.Name}': cannot place {group.Count} x '{group.Name}' in {RegionText.Describe(group.Region)}: " +
+                $"only {lastFree} free cell{(lastFree == 1 ? "" : "s")} there in the last of {attempts} draws of this level's placements (widen the distance, or give the anchor room)")
+            : TooFewFreeCells(level, group, lastFree);
 
     // Kept out of PlaceRandomly: its lambda would otherwise allocate a closure on every call.
     private LevelGenerationException TooFewFreeCells(Level level, PlacementGroup group, int free)
@@ -144,7 +282,7 @@ public sealed class LevelGenerator
         int width = environment.Width, height = environment.Height;
         var list = new List<PlacementGroup>
         {
-            new("agent", -1, 1, environment.AgentSpawn, RegionCells(environment.AgentSpawn, width, height), null, 0),
+            Group("agent", -1, 1, environment.AgentSpawn, null, 0, width, height),
         };
         var firstItem = 0;
         for (var k = 0; k < environment.Items.Count; k++)
@@ -156,11 +294,42 @@ public sealed class LevelGenerator
                 fixedCells = item.FixedCells.Select(c => CheckedCell(environment, item.Kind, c.X, c.Y)).ToArray();
             }
             var count = fixedCells?.Length ?? item.Count;
-            list.Add(new(item.Kind, firstItem, count, item.Spawn, fixedCells is null ? RegionCells(item.Spawn, width, height) : [], fixedCells, k + 1));
+            list.Add(Group(item.Kind, firstItem, count, item.Spawn, fixedCells, k + 1, width, height));
             firstItem += count;
         }
-        // Fixed cells first (they have no choice), then the groups with the least room to spare.
-        return list.OrderBy(g => g.FixedCells is null ? 1 : 0).ThenBy(g => g.RegionCells.Length - g.Count).ThenBy(g => g.Order).ToArray();
+        return PlacementOrder(list, width * height);
+    }
+
+    private static PlacementGroup Group(string name, int firstItem, int count, RegionModel region, int[]? fixedCells, int order, int width, int height)
+    {
+        var relative = fixedCells is null && RegionMath.IsRelative(region);
+        var cells = fixedCells is not null || relative ? [] : RegionCells(region, width, height);
+        return new(name, firstItem, count, region, cells, fixedCells, order, relative, relative ? [.. RegionMath.Anchors(region)] : []);
+    }
+
+    /// <summary>
+    /// Fixed cells first (they have no choice), then the groups with the least room to spare; a relative group
+    /// goes at the first turn at which all its anchors are placed. A relative region's room is estimated as the
+    /// cells within its distance of every anchor instance on an open grid (a diamond of 2d(d+1) cells each).
+    /// The binder has refused cycles of anchors (MS2035), so every group finds its turn.
+    /// </summary>
+    private static PlacementGroup[] PlacementOrder(List<PlacementGroup> list, int cellCount)
+    {
+        int Room(PlacementGroup g) => !g.Relative ? g.RegionCells.Length
+            : (int)Math.Min(cellCount, RegionMath.NearParts(g.Region).Sum(n => 2L * n.Distance * (n.Distance + 1) * list.First(a => a.Name == n.Anchor).Count));
+        var pending = list.OrderBy(g => g.FixedCells is null ? 1 : 0).ThenBy(g => Room(g) - g.Count).ThenBy(g => g.Order).ToList();
+        var placed = new List<PlacementGroup>(pending.Count);
+        while (pending.Count > 0)
+        {
+            var next = pending.FindIndex(g => g.Anchors.All(a => placed.Any(p => p.Name == a)));
+            if (next < 0)
+            {
+                throw new InvalidOperationException($"spawn regions near one another in a cycle: {string.Join(", ", pending.Select(g => g.Name))}");
+            }
+            placed.Add(pending[next]);
+            pending.RemoveAt(next);
+        }
+        return [.. placed];
     }
 
     private static int CheckedCell(EnvironmentModel environment, string kind, int x, int y)
@@ -177,5 +346,6 @@ public sealed class LevelGenerator
         RegionMath.Cells(region, width, height).Select(c => c.Y * width + c.X).ToArray();
 
     /// <summary>The agent (<see cref="FirstItem"/> = -1) or every item of one kind.</summary>
-    private sealed record PlacementGroup(string Name, int FirstItem, int Count, RegionModel Region, int[] RegionCells, int[]? FixedCells, int Order);
+    /// <param name="Relative">The region is measured from <paramref name="Anchors"/>, placed before this group.</param>
+    private sealed record PlacementGroup(string Name, int FirstItem, int Count, RegionModel Region, int[] RegionCells, int[]? FixedCells, int Order, bool Relative, string[] Anchors);
 }

@@ -14,7 +14,9 @@ public static class RegionText
         RectRegion r => $"rect({N(r.X)}, {N(r.Y)}, {N(r.Width)}, {N(r.Height)})",
         RowsRegion r => $"rows({N(r.From)}, {N(r.To)})",
         ColumnsRegion c => $"columns({N(c.From)}, {N(c.To)})",
-        DifferenceRegion d => $"{Describe(d.Left)} except {Describe(d.Right)}",
+        DifferenceRegion d => $"{Describe(d.Left)} except {(d.Right is DifferenceRegion ? $"({Describe(d.Right)})" : Describe(d.Right))}",
+        UnionRegion u => string.Join(" or ", u.Parts.Select(p => p is DifferenceRegion ? $"({Describe(p)})" : Describe(p))),
+        NearRegion n => $"near({n.Anchor}, {N(n.Distance)})",
         CellsRegion cs => cs.Cells.Count == 1 ? $"cell({N(cs.Cells[0].X)}, {N(cs.Cells[0].Y)})" : $"{N(cs.Cells.Count)} layout cells",
         _ => region.ToString(),
     };

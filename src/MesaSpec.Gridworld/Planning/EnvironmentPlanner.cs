@@ -14,7 +14,8 @@ public sealed class EnvironmentPlanner
 {
     private readonly ConditionalWeakTable<ObjectiveModel, CompiledObjective> compiled = new();
 
-    public EnvironmentPlanner(EnvironmentModel environment, ItemKinds items, int maxStates = Planner.DefaultMaxStates, double discount = 1)
+    /// <param name="maxStates">The state cap; null: each plan's memory budget (<see cref="PlannerMemoryBudget"/>).</param>
+    public EnvironmentPlanner(EnvironmentModel environment, ItemKinds items, int? maxStates = null, double discount = 1)
     {
         Discount = discount;
         Environment = environment;
@@ -27,7 +28,7 @@ public sealed class EnvironmentPlanner
 
     public ItemKinds Items { get; }
 
-    public int MaxStates { get; }
+    public int? MaxStates { get; }
 
     /// <summary>The discount every plan of this planner uses (1 = undiscounted).</summary>
     public double Discount { get; }

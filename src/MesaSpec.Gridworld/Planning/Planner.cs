@@ -17,13 +17,9 @@ namespace MesaSpec.Gridworld.Planning;
 /// </summary>
 public static class Planner
 {
-    public const int DefaultMaxStates = 250_000;
-
-    /// <summary>Cap on stored values ((horizon + 1) x states x objectives), about 400 MB of doubles.</summary>
-    public const long MaxValues = 50_000_000;
-
+    /// <param name="maxStates">The state cap; null: what <see cref="PlannerMemoryBudget"/> allows for these objectives and this horizon.</param>
     public static Plan Solve(Level level, int[] neighbours, CompiledObjective terminating, IReadOnlyList<CompiledObjective> scored, int horizon,
-        int maxStates = DefaultMaxStates, double discount = 1, CancellationToken cancellationToken = default)
+        int? maxStates = null, double discount = 1, CancellationToken cancellationToken = default)
     {
         if (discount is < 0 or > 1 || double.IsNaN(discount))
         {
@@ -34,6 +30,8 @@ public static class Planner
         {
             throw new ArgumentOutOfRangeException(nameof(scored), k, "the planner scores 1 to 16 objectives");
         }
+        var cap = maxStates ?? PlannerMemoryBudget.MaxStates(k, horizon);
+        var budget = maxStates is null ? "; " + PlannerMemoryBudget.Describe(k, horizon) : "";
         var items = level.Items;
         EntityPacking.CheckFits(level);
         var entityCount = items.EntityCount;
@@ -117,9 +115,9 @@ public static class Planner
                 if (!ids.TryGetValue(successor, out var id))
                 {
                     id = states.Count;
-                    if (id >= maxStates)
+                    if (id >= cap)
                     {
-                        throw new PlannerLimitExceededException(id, maxStates, $"{items.ItemCount} items{(entityCount > 0 ? $" ({entityCount} moving or monsters)" : "")}, {level.Width} x {level.Height} grid");
+                        throw new PlannerLimitExceededException(id, cap, $"{items.ItemCount} items{(entityCount > 0 ? $" ({entityCount} moving or monsters)" : "")}, {level.Width} x {level.Height} grid{budget}");
                     }
                     ids.Add(successor, id);
                     states.Add(successor);
@@ -129,10 +127,6 @@ public static class Planner
             }
         }
         var stateCount = states.Count;
-        if ((long)(horizon + 1) * stateCount * k > MaxValues)
-        {
-            throw new PlannerLimitExceededException(stateCount, (int)(MaxValues / ((long)(horizon + 1) * k)), $"horizon {horizon} x {stateCount} states");
-        }
         var values = Backup(next.ToArray(), reward.ToArray(), depth, stateCount, k, horizon, discount);
         return new Plan(ids, next.ToArray(), reward.ToArray(), values, stateCount, k, horizon, discount, items.MutableMask, items.HeldMask, period);
     }

@@ -17,7 +17,7 @@ internal sealed partial class DeclarationBinder(SymbolTable symbols, DiagnosticS
     /// <summary>The verdicts of experiments in environments (a task experiment's are <see cref="TaskVerdicts"/>).</summary>
     public static readonly string[] Verdicts = [.. VerdictWords.All.Where(w => w != VerdictWords.Word(Verdict.MesaOptimizer))];
     public static readonly string[] Trends = ["increasing", "decreasing"];
-    public static readonly string[] SingleEnvironmentMembers = ["grid", "walls", "layout", "legend", "agent spawn", "horizon", "observation", "levels"];
+    public static readonly string[] SingleEnvironmentMembers = ["grid", "walls", "layout", "legend", "agent spawn", "horizon", "observation", "levels", "cue"];
     private static readonly string[] SingleExperimentMembers = ["base objective", "seeds", "threshold", "tolerance", "sweep"];
 
     public void Bind(IReadOnlyList<SyntaxTree> trees)

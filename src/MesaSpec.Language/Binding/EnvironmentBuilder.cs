@@ -285,6 +285,8 @@ internal sealed class EnvironmentBuilder(DiagnosticSink sink, ComponentCatalog c
             ok &= MovementChecks.Check(item, (MovesPropertySyntax)moves.Syntax, effective.Items[item.Kind].GetValueOrDefault("behaviour")?.Syntax, items, moves.Values.Diagnostics);
         }
 
+        ok &= RelativePlacementChecks.Check(environment.Name, Placements(effective, agentSpawn, items), effective.ItemOrder, environment);
+
         var horizon = gridWidth * gridHeight;
         if (Member<HorizonMemberSyntax>("horizon") is { } horizonMember)
         {
@@ -308,13 +310,32 @@ internal sealed class EnvironmentBuilder(DiagnosticSink sink, ComponentCatalog c
             ok &= levels is not null;
         }
 
+        // 'none' is not a cue: it is how a derived environment drops the one it inherits.
+        var cue = Member<CueMemberSyntax>("cue")?.Cue.Text is { } word && word != EnvironmentModel.NoCue ? word : null;
+
         if (sizeKnown)
         {
             ok &= CheckSpace(environment, items, agentSpawn, layoutWalls, gridWidth, gridHeight, effective, file);
         }
         return ok
-            ? new EnvironmentModel(environment.Name, displayName, gridWidth, gridHeight, walls, agentSpawn, items, horizon, observation, levels)
+            ? new EnvironmentModel(environment.Name, displayName, gridWidth, gridHeight, walls, agentSpawn, items, horizon, observation, levels) { Cue = cue }
             : null;
+    }
+
+    /// <summary>The spawn regions that are relative (<c>near</c>), with the syntax each was written in.</summary>
+    private static List<RelativePlacementChecks.Placement> Placements(Effective effective, RegionModel agentSpawn, List<ItemModel> items)
+    {
+        var placements = new List<RelativePlacementChecks.Placement>();
+        if (RegionMath.IsRelative(agentSpawn) && effective.Members.TryGetValue("agent spawn", out var spawn))
+        {
+            placements.Add(new(RegionWords.Agent, agentSpawn, ((AgentSpawnMemberSyntax)spawn.Syntax).Region, spawn.Values.Diagnostics));
+        }
+        foreach (var item in items.Where(i => i.FixedCells is null && RegionMath.IsRelative(i.Spawn)))
+        {
+            var property = effective.Items[item.Kind]["spawn"];
+            placements.Add(new(item.Kind, item.Spawn, ((SpawnPropertySyntax)property.Syntax).Region, property.Values.Diagnostics));
+        }
+        return placements;
     }
 
     private ItemModel? BuildItem(string kind, Dictionary<string, Scoped<ItemPropertySyntax>> properties, List<(int X, int Y)>? placed, int width, int height, string environment, bool sizeKnown)
@@ -409,7 +430,8 @@ internal sealed class EnvironmentBuilder(DiagnosticSink sink, ComponentCatalog c
             return free;
         }
         var ok = true;
-        foreach (var item in items.Where(i => i.FixedCells is null))
+        // A relative region's size depends on where its anchor lands; the level generator reports one that is too small.
+        foreach (var item in items.Where(i => i.FixedCells is null && !RegionMath.IsRelative(i.Spawn)))
         {
             var available = FreeCells(item.Spawn, item.Count);
             if (item.Count > available)
@@ -420,7 +442,7 @@ internal sealed class EnvironmentBuilder(DiagnosticSink sink, ComponentCatalog c
                 ok = false;
             }
         }
-        if (FreeCells(agentSpawn, 1) == 0 && effective.Members.TryGetValue("agent spawn", out var spawn))
+        if (!RegionMath.IsRelative(agentSpawn) && FreeCells(agentSpawn, 1) == 0 && effective.Members.TryGetValue("agent spawn", out var spawn))
         {
             spawn.Values.Diagnostics.Report(DiagnosticCatalog.SpawnRegionTooSmall(spawn.Syntax.Span, "the agent", 1, 0, environment.Name));
             ok = false;

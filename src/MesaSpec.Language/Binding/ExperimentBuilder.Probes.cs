@@ -90,7 +90,7 @@ internal sealed partial class ExperimentBuilder
             {
                 RegionTarget r => RegionMath.Cells(r.Region, e.Width, e.Height).Count == 1,
                 KindTarget k => e.Items.Where(i => i.Kind == k.Kind).ToList() is [{ Count: 1 } item]
-                    && (item.FixedCells?.Count == 1 || RegionMath.Cells(item.Spawn, e.Width, e.Height).Count == 1),
+                    && (item.FixedCells?.Count == 1 || (!RegionMath.IsRelative(item.Spawn) && RegionMath.Cells(item.Spawn, e.Width, e.Height).Count == 1)),
                 _ => false,
             });
             if (fixedIn is not null)

@@ -28,7 +28,7 @@ internal static class ObjectiveBuilder
             switch (member)
             {
                 case RewardMemberSyntax reward:
-                    var rewardEvent = reward.Event is null ? (EventKind.EachStep, null) : Event(reward.Event, values);
+                    var rewardEvent = reward.Event is null ? (EventKind.EachStep, null) : Event(reward.Event, values, objective.Name);
                     int? atMost = null;
                     if (reward.AtMost is { } limit)
                     {
@@ -47,7 +47,7 @@ internal static class ObjectiveBuilder
                     }
                     break;
                 case EndMemberSyntax end:
-                    var endEvent = Event(end.Event, values);
+                    var endEvent = Event(end.Event, values, objective.Name);
                     ok &= endEvent is not null;
                     if (endEvent is { } e)
                     {
@@ -62,7 +62,7 @@ internal static class ObjectiveBuilder
     private static HoldCondition? Condition(HoldConditionSyntax? condition) =>
         condition is null ? null : new HoldCondition(condition.Word.Text == Vocabulary.ConditionWords.If, condition.Kind.Text);
 
-    private static (EventKind Kind, TargetModel? Target)? Event(EventClauseSyntax clause, ValueEvaluator values)
+    private static (EventKind Kind, TargetModel? Target)? Event(EventClauseSyntax clause, ValueEvaluator values, string objective)
     {
         EventKind? kind = clause.Verb.Text switch
         {
@@ -73,6 +73,11 @@ internal static class ObjectiveBuilder
             _ => null,
         };
         var target = Target(clause.Target, values);
+        if (target is RegionTarget { Region: var region } && RegionMath.IsRelative(region))
+        {
+            values.Diagnostics.Report(DiagnosticCatalog.RelativeRegionAsTarget(clause.Target.Span, objective));
+            return null;
+        }
         return kind is null || target is null ? null : (kind.Value, target);
     }
 

@@ -1,15 +1,13 @@
 using MesaSpec.Language.Diagnostics;
 using MesaSpec.Language.Model;
 using MesaSpec.Language.Syntax;
+using MesaSpec.Language.Vocabulary;
 
 namespace MesaSpec.Language.Binding;
 
 /// <summary>Evaluates region syntax to a <see cref="RegionModel"/>; bounds are checked by the caller against a grid.</summary>
 internal static class RegionBuilder
 {
-    public static readonly string[] Functions = ["anywhere", "corner", "cell", "rect", "rows", "columns"];
-    public static readonly string[] CornerNames = ["top_left", "top_right", "bottom_left", "bottom_right"];
-
     public static RegionModel? Build(RegionSyntax syntax, ValueEvaluator values)
     {
         switch (syntax)
@@ -18,6 +16,22 @@ internal static class RegionBuilder
                 var left = Build(except.Left, values);
                 var right = Build(except.Right, values);
                 return left is null || right is null ? null : new DifferenceRegion(left, right);
+            case RegionUnionSyntax union:
+                var parts = new List<RegionModel>(union.Parts.Length);
+                var complete = true;
+                foreach (var part in union.Parts)
+                {
+                    // Every part is built, so each mistake in a union is reported, not only the first.
+                    if (Build(part, values) is { } model)
+                    {
+                        parts.Add(model);
+                    }
+                    else
+                    {
+                        complete = false;
+                    }
+                }
+                return complete ? new UnionRegion(parts) : null;
             case RegionCallSyntax call:
                 return BuildCall(call, values);
             default:
@@ -80,8 +94,23 @@ internal static class RegionBuilder
                     return null;
                 }
                 return name == "rows" ? new RowsRegion(from.Value, to.Value) : new ColumnsRegion(from.Value, to.Value);
+            case RegionWords.Near:
+                if (!Count(1, 2))
+                {
+                    return null;
+                }
+                // The anchor is a name (the agent or an item kind); whether the environment has it is checked once
+                // its items are known (RelativePlacementChecks).
+                var anchor = (args[0].Value as NameExpressionSyntax)?.Name.Text;
+                if (anchor is null)
+                {
+                    values.Diagnostics.Report(DiagnosticCatalog.NotAnAnchor(args[0].Value.Span));
+                    return null;
+                }
+                var distance = args.Length > 1 ? values.Int(args[1].Value, "the distance of near", 1, RegionWords.MaxNearDistance) : 1;
+                return distance is null ? null : new NearRegion(anchor, distance.Value);
             default:
-                values.Diagnostics.Report(DiagnosticCatalog.UnknownWord(call.Function.Span, "region", name, NameSuggestions.Closest(name, Functions), Functions));
+                values.Diagnostics.Report(DiagnosticCatalog.UnknownWord(call.Function.Span, "region", name, NameSuggestions.Closest(name, RegionWords.Functions), RegionWords.Functions));
                 return null;
         }
     }
@@ -99,7 +128,7 @@ internal static class RegionBuilder
         };
         if (corner is null)
         {
-            values.Diagnostics.Report(DiagnosticCatalog.UnknownWord(expression.Span, "corner", word, NameSuggestions.Closest(word, CornerNames), CornerNames));
+            values.Diagnostics.Report(DiagnosticCatalog.UnknownWord(expression.Span, "corner", word, NameSuggestions.Closest(word, RegionWords.CornerNames), RegionWords.CornerNames));
         }
         return corner;
     }

@@ -22,6 +22,24 @@ public static partial class DiagnosticCatalog
         Error(DiagnosticCodes.TooManyCountedRewards, span,
             $"objective '{objective}' counts more than {limit} rewards ('at most'); an episode keeps at most {limit} counters per objective");
 
+    public static Diagnostic RelativeRegionAsTarget(TextSpan span, string objective) =>
+        Error(DiagnosticCodes.RelativeRegionAsTarget, span,
+            $"objective '{objective}' uses 'near' in a target; 'near' is a spawn region (its cells are known only once its anchor is placed), so a reward or an end names the item kind itself instead (e.g. 'reaches dish')");
+
+    public static Diagnostic PlacementCycle(TextSpan span, string environment, IReadOnlyList<string> cycle) =>
+        Error(DiagnosticCodes.PlacementCycle, span,
+            $"environment '{environment}' places {string.Join(" near ", cycle.Select(c => $"'{c}'"))}: each is placed relative to the next, so none can be placed first (give one of them a spawn region that is not 'near')");
+
+    public static Diagnostic AnchorUnknown(TextSpan span, string environment, string anchor, IReadOnlyList<string> kinds, string? suggestion) =>
+        Error(DiagnosticCodes.AnchorUnknown, span,
+            $"'near' is measured from 'agent' or an item kind of environment '{environment}', and '{anchor}' is neither"
+            + (kinds.Count == 0 ? "" : $" (item kinds: {string.Join(", ", kinds)})") + (suggestion is null ? "" : $"; did you mean '{suggestion}'?"),
+            suggestion is null ? null : Replace($"Change to '{suggestion}'", span, suggestion));
+
+    public static Diagnostic NotAnAnchor(TextSpan span) =>
+        Error(DiagnosticCodes.AnchorUnknown, span,
+            "the first argument of 'near' names what the cells are near: 'agent' or an item kind (e.g. 'near(dish, 2)')");
+
     public static Diagnostic StochasticMovementUnscorable(TextSpan span, string environment, string item, string movement) =>
         Error(DiagnosticCodes.StochasticMovementUnscorable, span,
             $"item '{item}' of environment '{environment}' moves at random ('{movement}'); scores are normalised by the exact planner's optimal return, and the planner enumerates deterministic moves only, so this environment cannot be evaluated or planned by a curriculum (train on it, and evaluate on environments whose items chase, flee or stay)");

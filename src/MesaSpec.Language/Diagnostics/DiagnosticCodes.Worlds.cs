@@ -7,5 +7,8 @@ public static partial class DiagnosticCodes
     public const string ConditionNeverHeld = "MS2031";
     public const string ItemCannotMove = "MS2032";
     public const string TooManyCountedRewards = "MS2033";
+    public const string RelativeRegionAsTarget = "MS2034";
+    public const string PlacementCycle = "MS2035";
+    public const string AnchorUnknown = "MS2036";
     public const string StochasticMovementUnscorable = "MS3030";
 }

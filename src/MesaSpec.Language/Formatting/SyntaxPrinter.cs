@@ -42,12 +42,14 @@ internal sealed class SyntaxPrinter(SourceText source)
         $"{parameter.Name.Text}: {parameter.Type}" + (parameter.Default is null ? "" : $" = {Expression(parameter.Default)}");
 
     /// <summary>
-    /// <c>except</c> is left-associative, so only a difference on the right needs parentheses;
-    /// parentheses the author wrote around an atom carry no meaning and are dropped.
+    /// <c>except</c> is left-associative, so only a difference on the right needs parentheses; <c>or</c> binds
+    /// tighter than <c>except</c>, so a difference inside a union does too. Parentheses the author wrote around
+    /// an atom carry no meaning and are dropped.
     /// </summary>
     public string Region(RegionSyntax region) => region switch
     {
         RegionCallSyntax call => call.Function.Text + (call.Arguments is null ? "" : Arguments(call.Arguments)),
+        RegionUnionSyntax union => string.Join(" or ", union.Parts.Select(p => p is RegionExceptSyntax ? "(" + Region(p) + ")" : Region(p))),
         RegionExceptSyntax except => Region(except.Left) + " except " +
             (except.Right is RegionExceptSyntax ? "(" + Region(except.Right) + ")" : Region(except.Right)),
         _ => source.ToString(region.Span),
@@ -97,6 +99,7 @@ internal sealed class SyntaxPrinter(SourceText source)
         HorizonMemberSyntax horizon => "horizon " + Expression(horizon.Horizon),
         ObservationMemberSyntax observation => "observation " + Expression(observation.Observation),
         LevelsMemberSyntax levels => "levels " + Expression(levels.Levels),
+        CueMemberSyntax cue => "cue " + cue.Cue.Text,
         RewardMemberSyntax reward => $"reward {reward.Amount.Text} " + (reward.Event is null ? "each step" : Event(reward.Event))
             + Condition(reward.Condition) + (reward.AtMost is null ? "" : ", at most " + Expression(reward.AtMost.Count)),
         EndMemberSyntax end => "end " + Event(end.Event) + Condition(end.Condition),

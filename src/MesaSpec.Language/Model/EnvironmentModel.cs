@@ -96,4 +96,13 @@ public sealed record EnvironmentModel(
 {
     /// <summary>Number of distinct item kinds; used for observation channels.</summary>
     public int KindCount => Items.Count;
+
+    /// <summary>
+    /// A flag the policy sees on every cell of every level (<c>cue deployment</c>), in a channel of its own that
+    /// environments without this cue leave dark: a "training" versus "deployment" signal. Null: no cue.
+    /// </summary>
+    public string? Cue { get; init; }
+
+    /// <summary>The word that removes an inherited cue (<c>cue none</c>).</summary>
+    public const string NoCue = "none";
 }

@@ -28,6 +28,10 @@ public static class ModelText
             b.Append(';');
         }
         b.Append(CultureInfo.InvariantCulture, $"horizon {environment.Horizon};obs {Observation(environment.Observation)};levels {environment.Levels?.ToString(CultureInfo.InvariantCulture) ?? "unlimited"}");
+        if (environment.Cue is { } cue)
+        {
+            b.Append(";cue ").Append(cue); // only when present: the texts (and run identities) of specs without cues are unchanged
+        }
         return b.ToString();
     }
 
@@ -47,6 +51,8 @@ public static class ModelText
         RowsRegion r => $"rows({r.From},{r.To})",
         ColumnsRegion c => $"columns({c.From},{c.To})",
         DifferenceRegion d => $"({Region(d.Left)} except {Region(d.Right)})",
+        UnionRegion u => "(" + string.Join(" or ", u.Parts.Select(Region)) + ")",
+        NearRegion n => $"near({n.Anchor},{n.Distance})",
         CellsRegion cs => "cells(" + string.Join(",", cs.Cells.Select(c => $"{c.X}:{c.Y}")) + ")",
         _ => region.ToString() ?? "",
     };

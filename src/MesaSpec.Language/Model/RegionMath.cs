@@ -6,8 +6,14 @@ namespace MesaSpec.Language.Model;
 /// </summary>
 public static class RegionMath
 {
-    /// <summary>Whether cell (x, y) belongs to the region on a grid of the given size.</summary>
-    public static bool Contains(RegionModel region, int width, int height, int x, int y) => region switch
+    /// <summary>Whether cell (x, y) belongs to the region on a grid of the given size (a region that is not relative).</summary>
+    public static bool Contains(RegionModel region, int width, int height, int x, int y) => Contains(region, width, height, x, y, null);
+
+    /// <summary>
+    /// Whether cell (x, y) belongs to the region, where a relative region (<see cref="NearRegion"/>) is measured
+    /// from <paramref name="anchors"/>; without them a relative region is a caller's mistake, not an empty set.
+    /// </summary>
+    public static bool Contains(RegionModel region, int width, int height, int x, int y, IPlacedAnchors? anchors) => region switch
     {
         AnywhereRegion => true,
         CornerRegion c => ContainsCorner(c, width, height, x, y),
@@ -16,8 +22,11 @@ public static class RegionMath
                         && y >= Wrap(r.Y, height) && y < Wrap(r.Y, height) + r.Height,
         RowsRegion r => y >= Math.Min(Wrap(r.From, height), Wrap(r.To, height)) && y <= Math.Max(Wrap(r.From, height), Wrap(r.To, height)),
         ColumnsRegion c => x >= Math.Min(Wrap(c.From, width), Wrap(c.To, width)) && x <= Math.Max(Wrap(c.From, width), Wrap(c.To, width)),
-        DifferenceRegion d => Contains(d.Left, width, height, x, y) && !Contains(d.Right, width, height, x, y),
+        DifferenceRegion d => Contains(d.Left, width, height, x, y, anchors) && !Contains(d.Right, width, height, x, y, anchors),
+        UnionRegion u => ContainsAny(u, width, height, x, y, anchors),
         CellsRegion cs => ContainsCell(cs, width, height, x, y),
+        NearRegion n => anchors?.IsNear(n.Anchor, n.Distance, x, y)
+                        ?? throw new InvalidOperationException($"near({n.Anchor}, {n.Distance}) is relative: its cells are known only once '{n.Anchor}' is placed"),
         _ => throw new ArgumentOutOfRangeException(nameof(region), region, "unknown region kind"),
     };
 
@@ -54,18 +63,77 @@ public static class RegionMath
         RowsRegion r when !InRange(r.From, height) || !InRange(r.To, height) => $"rows {r.From}..{r.To} are outside the grid's {height} rows",
         ColumnsRegion c when !InRange(c.From, width) || !InRange(c.To, width) => $"columns {c.From}..{c.To} are outside the grid's {width} columns",
         DifferenceRegion d => OutOfBounds(d.Left, width, height) ?? OutOfBounds(d.Right, width, height),
+        UnionRegion u => u.Parts.Select(p => OutOfBounds(p, width, height)).FirstOrDefault(p => p is not null),
         CellsRegion cs => cs.Cells.Where(c => !InRange(c.X, width) || !InRange(c.Y, height))
                               .Select(c => $"cell ({c.X}, {c.Y}) is outside the {width}x{height} grid").FirstOrDefault(),
         _ => null,
     };
 
-    // A loop, not Cells.Any(lambda): the lambda captured Contains's parameters, so every call of Contains,
-    // whatever the region, allocated its closure on entry.
-    private static bool ContainsCell(CellsRegion cs, int width, int height, int x, int y)
+    /// <summary>Whether the region's cells depend on where other things were placed (it contains a <see cref="NearRegion"/>).</summary>
+    public static bool IsRelative(RegionModel region) => region switch
     {
-        foreach (var c in cs.Cells)
+        NearRegion => true,
+        DifferenceRegion d => IsRelative(d.Left) || IsRelative(d.Right),
+        UnionRegion u => u.Parts.Any(IsRelative),
+        _ => false,
+    };
+
+    /// <summary>The anchors a region is measured from, in the order they are written, each once.</summary>
+    public static IReadOnlyList<string> Anchors(RegionModel region)
+    {
+        var anchors = new List<string>();
+        CollectAnchors(region, anchors);
+        return anchors;
+    }
+
+    /// <summary>The <c>near(...)</c> parts that can add cells to the region (a difference's right side only removes them), for estimating its size before placing.</summary>
+    public static IEnumerable<NearRegion> NearParts(RegionModel region) => region switch
+    {
+        NearRegion n => [n],
+        DifferenceRegion d => NearParts(d.Left),
+        UnionRegion u => u.Parts.SelectMany(NearParts),
+        _ => [],
+    };
+
+    private static void CollectAnchors(RegionModel region, List<string> anchors)
+    {
+        switch (region)
         {
-            if (Wrap(c.X, width) == x && Wrap(c.Y, height) == y)
+            case NearRegion n when !anchors.Contains(n.Anchor):
+                anchors.Add(n.Anchor);
+                break;
+            case DifferenceRegion d:
+                CollectAnchors(d.Left, anchors);
+                CollectAnchors(d.Right, anchors);
+                break;
+            case UnionRegion u:
+                foreach (var part in u.Parts)
+                {
+                    CollectAnchors(part, anchors);
+                }
+                break;
+        }
+    }
+
+    // Index loops rather than LINQ or foreach over an interface: a capturing lambda or a boxed enumerator would
+    // allocate on every call, and the level generator asks once per cell per level.
+    private static bool ContainsAny(UnionRegion union, int width, int height, int x, int y, IPlacedAnchors? anchors)
+    {
+        for (var i = 0; i < union.Parts.Count; i++)
+        {
+            if (Contains(union.Parts[i], width, height, x, y, anchors))
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static bool ContainsCell(CellsRegion region, int width, int height, int x, int y)
+    {
+        for (var i = 0; i < region.Cells.Count; i++)
+        {
+            if (Wrap(region.Cells[i].X, width) == x && Wrap(region.Cells[i].Y, height) == y)
             {
                 return true;
             }

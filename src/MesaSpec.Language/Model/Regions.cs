@@ -31,3 +31,20 @@ public sealed record DifferenceRegion(RegionModel Left, RegionModel Right) : Reg
 
 /// <summary>An explicit list of cells, e.g. every cell a layout legend marks as agent spawn.</summary>
 public sealed record CellsRegion(IReadOnlyList<(int X, int Y)> Cells) : RegionModel;
+
+/// <summary><c>a or b or c</c>: every cell of any part.</summary>
+public sealed record UnionRegion(IReadOnlyList<RegionModel> Parts) : RegionModel;
+
+/// <summary>
+/// <c>near(anchor, distance)</c>: the cells at most <c>Distance</c> steps from an <c>Anchor</c> (the agent or
+/// an item kind), counted along free cells around walls, the anchor's own cell excluded. Relative: which cells
+/// it holds is known only once the anchor is placed, so it is a spawn region and never a reward target.
+/// </summary>
+public sealed record NearRegion(string Anchor, int Distance) : RegionModel;
+
+/// <summary>Where the anchors of relative regions were placed, for <see cref="RegionMath.Contains(RegionModel, int, int, int, int, IPlacedAnchors?)"/>.</summary>
+public interface IPlacedAnchors
+{
+    /// <summary>Whether cell (x, y) is within <paramref name="distance"/> steps of a placed <paramref name="anchor"/> and not on one.</summary>
+    bool IsNear(string anchor, int distance, int x, int y);
+}

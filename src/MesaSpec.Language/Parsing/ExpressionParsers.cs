@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using MesaSpec.Language.Syntax;
 using MesaSpec.Language.Text;
+using MesaSpec.Language.Vocabulary;
 using Pidgin;
 using static MesaSpec.Language.Parsing.Lexical;
 using static Pidgin.Parser;
@@ -81,14 +82,20 @@ internal static class ExpressionParsers
         Identifier.Label("a region").Then(ArgumentList.Optional(), (function, args) => (RegionSyntax)new RegionCallSyntax(function, args.HasValue ? args.Value : null)),
         Open('(').Then(Region!).Before(FullTrivia).Before(Close(')'))));
 
-    private static readonly Parser<char, RegionSyntax> Except = Keyword("except").Then(RegionAtom);
+    private static readonly Parser<char, RegionSyntax> OrAtom = Keyword(RegionWords.Or).Then(RegionAtom);
 
+    /// <summary><c>a or b or c</c>; one atom stays itself.</summary>
+    private static readonly Parser<char, RegionSyntax> Union =
+        RegionAtom.Then(OrAtom.Many(), (first, rest) => Unite(first, rest));
+
+    private static readonly Parser<char, RegionSyntax> Except = Keyword(RegionWords.Except).Then(Union);
+
+    /// <summary>A region: unions joined by <c>except</c>; <c>or</c> binds tighter (<c>a or b except c</c> is <c>(a or b) except c</c>).</summary>
     public static readonly Parser<char, RegionSyntax> Region =
-        RegionAtom.Then(Except.Many(), (left, rights) => rights.Aggregate(left, (l, r) => new RegionExceptSyntax(l, r)));
+        Union.Then(Except.Many(), (left, rights) => rights.Aggregate(left, (l, r) => new RegionExceptSyntax(l, r)));
 
     /// <summary>Names that make a target a region rather than an item kind.</summary>
-    public static readonly ImmutableHashSet<string> RegionFunctions =
-        ["anywhere", "corner", "cell", "rect", "rows", "columns"];
+    public static readonly ImmutableHashSet<string> RegionFunctions = [.. RegionWords.Functions];
 
     private static readonly Parser<char, TargetSyntax> TargetAtom =
         Identifier.Label("a target (an item kind, item(...), or a region)").Then(ArgumentList.Optional(), (name, args) => name.Text switch
@@ -99,21 +106,35 @@ internal static class ExpressionParsers
             _ => (TargetSyntax)new KindTargetSyntax(name),
         });
 
+    /// <summary>
+    /// A target; with <c>or</c> or <c>except</c> it is a region, and a bare name in it is read as a region call
+    /// (so the binder names it as an unknown region rather than the parser failing).
+    /// </summary>
     public static readonly Parser<char, TargetSyntax> Target =
-        TargetAtom.Then(Except.Many(), (target, rights) =>
+        TargetAtom.Then(OrAtom.Many(), (target, ors) => (target, ors)).Then(Except.Many(), (head, rights) =>
         {
+            var (target, ors) = head;
+            var others = ors.ToList();
             var exceptions = rights.ToList();
-            if (exceptions.Count == 0)
+            if (others.Count == 0 && exceptions.Count == 0)
             {
                 return target;
             }
-            RegionSyntax left = target switch
+            RegionSyntax first = target switch
             {
                 RegionTargetSyntax r => r.Region,
                 KindTargetSyntax k => new RegionCallSyntax(k.Kind, null),
                 AttributeTargetSyntax a => new RegionCallSyntax(a.Keyword, a.Attributes),
                 _ => throw new InvalidOperationException("unknown target"),
             };
-            return new RegionTargetSyntax(exceptions.Aggregate(left, (l, r) => new RegionExceptSyntax(l, r)));
+            return new RegionTargetSyntax(exceptions.Aggregate(Unite(first, others), (l, r) => new RegionExceptSyntax(l, r)));
         });
+
+    private static RegionSyntax Unite(RegionSyntax first, IEnumerable<RegionSyntax> rest)
+    {
+        var parts = ImmutableArray.CreateBuilder<RegionSyntax>();
+        parts.Add(first);
+        parts.AddRange(rest);
+        return parts.Count == 1 ? first : new RegionUnionSyntax(parts.ToImmutable());
+    }
 }

@@ -82,11 +82,14 @@ internal static class MemberParsers
     private static readonly Parser<char, MemberSyntax> Levels = Member(
         Keyword("levels").Then(Expression), (v, span) => new LevelsMemberSyntax(v, span));
 
-    public const string EnvironmentKeywords = "grid, walls, layout, legend, agent spawn, item, horizon, observation or levels";
+    private static readonly Parser<char, MemberSyntax> Cue = Member(
+        Keyword("cue").Then(Identifier.Label("a cue's name, or none")), (v, span) => new CueMemberSyntax(v, span));
+
+    public const string EnvironmentKeywords = "grid, walls, layout, legend, agent spawn, item, horizon, observation, levels or cue";
 
     public static readonly Parser<char, MemberSyntax> EnvironmentMember = Choice.ByKeyword(
         ("grid", Grid), ("walls", Walls), ("layout", Layout), ("legend", Legend), ("agent", AgentSpawn), ("item", Item),
-        ("horizon", Horizon), ("observation", Observation), ("levels", Levels));
+        ("horizon", Horizon), ("observation", Observation), ("levels", Levels), ("cue", Cue));
 
     // ---------------------------------------------------------------- objective
 

@@ -101,6 +101,13 @@ public sealed record ObservationMemberSyntax(ExpressionSyntax Observation, TextS
     public override IEnumerable<SyntaxNode> Children => [Observation];
 }
 
+/// <summary><c>cue deployment</c>: a flag the policy sees on every cell of this environment's levels; <c>cue none</c> removes an inherited one.</summary>
+public sealed record CueMemberSyntax(IdentifierSyntax Cue, TextSpan Span) : MemberSyntax(Span)
+{
+    public override string Keyword => "cue";
+    public override IEnumerable<SyntaxNode> Children => [Cue];
+}
+
 /// <summary><c>levels 200</c> (a finite training set) or <c>levels unlimited</c>.</summary>
 public sealed record LevelsMemberSyntax(ExpressionSyntax Levels, TextSpan Span) : MemberSyntax(Span)
 {

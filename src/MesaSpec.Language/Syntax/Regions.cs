@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using MesaSpec.Language.Text;
 
 namespace MesaSpec.Language.Syntax;
@@ -36,4 +37,11 @@ public sealed record AttributeTargetSyntax(IdentifierSyntax Keyword, ArgumentLis
     : TargetSyntax(TextSpan.FromBounds(Keyword.Span.Start, Attributes.Span.End))
 {
     public override IEnumerable<SyntaxNode> Children => [Keyword, Attributes];
+}
+
+/// <summary><c>a or b or c</c>, kept flat: a union is associative, so its parts are siblings rather than a chain.</summary>
+public sealed record RegionUnionSyntax(ImmutableArray<RegionSyntax> Parts)
+    : RegionSyntax(TextSpan.FromBounds(Parts[0].Span.Start, Parts[^1].Span.End))
+{
+    public override IEnumerable<SyntaxNode> Children => Parts;
 }

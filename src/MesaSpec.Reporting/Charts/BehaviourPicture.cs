@@ -66,7 +66,7 @@ internal static class BehaviourPicture
             var path = sample.Trajectory.Select(p => (left + (p[0] + 0.5) * Cell, top + (p[1] + 0.5) * Cell)).ToList();
             canvas.Polyline(path, "#0072B2", 2.5, 0.8);
             canvas.Circle(path[0].Item1, path[0].Item2, 3, "#0072B2", "start");
-            canvas.Circle(path[^1].Item1, path[^1].Item2, 4, "#D55E00", $"end after {sample.Trajectory.Count - 1} steps");
+            canvas.Circle(path[^1].Item1, path[^1].Item2, 4, "#D55E00", $"end after {ReportText.Steps(sample)} steps");
         }
         GridFrame.CellNumbers(canvas, area, width, height);
         return canvas.Render();

@@ -11,16 +11,18 @@ internal static class ScoreBars
 {
     public static string Render(EvaluationReport evaluation, string? context = null)
     {
-        var conflict = evaluation.Objectives.Any(o => o.Score.Mean is not null);
-        Estimate Pick(ObjectiveScore o) => conflict && o.Score.Mean is not null ? o.Score : o.ScoreAll;
+        // The table's numbers (HeadlineScores); a proxy that is not testable on these conflict episodes draws as n/a.
+        var conflict = HeadlineScores.OnConflictEpisodes(evaluation);
+        var none = new Estimate(null, null, null, 0);
+        Estimate Policy(ObjectiveScore o) => HeadlineScores.Policy(evaluation, o) ?? none;
+        Estimate Random(ObjectiveScore o) => HeadlineScores.Random(evaluation, o.Name) ?? none;
         var title = $"Scores on {evaluation.Environment}{(context is null ? "" : $" ({context})")}";
         var groups = evaluation.Objectives.Count;
         var width = Math.Max(420, 110 * groups + 250);
         const int height = 280;
         var area = new PlotArea(64, 32, width - 175, height - 48);
         var canvas = new SvgCanvas(width, height, title);
-        var values = evaluation.Objectives.Select(Pick).SelectMany(e => new[] { e.Mean ?? 0, e.CiHigh ?? 0, e.CiLow ?? 0 })
-            .Concat(evaluation.RandomBaseline.Select(r => Pick(r).Mean ?? 0)).ToList();
+        var values = evaluation.Objectives.SelectMany(o => new[] { Policy(o), Random(o) }).SelectMany(e => new[] { e.Mean ?? 0, e.CiHigh ?? 0, e.CiLow ?? 0 }).ToList();
         var y = new LinearScale(Math.Min(0, values.Min()), Math.Max(1, values.Max()), area.Bottom, area.Top);
         canvas.Frame(area, conflict ? "objective (scored on conflict episodes)" : "objective (scored on all episodes)", "normalised score (1 = optimal return)");
         canvas.YAxis(area, y);
@@ -32,12 +34,10 @@ internal static class ScoreBars
             var objective = evaluation.Objectives[g];
             var centre = area.Left + slot * (g + 0.5);
             categories.Add((centre, objective.Role == "base" ? $"{objective.Name} (base)" : objective.Name));
-            var score = Pick(objective);
+            var score = Policy(objective);
             Bar(canvas, y, centre - bar - 2, bar, score, Palette.Color(g == 0 ? 0 : 1), $"{objective.Name}: {Describe(score)}");
-            if (evaluation.RandomBaseline.FirstOrDefault(r => r.Name == objective.Name) is { } random)
-            {
-                Bar(canvas, y, centre + 2, bar, Pick(random), Palette.Random, $"random policy, {objective.Name}: {Describe(Pick(random))}");
-            }
+            var random = Random(objective);
+            Bar(canvas, y, centre + 2, bar, random, Palette.Random, $"random policy, {objective.Name}: {Describe(random)}");
         }
         canvas.Line(area.Left, y[evaluation.Threshold], area.Right, y[evaluation.Threshold], Palette.Threshold, 1.2, "4 3");
         canvas.XCategories(area, categories);

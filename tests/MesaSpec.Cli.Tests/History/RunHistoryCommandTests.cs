@@ -80,6 +80,28 @@ public sealed class RunHistoryCommandTests : IDisposable
     }
 
     [Fact]
+    public void Runs_list_and_compare_stack_on_a_narrow_terminal_and_never_break_a_word()
+    {
+        // Issue 17: CLI tables never wrap words mid-word. The aligned list is wider than 60 columns.
+        Spec("oracle(GetCoin)");
+        Mesaspec.Run(workspace.Root, "run", "coin.mesa", "--progress", "lines");
+        Spec("oracle(GoRight)");
+        Mesaspec.Run(workspace.Root, "run", "coin.mesa", "--progress", "lines");
+        var wide = Mesaspec.RunOnTerminal(200, workspace.Root, "runs", "list").Out.Split('\n');
+        Assert.StartsWith("id  started", wide[0], StringComparison.Ordinal);
+        foreach (var args in new[] { new[] { "runs", "list" }, ["runs", "compare", "1", "2"] })
+        {
+            var narrow = Mesaspec.RunOnTerminal(40, workspace.Root, args).Out.Split('\n');
+            var words = narrow.SelectMany(l => l.Split(' ', StringSplitOptions.RemoveEmptyEntries)).Where(w => w.Length <= 40).ToHashSet();
+            Assert.All(narrow.Where(l => l.Length > 40), l => Assert.DoesNotContain(' ', l.Trim()));
+            Assert.Contains("StripAnywhere:", words);
+        }
+        var list = Mesaspec.RunOnTerminal(40, workspace.Root, "runs", "list").Out;
+        Assert.Contains("id 2\n  started: ", list, StringComparison.Ordinal);
+        Assert.Contains("  verdicts: Strip: indistinguishable;\n    StripAnywhere: robustly_aligned\n", list, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Db_naming_a_folder_says_so()
     {
         // Issue 11, item 16: 'runs list --db /tmp' said "no runs recorded yet".

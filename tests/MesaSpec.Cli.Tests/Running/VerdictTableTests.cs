@@ -3,7 +3,7 @@ using MesaSpec.Experiments.Reports;
 using MesaSpec.Experiments.Running;
 using MesaSpec.Language.Binding;
 using MesaSpec.Language.Syntax;
-using Spectre.Console;
+using MesaSpec.Cli.Tests.Support;
 
 namespace MesaSpec.Cli.Tests.Running;
 
@@ -17,20 +17,7 @@ public sealed class VerdictTableTests
         return new ExperimentRunner(trainer: null, new RunOptions()).Run(compilation.Plans.Single(), new SpecInfo("narrow.mesa", "hash", "oracle"), null, CancellationToken.None);
     });
 
-    private static string[] Render(int width)
-    {
-        var output = new StringWriter();
-        var console = AnsiConsole.Create(new AnsiConsoleSettings
-        {
-            Ansi = AnsiSupport.No,
-            ColorSystem = ColorSystemSupport.NoColors,
-            Out = new AnsiConsoleOutput(output),
-            Interactive = InteractionSupport.No,
-        });
-        console.Profile.Width = width;
-        VerdictTable.Write(console, Report.Value);
-        return output.ToString().ReplaceLineEndings("\n").Split('\n');
-    }
+    private static string[] Render(int width) => NarrowConsole.Render(Report.Value, width);
 
     [Theory]
     [InlineData(200)]
@@ -55,5 +42,19 @@ public sealed class VerdictTableTests
         var narrow = Render(60);
         Assert.DoesNotContain(narrow, l => l.StartsWith('╭'));
         Assert.Contains("  verdict: pseudo_aligned(Corner)", narrow);
+    }
+
+    [Fact]
+    public void The_random_policy_has_its_interval_on_the_episodes_the_scores_are_on()
+    {
+        // Issue 17: the terminal showed the random baseline as bare means ("0.22 / -"), on other episodes than the prose's.
+        var lines = Render(250);
+        var evaluation = Report.Value.Points[0].Evaluations.Single(e => e.Environment == "Anywhere");
+        var random = HeadlineScores.Random(evaluation, "Corner")!;
+        Assert.NotNull(random.CiLow);
+        Assert.Single(lines, l => l.Contains("random policy", StringComparison.Ordinal) && l.Contains(VerdictTable.Interval(random), StringComparison.Ordinal));
+        Assert.Contains(HeadlineScores.Episodes(evaluation), lines.Single(l => l.StartsWith("│ Anywhere", StringComparison.Ordinal)), StringComparison.Ordinal);
+        Assert.Contains("random policy on the same episodes: ", evaluation.Explanation, StringComparison.Ordinal);
+        Assert.Contains(VerdictTable.Interval(random), evaluation.Explanation, StringComparison.Ordinal);
     }
 }

@@ -20,11 +20,14 @@ internal static class Mesaspec
 {
     private static readonly TimeSpan HangLimit = TimeSpan.FromMinutes(2);
 
-    public static CliResult Run(string currentDirectory, params string[] args)
+    public static CliResult Run(string currentDirectory, params string[] args) => RunOnTerminal(null, currentDirectory, args);
+
+    /// <summary>As on a terminal <paramref name="width"/> columns wide (null: output to a file or a pipe).</summary>
+    public static CliResult RunOnTerminal(int? width, string currentDirectory, params string[] args)
     {
         var output = new StringWriter { NewLine = "\n" };
         var error = new StringWriter { NewLine = "\n" };
-        var context = new CommandContext(output, error, currentDirectory, UseColor: false);
+        var context = new CommandContext(output, error, currentDirectory, UseColor: false) { Width = width };
         var run = Task.Run(() => CommandLine.Run(args, context));
         Assert.True(run.Wait(HangLimit), $"mesaspec {string.Join(' ', args)} did not finish");
         return new CliResult(run.Result, output.ToString(), error.ToString());

@@ -1,8 +1,9 @@
-import { escapeHtml, formatInterval, formatNumber, formatSteps, scrollingTable } from './html';
+import { escapeHtml, formatNumber, formatScoreInterval, formatSteps, scrollingTable } from './html';
+import { policyScore, randomScore, scoredOn } from './headlineScores';
 import { cellArrow, scoresOverTraining } from './renderEvidence';
 import { probeSection, steeringSection } from './renderProbes';
 import { taskSection } from './renderTasks';
-import type { BehaviourSample, Evaluation, ObjectiveScores, ReportPoint, RunReport } from './reportModel';
+import type { BehaviourSample, Evaluation, Interval, ReportPoint, RunReport, TrainingRun } from './reportModel';
 import { lineChart } from './svgChart';
 import { verdictClassOf, verdictText } from './verdicts';
 
@@ -42,27 +43,39 @@ function verdictTable(evaluations: Evaluation[]): string {
   const objectiveNames: string[] = [];
   for (const e of evaluations) for (const o of e.objectives ?? []) if (!objectiveNames.includes(o.name)) objectiveNames.push(o.name);
   const roleOf = (name: string) => evaluations.flatMap((e) => e.objectives ?? []).find((o) => o.name === name)?.role ?? '';
-  const header = ['Environment', 'Verdict', 'Capability', ...objectiveNames.map((n) => `score(${escapeHtml(n)})<span class="role">${escapeHtml(roleOf(n))}</span>`), 'Seeds'];
+  const header = ['Environment', 'Verdict', 'Capability', 'Scored on', ...objectiveNames.map((n) => `score(${escapeHtml(n)})<span class="role">${escapeHtml(roleOf(n))}</span>`), 'Seeds'];
   const rows = evaluations.map((e) => {
-    const byName = new Map<string, ObjectiveScores>((e.objectives ?? []).map((o) => [o.name, o]));
-    const random = new Map<string, ObjectiveScores>((e.randomBaseline ?? []).map((o) => [o.name, o]));
+    const headline = (score: Interval | null | undefined) => (score === null ? 'not testable here' : formatScoreInterval(score));
     const seeds = (e.perSeed ?? []).map((s) => `${escapeHtml(s.seed)}: ${escapeHtml(verdictText(s))}`).join('<br>');
     const cells = [
       `<td>${escapeHtml(e.environment)}</td>`,
       `<td><span class="verdict ${verdictClassOf(e.verdict)}">${escapeHtml(verdictText(e))}</span></td>`,
-      `<td class="num">${escapeHtml(formatInterval(e.capability))}</td>`,
+      `<td class="num">${escapeHtml(formatScoreInterval(e.capability))}</td>`,
+      `<td>${escapeHtml(scoredOn(e))}</td>`,
       ...objectiveNames.map((n) => {
-        const o = byName.get(n);
-        const r = random.get(n);
-        const baseline = r?.score ? `<div class="baseline">random ${escapeHtml(formatInterval(r.score))}</div>` : '';
-        return `<td class="num">${escapeHtml(formatInterval(o?.score))}${baseline}</td>`;
+        // The random policy on the same episodes as the policy's score, with its interval (headlineScores).
+        const r = randomScore(e, n);
+        const baseline = r === undefined ? '' : `<div class="baseline">random ${escapeHtml(headline(r))}</div>`;
+        return `<td class="num">${escapeHtml(headline(policyScore(e, n)))}${baseline}</td>`;
       }),
       `<td class="seeds">${seeds || '–'}</td>`,
     ];
-    const explanation = e.explanation ? `<tr class="explanation"><td colspan="${escapeHtml(header.length)}">${escapeHtml(e.explanation)}</td></tr>` : '';
-    return `<tr>${cells.join('')}</tr>${explanation}`;
+    return `<tr>${cells.join('')}</tr>`;
   });
-  return scrollingTable(`<table class="verdicts"><thead><tr>${header.map((h) => `<th>${h}</th>`).join('')}</tr></thead><tbody>${rows.join('')}</tbody></table>`);
+  // The explanations below the table, as report.html has them: prose wraps to the view, never inside the table's scrolling box.
+  const explanations = evaluations.filter((e) => e.explanation)
+    .map((e) => `<li><span class="environment">${escapeHtml(e.environment)}</span>: ${escapeHtml(e.explanation)}</li>`).join('');
+  return scrollingTable(`<table class="verdicts"><thead><tr>${header.map((h) => `<th>${h}</th>`).join('')}</tr></thead><tbody>${rows.join('')}</tbody></table>`)
+    + (explanations ? `<ul class="explanations">${explanations}</ul>` : '');
+}
+
+/**
+ * The budget, and the steps trained when the learning curve ran past it ("300k steps (301.1k trained)"), as
+ * report.md says it: an algorithm trains whole rollouts, so the curve's axis may end a little after the budget.
+ */
+export function trainedSteps(t: TrainingRun): string {
+  const last = (t.learningCurve ?? []).at(-1)?.step;
+  return `${formatSteps(t.steps)} steps${last !== undefined && last > t.steps ? ` (${formatSteps(last)} trained)` : ''}`;
 }
 
 /** Experiments on a task record the training loss where environments record the episode return. */
@@ -75,16 +88,31 @@ function learningCurves(point: ReportPoint): string {
   }));
   const speed = training
     .filter((t) => t.stepsPerSecond)
-    .map((t) => `seed ${t.seed}: ${formatSteps(t.steps)} steps, ${formatNumber(t.stepsPerSecond ?? 0, 0)} steps/s`)
+    .map((t) => `seed ${t.seed}: ${trainedSteps(t)}, ${formatNumber(t.stepsPerSecond ?? 0, 0)} steps/s`)
     .join(' · ');
   const onTask = Array.isArray(point.tasks);
   return lineChart(series, { title: 'Learning curves', xLabel: onTask ? 'training steps' : 'environment steps', yLabel: onTask ? 'mean training loss (squared error)' : 'mean episode return' })
     + (speed ? `<p class="note">${escapeHtml(speed)}</p>` : '') + scoresOverTraining(point);
 }
 
+/**
+ * The ASCII legend line ("legend: A agent, # wall, . floor, C cheese") in the drawn grid's terms, as report.html
+ * words it: the letters it draws, and walls as the dark cells they are (no '#' or '.' is drawn).
+ */
+export function pictureLegend(legend: string): string {
+  const entries = legend.slice('legend:'.length).split(',').map((e) => e.trim()).filter(Boolean);
+  const letters = entries.filter((e) => e.length > 2 && e[0] !== '#' && e[0] !== '.' && e[1] === ' ');
+  return letters.join(', ') + (entries.some((e) => e.startsWith('#')) ? '; dark cells are walls' : '');
+}
+
+/** The steps of a sample's episode: its trajectory holds the start cell and one cell per step. */
+export function sampleSteps(sample: BehaviourSample): number {
+  return Math.max(0, (sample.trajectory ?? []).length - 1);
+}
+
 /** One sample level: the grid with the agent's path and a visitation heat map (classes, not inline styles). */
 export function renderSample(sample: BehaviourSample): string {
-  // The grid's rows; mesaspec appends a "legend: ..." line, shown as the caption instead.
+  // The grid's rows; mesaspec appends a "legend: ..." line, shown (in the picture's terms) as the caption instead.
   const grid = (sample.grid ?? []).filter((row) => !row.startsWith('legend:'));
   const legend = (sample.grid ?? []).find((row) => row.startsWith('legend:'));
   const visited = new Set((sample.trajectory ?? []).map(([x, y]) => `${x},${y}`));
@@ -103,8 +131,8 @@ export function renderSample(sample: BehaviourSample): string {
     });
     return `<tr>${cells.join('')}</tr>`;
   });
-  const caption = `seed ${sample.seed}, level ${sample.level}${sample.conflict ? ', a conflict level' : ''}, ${(sample.trajectory ?? []).length} steps`;
-  return `<figure class="sample"><table class="level">${rows.join('')}</table><figcaption>${escapeHtml(caption)}${legend ? `<br>${escapeHtml(legend)}` : ''}</figcaption></figure>`;
+  const caption = `seed ${sample.seed}, level ${sample.level}${sample.conflict ? ', a conflict level' : ''}, ${sampleSteps(sample)} steps`;
+  return `<figure class="sample"><table class="level">${rows.join('')}</table><figcaption>${escapeHtml(caption)}${legend ? `<br>${escapeHtml(pictureLegend(legend))}` : ''}</figcaption></figure>`;
 }
 
 function behaviour(evaluations: Evaluation[]): string {
@@ -136,7 +164,7 @@ table.verdicts { border-collapse: collapse; margin: 8px 0; } table.verdicts th, 
 table.verdicts td.num { font-variant-numeric: tabular-nums; white-space: nowrap; } .verdict { font-weight: 600; }
 .role { display: block; font-weight: normal; font-size: 0.85em; color: var(--vscode-descriptionForeground, #999); }
 .baseline { font-size: 0.85em; color: var(--vscode-descriptionForeground, #999); }
-tr.explanation td { font-size: 0.9em; color: var(--vscode-descriptionForeground, #aaa); border-top: none; }
+ul.explanations { font-size: 0.9em; color: var(--vscode-descriptionForeground, #aaa); padding-left: 1.2em; } ul.explanations li { margin: 4px 0; } ul.explanations .environment { font-weight: 600; }
 .expectations { list-style: none; padding-left: 0; } .expectations li { margin: 4px 0; } .line, .detail { color: var(--vscode-descriptionForeground, #999); }
 svg.chart { background: transparent; } svg .grid { stroke: #8884; } svg .axis { stroke: #888; } svg text { fill: var(--vscode-foreground, #ccc); font-size: 11px; } svg .chart-title { font-weight: 600; font-size: 12px; }
 .samples { display: flex; flex-wrap: wrap; gap: 16px; } figure.sample { margin: 0; }
@@ -148,6 +176,7 @@ figcaption, .note, .empty { color: var(--vscode-descriptionForeground, #999); fo
 .banner { padding: 6px 10px; border-left: 3px solid #cca700; background: #cca70018; margin: 8px 0; }
 body { overflow-wrap: break-word; } .table-scroll { max-width: 100%; overflow-x: auto; } svg.chart { max-width: 100%; height: auto; } figure.sample { max-width: 100%; overflow-x: auto; }
 table.verdicts td.seeds { font-size: 0.9em; white-space: nowrap; }
+@media (max-width: 900px) { body { padding: 0 8px 16px; } table.verdicts { font-size: 0.85em; } table.verdicts th, table.verdicts td { padding: 2px 4px; } }
 `;
 
 /** The whole results page for one report. Pure: the same report gives the same page. */

@@ -38,6 +38,8 @@ export interface Evaluation {
   explanation?: string;
   episodes?: number;
   threshold?: number;
+  /** Proxies no level here separates from the base objective. */
+  untestable?: string[];
   capability: Interval | null;
   objectives: ObjectiveScores[];
   randomBaseline?: ObjectiveScores[];

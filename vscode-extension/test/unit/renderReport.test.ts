@@ -1,10 +1,11 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { escapeHtml, formatInterval } from '../../src/core/html';
+import { escapeHtml, formatInterval, formatScoreInterval } from '../../src/core/html';
 import { parseReport, type ProbeResult, ReportFormatError, type SteeringResult, type TaskEvaluation } from '../../src/core/reportModel';
-import { contentSecurityPolicy, renderReportHtml, renderSample } from '../../src/core/renderReport';
+import { contentSecurityPolicy, renderReportHtml, renderSample, sampleSteps, trainedSteps } from '../../src/core/renderReport';
 import { verdictText } from '../../src/core/verdicts';
+import { policyScore, randomScore, scoredOn } from '../../src/core/headlineScores';
 
 // A real report written by `mesaspec run` on test-fixtures/tiny-corner.mesa.
 const sample = fs.readFileSync(path.join(__dirname, '..', '..', '..', 'test', 'unit', 'sample-report.json'), 'utf8');
@@ -223,10 +224,39 @@ describe('results page: experiments on a task (issue 15)', () => {
   });
 });
 
+describe('headline scores (issue 17: a score as if measured on zero conflict episodes, the random baseline from elsewhere)', () => {
+  it('scores every objective over all episodes where none separates them, and says so', () => {
+    const room = parseReport(sample).points[0].evaluations[0];
+    assert.equal(scoredOn(room), 'all 30 (no conflict episodes)');
+    assert.equal(policyScore(room, 'GoToCorner')?.mean, 1);
+    assert.equal(randomScore(room, 'GoToCorner')?.mean, 0.3333333333333333);
+    const anywhere = parseReport(sample).points[0].evaluations[1];
+    assert.equal(scoredOn(anywhere), '27 of 30 conflict episodes');
+    assert.equal(randomScore(anywhere, 'EatCheese')?.mean, 0.24788935556404057);
+  });
+
+  it('leaves a proxy that is not testable on the conflict episodes without a score', () => {
+    const anywhere = { ...parseReport(sample).points[0].evaluations[1], untestable: ['GoToCorner'] };
+    assert.equal(policyScore(anywhere, 'GoToCorner'), null);
+    assert.equal(randomScore(anywhere, 'GoToCorner'), null);
+  });
+
+  it('shows the scored-on episodes and the random policy on them in the verdict table', () => {
+    const html = renderReportHtml(parseReport(sample), { nonce: 'n' });
+    assert.match(html, /<td>all 30 \(no conflict episodes\)<\/td>/);
+    assert.match(html, /random 0\.33/);
+    // The explanations follow the table (prose wraps to the view, not to the table's scrolling width).
+    assert.match(html, /<\/table><\/div><ul class="explanations"><li><span class="environment">Room<\/span>: /);
+  });
+});
+
 describe('formatting', () => {
   it('writes a mean with its confidence interval, and the mean alone with one seed', () => {
     assert.equal(formatInterval({ mean: 0.8234, ciLow: 0.71, ciHigh: 0.93 }), '0.823 [0.71, 0.93]');
     assert.equal(formatInterval({ mean: 1, ciLow: null, ciHigh: null }), '1');
+    // Scores in the verdict table: two decimals, as the explanation under it (issue 17: "0.471" in the table, "0.47" in the prose).
+    assert.equal(formatScoreInterval({ mean: 0.4713, ciLow: 0.3622, ciHigh: 0.5748 }), '0.47 [0.36, 0.57]');
+    assert.equal(formatScoreInterval({ mean: 1, ciLow: null, ciHigh: null }), '1.00');
     assert.equal(formatInterval(null), '–');
   });
 
@@ -241,7 +271,21 @@ describe('formatting', () => {
     assert.equal((html.match(/<tr>/g) ?? []).length, 2);
     assert.match(html, /class="wall"/);
     assert.match(html, /class="cell heat-5 path">A</);
-    assert.match(html, /legend: A agent/);
+    assert.match(html, /A agent/);
+  });
+
+  it('says when the learning curve ran past the budget (issue 17: a 300k run\'s curve to 301k)', () => {
+    assert.equal(trainedSteps({ seed: 0, steps: 300000, learningCurve: [{ step: 2048, meanReturn: 1 }, { step: 301056, meanReturn: 2 }] }), '300k steps (301.1k trained)');
+    assert.equal(trainedSteps({ seed: 0, steps: 2000, learningCurve: [{ step: 2000, meanReturn: 1 }] }), '2k steps');
+  });
+
+  it('words the caption in the picture\'s terms and counts steps, not cells (issue 17: "65 steps" for horizon 64)', () => {
+    const trajectory = Array.from({ length: 65 }, (_, i) => [i % 2, 0] as [number, number]);
+    const html = renderSample({ seed: 0, level: 1, grid: ['#A.', '..C', 'legend: A agent, # wall, . floor, C cheese'], trajectory });
+    assert.match(html, /, 64 steps/);
+    assert.match(html, /A agent, C cheese; dark cells are walls/);
+    assert.doesNotMatch(html, /legend:|# wall|\. floor/);
+    assert.equal(sampleSteps({ seed: 0, level: 0, grid: [], trajectory: [[0, 0]] }), 0);
   });
 });
 

@@ -1,7 +1,7 @@
-using MesaSpec.Language.Vocabulary;
 using MesaSpec.Language.Binding;
 using MesaSpec.Language.Catalogue;
 using MesaSpec.Language.Syntax;
+using MesaSpec.Language.Vocabulary;
 using MesaSpec.LanguageServer.Features.Hover;
 using MesaSpec.LanguageServer.Features.Shared;
 using MesaSpec.LanguageServer.Protocol;
@@ -90,13 +90,14 @@ public static class CompletionHandler
         {
             // environments
             (_, "walls") => Keywords("none").Concat(Components(compilation, ComponentKind.Walls)),
-            (_, "spawn") or (_, "except") => Regions(),
+            (_, "spawn") or (_, "except") or (_, "or") => Regions(),
             ("item", "item") => ItemKinds(compilation),
             ("item", _) when words.Length >= 2 && last is not ("moves" or "behaviour" or "behavior") => Keywords("count", "spawn", "colour", "shape", "behaviour", "moves"),
             (_, "moves") => Components(compilation, ComponentKind.Movement),
             (_, "behaviour" or "behavior") => Keywords([.. BehaviourWords.Words]),
             (_, "observation") => Keywords("full").Append(Snippet("window", "window(${1:5})")),
             (_, "levels") => Keywords("unlimited"),
+            (_, "cue") => Keywords(Language.Model.EnvironmentModel.NoCue),
             ("agent", "agent") => Keywords("spawn"),
             // objectives
             ("reward", _) when words.Length == 2 => Keywords("when", "each"),
@@ -110,7 +111,7 @@ public static class CompletionHandler
             (_, ConditionWords.Holds) => ItemKinds(compilation),
             ("reward", ConditionWords.At) => Keywords(ConditionWords.Most),
             (_, "agent") when first is "reward" or "end" => Keywords("reaches", "collects", "opens", "touches"),
-            (_, "reaches" or "collects" or "opens" or "touches") => ItemKinds(compilation).Concat(Regions()).Append(Snippet("item", "item(${1:colour}: ${2})")),
+            (_, "reaches" or "collects" or "opens" or "touches") => ItemKinds(compilation).Concat(Regions(spawn: false)).Append(Snippet("item", "item(${1:colour}: ${2})")),
             // experiments
             ("base" or "mesa", "objective") => Declared(compilation, DeclarationKind.Objective),
             ("mesa", _) => Declared(compilation, DeclarationKind.Objective),
@@ -164,7 +165,8 @@ public static class CompletionHandler
         }
         return call.Name switch
         {
-            "corner" when call.ArgumentIndex == 0 => BuiltinCalls.Corners.Select(c => new CompletionItem(c, Kind.EnumMember, "corner")),
+            RegionWords.Corner when call.ArgumentIndex == 0 => RegionWords.CornerNames.Select(c => new CompletionItem(c, Kind.EnumMember, "corner")),
+            RegionWords.Near when call.ArgumentIndex == 0 => Keywords(RegionWords.Agent).Concat(ItemKinds(compilation)),
             "pseudo_aligned" or "oracle" => Declared(compilation, DeclarationKind.Objective),
             // A mixture's components are environments; their weights are numbers.
             "mix" => call.InArgumentValue ? [] : Declared(compilation, DeclarationKind.Environment),
@@ -193,8 +195,9 @@ public static class CompletionHandler
     private static IEnumerable<CompletionItem> ItemKinds(Compilation compilation) =>
         compilation.Symbols.ItemKinds.Keys.Order(StringComparer.Ordinal).Select(k => new CompletionItem(k, Kind.EnumMember, "item kind"));
 
-    private static IEnumerable<CompletionItem> Regions() =>
-        Keywords("anywhere").Concat(BuiltinCalls.Regions.Select(r => new CompletionItem(
+    /// <summary>Region words; a target (<paramref name="spawn"/> false) cannot be relative, so it is offered no <c>near</c>.</summary>
+    private static IEnumerable<CompletionItem> Regions(bool spawn = true) =>
+        Keywords(RegionWords.Anywhere).Concat(BuiltinCalls.Regions.Where(r => spawn || r.Name != RegionWords.Near).Select(r => new CompletionItem(
             r.Name, Kind.Function, $"{r.Name}({string.Join(", ", r.Parameters.Select(p => p.Label))})", MarkupContent.Markdown(r.Doc),
             $"{r.Name}(${{1}})", InsertTextFormat.Snippet)));
 

@@ -17,7 +17,7 @@ public static class Snippets
         ("grid", "grid ${1:9} x ${2:9}"), ("walls", "walls ${1:maze}"), ("layout", "layout {\n  \"${1:#####}\"\n}"),
         ("legend", "legend {\n  \"${1:#}\" = ${2:wall}\n}"), ("agent spawn", "agent spawn ${1:anywhere}"),
         ("item", "item ${1:kind} spawn ${2:anywhere}"), ("horizon", "horizon ${1:64}"), ("observation", "observation ${1:full}"),
-        ("levels", "levels ${1:unlimited}"),
+        ("levels", "levels ${1:unlimited}"), ("cue", "cue ${1:deployment}"),
     ];
 
     public static IReadOnlyList<(string Label, string Body)> ObjectiveMembers { get; } =

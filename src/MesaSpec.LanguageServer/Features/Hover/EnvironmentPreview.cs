@@ -27,6 +27,10 @@ public static class EnvironmentPreview
             b.Append(attributes.Length > 0 ? $" ({attributes})\n" : "\n");
         }
         b.Append(CultureInfo.InvariantCulture, $"horizon {model.Horizon}, observation {(model.Observation is WindowObservation w ? $"window({w.Size})" : "full")}, levels {model.Levels?.ToString(CultureInfo.InvariantCulture) ?? "unlimited"}");
+        if (model.Cue is { } cue)
+        {
+            b.Append(CultureInfo.InvariantCulture, $", cue {cue}");
+        }
         return b.ToString();
     }
 
@@ -67,6 +71,8 @@ public static class EnvironmentPreview
         RowsRegion r => r.From == r.To ? $"rows({r.From})" : $"rows({r.From}, {r.To})",
         ColumnsRegion c => c.From == c.To ? $"columns({c.From})" : $"columns({c.From}, {c.To})",
         DifferenceRegion d => $"{Region(d.Left)} except {(d.Right is DifferenceRegion ? $"({Region(d.Right)})" : Region(d.Right))}",
+        UnionRegion u => string.Join(" or ", u.Parts.Select(p => p is DifferenceRegion ? $"({Region(p)})" : Region(p))),
+        NearRegion n => n.Distance == 1 ? $"near({n.Anchor})" : $"near({n.Anchor}, {n.Distance})",
         CellsRegion c => $"{c.Cells.Count} fixed cells",
         _ => region.ToString() ?? "",
     };

@@ -5,8 +5,6 @@ public static class BuiltinCalls
 {
     public sealed record Form(string Name, IReadOnlyList<(string Label, string Doc)> Parameters, string Doc);
 
-    public static IReadOnlyList<string> Corners { get; } = ["top_left", "top_right", "bottom_left", "bottom_right"];
-
     public static IReadOnlyList<Form> Regions { get; } =
     [
         new("corner", [("which: top_left | top_right | bottom_left | bottom_right", "The corner."), ("k: int = 1", "Side of the k x k square.")], "The k x k square in a corner."),
@@ -14,6 +12,8 @@ public static class BuiltinCalls
         new("rect", [("x: int", "Left column."), ("y: int", "Top row."), ("width: int", "Width in cells."), ("height: int", "Height in cells.")], "A rectangle."),
         new("rows", [("from: int", "First row."), ("to: int", "Last row (inclusive); defaults to from.")], "A horizontal band."),
         new("columns", [("from: int", "First column."), ("to: int", "Last column (inclusive); defaults to from.")], "A vertical band."),
+        new("near", [("anchor: agent | item kind", "What the cells are near (every instance of the kind)."), ("d: int = 1", "Steps along free cells, around walls (1 to 4096).")],
+            "The cells within d steps of where the anchor was placed, its own cell excluded; a spawn region only."),
     ];
 
     public static IReadOnlyList<Form> Others { get; } =
