@@ -17,7 +17,9 @@ internal static class Choice
     /// <summary>
     /// Alternatives that each start with a keyword (<see cref="Lexical.Keyword"/>): when the next word is not an
     /// alternative's keyword, that alternative fails without consuming. An alternative may be listed under several
-    /// words (<c>colour</c>, <c>color</c>) and a word may start several alternatives (tried in order).
+    /// words (<c>colour</c>, <c>color</c>) and a word may start several alternatives (tried in order). A word listed
+    /// against the wrong alternative costs time, not correctness: that alternative fails without consuming, and the
+    /// plain <c>OneOf</c> runs.
     /// </summary>
     public static Parser<char, T> ByKeyword<T>(params (string Keyword, Parser<char, T> Parser)[] alternatives)
     {

@@ -74,13 +74,14 @@ internal static class DeclarationParsers
             BodyContinues.Then(SkippedRest.Or(member)).Before(FullTrivia).Many(),
             Char('}').Then(CurrentOffset).Optional());
 
+    /// <summary>A declaration of <paramref name="kind"/>, with its keyword for <see cref="Choice.ByKeyword"/>.</summary>
     private static (string Keyword, Parser<char, SyntaxNode> Parser) Declaration(DeclarationKind kind, Parser<char, MemberSyntax> member, string keywords, bool canExtend) =>
-        (kind.ToString().ToLowerInvariant(), Keyword(kind.ToString().ToLowerInvariant())
+        (KeywordOf(kind), Keyword(KeywordOf(kind))
             .Then(Identifier, (keyword, name) => (keyword, name))
             .Then(Parameters.Optional(), (kn, ps) => (kn.keyword, kn.name, ps))
             .Then(canExtend ? Keyword("extends").Then(NameOrCall).Optional() : Return(Maybe.Nothing<ExpressionSyntax>()), (h, ext) => (h, ext))
             .Before(FullTrivia)
-            .Then(BodyOf(Recovering(member, kind switch { DeclarationKind.Environment => "an environment", DeclarationKind.Task => "a task", _ => "an " + kind.ToString().ToLowerInvariant() }, keywords)), (header, body) => (SyntaxNode)new DeclarationSyntax(
+            .Then(BodyOf(Recovering(member, kind switch { DeclarationKind.Environment => "an environment", DeclarationKind.Task => "a task", _ => "an " + KeywordOf(kind) }, keywords)), (header, body) => (SyntaxNode)new DeclarationSyntax(
                 kind,
                 header.h.keyword,
                 header.h.name,
@@ -89,6 +90,8 @@ internal static class DeclarationParsers
                 [.. body.Members],
                 new TextSpan(body.Open, 1),
                 body.CloseEnd.HasValue ? new TextSpan(body.CloseEnd.Value - 1, 1) : null)));
+
+    private static string KeywordOf(DeclarationKind kind) => kind.ToString().ToLowerInvariant();
 
     private static readonly Parser<char, SyntaxNode> Import = Spanned(
         Keyword(DeclarationWords.Import).Then(StringLiteral), (path, span) => (SyntaxNode)new ImportSyntax(path, span));

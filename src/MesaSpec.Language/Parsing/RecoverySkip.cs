@@ -1,4 +1,3 @@
-using MesaSpec.Language.Vocabulary;
 using Pidgin;
 
 namespace MesaSpec.Language.Parsing;
@@ -85,7 +84,7 @@ internal sealed class RecoverySkip : Parser<char, RecoverySkip.Skipped>
         while (state.HasCurrent)
         {
             var c = state.Current;
-            if (atLineStart && !first && StartsDeclaration(ref state))
+            if (atLineStart && !first && Tokens.StartsDeclaration(ref state))
             {
                 return (int)state.Location;
             }
@@ -102,6 +101,4 @@ internal sealed class RecoverySkip : Parser<char, RecoverySkip.Skipped>
         }
         return (int)state.Location;
     }
-
-    private static bool StartsDeclaration(ref ParseState<char> state) => Tokens.StartsDeclaration(ref state);
 }
