@@ -55,6 +55,8 @@ public sealed class ComponentArguments(ComponentModel component, ComponentDescri
         return RangeChecked(name, String(name), choices.Contains, "must be one of " + string.Join(", ", choices));
     }
 
+    public IReadOnlyList<string> StringList(string name) => Read(name, v => v.AsList().Select(item => item.AsString()).ToList());
+
     public IReadOnlyList<int> PositiveIntList(string name)
     {
         var list = Read(name, v => v.AsList().Select(item => item.AsInt()).ToList());

@@ -82,7 +82,8 @@ public sealed record ComponentDescriptor(string Name, ComponentKind Kind, string
 
     /// <summary>
     /// The parameter of a movement that names what it moves relative to (<c>agent</c> or an item kind of the
-    /// environment), or null; the binder checks the name (MS2030) and the runtime resolves it.
+    /// environment; a string, or a list of them for a route), or null; the binder checks every name (MS2030) and the
+    /// runtime resolves it.
     /// </summary>
     public string? TargetParameter { get; init; }
 

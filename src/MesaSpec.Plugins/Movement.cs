@@ -56,6 +56,9 @@ public interface IMovementGrid
 
     /// <summary>The neighbour of <paramref name="from"/> farthest from the nearest cell of <paramref name="target"/>, when farther than <paramref name="from"/>; else <paramref name="from"/>.</summary>
     int StepAway(int from, MovementTarget target);
+
+    /// <summary>Whether the target is on the grid: the agent always is; an item kind while one of its items is present.</summary>
+    bool IsPresent(MovementTarget target);
 }
 
 /// <summary>How one item kind moves: called once per item and step, it returns the item's next cell.</summary>

@@ -7,7 +7,7 @@ using MesaSpec.TestWorlds;
 
 namespace MesaSpec.Gridworld.Tests;
 
-/// <summary>Entities (chase, flee, wander), monsters and shields, and rewards with state, in the dynamics and the planner.</summary>
+/// <summary>Entities (chase, flee, lead, wander), monsters and shields, and rewards with state, in the dynamics and the planner.</summary>
 public sealed class MovingItemTests
 {
     private const int Up = 0, Right = 1, Down = 2, Left = 3;
@@ -62,6 +62,33 @@ public sealed class MovingItemTests
         }
         Assert.Equal([0f, 0f, 0f, 0f, 0f, -1f, -1f, -1f], rewards);
         Assert.Equal(environment.Items.EntityMask, environment.LastOutcome(0).Contacts);
+    }
+
+    [Fact]
+    public void A_leader_heads_for_the_first_kind_of_its_route_still_present_and_turns_when_it_is_collected()
+    {
+        // "F@.L..S": the leader (static, so it never ends or pays) heads right for S; once the agent has collected S it turns for F.
+        var leader = Worlds.Item("leader", new AnywhereRegion(), behaviour: ItemBehaviour.Static) with
+        {
+            Movement = new ComponentModel("lead", new Dictionary<string, Value>
+            {
+                ["route"] = new Value(new List<Value> { new("second"), new("first") }),
+                ["every"] = new Value(1L),
+            }) { Descriptor = BuiltinComponents.Lead },
+        };
+        var world = Worlds.FromAscii("Beacons", 50, ["F@.L..S"], Worlds.Item("first", new AnywhereRegion()), Worlds.Item("second", new AnywhereRegion()), leader);
+        var collect = Worlds.Objective("Second", [new RewardTerm(1, EventKind.Collects, new KindTarget("second"))]);
+        var environment = Single(world, collect);
+        var cells = new List<int>();
+        foreach (var action in new[] { Up, Up, Up, Right, Right, Right, Right, Right, Up, Up })
+        {
+            Step(environment, action);
+            cells.Add(environment.EntityCells(0)[0]);
+        }
+        // Right to S (cell 6) and stays there; the agent reaches S on its fifth move right, then the leader goes back for F.
+        Assert.Equal([4, 5, 6, 6, 6, 6, 6, 5, 4, 3], cells);
+        var planner = new EnvironmentPlanner(world, environment.Items);
+        Assert.Equal(1, planner.OptimalReturn(new LevelGenerator(world).Generate(0, 0, 0), collect, collect), 9);
     }
 
     [Fact]

@@ -96,12 +96,13 @@ public class CompletionTests
     {
         Assert.Contains("moves", await LabelsAsync(InEnvironment("item coin $")));
         var movements = await LabelsAsync(InEnvironment("item coin behaviour monster moves $"));
-        Assert.Equal(["chase", "flee", "wander"], movements.Order(StringComparer.Ordinal));
+        Assert.Equal(["chase", "flee", "lead", "wander"], movements.Order(StringComparer.Ordinal));
         var behaviours = await LabelsAsync(InEnvironment("item coin behaviour $"));
         Assert.Contains("monster", behaviours);
         Assert.Contains("shield", behaviours);
         var afterTarget = await LabelsAsync(Specs.Cheese.Replace("  reward -0.01 each step", "  reward -1 when agent touches cheese $", StringComparison.Ordinal));
-        Assert.Equal(["at", "if", "unless"], afterTarget.Order(StringComparer.Ordinal));
+        Assert.Equal(["after", "at", "if", "unless"], afterTarget.Order(StringComparer.Ordinal));
+        Assert.Contains("cheese", await LabelsAsync(Specs.Cheese.Replace("  reward -0.01 each step", "  reward +1 when agent reaches cheese after $", StringComparison.Ordinal)));
         Assert.Equal(["agent"], await LabelsAsync(Specs.Cheese.Replace("  reward -0.01 each step", "  reward -1 when agent touches cheese unless $", StringComparison.Ordinal)));
         Assert.Equal(["holds"], await LabelsAsync(Specs.Cheese.Replace("  reward -0.01 each step", "  reward -1 when agent touches cheese unless agent $", StringComparison.Ordinal)));
         Assert.Contains("cheese", await LabelsAsync(Specs.Cheese.Replace("  reward -0.01 each step", "  reward -1 when agent touches cheese unless agent holds $", StringComparison.Ordinal)));

@@ -67,6 +67,16 @@ public sealed class ToleranceTests : IDisposable
     }
 
     [Fact]
+    public void A_probe_penalty_matches_to_a_millionth_of_itself_and_a_grid_step_fails()
+    {
+        static JsonObject Probe(double penalty) => JsonNode.Parse($$"""{ "probes": [{ "perSeed": [{ "seed": 0, "penalty": {{penalty}} }] }] }""")!.AsObject();
+
+        Assert.True(SnapshotComparer.Compare(Probe(986.829397), Probe(986.829407), Derived).Matches); // another CPU's rounding
+        Assert.False(SnapshotComparer.Compare(Probe(986.829397), Probe(986.84), Derived).Matches);
+        Assert.False(SnapshotComparer.Compare(Probe(986.829397), Probe(9868.29397), new ScoreTolerance(1.0)).Matches); // another grid value
+    }
+
+    [Fact]
     public void An_estimate_without_an_interval_must_match_exactly_unless_a_tolerance_is_declared()
     {
         var verified = Snapshot();

@@ -12,6 +12,8 @@ namespace MesaSpec.Gridworld.Dynamics;
 /// agent's move and each-step terms see it before the move, an entity's contact sees it after the move and after the
 /// contacts before it used their shields. A term with <c>at most N</c> keeps a counter in the episode's counter word
 /// (8 bits per counted term, in term order), which the caller carries from step to step and clears at each episode's start.
+/// A term with an order (<c>after apple</c>) counts only when no item of that kind was on the grid before the step, so it
+/// needs no memory of its own: which items are left is already the episode's (and the planner's) state.
 /// </summary>
 public sealed class CompiledObjective
 {
@@ -30,7 +32,8 @@ public sealed class CompiledObjective
     private readonly Term[] ends;
     private readonly ItemKinds items;
 
-    private readonly record struct Term(double Amount, bool Conditional, bool Holds, ulong HeldItems, int Limit, int Shift)
+    /// <param name="AfterItems">The items that must all be gone before the step (<c>after apple</c>); 0 for no order.</param>
+    private readonly record struct Term(double Amount, bool Conditional, bool Holds, ulong HeldItems, int Limit, int Shift, ulong AfterItems)
     {
         public bool Counted => Limit > 0;
     }
@@ -57,7 +60,7 @@ public sealed class CompiledObjective
             {
                 throw new ArgumentException($"objective '{objective.Name}' counts more than {64 / CounterBits} rewards", nameof(objective));
             }
-            terms[t] = Compile(reward.Amount, reward.Condition, limit, limit > 0 ? (counted - 1) * CounterBits : 0);
+            terms[t] = Compile(reward.Amount, reward.Condition, reward.After, limit, limit > 0 ? (counted - 1) * CounterBits : 0);
             Place(environment, reward.Event, reward.Target, t, kindTermLists, cellTermLists, stepTermList);
         }
         CounterWordBits = counted * CounterBits;
@@ -65,7 +68,7 @@ public sealed class CompiledObjective
         for (var e = 0; e < objective.Ends.Count; e++)
         {
             var end = objective.Ends[e];
-            ends[e] = Compile(0, end.Condition, 0, 0);
+            ends[e] = Compile(0, end.Condition, end.After, 0, 0);
             Place(environment, end.Event, end.Target, e, kindEndLists, cellEndLists, stepEndList);
         }
         kindTerms = Arrays(kindTermLists);
@@ -74,7 +77,7 @@ public sealed class CompiledObjective
         cellEnds = Arrays(cellEndLists);
         stepTerms = [.. stepTermList];
         stepEnds = [.. stepEndList];
-        StepReward = objective.Rewards.Where(r => r.Event == EventKind.EachStep && r.Condition is null && r.AtMost is null).Sum(r => r.Amount);
+        StepReward = objective.Rewards.Where(r => r.Event == EventKind.EachStep && r.Condition is null && r.After is null && r.AtMost is null).Sum(r => r.Amount);
     }
 
     public ObjectiveModel Objective { get; }
@@ -109,18 +112,19 @@ public sealed class CompiledObjective
         double reward = 0;
         ends = false;
         var held = outcome.HeldBefore;
-        Fire(stepTerms, stepEnds, held, ref counters, ref reward, ref ends);
+        var alive = outcome.AliveBefore;
+        Fire(stepTerms, stepEnds, held, alive, ref counters, ref reward, ref ends);
         if (outcome.Cell >= 0)
         {
-            Fire(cellTerms[outcome.Cell], cellEnds[outcome.Cell], held, ref counters, ref reward, ref ends);
+            Fire(cellTerms[outcome.Cell], cellEnds[outcome.Cell], held, alive, ref counters, ref reward, ref ends);
             if (outcome.Item >= 0)
             {
                 var slot = items.KindOfItem[outcome.Item] * 4;
-                Fire(kindTerms[slot], kindEnds[slot], held, ref counters, ref reward, ref ends);
+                Fire(kindTerms[slot], kindEnds[slot], held, alive, ref counters, ref reward, ref ends);
                 if (outcome.Effect != ItemEffect.None)
                 {
                     var e = slot + (int)outcome.Effect; // Collected = 1, Opened = 2, Touched = 3
-                    Fire(kindTerms[e], kindEnds[e], held, ref counters, ref reward, ref ends);
+                    Fire(kindTerms[e], kindEnds[e], held, alive, ref counters, ref reward, ref ends);
                 }
             }
         }
@@ -140,11 +144,11 @@ public sealed class CompiledObjective
         {
             var item = System.Numerics.BitOperations.TrailingZeroCount(remaining);
             var slot = items.KindOfItem[item] * 4;
-            Fire(kindTerms[slot], kindEnds[slot], held, ref counters, ref reward, ref ends);
+            Fire(kindTerms[slot], kindEnds[slot], held, outcome.AliveBefore, ref counters, ref reward, ref ends);
             if (items.Behaviour[items.KindOfItem[item]] is ItemBehaviour.Monster or ItemBehaviour.Hazard)
             {
                 var touched = slot + (int)ItemEffect.Touched;
-                Fire(kindTerms[touched], kindEnds[touched], held, ref counters, ref reward, ref ends);
+                Fire(kindTerms[touched], kindEnds[touched], held, outcome.AliveBefore, ref counters, ref reward, ref ends);
             }
             if ((outcome.Absorbed & (1UL << item)) != 0)
             {
@@ -154,12 +158,12 @@ public sealed class CompiledObjective
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private void Fire(int[] rewardTerms, int[] endTerms, ulong held, ref ulong counters, ref double reward, ref bool ended)
+    private void Fire(int[] rewardTerms, int[] endTerms, ulong held, ulong alive, ref ulong counters, ref double reward, ref bool ended)
     {
         foreach (var t in rewardTerms)
         {
             var term = terms[t];
-            if (!Applies(term, held))
+            if (!Applies(term, held, alive))
             {
                 continue;
             }
@@ -176,26 +180,28 @@ public sealed class CompiledObjective
         }
         foreach (var e in endTerms)
         {
-            ended |= Applies(ends[e], held);
+            ended |= Applies(ends[e], held, alive);
         }
     }
 
-    private static bool Applies(in Term term, ulong held) => !term.Conditional || ((held & term.HeldItems) != 0) == term.Holds;
+    private static bool Applies(in Term term, ulong held, ulong alive) =>
+        (!term.Conditional || ((held & term.HeldItems) != 0) == term.Holds) && (alive & term.AfterItems) == 0;
 
-    private Term Compile(double amount, HoldCondition? condition, int limit, int shift)
+    private Term Compile(double amount, HoldCondition? condition, string? after, int limit, int shift) =>
+        new(amount, condition is not null, condition?.Holds ?? false, ItemsOf(condition?.Kind), limit, shift, ItemsOf(after));
+
+    /// <summary>The item bits of a kind (0 for none, or a kind this environment lacks: an order on it is then already met).</summary>
+    private ulong ItemsOf(string? kind)
     {
-        ulong heldItems = 0;
-        if (condition is not null)
+        ulong mask = 0;
+        for (var i = 0; kind is not null && i < items.ItemCount; i++)
         {
-            for (var i = 0; i < items.ItemCount; i++)
+            if (string.Equals(items.Kinds[items.KindOfItem[i]].Kind, kind, StringComparison.Ordinal))
             {
-                if (string.Equals(items.Kinds[items.KindOfItem[i]].Kind, condition.Kind, StringComparison.Ordinal))
-                {
-                    heldItems |= 1UL << i;
-                }
+                mask |= 1UL << i;
             }
         }
-        return new Term(amount, condition is not null, condition?.Holds ?? false, heldItems, limit, shift);
+        return mask;
     }
 
     private static List<int>[] Lists(int n) => [.. Enumerable.Range(0, n).Select(_ => new List<int>())];

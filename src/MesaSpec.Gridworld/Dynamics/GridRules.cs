@@ -63,11 +63,12 @@ public static class GridRules
         int[] entityCells, int offset, Movements.MovementGrid? grid, Language.Catalogue.IRandomSource? random, int step)
     {
         var heldBefore = held;
+        var aliveBefore = alive;
         var outcome = MoveAgent(level, neighbours, action, ref agentCell, ref alive, ref held);
         var items = level.Items;
         if (items.EntityCount == 0)
         {
-            return outcome with { HeldBefore = heldBefore, HeldAfterMove = held };
+            return outcome with { HeldBefore = heldBefore, HeldAfterMove = held, AliveBefore = aliveBefore };
         }
         var heldAfterMove = held;
         ulong entered = 0, contacts = 0, absorbed = 0;
@@ -115,6 +116,7 @@ public static class GridRules
         return outcome with
         {
             HeldBefore = heldBefore,
+            AliveBefore = aliveBefore,
             HeldAfterMove = heldAfterMove,
             Entered = entered,
             Contacts = contacts,

@@ -29,6 +29,9 @@ public readonly record struct StepOutcome(int Cell, int Item, ItemEffect Effect)
 
     public ulong HeldAfterMove { get; init; }
 
+    /// <summary>The items on the grid before this step (an objective's <c>after apple</c> reads it: every apple gone earlier).</summary>
+    public ulong AliveBefore { get; init; }
+
     /// <summary>Entities whose cell the agent entered (their contacts come first).</summary>
     public ulong Entered { get; init; }
 

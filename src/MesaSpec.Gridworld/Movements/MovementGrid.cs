@@ -60,6 +60,23 @@ public sealed class MovementGrid : IMovementGrid
         return next < 0 || level.Walls[next] ? -1 : next;
     }
 
+    public bool IsPresent(MovementTarget target)
+    {
+        if (target.IsAgent)
+        {
+            return true;
+        }
+        var items = level.Items;
+        for (var i = 0; i < items.ItemCount; i++)
+        {
+            if (items.KindOfItem[i] == target.Kind && (alive & (1UL << i)) != 0)
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
     public int StepToward(int from, MovementTarget target)
     {
         var mark = MarkTargets(target);

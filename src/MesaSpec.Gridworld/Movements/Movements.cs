@@ -26,6 +26,43 @@ public sealed class ChaseMovement() : TargetMovementComponent(BuiltinComponents.
 /// <summary><c>flee(target)</c>: one step to the neighbour farthest from the nearest target, when that is farther.</summary>
 public sealed class FleeMovement() : TargetMovementComponent(BuiltinComponents.Flee, toward: false);
 
+/// <summary><c>lead(route: [a, b, c])</c>: toward the first kind of the route with an item still present.</summary>
+public sealed class LeadMovement : IMovementComponent
+{
+    public ComponentDescriptor Descriptor => BuiltinComponents.Lead;
+
+    public IMovement Create(ComponentArguments arguments, MovementContext context)
+    {
+        var route = arguments.StringList("route");
+        if (route.Count == 0)
+        {
+            throw new ComponentArgumentException("'route' names at least one kind to head for");
+        }
+        return new Leader([.. route.Select(context.Target)], arguments.PositiveInt("every"));
+    }
+
+    private sealed class Leader(MovementTarget[] route, int every) : IMovement
+    {
+        public int Period => every;
+
+        public int Move(int cell, IMovementGrid grid, IRandomSource random)
+        {
+            if ((grid.Step + 1) % every != 0)
+            {
+                return cell;
+            }
+            foreach (var target in route)
+            {
+                if (grid.IsPresent(target))
+                {
+                    return grid.StepToward(cell, target);
+                }
+            }
+            return cell;
+        }
+    }
+}
+
 /// <summary><c>wander(p)</c>: with probability p a step in a uniformly chosen direction (blocked: stays).</summary>
 public sealed class WanderMovement : IMovementComponent
 {

@@ -373,6 +373,10 @@ internal sealed partial class DeclarationBinder(SymbolTable symbols, DiagnosticS
             {
                 BindHoldCondition(condition, objective.Tree, file);
             }
+            if (member switch { RewardMemberSyntax r => r.After, EndMemberSyntax e => e.After, _ => null } is { } after)
+            {
+                BindAfter(after, objective.Tree, file);
+            }
             var clause = member switch
             {
                 RewardMemberSyntax r => r.Event,
@@ -424,6 +428,28 @@ internal sealed partial class DeclarationBinder(SymbolTable symbols, DiagnosticS
         if (!held)
         {
             file.Report(DiagnosticCatalog.ConditionNeverHeld(condition.Kind.Span, condition.Kind.Text));
+        }
+    }
+
+    /// <summary><c>after apple</c>: the kind must exist, and some environment must have items of it that can go (not static, not hazards).</summary>
+    private void BindAfter(AfterSyntax after, SyntaxTree tree, FileDiagnostics file)
+    {
+        var known = symbols.ItemKinds.ContainsKey(after.Kind.Text);
+        ReferenceItemKind(after.Kind, tree, file);
+        if (!known)
+        {
+            return;
+        }
+        // A line's behaviour: the one it names; without one, collectable (which can go) in an environment that extends
+        // nothing, and whatever it inherits otherwise (its base's line answers for it).
+        var canGo = symbols.OfKind(DeclarationKind.Environment)
+            .SelectMany(e => e.Syntax.Members.OfType<ItemMemberSyntax>().Where(i => i.Kind.Text == after.Kind.Text).Select(i => (Line: i, Root: e.Syntax.Extends is null)))
+            .Any(l => l.Line.Properties.OfType<BehaviourPropertySyntax>().Select(b => BehaviourWords.Find(b.Behaviour.Text)?.Behaviour).FirstOrDefault() is { } named
+                ? named.CanGo()
+                : l.Root);
+        if (!canGo)
+        {
+            file.Report(DiagnosticCatalog.AfterKindNeverGoes(after.Kind.Span, after.Kind.Text));
         }
     }
 

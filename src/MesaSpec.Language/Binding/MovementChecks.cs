@@ -24,9 +24,10 @@ internal static class MovementChecks
         }
         if (item.Movement is { Descriptor.TargetParameter: { } parameter } movement && movement.Arguments.TryGetValue(parameter, out var value))
         {
-            var target = value.AsString();
             var kinds = items.Select(i => i.Kind).ToList();
-            if (target != AgentWord && !kinds.Contains(target))
+            // A target, or a route of them (lead); the first that is neither the agent nor a kind is reported.
+            var targets = value.Raw is IReadOnlyList<Value> list ? list.Select(v => v.AsString()).ToList() : [value.AsString()];
+            if (targets.FirstOrDefault(t => t != AgentWord && !kinds.Contains(t)) is { } target)
             {
                 var index = movement.Descriptor.Parameters.ToList().FindIndex(p => p.Name == parameter);
                 var arguments = moves.Movement.ArgumentList()?.Arguments ?? [];

@@ -43,7 +43,7 @@ internal static class ObjectiveBuilder
                     ok &= rewardEvent is not null;
                     if (rewardEvent is { } r)
                     {
-                        rewards.Add(new RewardTerm(reward.Amount.Value, r.Kind, r.Target) { Condition = Condition(reward.Condition), AtMost = atMost });
+                        rewards.Add(new RewardTerm(reward.Amount.Value, r.Kind, r.Target) { Condition = Condition(reward.Condition), AtMost = atMost, After = reward.After?.Kind.Text });
                     }
                     break;
                 case EndMemberSyntax end:
@@ -51,7 +51,7 @@ internal static class ObjectiveBuilder
                     ok &= endEvent is not null;
                     if (endEvent is { } e)
                     {
-                        ends.Add(new EndCondition(e.Kind, e.Target!) { Condition = Condition(end.Condition) });
+                        ends.Add(new EndCondition(e.Kind, e.Target!) { Condition = Condition(end.Condition), After = end.After?.Kind.Text });
                     }
                     break;
             }

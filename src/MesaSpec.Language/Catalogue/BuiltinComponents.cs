@@ -202,6 +202,13 @@ public sealed class BuiltinComponents : IComponentProvider
         TargetParameter = "target",
     };
 
+    public static ComponentDescriptor Lead { get; } = new ComponentDescriptor("lead", ComponentKind.Movement,
+        "A leader (jaxgmg's Follow Me): each step (or every `every`-th step), after the agent has moved, the item steps along a shortest path toward the first kind of `route` that still has an item on the grid, so it visits them in that order as they are collected; with none left it stays. Deterministic (where it heads is read from the items left), so the exact planner scores it.",
+        [new("route", MesaType.ListOf(MesaType.String), null, "The kinds it heads for, in order: item kinds of the environment (or `agent`, which is always there, last)."), MovementEvery])
+    {
+        TargetParameter = "route",
+    };
+
     public static ComponentDescriptor Wander { get; } = new ComponentDescriptor("wander", ComponentKind.Movement,
         "Each step, with probability `p`, the item tries one of the four directions chosen uniformly (a wall or the edge keeps it in place); otherwise it stays. Drawn from the episode's random stream, seeded by the level, so a level replays the same way; the exact planner cannot score it (MS3030).",
         [new("p", MesaType.Float, F(0.5), "Probability of trying a move each step.", 0, 1)])
@@ -256,5 +263,5 @@ public sealed class BuiltinComponents : IComponentProvider
     };
 
     public IEnumerable<ComponentDescriptor> GetComponents() =>
-        [Maze, Rooms, Border, Mlp, Cnn, Lstm, ConvLstm, Ppo, A2c, LinearAttention, Transformer, Adam, Score, ScoreAll, GoalRate, Capability, RandomScore, CellOf, DistanceTo, Closer, Plr, Chase, Flee, Wander];
+        [Maze, Rooms, Border, Mlp, Cnn, Lstm, ConvLstm, Ppo, A2c, LinearAttention, Transformer, Adam, Score, ScoreAll, GoalRate, Capability, RandomScore, CellOf, DistanceTo, Closer, Plr, Chase, Flee, Lead, Wander];
 }

@@ -40,6 +40,10 @@ public static partial class DiagnosticCatalog
         Error(DiagnosticCodes.AnchorUnknown, span,
             "the first argument of 'near' names what the cells are near: 'agent' or an item kind (e.g. 'near(dish, 2)')");
 
+    public static Diagnostic AfterKindNeverGoes(TextSpan span, string kind) =>
+        Error(DiagnosticCodes.AfterKindNeverGoes, span,
+            $"'after {kind}' counts once every '{kind}' has left the grid, but items of kind '{kind}' never do: they are static or hazards in every environment (make them collectable, keys, shields, chests or monsters, or name a kind that is)");
+
     public static Diagnostic StochasticMovementUnscorable(TextSpan span, string environment, string item, string movement) =>
         Error(DiagnosticCodes.StochasticMovementUnscorable, span,
             $"item '{item}' of environment '{environment}' moves at random ('{movement}'); scores are normalised by the exact planner's optimal return, and the planner enumerates deterministic moves only, so this environment cannot be evaluated or planned by a curriculum (train on it, and evaluate on environments whose items chase, flee or stay)");

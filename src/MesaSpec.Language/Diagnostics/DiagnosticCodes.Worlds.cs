@@ -10,5 +10,6 @@ public static partial class DiagnosticCodes
     public const string RelativeRegionAsTarget = "MS2034";
     public const string PlacementCycle = "MS2035";
     public const string AnchorUnknown = "MS2036";
+    public const string AfterKindNeverGoes = "MS2037";
     public const string StochasticMovementUnscorable = "MS3030";
 }

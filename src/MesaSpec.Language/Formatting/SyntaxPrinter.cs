@@ -1,6 +1,7 @@
 using System.Text;
 using MesaSpec.Language.Syntax;
 using MesaSpec.Language.Text;
+using MesaSpec.Language.Vocabulary;
 
 namespace MesaSpec.Language.Formatting;
 
@@ -101,8 +102,8 @@ internal sealed class SyntaxPrinter(SourceText source)
         LevelsMemberSyntax levels => "levels " + Expression(levels.Levels),
         CueMemberSyntax cue => "cue " + cue.Cue.Text,
         RewardMemberSyntax reward => $"reward {reward.Amount.Text} " + (reward.Event is null ? "each step" : Event(reward.Event))
-            + Condition(reward.Condition) + (reward.AtMost is null ? "" : ", at most " + Expression(reward.AtMost.Count)),
-        EndMemberSyntax end => "end " + Event(end.Event) + Condition(end.Condition),
+            + After(reward.After) + Condition(reward.Condition) + (reward.AtMost is null ? "" : ", at most " + Expression(reward.AtMost.Count)),
+        EndMemberSyntax end => "end " + Event(end.Event) + After(end.After) + Condition(end.Condition),
         BaseObjectiveMemberSyntax b => "base objective " + b.Objective.Text,
         MesaObjectiveMemberSyntax mesa => "mesa objective " + string.Join(", ", mesa.Objectives.Select(o => o.Text)),
         TrainMemberSyntax train => $"train on {Expression(train.Environment)} with {Expression(train.Model)} using {Expression(train.Algorithm)}"
@@ -126,6 +127,8 @@ internal sealed class SyntaxPrinter(SourceText source)
             + ": " + Expectation(expect.Expectation),
         _ => source.ToString(member.Span),
     };
+
+    private static string After(AfterSyntax? after) => after is null ? "" : $" {ConditionWords.After} {after.Kind.Text}";
 
     private static string Condition(HoldConditionSyntax? condition) =>
         condition is null ? "" : $" {condition.Word.Text} agent holds {condition.Kind.Text}";

@@ -26,6 +26,9 @@ public static class ItemBehaviourFacts
 {
     /// <summary>Whether the agent carries such an item once collected (keys and shields), so an objective can ask whether it holds one.</summary>
     public static bool IsHeld(this ItemBehaviour behaviour) => behaviour is ItemBehaviour.Key or ItemBehaviour.Shield;
+
+    /// <summary>Whether an item of this behaviour can leave the grid during an episode (collected, opened, or a monster a shield destroys).</summary>
+    public static bool CanGo(this ItemBehaviour behaviour) => behaviour is not (ItemBehaviour.Static or ItemBehaviour.Hazard);
 }
 
 /// <summary>

@@ -36,8 +36,11 @@ public static class ModelText
     }
 
     public static string Canonical(ObjectiveModel objective) =>
-        string.Join(";", objective.Rewards.Select(r => $"reward {r.Amount.ToString("R", CultureInfo.InvariantCulture)} {r.Event} {Target(r.Target)}{Condition(r.Condition)}{(r.AtMost is { } n ? $" atmost {n}" : "")}")
-            .Concat(objective.Ends.Select(e => $"end {e.Event} {Target(e.Target)}{Condition(e.Condition)}")));
+        string.Join(";", objective.Rewards.Select(r => $"reward {r.Amount.ToString("R", CultureInfo.InvariantCulture)} {r.Event} {Target(r.Target)}{After(r.After)}{Condition(r.Condition)}{(r.AtMost is { } n ? $" atmost {n}" : "")}")
+            .Concat(objective.Ends.Select(e => $"end {e.Event} {Target(e.Target)}{After(e.After)}{Condition(e.Condition)}")));
+
+    // Empty without 'after', so the texts of objectives without it are unchanged.
+    private static string After(string? kind) => kind is null ? "" : $" after {kind}";
 
     private static string Condition(HoldCondition? condition) =>
         condition is null ? "" : $" {(condition.Holds ? "if" : "unless")} holds {condition.Kind}";

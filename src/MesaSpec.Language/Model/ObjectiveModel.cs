@@ -42,6 +42,9 @@ public sealed record RewardTerm(double Amount, EventKind Event, TargetModel? Tar
 {
     public HoldCondition? Condition { get; init; }
 
+    /// <summary><c>after apple</c>: the term counts only once no item of this kind is left on the grid (all collected before this step).</summary>
+    public string? After { get; init; }
+
     public int? AtMost { get; init; }
 
     /// <summary>The largest <see cref="AtMost"/> (a counter is one byte of the episode's state).</summary>
@@ -51,6 +54,9 @@ public sealed record RewardTerm(double Amount, EventKind Event, TargetModel? Tar
 public sealed record EndCondition(EventKind Event, TargetModel Target)
 {
     public HoldCondition? Condition { get; init; }
+
+    /// <summary>As <see cref="RewardTerm.After"/>.</summary>
+    public string? After { get; init; }
 }
 
 /// <summary>A base or mesa objective: rewards on events and the events that end the episode.</summary>

@@ -102,6 +102,11 @@ internal static class MemberParsers
             .Then(Identifier.Label("an item kind that is held (a key or a shield)"), (word, kind) => (word, kind)),
         (v, span) => new HoldConditionSyntax(v.word, v.kind, span)).Optional();
 
+    // 'after apple', between the event and a hold condition.
+    private static readonly Parser<char, Maybe<AfterSyntax>> After = Spanned(
+        Keyword(ConditionWords.After).Then(Identifier.Label("an item kind that must be gone first")),
+        (kind, span) => new AfterSyntax(kind, span)).Optional();
+
     // ', at most 3' (the comma may be left out).
     private static readonly Parser<char, Maybe<AtMostSyntax>> AtMost = Spanned(
         Try(Symbol(',').Optional().Then(Keyword(ConditionWords.At))).Then(Keyword(ConditionWords.Most)).Then(Expression),
@@ -111,17 +116,19 @@ internal static class MemberParsers
         Keyword("reward").Then(Number).Then(
             OneOf(Keyword("each").Then(Keyword("step")).ThenReturn<EventClauseSyntax?>(null), EventClause.Cast<EventClauseSyntax?>()),
             (amount, evt) => (amount, evt))
-            .Then(HoldCondition, (ae, condition) => (ae.amount, ae.evt, condition))
-            .Then(AtMost, (aec, atMost) => (aec.amount, aec.evt, aec.condition, atMost)),
+            .Then(After, (ae, after) => (ae.amount, ae.evt, after))
+            .Then(HoldCondition, (aea, condition) => (aea.amount, aea.evt, aea.after, condition))
+            .Then(AtMost, (aeac, atMost) => (aeac.amount, aeac.evt, aeac.after, aeac.condition, atMost)),
         (v, span) => new RewardMemberSyntax(v.amount, v.evt, span)
         {
+            After = v.after.HasValue ? v.after.Value : null,
             Condition = v.condition.HasValue ? v.condition.Value : null,
             AtMost = v.atMost.HasValue ? v.atMost.Value : null,
         });
 
     private static readonly Parser<char, MemberSyntax> EndWhen = Member(
-        Keyword("end").Then(EventClause).Then(HoldCondition, (e, c) => (e, c)),
-        (v, span) => new EndMemberSyntax(v.e, span) { Condition = v.c.HasValue ? v.c.Value : null });
+        Keyword("end").Then(EventClause).Then(After, (e, a) => (e, a)).Then(HoldCondition, (ea, c) => (ea.e, ea.a, c)),
+        (v, span) => new EndMemberSyntax(v.e, span) { After = v.a.HasValue ? v.a.Value : null, Condition = v.c.HasValue ? v.c.Value : null });
 
     public const string ObjectiveKeywords = "reward or end";
 

@@ -15,6 +15,12 @@ public sealed record HoldConditionSyntax(IdentifierSyntax Word, IdentifierSyntax
     public override IEnumerable<SyntaxNode> Children => [Word, Kind];
 }
 
+/// <summary><c>after apple</c>: an order, the event counts only once every item of that kind is gone.</summary>
+public sealed record AfterSyntax(IdentifierSyntax Kind, TextSpan Span) : SyntaxNode(Span)
+{
+    public override IEnumerable<SyntaxNode> Children => [Kind];
+}
+
 /// <summary><c>, at most 3</c> after a reward: it pays at most that many times per episode.</summary>
 public sealed record AtMostSyntax(ExpressionSyntax Count, TextSpan Span) : SyntaxNode(Span)
 {
@@ -27,19 +33,23 @@ public sealed record AtMostSyntax(ExpressionSyntax Count, TextSpan Span) : Synta
 /// </summary>
 public sealed record RewardMemberSyntax(NumberLiteralSyntax Amount, EventClauseSyntax? Event, TextSpan Span) : MemberSyntax(Span)
 {
+    public AfterSyntax? After { get; init; }
+
     public HoldConditionSyntax? Condition { get; init; }
 
     public AtMostSyntax? AtMost { get; init; }
 
     public override string Keyword => "reward";
-    public override IEnumerable<SyntaxNode> Children => Nodes(Amount, Event, Condition, AtMost);
+    public override IEnumerable<SyntaxNode> Children => Nodes(Amount, Event, After, Condition, AtMost);
 }
 
 /// <summary><c>end when agent reaches cheese</c>, optionally with a <see cref="Condition"/>.</summary>
 public sealed record EndMemberSyntax(EventClauseSyntax Event, TextSpan Span) : MemberSyntax(Span)
 {
+    public AfterSyntax? After { get; init; }
+
     public HoldConditionSyntax? Condition { get; init; }
 
     public override string Keyword => "end";
-    public override IEnumerable<SyntaxNode> Children => Nodes(Event, Condition);
+    public override IEnumerable<SyntaxNode> Children => Nodes(Event, After, Condition);
 }

@@ -1,7 +1,8 @@
 namespace MesaSpec.Language.Vocabulary;
 
 /// <summary>
-/// The words of rewards with state: <c>unless agent holds shield</c>, <c>if agent holds key</c>, <c>, at most 3</c>.
+/// The words of rewards with state: <c>unless agent holds shield</c>, <c>if agent holds key</c>, <c>, at most 3</c>,
+/// <c>after apple</c>.
 /// The parser reads them from here, and the language server completes and highlights from here.
 /// </summary>
 public static class ConditionWords
@@ -19,7 +20,10 @@ public static class ConditionWords
 
     public const string Most = "most";
 
+    /// <summary><c>after apple</c>: counts once every item of the kind has left the grid, before this step.</summary>
+    public const string After = "after";
+
     public static IReadOnlyList<string> Openers { get; } = [If, Unless];
 
-    public static IReadOnlyList<string> Words { get; } = [If, Unless, Holds, At, Most];
+    public static IReadOnlyList<string> Words { get; } = [If, Unless, Holds, At, Most, After];
 }

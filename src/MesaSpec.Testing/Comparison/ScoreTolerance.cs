@@ -15,6 +15,10 @@ namespace MesaSpec.Testing.Comparison;
 /// rerun that differs only by honest noise passes 95% of the time. A per-seed value takes the margin of its
 /// aggregate. An estimate without an interval (one seed) must match exactly: declare a tolerance there.</item>
 /// </list>
+/// Numbers measured from a trained model's activations that are not scores (a probe's ridge <c>penalty</c>: a grid
+/// value times the activations' mean square) match to <see cref="RelativeForMeasured"/> of their value: another CPU's
+/// maths library moves them in the eighth digit (986.829397 against 986.829407, seen when the machine changed), while
+/// the choice they encode (the grid value) moves them tenfold.
 /// </summary>
 public sealed record ScoreTolerance(double? Declared)
 {
@@ -24,6 +28,12 @@ public sealed record ScoreTolerance(double? Declared)
     public static IReadOnlySet<string> EstimateMembers { get; } = new HashSet<string>(StringComparer.Ordinal) { "mean", "ciLow", "ciHigh" };
 
     public static IReadOnlySet<string> PerSeedMembers { get; } = new HashSet<string>(StringComparer.Ordinal) { "capability", "score", "scoreAll", "goalRate" };
+
+    /// <summary>Non-score numbers measured from a model's activations, compared relative to their size.</summary>
+    public static IReadOnlySet<string> MeasuredMembers { get; } = new HashSet<string>(StringComparer.Ordinal) { "penalty" };
+
+    /// <summary>The relative difference allowed for <see cref="MeasuredMembers"/>.</summary>
+    public const double RelativeForMeasured = 1e-6;
 
     public JsonNode Describe() => Declared is { } value
         ? JsonValue.Create(value)
@@ -36,6 +46,10 @@ public sealed record ScoreTolerance(double? Declared)
     /// <summary>The allowed difference for the number at <paramref name="path"/> of the verified snapshot.</summary>
     public double For(JsonPath path, JsonNode verifiedRoot)
     {
+        if (path.Segments.Count > 0 && path.Segments[^1] is string measured && MeasuredMembers.Contains(measured))
+        {
+            return Math.Max(Exact, Math.Abs(Number(path.Find(verifiedRoot)) ?? 0) * RelativeForMeasured);
+        }
         if (!IsScore(path))
         {
             return Exact;

@@ -88,6 +88,17 @@ public sealed class MovingItemTests
         Check.Diagnostics(Spec("objective Apples {\n  reward +1 when agent collects apple\n}\n").Replace("moves chase(agent)", "moves chase([|dragon|])"), MovementTargetUnknown);
 
     [Fact]
+    public void A_leader_s_route_names_item_kinds_and_each_is_checked()
+    {
+        var spec = Spec("objective Apples {\n  reward +1 when agent collects apple\n}\n");
+        var compilation = Compilation.Create(SyntaxTree.Parse(spec.Replace("moves chase(agent)", "moves lead(route: [shield, apple])"), "/ws/main.mesa"));
+        Check.NoErrors(compilation);
+        var monster = compilation.PlanFor("Shift")!.Points[0].Evaluations[0].Environment.Items.Single(i => i.Kind == "monster");
+        Assert.Equal("lead", monster.Movement!.Name);
+        Check.Diagnostics(spec.Replace("moves chase(agent)", "moves lead(route: [|[shield, dragon]|])"), MovementTargetUnknown);
+    }
+
+    [Fact]
     public void An_unknown_movement_is_an_unknown_component() =>
         Check.Diagnostics(Spec("objective Apples {\n  reward +1 when agent collects apple\n}\n").Replace("moves chase(agent)", "moves [|hover|](1)"), UnknownComponent);
 

@@ -105,7 +105,8 @@ public static class CompletionHandler
             (_, "when") => Keywords("agent"),
             ("end", "end") => Keywords("when"),
             ("reward" or "end", _) when words.Length >= 2 && words[^2] is "reaches" or "collects" or "opens" or "touches" =>
-                Keywords([.. ConditionWords.Openers, .. first == "reward" ? new[] { ConditionWords.At } : []]),
+                Keywords([ConditionWords.After, .. ConditionWords.Openers, .. first == "reward" ? new[] { ConditionWords.At } : []]),
+            (_, ConditionWords.After) when first is "reward" or "end" => ItemKinds(compilation),
             (_, ConditionWords.If or ConditionWords.Unless) when first is "reward" or "end" => Keywords("agent"),
             (_, "agent") when words.Length >= 2 && words[^2] is ConditionWords.If or ConditionWords.Unless => Keywords(ConditionWords.Holds),
             (_, ConditionWords.Holds) => ItemKinds(compilation),

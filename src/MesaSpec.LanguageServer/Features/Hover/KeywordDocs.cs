@@ -27,6 +27,7 @@ public static class KeywordDocs
         ["shape"] = "**shape** <name>: an attribute objectives can target (`item(shape: square)`).",
         ["behaviour"] = "**behaviour**: what an item does on contact: `collectable` (default), `static`, `key [opens K]`, `chest`, `hazard` (ends the episode), `monster` (touches the agent; a held shield is used up and destroys it), `shield` (collected into the inventory).",
         ["moves"] = "**moves** <movement>: the item moves every step, after the agent: `chase(agent)`, `flee(agent)`, `wander(p)` (a movement component). Only monsters, hazards and static items move; contact is entering its cell or it entering the agent's.",
+        ["after"] = "**after** K: the reward or ending counts only once every item of kind K has left the grid before this step (collected, opened or destroyed), e.g. `reward +1 when agent collects beacon after marker`: an order, with no memory beyond which items are left.",
         ["unless"] = "**unless agent holds** K: the reward or ending counts only when the agent holds no item of kind K (a key or a shield) at the moment of the event, e.g. `reward -1 when agent touches monster unless agent holds shield`.",
         ["if"] = "**if agent holds** K: the reward or ending counts only when the agent holds an item of kind K (a key or a shield) at the moment of the event.",
         ["holds"] = "**holds** K: the agent carries an item of kind K (a key or a shield it collected and has not used up).",
