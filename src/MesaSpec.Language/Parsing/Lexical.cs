@@ -20,10 +20,10 @@ internal static class Lexical
     /// <summary>Spaces, tabs, comments and line breaks.</summary>
     public static readonly Parser<char, Unit> FullTrivia = new Tokens.Trivia(crossLines: true);
 
-    public static readonly Parser<char, IdentifierSyntax> Identifier = new Tokens.Identifier().Before(InlineTrivia);
+    public static readonly Parser<char, IdentifierSyntax> Identifier = new Tokens.Identifier();
 
     /// <summary>A whole word (not the prefix of a longer identifier), returning its span.</summary>
-    public static Parser<char, TextSpan> Keyword(string word) => new Tokens.Keyword(word).Before(InlineTrivia);
+    public static Parser<char, TextSpan> Keyword(string word) => new Tokens.Keyword(word);
 
     /// <summary>A punctuation token followed by inline trivia.</summary>
     public static Parser<char, TextSpan> Symbol(char c) => new Tokens.Punctuation(c, crossLines: false);

@@ -66,10 +66,15 @@ internal static class Tokens
         }
     }
 
-    /// <summary>A letter or '_', then letters, digits and '_'. Fails without consuming, expecting "a name".</summary>
+    /// <summary>
+    /// A letter or '_', then letters, digits and '_', then inline trivia (in this parser rather than a <c>Before</c>
+    /// around it: names and keywords are the most frequent tokens). Fails without consuming, expecting "a name".
+    /// </summary>
     public sealed class Identifier : Parser<char, IdentifierSyntax>
     {
         private static readonly Expected<char> Label = new("a name");
+
+        private static readonly Trivia InlineTrivia = new(crossLines: false);
 
         public override bool TryParse(ref ParseState<char> state, ref PooledList<Expected<char>> expecteds, out IdentifierSyntax result)
         {
@@ -102,6 +107,7 @@ internal static class Tokens
             }
             result = new IdentifierSyntax(new string(ahead[..length]), new TextSpan(start, length));
             state.Advance(length);
+            InlineTrivia.TryParse(ref state, ref expecteds, out _);
             return true;
         }
     }
@@ -208,9 +214,11 @@ internal static class Tokens
         }
     }
 
-    /// <summary>A whole word (not the prefix of a longer name); returns its span. Fails without consuming, expecting <c>'word'</c>.</summary>
+    /// <summary>A whole word (not the prefix of a longer name), then inline trivia; returns the word's span. Fails without consuming, expecting <c>'word'</c>.</summary>
     public sealed class Keyword(string word) : Parser<char, TextSpan>
     {
+        private static readonly Trivia InlineTrivia = new(crossLines: false);
+
         private readonly Expected<char> _label = new($"'{word}'");
 
         public override bool TryParse(ref ParseState<char> state, ref PooledList<Expected<char>> expecteds, out TextSpan result)
@@ -220,6 +228,7 @@ internal static class Tokens
             {
                 result = new TextSpan((int)state.Location, word.Length);
                 state.Advance(word.Length);
+                InlineTrivia.TryParse(ref state, ref expecteds, out _);
                 return true;
             }
             Fail(ref state, ref expecteds, _label);
