@@ -80,8 +80,13 @@ public sealed class Compilation
 
         var environments = new EnvironmentBuilder(sink, Catalog);
         var experiments = new ExperimentBuilder(Symbols, sink, Catalog, environments);
+        var treeOrder = new Dictionary<SyntaxTree, int>(ReferenceEqualityComparer.Instance);
+        foreach (var tree in Trees)
+        {
+            treeOrder.TryAdd(tree, treeOrder.Count);
+        }
         var plans = Symbols.OfKind(DeclarationKind.Experiment)
-            .OrderBy(e => Trees.ToList().IndexOf(e.Tree)).ThenBy(e => e.Syntax.Span.Start)
+            .OrderBy(e => treeOrder.GetValueOrDefault(e.Tree, -1)).ThenBy(e => e.Syntax.Span.Start)
             .Select(experiments.Plan)
             .ToList();
         Plans = plans;

@@ -248,6 +248,11 @@ internal sealed partial class DeclarationBinder(SymbolTable symbols, DiagnosticS
         // Most declarations have no parameters: then no member can refer to one.
         foreach (var member in byName.Count == 0 ? [] : declaration.Syntax.Members)
         {
+            // A reference's name is in the member's text: a member that mentions no parameter has none to walk for.
+            if (!MentionsAny(declaration.Tree, member.Span, byName.Keys))
+            {
+                continue;
+            }
             foreach (var name in member.DescendantsAndSelf().OfType<NameExpressionSyntax>())
             {
                 if (byName.TryGetValue(name.Name.Text, out var parameter))
@@ -267,6 +272,19 @@ internal sealed partial class DeclarationBinder(SymbolTable symbols, DiagnosticS
             }
             ReferenceArgumentNames(extendsArguments, baseEnvironment, declaration.Tree);
         }
+    }
+
+    private static bool MentionsAny(SyntaxTree tree, Text.TextSpan span, IEnumerable<string> names)
+    {
+        var text = tree.Text.Text.AsSpan(span.Start, span.Length);
+        foreach (var name in names)
+        {
+            if (text.Contains(name, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+        return false;
     }
 
     // ---------------------------------------------------------------- environments

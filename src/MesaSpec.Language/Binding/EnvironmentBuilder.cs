@@ -412,12 +412,14 @@ internal sealed class EnvironmentBuilder(DiagnosticSink sink, ComponentCatalog c
     /// </summary>
     private static bool CheckSpace(DeclarationSymbol environment, List<ItemModel> items, RegionModel agentSpawn, LayoutWalls? layout, int width, int height, Effective effective, FileDiagnostics file)
     {
-        int FreeCells(RegionModel region)
+        // Counts up to 'enough' only: each check asks whether there is room, and the exact count is needed
+        // only for the message when there is not (then the count never reaches 'enough').
+        int FreeCells(RegionModel region, int enough)
         {
             var free = 0;
-            for (var y = 0; y < height; y++)
+            for (var y = 0; y < height && free < enough; y++)
             {
-                for (var x = 0; x < width; x++)
+                for (var x = 0; x < width && free < enough; x++)
                 {
                     if ((layout is null || !layout.Wall[y][x]) && RegionMath.Contains(region, width, height, x, y))
                     {
@@ -431,7 +433,7 @@ internal sealed class EnvironmentBuilder(DiagnosticSink sink, ComponentCatalog c
         // A relative region's size depends on where its anchor lands; the level generator reports one that is too small.
         foreach (var item in items.Where(i => i.FixedCells is null && !RegionMath.IsRelative(i.Spawn)))
         {
-            var available = FreeCells(item.Spawn);
+            var available = FreeCells(item.Spawn, item.Count);
             if (item.Count > available)
             {
                 var line = effective.ItemLines[item.Kind];
@@ -440,13 +442,13 @@ internal sealed class EnvironmentBuilder(DiagnosticSink sink, ComponentCatalog c
                 ok = false;
             }
         }
-        if (!RegionMath.IsRelative(agentSpawn) && FreeCells(agentSpawn) == 0 && effective.Members.TryGetValue("agent spawn", out var spawn))
+        if (!RegionMath.IsRelative(agentSpawn) && FreeCells(agentSpawn, 1) == 0 && effective.Members.TryGetValue("agent spawn", out var spawn))
         {
             spawn.Values.Diagnostics.Report(DiagnosticCatalog.SpawnRegionTooSmall(spawn.Syntax.Span, "the agent", 1, 0, environment.Name));
             ok = false;
         }
         var total = items.Sum(i => i.Count) + 1;
-        var cells = FreeCells(new AnywhereRegion());
+        var cells = FreeCells(new AnywhereRegion(), total);
         if (ok && total > cells)
         {
             file.Report(DiagnosticCatalog.SpawnRegionTooSmall(environment.Syntax.Name.Span, "the agent and all items", total, cells, environment.Name, "the grid"));

@@ -12,11 +12,12 @@ internal static class ArithmeticChainLimit
 {
     public const int MaxOperators = 64;
 
-    /// <summary>The first arithmetic expression with more than <see cref="MaxOperators"/> operators, or null.</summary>
-    public static ExpressionSyntax? FindTooLong(CompilationUnitSyntax root) =>
-        (ExpressionSyntax?)ChainMeasure.FirstLongerThan(root, MaxOperators,
-            node => node is BinaryExpressionSyntax or NegationExpressionSyntax or ParenthesizedExpressionSyntax,
-            node => node.Children,
-            // Parentheses group; they are no operator (the bracket cap, MS1005, bounds their nesting).
-            node => node is ParenthesizedExpressionSyntax ? 0 : 1);
+    /// <summary>One arithmetic expression: operators, negations and parentheses, connected through any operand.</summary>
+    public static readonly ChainKind Chain = new(MaxOperators,
+        node => node is BinaryExpressionSyntax or NegationExpressionSyntax or ParenthesizedExpressionSyntax,
+        (_, _) => true,
+        // Parentheses group; they are no operator (the bracket cap, MS1005, bounds their nesting).
+        node => node is ParenthesizedExpressionSyntax ? 0 : 1,
+        // Each operator and each negation was read from its own '+', '-', '*' or '/'.
+        text => text.Count('+') + text.Count('-') + text.Count('*') + text.Count('/'));
 }

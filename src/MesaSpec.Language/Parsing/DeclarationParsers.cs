@@ -1,5 +1,6 @@
 using MesaSpec.Language.Syntax;
 using MesaSpec.Language.Text;
+using MesaSpec.Language.Vocabulary;
 using Pidgin;
 using static MesaSpec.Language.Parsing.ExpressionParsers;
 using static MesaSpec.Language.Parsing.Lexical;
@@ -24,12 +25,8 @@ internal static class DeclarationParsers
         Map((start, ps, end) => new ParameterListSyntax([.. ps], TextSpan.FromBounds(start, end)),
             Open('('), Parameter.Before(FullTrivia).Separated(Comma), Close(')'));
 
-    private static readonly Parser<char, TextSpan> DeclarationKeyword =
-        OneOf(Keyword("environment"), Keyword("objective"), Keyword("experiment"), Keyword("task"), Keyword("import"));
-
-    /// <summary>Stops a body's member loop: its closing brace, the end of the file, or (brace forgotten) the next declaration.</summary>
-    private static readonly Parser<char, Unit> EndOfBody =
-        OneOf(Char('}').IgnoreResult(), End, DeclarationKeyword.IgnoreResult());
+    /// <summary>Stops a body's member loop at its closing brace, the end of the file, or (brace forgotten) the next declaration.</summary>
+    private static readonly Parser<char, Unit> BodyContinues = new Tokens.BodyContinues();
 
     /// <summary>
     /// Parses one member; on failure records an <see cref="ErrorMemberSyntax"/> and skips the rest of the line.
@@ -74,16 +71,17 @@ internal static class DeclarationParsers
     private static Parser<char, Body> BodyOf(Parser<char, MemberSyntax> member) =>
         Map((open, members, close) => new Body(open, members, close),
             Open('{'),
-            Not(Lookahead(EndOfBody)).Then(SkippedRest.Or(member)).Before(FullTrivia).Many(),
+            BodyContinues.Then(SkippedRest.Or(member)).Before(FullTrivia).Many(),
             Char('}').Then(CurrentOffset).Optional());
 
-    private static Parser<char, SyntaxNode> Declaration(DeclarationKind kind, Parser<char, MemberSyntax> member, string keywords, bool canExtend) =>
-        Keyword(kind.ToString().ToLowerInvariant())
+    /// <summary>A declaration of <paramref name="kind"/>, with its keyword for <see cref="Choice.ByKeyword"/>.</summary>
+    private static (string Keyword, Parser<char, SyntaxNode> Parser) Declaration(DeclarationKind kind, Parser<char, MemberSyntax> member, string keywords, bool canExtend) =>
+        (KeywordOf(kind), Keyword(KeywordOf(kind))
             .Then(Identifier, (keyword, name) => (keyword, name))
             .Then(Parameters.Optional(), (kn, ps) => (kn.keyword, kn.name, ps))
             .Then(canExtend ? Keyword("extends").Then(NameOrCall).Optional() : Return(Maybe.Nothing<ExpressionSyntax>()), (h, ext) => (h, ext))
             .Before(FullTrivia)
-            .Then(BodyOf(Recovering(member, kind switch { DeclarationKind.Environment => "an environment", DeclarationKind.Task => "a task", _ => "an " + kind.ToString().ToLowerInvariant() }, keywords)), (header, body) => (SyntaxNode)new DeclarationSyntax(
+            .Then(BodyOf(Recovering(member, kind switch { DeclarationKind.Environment => "an environment", DeclarationKind.Task => "a task", _ => "an " + KeywordOf(kind) }, keywords)), (header, body) => (SyntaxNode)new DeclarationSyntax(
                 kind,
                 header.h.keyword,
                 header.h.name,
@@ -91,16 +89,18 @@ internal static class DeclarationParsers
                 header.ext.HasValue ? header.ext.Value : null,
                 [.. body.Members],
                 new TextSpan(body.Open, 1),
-                body.CloseEnd.HasValue ? new TextSpan(body.CloseEnd.Value - 1, 1) : null));
+                body.CloseEnd.HasValue ? new TextSpan(body.CloseEnd.Value - 1, 1) : null)));
+
+    private static string KeywordOf(DeclarationKind kind) => kind.ToString().ToLowerInvariant();
 
     private static readonly Parser<char, SyntaxNode> Import = Spanned(
-        Keyword("import").Then(StringLiteral), (path, span) => (SyntaxNode)new ImportSyntax(path, span));
+        Keyword(DeclarationWords.Import).Then(StringLiteral), (path, span) => (SyntaxNode)new ImportSyntax(path, span));
 
     private static readonly Parser<char, SyntaxNode> TopLevelItem = Map(
         (start, parsed) => parsed is ErrorDeclarationSyntax error ? error with { Span = TextSpan.FromBounds(start, error.Span.End) } : parsed,
         CurrentOffset,
-        OneOf(
-                Import,
+        Choice.ByKeyword(
+                (DeclarationWords.Import, Import),
                 Declaration(DeclarationKind.Environment, MemberParsers.EnvironmentMember, MemberParsers.EnvironmentKeywords, canExtend: true),
                 Declaration(DeclarationKind.Objective, MemberParsers.ObjectiveMember, MemberParsers.ObjectiveKeywords, canExtend: false),
                 Declaration(DeclarationKind.Experiment, MemberParsers.ExperimentMember, MemberParsers.ExperimentKeywords, canExtend: false),
@@ -113,7 +113,7 @@ internal static class DeclarationParsers
                     TextSpan.FromBounds(skipped.ErrorStart, skipped.End))))));
 
     private static string DeclarationSuggestion(string token) =>
-        token.Length > 1 && Binding.NameSuggestions.Closest(token, ["environment", "objective", "experiment", "task", "import"]) is { } keyword
+        token.Length > 1 && Binding.NameSuggestions.Closest(token, DeclarationWords.All) is { } keyword
             ? $"; did you mean '{keyword}'?"
             : "";
 

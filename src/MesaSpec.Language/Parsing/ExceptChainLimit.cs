@@ -12,10 +12,22 @@ internal static class ExceptChainLimit
 {
     public const int MaxExcepts = 64;
 
-    /// <summary>The first <c>except</c> chain longer than <see cref="MaxExcepts"/>, or null.</summary>
-    public static RegionExceptSyntax? FindTooLong(CompilationUnitSyntax root) =>
-        (RegionExceptSyntax?)ChainMeasure.FirstLongerThan(root, MaxExcepts,
-            node => node is RegionExceptSyntax,
-            node => [((RegionExceptSyntax)node).Left],
-            _ => 1);
+    /// <summary>An <c>except</c> chain: each link's left operand continues it (a parenthesised right one starts its own).</summary>
+    public static readonly ChainKind Chain = new(MaxExcepts,
+        node => node is RegionExceptSyntax,
+        (link, child) => ReferenceEquals(child, ((RegionExceptSyntax)link).Left),
+        _ => 1,
+        // Each link was read from its own 'except'.
+        text => Occurrences(text, "except"));
+
+    private static int Occurrences(ReadOnlySpan<char> text, string word)
+    {
+        var count = 0;
+        for (var at = text.IndexOf(word, StringComparison.Ordinal); at >= 0; at = text.IndexOf(word, StringComparison.Ordinal))
+        {
+            count++;
+            text = text[(at + word.Length)..];
+        }
+        return count;
+    }
 }

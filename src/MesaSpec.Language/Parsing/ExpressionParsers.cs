@@ -19,25 +19,29 @@ internal static class ExpressionParsers
     // gives way to a negation only when no digit follows the sign ('-alpha', '-(a + b)').
     // A negation takes an atom, not another negation: '- - - x' would nest the parser once per sign
     // (parentheses nest too, but the bracket cap, MS1005, bounds them).
-    private static readonly Parser<char, ExpressionSyntax> Atom = Rec(() => OneOf(
-        Try(Number).Cast<ExpressionSyntax>(),
-        StringLiteral.Cast<ExpressionSyntax>(),
-        List!.Cast<ExpressionSyntax>(),
-        Parenthesized!,
-        NameOrCall!)).Label("a value");
+    // Told apart by the first character (Choice.ByFirstChar: one alternative entered, not up to five).
+    private static readonly Parser<char, ExpressionSyntax> Atom = Rec(() => Choice.ByFirstChar(
+        (StartsNumber, Try(Number).Cast<ExpressionSyntax>()),
+        (c => c == '"', StringLiteral.Cast<ExpressionSyntax>()),
+        (c => c == '[', List!.Cast<ExpressionSyntax>()),
+        (c => c == '(', Parenthesized!),
+        (Tokens.IsIdentifierStart, NameOrCall!))).Label("a value");
 
     private static readonly Parser<char, ExpressionSyntax> Negation =
         Map((start, operand) => (ExpressionSyntax)new NegationExpressionSyntax(operand, TextSpan.FromBounds(start, operand.Span.End)),
             CurrentOffset.Before(Symbol('-')), Atom);
 
-    private static readonly Parser<char, ExpressionSyntax> Primary = OneOf(Try(Number).Cast<ExpressionSyntax>(), Negation, Atom).Label("a value");
+    private static readonly Parser<char, ExpressionSyntax> Primary = Choice.ByFirstChar(
+        (StartsNumber, Try(Number).Cast<ExpressionSyntax>()), (c => c == '-', Negation), (_ => true, Atom)).Label("a value");
+
+    private static bool StartsNumber(char c) => c is '+' or '-' || char.IsAsciiDigit(c);
 
     private static readonly Parser<char, ExpressionSyntax> Parenthesized =
         Map((start, inner, end) => (ExpressionSyntax)new ParenthesizedExpressionSyntax(inner, TextSpan.FromBounds(start, end)),
             Open('('), Expression.Before(FullTrivia), Close(')').Label("')'"));
 
     private static Parser<char, (char Operator, TextSpan Span)> Operator(char first, char second) =>
-        Map((start, op) => (op, new TextSpan(start, 1)), CurrentOffset, OneOf(Char(first), Char(second))).Before(InlineTrivia);
+        Map((start, op) => (op, new TextSpan(start, 1)), CurrentOffset, OneOf(first, second)).Before(InlineTrivia);
 
     /// <summary>A left-associative chain, read iteratively (the tree is left-deep; <see cref="ArithmeticChainLimit"/> caps its length).</summary>
     private static Parser<char, ExpressionSyntax> Chain(Parser<char, ExpressionSyntax> operand, char first, char second) =>

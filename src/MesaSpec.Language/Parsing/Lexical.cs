@@ -20,46 +20,25 @@ internal static class Lexical
     /// <summary>Spaces, tabs, comments and line breaks.</summary>
     public static readonly Parser<char, Unit> FullTrivia = new Tokens.Trivia(crossLines: true);
 
-    private static readonly Parser<char, char> IdentifierChar = LetterOrDigit.Or(Char('_'));
-
-    public static readonly Parser<char, IdentifierSyntax> Identifier = new Tokens.Identifier().Before(InlineTrivia);
+    public static readonly Parser<char, IdentifierSyntax> Identifier = new Tokens.Identifier();
 
     /// <summary>A whole word (not the prefix of a longer identifier), returning its span.</summary>
-    public static Parser<char, TextSpan> Keyword(string word) => new Tokens.Keyword(word).Before(InlineTrivia);
+    public static Parser<char, TextSpan> Keyword(string word) => new Tokens.Keyword(word);
 
     /// <summary>A punctuation token followed by inline trivia.</summary>
-    public static Parser<char, TextSpan> Symbol(char c) =>
-        Map((start, _, end) => TextSpan.FromBounds(start, end), CurrentOffset, Char(c), CurrentOffset)
-            .Before(InlineTrivia)
-            .Label($"'{c}'");
+    public static Parser<char, TextSpan> Symbol(char c) => new Tokens.Punctuation(c, crossLines: false);
 
     /// <summary>An opening bracket: anything, even a line break, may follow.</summary>
-    public static Parser<char, int> Open(char c) => CurrentOffset.Before(Char(c)).Before(FullTrivia).Label($"'{c}'");
+    public static Parser<char, int> Open(char c) => new Tokens.Punctuation(c, crossLines: true).Select(span => span.Start);
 
     /// <summary>A closing bracket; returns the offset just past it.</summary>
-    public static Parser<char, int> Close(char c) => Char(c).Then(CurrentOffset).Before(InlineTrivia).Label($"'{c}'");
+    public static Parser<char, int> Close(char c) => new Tokens.Punctuation(c, crossLines: false).Select(span => span.End);
 
-    public static readonly Parser<char, Unit> Comma = Char(',').Then(FullTrivia).Label("','");
+    public static readonly Parser<char, Unit> Comma = new Tokens.Punctuation(',', crossLines: true).IgnoreResult();
 
-    // ASCII digits only: Pidgin's Digit takes any Unicode decimal digit ('᪖'), which no number parser reads.
-    private static readonly Parser<char, char> AsciiDigit = Token(char.IsAsciiDigit).Labelled("digit");
-
-    // An underscore only between two digits: '1_000' but not '1_000_' or '1__0'.
-    private static readonly Parser<char, Unit> Digits = AsciiDigit.Then(AsciiDigit.IgnoreResult().Or(Try(Char('_').Then(AsciiDigit)).IgnoreResult()).SkipMany());
-
-    private static readonly Parser<char, Unit> RawNumber =
-        OneOf(Char('+'), Char('-')).Optional()
-            .Then(Digits)
-            .Then(Try(Char('.').Then(Digits)).Optional())
-            .Then(Try(OneOf(Char('e'), Char('E')).Then(OneOf(Char('+'), Char('-')).Optional()).Then(Digits)).Optional())
-            .Then(Try(OneOf(Char('k'), Char('M')).Before(Not(IdentifierChar))).Optional())
-            .IgnoreResult();
-
-    public static readonly Parser<char, NumberLiteralSyntax> Number =
-        Map((start, text, end) => new NumberLiteralSyntax(text, NumberValue(text), TextSpan.FromBounds(start, end)),
-                CurrentOffset, RawNumber.MapWithInput((span, _) => span.ToString()), CurrentOffset)
-            .Before(InlineTrivia)
-            .Label("a number");
+    // ASCII digits only (Pidgin's Digit takes any Unicode decimal digit, '᪖', which no number parser reads); an
+    // underscore only between two digits: '1_000' but not '1_000_' or '1__0'.
+    public static readonly Parser<char, NumberLiteralSyntax> Number = new NumberToken().Before(InlineTrivia).Label("a number");
 
     private static readonly Parser<char, char> EscapedChar =
         Char('\\').Then(OneOf(Char('"'), Char('\\'), Char('n').ThenReturn('\n'), Char('t').ThenReturn('\t')));

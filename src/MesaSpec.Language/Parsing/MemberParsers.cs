@@ -45,18 +45,25 @@ internal static class MemberParsers
     // The label applies to the property's first word only (a lookahead), so an error inside a property
     // (a bad region argument) keeps its own precise "expected ...".
     private static readonly Parser<char, Unit> ItemPropertyStart =
-        Lookahead(OneOf(Keyword("count"), Keyword("spawn"), Keyword("colour"), Keyword("color"), Keyword("shape"), Keyword("behaviour"), Keyword("behavior"), Keyword("moves")))
-            .IgnoreResult()
+        new Tokens.AnyKeyword(["count", "spawn", "colour", "color", "shape", "behaviour", "behavior", "moves"])
             .Label("an item property (count, spawn, colour, shape, behaviour, moves)");
 
-    private static readonly Parser<char, ItemPropertySyntax> ItemProperty = ItemPropertyStart.Then(OneOf(
-        Property(Keyword("count").Then(Expression), (v, s) => new CountPropertySyntax(v, s)),
-        Property(Keyword("spawn").Then(Region), (v, s) => new SpawnPropertySyntax(v, s)),
-        Property(Keyword("colour").Or(Keyword("color")).Then(Identifier), (v, s) => new AttributePropertySyntax("colour", v, s)),
-        Property(Keyword("shape").Then(Identifier), (v, s) => new AttributePropertySyntax("shape", v, s)),
+    private static readonly Parser<char, ItemPropertySyntax> Colour =
+        Property(Keyword("colour").Or(Keyword("color")).Then(Identifier), (v, s) => new AttributePropertySyntax("colour", v, s));
+
+    private static readonly Parser<char, ItemPropertySyntax> Behaviour =
         Property(Keyword("behaviour").Or(Keyword("behavior")).Then(Identifier).Then(Keyword("opens").Then(Identifier).Optional(), (b, o) => (b, o)),
-            (v, s) => new BehaviourPropertySyntax(v.b, v.o.HasValue ? v.o.Value : null, s)),
-        Property(Keyword("moves").Then(Expression), (v, s) => new MovesPropertySyntax(v, s))));
+            (v, s) => new BehaviourPropertySyntax(v.b, v.o.HasValue ? v.o.Value : null, s));
+
+    private static readonly Parser<char, ItemPropertySyntax> ItemProperty = ItemPropertyStart.Then(Choice.ByKeyword(
+        ("count", Property(Keyword("count").Then(Expression), (v, s) => new CountPropertySyntax(v, s))),
+        ("spawn", Property(Keyword("spawn").Then(Region), (v, s) => new SpawnPropertySyntax(v, s))),
+        ("colour", Colour),
+        ("color", Colour),
+        ("shape", Property(Keyword("shape").Then(Identifier), (v, s) => new AttributePropertySyntax("shape", v, s))),
+        ("behaviour", Behaviour),
+        ("behavior", Behaviour),
+        ("moves", Property(Keyword("moves").Then(Expression), (v, s) => new MovesPropertySyntax(v, s)))));
 
     private static readonly Parser<char, (IEnumerable<ItemPropertySyntax> Properties, bool Braced)> ItemProperties = OneOf(
         Open('{').Then(ItemProperty.Before(FullTrivia).Many()).Before(Close('}')).Select(p => (p, true)),
@@ -80,8 +87,9 @@ internal static class MemberParsers
 
     public const string EnvironmentKeywords = "grid, walls, layout, legend, agent spawn, item, horizon, observation, levels or cue";
 
-    public static readonly Parser<char, MemberSyntax> EnvironmentMember =
-        OneOf(Grid, Walls, Layout, Legend, AgentSpawn, Item, Horizon, Observation, Levels, Cue);
+    public static readonly Parser<char, MemberSyntax> EnvironmentMember = Choice.ByKeyword(
+        ("grid", Grid), ("walls", Walls), ("layout", Layout), ("legend", Legend), ("agent", AgentSpawn), ("item", Item),
+        ("horizon", Horizon), ("observation", Observation), ("levels", Levels), ("cue", Cue));
 
     // ---------------------------------------------------------------- objective
 
@@ -124,7 +132,7 @@ internal static class MemberParsers
 
     public const string ObjectiveKeywords = "reward or end";
 
-    public static readonly Parser<char, MemberSyntax> ObjectiveMember = OneOf(Reward, EndWhen);
+    public static readonly Parser<char, MemberSyntax> ObjectiveMember = Choice.ByKeyword(("reward", Reward), ("end", EndWhen));
 
     // ---------------------------------------------------------------- experiment
 
@@ -180,8 +188,8 @@ internal static class MemberParsers
     private static readonly Parser<char, MemberSyntax> Policy = Member(
         Keyword("policy").Then(Expression), (v, span) => new PolicyMemberSyntax(v, span));
 
-    private static Parser<char, MemberSyntax> Setting(string name) => Member(
-        Keyword(name).Then(Expression), (v, span) => new SettingMemberSyntax(name, v, span));
+    private static (string, Parser<char, MemberSyntax>) Setting(string name) => (name, Member(
+        Keyword(name).Then(Expression), (v, span) => new SettingMemberSyntax(name, v, span)));
 
     private static readonly Parser<char, MemberSyntax> Evaluate = Member(
         Keyword("evaluate").Then(Keyword("on")).Then(Expression.SeparatedAtLeastOnce(Comma))
@@ -227,7 +235,7 @@ internal static class MemberParsers
 
     public const string ExperimentKeywords = "base objective, mesa objective, train on, then train on, policy, seeds, evaluate on, threshold, tolerance, sweep, probe, steer or expect on";
 
-    public static readonly Parser<char, MemberSyntax> ExperimentMember =
-        OneOf(Base, Mesa, Train, ThenTrain, Policy, Setting("seeds"), Evaluate, Setting("threshold"), Setting("tolerance"), Sweep,
-            ProbeMemberParsers.Probe, ProbeMemberParsers.Steer, Expect);
+    public static readonly Parser<char, MemberSyntax> ExperimentMember = Choice.ByKeyword(
+        ("base", Base), ("mesa", Mesa), ("train", Train), ("then", ThenTrain), ("policy", Policy), Setting("seeds"), ("evaluate", Evaluate),
+        Setting("threshold"), Setting("tolerance"), ("sweep", Sweep), ("probe", ProbeMemberParsers.Probe), ("steer", ProbeMemberParsers.Steer), ("expect", Expect));
 }

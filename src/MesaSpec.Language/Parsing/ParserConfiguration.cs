@@ -38,7 +38,10 @@ internal sealed class ParserConfiguration : IArrayPoolProvider
             var free = t_free ??= new Stack<T[]>();
             if (free.Count < MaxKept)
             {
-                if (clearArray || System.Runtime.CompilerServices.RuntimeHelpers.IsReferenceOrContainsReferences<T>())
+                // Most returns are expected-lists, whose labels and tokens belong to the parsers (alive as long as
+                // the process): clearing those frees nothing, and cost a pass over the whole array per list. Other
+                // arrays may hold parse results, which a kept array must not keep alive.
+                if ((clearArray || System.Runtime.CompilerServices.RuntimeHelpers.IsReferenceOrContainsReferences<T>()) && typeof(T) != typeof(Pidgin.Expected<char>))
                 {
                     Array.Clear(array);
                 }

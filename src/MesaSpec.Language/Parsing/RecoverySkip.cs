@@ -22,8 +22,6 @@ internal sealed class RecoverySkip : Parser<char, RecoverySkip.Skipped>
     /// <summary>The token where parsing failed (its text, for the message) and where skipping stopped.</summary>
     public readonly record struct Skipped(int ErrorStart, string Token, int End);
 
-    private static readonly string[] DeclarationKeywords = ["environment", "objective", "experiment", "task", "import"];
-
     public override bool TryParse(ref ParseState<char> state, ref PooledList<Expected<char>> expecteds, out Skipped result)
     {
         var start = (int)state.Location;
@@ -86,7 +84,7 @@ internal sealed class RecoverySkip : Parser<char, RecoverySkip.Skipped>
         while (state.HasCurrent)
         {
             var c = state.Current;
-            if (atLineStart && !first && StartsDeclaration(ref state))
+            if (atLineStart && !first && Tokens.StartsDeclaration(ref state))
             {
                 return (int)state.Location;
             }
@@ -102,19 +100,5 @@ internal sealed class RecoverySkip : Parser<char, RecoverySkip.Skipped>
             first = false;
         }
         return (int)state.Location;
-    }
-
-    private static bool StartsDeclaration(ref ParseState<char> state)
-    {
-        var ahead = state.LookAhead(12);
-        foreach (var keyword in DeclarationKeywords)
-        {
-            if (ahead.StartsWith(keyword, StringComparison.Ordinal)
-                && (ahead.Length == keyword.Length || !(char.IsLetterOrDigit(ahead[keyword.Length]) || ahead[keyword.Length] == '_')))
-            {
-                return true;
-            }
-        }
-        return false;
     }
 }

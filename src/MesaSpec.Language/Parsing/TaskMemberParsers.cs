@@ -15,8 +15,8 @@ internal static class TaskMemberParsers
 
     public const string TaskKeywords = "family, dimension, context, noise or inputs";
 
-    private static Parser<char, MemberSyntax> Setting(string name) => Spanned(
-        Keyword(name).Then(Expression), (v, span) => (MemberSyntax)new TaskSettingMemberSyntax(name, v, span));
+    private static (string, Parser<char, MemberSyntax>) Setting(string name) => (name, Spanned(
+        Keyword(name).Then(Expression), (v, span) => (MemberSyntax)new TaskSettingMemberSyntax(name, v, span)));
 
-    public static readonly Parser<char, MemberSyntax> TaskMember = OneOf(Keywords.Select(Setting));
+    public static readonly Parser<char, MemberSyntax> TaskMember = Choice.ByKeyword([.. Keywords.Select(Setting)]);
 }

@@ -50,13 +50,14 @@ public sealed class SyntaxTree
         var result = DeclarationParsers.File.Parse(text.Text, ParserConfiguration.Instance);
         var items = result.Success ? result.Value.ToImmutableArray() : [];
         var root = new CompilationUnitSyntax(items, new TextSpan(0, text.Length));
-        if (ExceptChainLimit.FindTooLong(root) is { } chain)
+        var tooLong = ChainMeasure.FirstLongerThan(root, text.Text, ExceptChainLimit.Chain, ArithmeticChainLimit.Chain);
+        if (tooLong[0] is { } chain)
         {
             diagnostics.Add(DiagnosticCatalog.ExceptChainTooLong(chain.Span, ExceptChainLimit.MaxExcepts));
             var empty = new CompilationUnitSyntax([], new TextSpan(0, text.Length));
             return new SyntaxTree(text, empty, scan.Comments, Finish(diagnostics, text.Path));
         }
-        if (ArithmeticChainLimit.FindTooLong(root) is { } arithmetic)
+        if (tooLong[1] is { } arithmetic)
         {
             diagnostics.Add(DiagnosticCatalog.ArithmeticTooLong(arithmetic.Span, ArithmeticChainLimit.MaxOperators));
             var empty = new CompilationUnitSyntax([], new TextSpan(0, text.Length));
