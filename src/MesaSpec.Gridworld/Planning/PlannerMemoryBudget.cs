@@ -8,8 +8,13 @@ namespace MesaSpec.Gridworld.Planning;
 /// </summary>
 public static class PlannerMemoryBudget
 {
-    /// <summary>The share of the memory the runtime may use that one plan may take (runs plan levels of several seeds at once).</summary>
-    public const int ShareOfMemory = 8;
+    /// <summary>
+    /// The share of the memory the runtime may use that one plan may take. Runs plan levels of several seeds at once, and
+    /// a plan's time grows with its values as its memory does (the backup visits each once), so the share is small: on a
+    /// 24 GiB machine it is about the old fixed cap of 250,000 states for two objectives over 200 steps, and five times
+    /// that over 25 steps.
+    /// </summary>
+    public const int ShareOfMemory = 32;
 
     /// <summary>Overrides the budget, in megabytes (tests, or a machine shared with other work).</summary>
     public const string Variable = "MESASPEC_PLANNER_MEMORY_MB";
