@@ -54,4 +54,23 @@ public class AnalysisTests
         var level = new LevelGenerator(environment).Generate(0, 0, 0);
         Assert.Equal("#####\n#A.K#\n#.#C#\n#####\nlegend: A agent, # wall, . floor, K key (key), C cheese (yellow)\n", LevelRenderer.Render(level));
     }
+
+    [Fact]
+    public void Environments_that_differ_only_in_how_an_item_moves_are_a_shift()
+    {
+        ItemModel Leader(params string[] route) => Worlds.Item("leader", new AnywhereRegion(), behaviour: ItemBehaviour.Static) with
+        {
+            Movement = new ComponentModel("lead", new Dictionary<string, Value>
+            {
+                ["route"] = new Value(route.Select(r => new Value(r)).ToList()),
+                ["every"] = new Value(1L),
+            }),
+        };
+        var forward = Worlds.CheeseMaze() with { Items = [Worlds.Item("first", new AnywhereRegion()), Worlds.Item("second", new AnywhereRegion()), Leader("first", "second")] };
+        var backward = forward with { Items = [forward.Items[0], forward.Items[1], Leader("second", "first")] };
+        Assert.NotEqual(Analysis.EnvironmentFingerprint.Of(forward), Analysis.EnvironmentFingerprint.Of(backward));
+        Assert.Equal(Analysis.EnvironmentFingerprint.Of(forward), Analysis.EnvironmentFingerprint.Of(forward with { Name = "Other", DisplayName = "Other" }));
+        // Without moving items the text is what it was, so earlier fingerprints still match.
+        Assert.DoesNotContain("moves", Analysis.EnvironmentFingerprint.Of(Worlds.CheeseMaze()), StringComparison.Ordinal);
+    }
 }

@@ -21,7 +21,13 @@ public static class EnvironmentFingerprint
         foreach (var item in environment.Items)
         {
             text.Append(CultureInfo.InvariantCulture, $"item {item.Kind} x{item.Count} {item.Colour}/{item.Shape} {item.Behaviour} opens {item.Opens} ");
-            text.Append(item.FixedCells is null ? Region(item.Spawn) : "fixed " + Cells(item.FixedCells)).Append("; ");
+            text.Append(item.FixedCells is null ? Region(item.Spawn) : "fixed " + Cells(item.FixedCells));
+            if (item.Movement is { } movement)
+            {
+                // How an item moves shapes the episodes (a leader walking another route, a slower monster): a shift.
+                text.Append(" moves ").Append(movement.ToString());
+            }
+            text.Append("; ");
         }
         if (environment.Cue is { } cue)
         {
