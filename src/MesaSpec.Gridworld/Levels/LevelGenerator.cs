@@ -95,8 +95,9 @@ public sealed class LevelGenerator : IPlacedAnchors
                 }
                 // Whether a 'near' region has room depends on where its anchor and everything before it landed (a dish
                 // in a dead end whose one neighbour the agent took), so the placements are drawn again on the same
-                // walls, from the stream as it is now: a level is a draw conditioned on its placements fitting. Static
-                // regions that do not fit cannot fit on another draw as likely as not, so they fail at once, as before.
+                // walls, from the stream as it is now: a level is a draw conditioned on its placements fitting. In an
+                // environment without relative regions a region that does not fit is too small for these walls
+                // whatever the draw, so it fails at once, as it always did.
                 if (!hasRelative || attempt == MaxPlacementAttempts)
                 {
                     throw Failure(level, failed, attempt);
@@ -193,13 +194,7 @@ public sealed class LevelGenerator : IPlacedAnchors
                 candidates[free++] = cell;
             }
         }
-        lastFree = free;
-        if (free < group.Count)
-        {
-            return false;
-        }
-        Choose(level, group, free, ref random);
-        return true;
+        return ChooseIfRoom(level, group, free, ref random);
     }
 
     private void PlaceFixed(Level level, PlacementGroup group)
@@ -226,24 +221,27 @@ public sealed class LevelGenerator : IPlacedAnchors
                 candidates[free++] = cell;
             }
         }
+        return ChooseIfRoom(level, group, free, ref random);
+    }
+
+    /// <summary>
+    /// Puts the group's instances on distinct cells drawn from the first <paramref name="free"/> candidates, or returns
+    /// false when there are fewer candidates than instances (kept in <see cref="lastFree"/> for the message).
+    /// </summary>
+    private bool ChooseIfRoom(Level level, PlacementGroup group, int free, ref DeterministicRandom random)
+    {
         lastFree = free;
         if (free < group.Count)
         {
             return false;
         }
-        Choose(level, group, free, ref random);
-        return true;
-    }
-
-    /// <summary>Puts the group's instances on distinct cells drawn from the first <paramref name="free"/> candidates.</summary>
-    private void Choose(Level level, PlacementGroup group, int free, ref DeterministicRandom random)
-    {
         for (var i = 0; i < group.Count; i++)
         {
             var j = i + random.NextInt(free - i);
             (candidates[i], candidates[j]) = (candidates[j], candidates[i]);
             Put(level, group, i, candidates[i]);
         }
+        return true;
     }
 
     private LevelGenerationException Failure(Level level, PlacementGroup group, int attempts) =>

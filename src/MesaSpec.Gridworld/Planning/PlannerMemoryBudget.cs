@@ -28,7 +28,7 @@ public static class PlannerMemoryBudget
             {
                 return megabytes * 1024 * 1024;
             }
-            return GC.GetGCMemoryInfo().TotalAvailableMemoryBytes / ShareOfMemory;
+            return Language.Model.MachineMemory.AvailableBytes / ShareOfMemory;
         }
     }
 

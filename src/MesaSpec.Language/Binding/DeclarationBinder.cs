@@ -414,17 +414,11 @@ internal sealed partial class DeclarationBinder(SymbolTable symbols, DiagnosticS
     /// <summary><c>unless agent holds shield</c>: the kind must exist, and some environment must let the agent hold it.</summary>
     private void BindHoldCondition(HoldConditionSyntax condition, SyntaxTree tree, FileDiagnostics file)
     {
-        var known = symbols.ItemKinds.ContainsKey(condition.Kind.Text);
-        ReferenceItemKind(condition.Kind, tree, file);
-        if (!known)
+        if (!ReferenceKnownItemKind(condition.Kind, tree, file))
         {
             return;
         }
-        var held = symbols.OfKind(DeclarationKind.Environment)
-            .SelectMany(e => e.Syntax.Members.OfType<ItemMemberSyntax>())
-            .Where(i => i.Kind.Text == condition.Kind.Text)
-            .SelectMany(i => i.Properties.OfType<BehaviourPropertySyntax>())
-            .Any(b => BehaviourWords.Find(b.Behaviour.Text)?.Behaviour.IsHeld() == true);
+        var held = ItemLineBehaviours(condition.Kind.Text).Any(l => l.Named?.IsHeld() == true);
         if (!held)
         {
             file.Report(DiagnosticCatalog.ConditionNeverHeld(condition.Kind.Span, condition.Kind.Text));
@@ -434,24 +428,33 @@ internal sealed partial class DeclarationBinder(SymbolTable symbols, DiagnosticS
     /// <summary><c>after apple</c>: the kind must exist, and some environment must have items of it that can go (not static, not hazards).</summary>
     private void BindAfter(AfterSyntax after, SyntaxTree tree, FileDiagnostics file)
     {
-        var known = symbols.ItemKinds.ContainsKey(after.Kind.Text);
-        ReferenceItemKind(after.Kind, tree, file);
-        if (!known)
+        if (!ReferenceKnownItemKind(after.Kind, tree, file))
         {
             return;
         }
-        // A line's behaviour: the one it names; without one, collectable (which can go) in an environment that extends
-        // nothing, and whatever it inherits otherwise (its base's line answers for it).
-        var canGo = symbols.OfKind(DeclarationKind.Environment)
-            .SelectMany(e => e.Syntax.Members.OfType<ItemMemberSyntax>().Where(i => i.Kind.Text == after.Kind.Text).Select(i => (Line: i, Root: e.Syntax.Extends is null)))
-            .Any(l => l.Line.Properties.OfType<BehaviourPropertySyntax>().Select(b => BehaviourWords.Find(b.Behaviour.Text)?.Behaviour).FirstOrDefault() is { } named
-                ? named.CanGo()
-                : l.Root);
+        // A line without a behaviour is collectable (which can go) in an environment that extends nothing, and
+        // whatever it inherits otherwise (its base's line answers for it).
+        var canGo = ItemLineBehaviours(after.Kind.Text).Any(l => l.Named is { } named ? named.CanGo() : l.InRoot);
         if (!canGo)
         {
             file.Report(DiagnosticCatalog.AfterKindNeverGoes(after.Kind.Span, after.Kind.Text));
         }
     }
+
+    /// <summary>References the kind (MS2001 when no environment declares it); whether it is declared.</summary>
+    private bool ReferenceKnownItemKind(IdentifierSyntax kind, SyntaxTree tree, FileDiagnostics file)
+    {
+        var known = symbols.ItemKinds.ContainsKey(kind.Text);
+        ReferenceItemKind(kind, tree, file);
+        return known;
+    }
+
+    /// <summary>Every <c>item</c> line of the kind in any environment: the behaviour it names (null: none), and whether its environment extends nothing.</summary>
+    private IEnumerable<(ItemBehaviour? Named, bool InRoot)> ItemLineBehaviours(string kind) =>
+        symbols.OfKind(DeclarationKind.Environment).SelectMany(e => e.Syntax.Members.OfType<ItemMemberSyntax>()
+            .Where(i => i.Kind.Text == kind)
+            .Select(i => (i.Properties.OfType<BehaviourPropertySyntax>().Select(b => BehaviourWords.Find(b.Behaviour.Text)?.Behaviour).FirstOrDefault(),
+                e.Syntax.Extends is null)));
 
     private void BindAttributeTarget(AttributeTargetSyntax target, SyntaxTree tree, FileDiagnostics file)
     {

@@ -40,13 +40,9 @@ internal static class DesignChecks
     /// A model whose training state alone exceeds this machine's memory would fail allocating it (TorchSharp's
     /// unhandled native error) after the run had started: refused here, with the estimate.
     /// </summary>
-    // The machine's memory does not change while a process runs; asking the GC for it took a lock and a copy of
-    // its statistics for every experiment.
-    private static readonly Lazy<double> AvailableMemory = new(() => GC.GetGCMemoryInfo().TotalAvailableMemoryBytes);
-
     private static void CheckModelMemory(ExperimentPlan plan, FileDiagnostics file)
     {
-        var available = AvailableMemory.Value;
+        var available = (double)MachineMemory.AvailableBytes;
         foreach (var point in plan.Points)
         {
             if (point.Policy is not TrainedPolicy { Model: { Descriptor.ParameterCount: { } count } model } trained)
