@@ -44,9 +44,12 @@ internal sealed class OnPolicyRun : IDisposable
     private readonly float[] keep;
     private RecurrentState? memory;
     private RecurrentState? rolloutStart;
+    private readonly ShardedGradients? shards;
 
-    public OnPolicyRun(ActorCritic model, IVectorEnvironment environment, OnPolicySettings settings, Device device, int seed, Random random)
+    /// <param name="shards">Where a minibatch's gradient is computed on several threads; null: on the calling thread.</param>
+    public OnPolicyRun(ActorCritic model, IVectorEnvironment environment, OnPolicySettings settings, Device device, int seed, Random random, ShardedGradients? shards = null)
     {
+        this.shards = shards;
         this.model = model;
         this.environment = environment;
         this.settings = settings;
@@ -220,50 +223,69 @@ internal sealed class OnPolicyRun : IDisposable
                 var total = recurrent is null ? buffer.Count : buffer.Envs;
                 var size = m == minibatches - 1 ? total - m * minibatchSize : minibatchSize;
                 var chosen = order.AsSpan(m * minibatchSize, size);
-                Tensor indices, logits, values;
-                long[] rows;
-                if (recurrent is null)
-                {
-                    rows = chosen.ToArray();
-                    indices = tensor(rows, device: device);
-                    (logits, values) = model.forward(observations.index_select(0, indices));
-                }
-                else
-                {
-                    rows = SequenceIndices(chosen);
-                    indices = tensor(rows, device: device);
-                    var sequenceKeep = keepAll.index_select(0, indices).reshape(buffer.Steps, size);
-                    var initial = rolloutStart!.Select(tensor(chosen.ToArray(), device: device));
-                    (logits, values) = recurrent.Unroll(observations.index_select(0, indices), initial, sequenceKeep);
-                }
+                var rows = recurrent is null ? chosen.ToArray() : SequenceIndices(chosen);
+                var indices = tensor(rows, device: device);
                 // Steps the environment withholds (a robust curriculum's fresh levels) weigh 0; without any, the loss is the plain one.
-                var trained = withheld ? TrainedCount(rows) : 0;
+                var trained = withheld ? TrainedCount(rows) : rows.Length;
                 if (withheld && trained == 0)
                 {
                     continue;
                 }
-                var loss = !withheld
-                    ? OnPolicyLoss.Compute(settings, lossScalars, logits, values, allActions.index_select(0, indices),
-                        oldLogProbabilities.index_select(0, indices), advantages.index_select(0, indices), returns.index_select(0, indices))
-                    : OnPolicyLoss.ComputeWeighted(settings, lossScalars, logits, values, allActions.index_select(0, indices),
-                        oldLogProbabilities.index_select(0, indices), advantages.index_select(0, indices), returns.index_select(0, indices),
-                        trains.index_select(0, indices), trained);
-                var lossValue = loss.item<float>();
-                if (!float.IsFinite(lossValue))
-                {
-                    throw new TrainingFailedException(string.Create(CultureInfo.InvariantCulture,
-                        $"{RuntimeErrors.Diverged}: {settings.Algorithm} training diverged: the loss became {lossValue} at step {step} (seed {seed})"));
-                }
+                var weights = withheld ? trains.index_select(0, indices) : null;
+                var batchActions = allActions.index_select(0, indices);
+                var batchOld = oldLogProbabilities.index_select(0, indices);
+                var batchReturns = returns.index_select(0, indices);
+                var prepared = OnPolicyLoss.PreparedAdvantages(settings, lossScalars, advantages.index_select(0, indices), weights, trained);
+                Tensor LossOf(Tensor logits, Tensor values, int start, int length) => OnPolicyLoss.Compute(settings, lossScalars, logits, values,
+                    batchActions.narrow(0, start, length), batchOld.narrow(0, start, length), prepared.narrow(0, start, length),
+                    batchReturns.narrow(0, start, length), weights?.narrow(0, start, length), trained);
                 optimizer.ZeroGrad();
-                loss.backward();
+                float lossValue;
+                if (shards is null)
+                {
+                    Tensor logits, values;
+                    if (recurrent is null)
+                    {
+                        (logits, values) = model.forward(observations.index_select(0, indices));
+                    }
+                    else
+                    {
+                        var sequenceKeep = keepAll.index_select(0, indices).reshape(buffer.Steps, size);
+                        var initial = rolloutStart!.Select(tensor(chosen.ToArray(), device: device));
+                        (logits, values) = recurrent.Unroll(observations.index_select(0, indices), initial, sequenceKeep);
+                    }
+                    var loss = LossOf(logits, values, 0, rows.Length);
+                    lossValue = loss.item<float>();
+                    ThrowIfDiverged(lossValue, step);
+                    loss.backward();
+                }
+                else
+                {
+                    lossValue = shards.Backward(rows.Length, (net, start, length) =>
+                    {
+                        var (logits, values) = net.forward(observations.index_select(0, indices.narrow(0, start, length)));
+                        return LossOf(logits, values, start, length);
+                    }, model);
+                    ThrowIfDiverged(lossValue, step);
+                }
                 nn.utils.clip_grad_norm_(model.parameters(), settings.MaxGradNorm);
                 optimizer.Step();
+                shards?.Synchronise();
                 lossSum += lossValue;
                 lossCount++;
             }
         }
         // Every step withheld (a robust curriculum still filling its buffer): nothing was learnt, the loss is 0.
         return lossCount == 0 ? 0 : lossSum / lossCount;
+    }
+
+    private void ThrowIfDiverged(float lossValue, long step)
+    {
+        if (!float.IsFinite(lossValue))
+        {
+            throw new TrainingFailedException(string.Create(CultureInfo.InvariantCulture,
+                $"{RuntimeErrors.Diverged}: {settings.Algorithm} training diverged: the loss became {lossValue} at step {step} (seed {seed})"));
+        }
     }
 
     /// <summary>How many of the minibatch's rows the trainer learns from.</summary>

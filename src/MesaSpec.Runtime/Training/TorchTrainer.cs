@@ -72,7 +72,9 @@ public sealed class TorchTrainer : ITrainer, Experiments.InContext.IInContextTra
                 }
                 model.train();
                 var offset = done;
-                using var run = new OnPolicyRun(model, environment, algorithm, device, seed, new Random(seeds.Next()));
+                using var shards = Sharded(model, algorithm, settings.Threads,
+                    () => TorchGlobalState.Seeded(seed, () => ActorCriticFactory.Create(spec.Model, built, actions)).to(device));
+                using var run = new OnPolicyRun(model, environment, algorithm, device, seed, new Random(seeds.Next()), shards);
                 var trained = model;
                 run.Run(progress is null ? null : new OffsetProgress(progress, offset, totalSteps), cancellationToken,
                     step => snapshots.At(offset + step, trained, shape, actions));
@@ -88,6 +90,17 @@ public sealed class TorchTrainer : ITrainer, Experiments.InContext.IInContextTra
             model?.Dispose();
             throw;
         }
+    }
+
+    /// <summary>
+    /// How a phase's minibatches use the threads asked for: split across them (<see cref="ShardedGradients"/>, with
+    /// LibTorch's own threads off) where the model and minibatch allow; otherwise, null, LibTorch's intra-op threads.
+    /// </summary>
+    private static ShardedGradients? Sharded(ActorCritic model, OnPolicySettings algorithm, int threads, Func<ActorCritic> copy)
+    {
+        var count = ShardedGradients.ShardsFor(model, threads, algorithm.BatchSize / algorithm.Minibatches);
+        TorchGlobalState.UseThreads(count > 1 ? 1 : threads);
+        return count > 1 ? ShardedGradients.Create(model, count, copy) : null;
     }
 
     /// <summary>Loads the weights a run resumes from; a missing file or another model's weights fail the run with the reason.</summary>
