@@ -56,6 +56,64 @@ public sealed class ShardedGradientTests
     }
 
     [Fact]
+    public void Shards_run_at_once_or_one_after_the_other_give_the_same_bits()
+    {
+        const int rows = 256;
+        TorchGlobalState.UseThreads(1); // as training sets it for shards: LibTorch's own threads would split the work differently
+        using var scope = NewDisposeScope();
+        var generator = new torch.Generator(5);
+        var observations = rand([rows, 3, 5, 5], generator: generator).gt(0.7).to(float32);
+        var targets = randn([rows], generator: generator);
+        Tensor Loss(ActorCritic net, int start, int length)
+        {
+            var (logits, values) = net.forward(observations.narrow(0, start, length));
+            return values.sub(targets.narrow(0, start, length)).pow(2).sum() + logits.pow(2).sum();
+        }
+        Tensor[] Gradients(bool parallel)
+        {
+            var model = Model(seed: 3);
+            using var shards = ShardedGradients.Create(model, 2, () => Model(seed: 4), new ShardSchedule(alwaysParallel: parallel));
+            for (var round = 0; round < 3; round++) // the copies' gradients are zeroed between minibatches
+            {
+                foreach (var parameter in model.parameters())
+                {
+                    parameter.grad?.zero_();
+                }
+                shards.Backward(rows, Loss, model);
+            }
+            return model.parameters().Select(p => p.grad!.clone().DetachFromDisposeScope()).ToArray();
+        }
+
+        var atOnce = Gradients(parallel: true);
+        var oneAfterTheOther = Gradients(parallel: false);
+        Assert.All(atOnce.Zip(oneAfterTheOther), pair => Assert.True(pair.First.equal(pair.Second).all().item<bool>()));
+    }
+
+    [Fact]
+    public void The_schedule_takes_the_faster_way_and_keeps_trying_the_other()
+    {
+        var schedule = new ShardSchedule();
+        Assert.True(schedule.NextIsParallel()); // nothing measured: at once first
+        schedule.Record(parallel: true, 10);
+        Assert.False(schedule.NextIsParallel()); // then one after the other
+        schedule.Record(parallel: false, 4);
+        var parallelRuns = 0;
+        for (var i = 0; i < 10 * ShardSchedule.ExploreEvery; i++)
+        {
+            var parallel = schedule.NextIsParallel();
+            parallelRuns += parallel ? 1 : 0;
+            schedule.Record(parallel, parallel ? 10 : 4);
+        }
+        Assert.InRange(parallelRuns, 9, 11); // one in ExploreEvery
+        for (var i = 0; i < 4 * ShardSchedule.ExploreEvery; i++) // the load lifts: at once becomes faster
+        {
+            var parallel = schedule.NextIsParallel();
+            schedule.Record(parallel, parallel ? 2 : 4);
+        }
+        Assert.True(schedule.NextIsParallel());
+    }
+
+    [Fact]
     public void A_recurrent_model_or_a_small_minibatch_is_not_split()
     {
         using var model = Model(seed: 1);

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Runtime.ExceptionServices;
 using MesaSpec.Runtime.Models;
 using MesaSpec.Runtime.Models.Recurrent;
@@ -12,8 +13,11 @@ namespace MesaSpec.Runtime.Training;
 /// LibTorch's intra-op parallelism off, and the copies' gradients are added into the model's in shard order.
 /// Why: a minibatch of PPO is a few small matrix products, too small for LibTorch's threads, which wait for each
 /// other at every operation and collapse when another job shares the cores (2-4k env-steps/s instead of 40k);
-/// independent shards never wait for each other until the sum. The sum runs in a fixed order, so a run is still
-/// a function of its seed and thread count. The shards' losses take each mean over the whole minibatch
+/// independent shards never wait for each other until the sum. Under heavy load even that one wait costs more than
+/// it saves (a thread woken for a shard waits for a time slice), so the shards may also run one after the other
+/// on the calling thread (<see cref="ShardSchedule"/> picks whichever has been faster). Either way every shard is
+/// the same computation and the sum runs in shard order, so the result does not depend on the choice, and a run
+/// stays a function of its seed and thread count. The shards' losses take each mean over the whole minibatch
 /// (<see cref="OnPolicyLoss.Compute"/>), so the summed gradient is the whole minibatch's, up to rounding.
 /// </summary>
 internal sealed class ShardedGradients : IDisposable
@@ -24,9 +28,13 @@ internal sealed class ShardedGradients : IDisposable
     private readonly Parameter[] parameters;
     private readonly ActorCritic[] copies;
     private readonly Parameter[][] copyParameters;
+    private readonly ShardSchedule schedule;
+    private readonly ShardWorker[] workers;
 
-    private ShardedGradients(ActorCritic model, ActorCritic[] copies)
+    private ShardedGradients(ActorCritic model, ActorCritic[] copies, ShardSchedule schedule)
     {
+        this.schedule = schedule;
+        workers = copies.Select((_, k) => new ShardWorker($"shard {k + 1}")).ToArray();
         parameters = model.parameters().ToArray();
         this.copies = copies;
         copyParameters = copies.Select(c => c.parameters().ToArray()).ToArray();
@@ -41,7 +49,8 @@ internal sealed class ShardedGradients : IDisposable
     /// Shards for <paramref name="model"/>: <paramref name="copy"/> builds a model of the same architecture (its
     /// weights are overwritten with the model's).
     /// </summary>
-    public static ShardedGradients Create(ActorCritic model, int shards, Func<ActorCritic> copy)
+    /// <param name="schedule">Whether the shards run at once or one after the other (by default: whichever is faster).</param>
+    public static ShardedGradients Create(ActorCritic model, int shards, Func<ActorCritic> copy, ShardSchedule? schedule = null)
     {
         var copies = new ActorCritic[shards - 1];
         for (var i = 0; i < copies.Length; i++)
@@ -49,7 +58,7 @@ internal sealed class ShardedGradients : IDisposable
             copies[i] = copy();
             copies[i].train();
         }
-        return new ShardedGradients(model, copies);
+        return new ShardedGradients(model, copies, schedule ?? new ShardSchedule());
     }
 
     public int Shards => copies.Length + 1;
@@ -63,33 +72,21 @@ internal sealed class ShardedGradients : IDisposable
     public float Backward(int rows, Func<ActorCritic, int, int, Tensor> loss, ActorCritic model)
     {
         var losses = new float[Shards];
-        var workers = new Task[copies.Length];
-        for (var k = 1; k < Shards; k++)
+        var parallel = schedule.NextIsParallel();
+        var clock = Stopwatch.StartNew();
+        if (parallel)
         {
-            var shard = k;
-            workers[k - 1] = Task.Run(() => losses[shard] = BackwardShard(copies[shard - 1], copyParameters[shard - 1], shard, rows, loss));
+            BackwardInParallel(rows, loss, model, losses);
         }
-        Exception? failure = null;
-        try
+        else
         {
             losses[0] = BackwardShard(model, null, 0, rows, loss);
+            for (var k = 1; k < Shards; k++)
+            {
+                losses[k] = BackwardShard(copies[k - 1], copyParameters[k - 1], k, rows, loss);
+            }
         }
-        catch (Exception e)
-        {
-            failure = e;
-        }
-        try
-        {
-            Task.WaitAll(workers);
-        }
-        catch (AggregateException e) when (failure is null)
-        {
-            failure = e.InnerExceptions[0];
-        }
-        if (failure is not null)
-        {
-            ExceptionDispatchInfo.Capture(failure).Throw();
-        }
+        schedule.Record(parallel, clock.Elapsed.TotalMilliseconds);
         using (no_grad())
         {
             for (var k = 0; k < copies.Length; k++)
@@ -109,6 +106,39 @@ internal sealed class ShardedGradients : IDisposable
             total += value;
         }
         return total;
+    }
+
+    private void BackwardInParallel(int rows, Func<ActorCritic, int, int, Tensor> loss, ActorCritic model, float[] losses)
+    {
+        for (var k = 1; k < Shards; k++)
+        {
+            var shard = k;
+            workers[k - 1].Begin(() => losses[shard] = BackwardShard(copies[shard - 1], copyParameters[shard - 1], shard, rows, loss));
+        }
+        Exception? failure = null;
+        try
+        {
+            losses[0] = BackwardShard(model, null, 0, rows, loss);
+        }
+        catch (Exception e)
+        {
+            failure = e;
+        }
+        foreach (var worker in workers) // every worker is waited for, so none still runs when the caller goes on
+        {
+            try
+            {
+                worker.End();
+            }
+            catch (Exception e) when (failure is null)
+            {
+                failure = e;
+            }
+        }
+        if (failure is not null)
+        {
+            ExceptionDispatchInfo.Capture(failure).Throw();
+        }
     }
 
     /// <summary>Copies the model's weights into every copy: after each optimizer step.</summary>
@@ -144,6 +174,10 @@ internal sealed class ShardedGradients : IDisposable
 
     public void Dispose()
     {
+        foreach (var worker in workers)
+        {
+            worker.Dispose();
+        }
         foreach (var copy in copies)
         {
             copy.Dispose();
