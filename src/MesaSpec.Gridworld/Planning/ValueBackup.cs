@@ -1,0 +1,142 @@
+using System.Runtime.InteropServices;
+using MesaSpec.Gridworld.Dynamics;
+
+namespace MesaSpec.Gridworld.Planning;
+
+/// <summary>
+/// The finite-horizon backup over a <see cref="ScoredStateSpace"/>: the values at time t from those at t + 1, from the
+/// horizon back to the start, compared lexicographically (<see cref="Plan.Better"/>; ties go to the lowest action).
+/// Time t computes only the states that can occur by then. Once the values at t equal those at t + 1 bit for bit on
+/// those states, every earlier time repeats them exactly (each is the same arithmetic on the same numbers), so the
+/// backup stops there: in long episodes whose rewards are all earned early this skips most of the horizon. One and two
+/// objectives (an optimum; a lexicographic comparison) have loops of their own, the time is spent here.
+/// </summary>
+internal static class ValueBackup
+{
+    /// <summary>The values at every time, <c>[t][state * K + k]</c>; the times before the values stop changing share one array.</summary>
+    public static double[][] EveryTime(ScoredStateSpace space, int horizon, double discount, CancellationToken cancellationToken)
+    {
+        var layers = new double[horizon + 1][];
+        Run(space, horizon, discount, layers, cancellationToken);
+        return layers;
+    }
+
+    /// <summary>The optimal returns of the scored objectives from the start (state 0), keeping two times in memory.</summary>
+    public static double[] FromStart(ScoredStateSpace space, int horizon, double discount, CancellationToken cancellationToken) =>
+        Run(space, horizon, discount, null, cancellationToken)[..space.ObjectiveCount];
+
+    /// <summary>Returns the values at time 0; fills <paramref name="layers"/> when given.</summary>
+    private static double[] Run(ScoredStateSpace space, int horizon, double discount, double[][]? layers, CancellationToken cancellationToken)
+    {
+        var k = space.ObjectiveCount;
+        var reachable = space.ReachableWithin;
+        var later = new double[(long)(layers is null ? space.Count : reachable[horizon]) * k]; // the horizon: nothing more to earn
+        var spare = layers is null ? new double[later.Length] : null;
+        if (layers is not null)
+        {
+            layers[horizon] = later;
+        }
+        for (var t = horizon - 1; t >= 0; t--)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var count = reachable[t];
+            var now = spare ?? new double[(long)count * k];
+            switch (k)
+            {
+                case 1: One(space, count, later, now, discount); break;
+                case 2: Two(space, count, later, now, discount); break;
+                default: Many(space, count, k, later, now, discount); break;
+            }
+            if (MemoryMarshal.AsBytes(now.AsSpan(0, count * k)).SequenceEqual(MemoryMarshal.AsBytes(later.AsSpan(0, count * k))))
+            {
+                for (var earlier = t; layers is not null && earlier >= 0; earlier--)
+                {
+                    layers[earlier] = later;
+                }
+                return later;
+            }
+            if (layers is not null)
+            {
+                layers[t] = now;
+            }
+            else
+            {
+                spare = later;
+            }
+            later = now;
+        }
+        return later;
+    }
+
+    private static void One(ScoredStateSpace space, int count, double[] later, double[] now, double discount)
+    {
+        var next = space.Next;
+        var reward = space.Reward;
+        for (var s = 0; s < count; s++)
+        {
+            var best = 0.0;
+            for (var a = 0; a < GridRules.ActionCount; a++)
+            {
+                var tr = s * GridRules.ActionCount + a;
+                var n = next[tr];
+                var q = reward[tr] + (n >= 0 ? discount * later[n] : 0);
+                if (a == 0 || q - best > Plan.Tolerance)
+                {
+                    best = q;
+                }
+            }
+            now[s] = best;
+        }
+    }
+
+    private static void Two(ScoredStateSpace space, int count, double[] later, double[] now, double discount)
+    {
+        var next = space.Next;
+        var reward = space.Reward;
+        for (var s = 0; s < count; s++)
+        {
+            double best0 = 0, best1 = 0;
+            for (var a = 0; a < GridRules.ActionCount; a++)
+            {
+                var tr = s * GridRules.ActionCount + a;
+                var n = next[tr];
+                var q0 = reward[2 * tr] + (n >= 0 ? discount * later[2 * n] : 0);
+                var q1 = reward[2 * tr + 1] + (n >= 0 ? discount * later[2 * n + 1] : 0);
+                var d0 = q0 - best0;
+                // Plan.Better for two: the first decides beyond the tolerance, the second breaks a tie.
+                if (a == 0 || d0 > Plan.Tolerance || (!(d0 < -Plan.Tolerance) && q1 - best1 > Plan.Tolerance))
+                {
+                    best0 = q0;
+                    best1 = q1;
+                }
+            }
+            now[2 * s] = best0;
+            now[2 * s + 1] = best1;
+        }
+    }
+
+    private static void Many(ScoredStateSpace space, int count, int k, double[] later, double[] now, double discount)
+    {
+        var next = space.Next;
+        var reward = space.Reward;
+        Span<double> best = stackalloc double[k];
+        Span<double> q = stackalloc double[k];
+        for (var s = 0; s < count; s++)
+        {
+            for (var a = 0; a < GridRules.ActionCount; a++)
+            {
+                var tr = s * GridRules.ActionCount + a;
+                var n = next[tr];
+                for (var j = 0; j < k; j++)
+                {
+                    q[j] = reward[tr * k + j] + (n >= 0 ? discount * later[(long)n * k + j] : 0);
+                }
+                if (a == 0 || Plan.Better(q, best))
+                {
+                    q.CopyTo(best);
+                }
+            }
+            best.CopyTo(now.AsSpan(s * k, k));
+        }
+    }
+}
