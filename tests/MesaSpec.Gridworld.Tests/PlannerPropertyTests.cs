@@ -11,7 +11,8 @@ namespace MesaSpec.Gridworld.Tests;
 /// The planner against the algorithm it replaced (<see cref="ReferencePlanner"/>) on random small levels: walls, apples,
 /// keys and chests, shields, lava, monsters that chase or flee at full or half speed; objectives with hold conditions,
 /// 'at most' counters, 'after' orders and ends of their own; several horizons and discounts. Returns must be equal bit
-/// for bit and the state counts the same, for one objective, for a lexicographic pair, and for the full plan.
+/// for bit and the state counts the same, for one objective, for a lexicographic pair, and for the full plan; the counts
+/// never exceed the state estimate check uses (<see cref="PlannerStateEstimate"/>).
 /// </summary>
 public sealed class PlannerPropertyTests
 {
@@ -41,6 +42,8 @@ public sealed class PlannerPropertyTests
             Assert.Equal(expectedPair.StateCount, plan.StateCount);
             Assert.Equal(expectedPair.Returns, new[] { plan.OptimalReturn(0), plan.OptimalReturn(1) });
             Assert.Equal(expectedOne.StateCount, planner.Solve(level, baseObjective, baseObjective).StateCount);
+            Assert.True(expectedOne.StateCount <= PlannerStateEstimate.UpperBound(level, environment.Horizon, baseObjective, [baseObjective]));
+            Assert.True(expectedPair.StateCount <= PlannerStateEstimate.UpperBound(level, environment.Horizon, baseObjective, [proxy, baseObjective]));
             compared++;
         }
         Assert.Equal(160, compared);

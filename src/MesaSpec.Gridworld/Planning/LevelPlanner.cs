@@ -52,6 +52,9 @@ public sealed class LevelPlanner
     public double[] OptimalReturns(IReadOnlyList<CompiledObjective> scored) =>
         ValueBackup.FromStart(Space(scored), horizon, discount, cancellationToken);
 
+    /// <summary>How many states plans of <paramref name="scored"/> index, enumerated without planning (throws past the cap, as a plan would).</summary>
+    public int StateCount(IReadOnlyList<CompiledObjective> scored) => Space(scored).Count;
+
     private ScoredStateSpace Space(IReadOnlyList<CompiledObjective> scored)
     {
         var k = scored.Count;
