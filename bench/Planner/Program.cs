@@ -9,11 +9,12 @@ using MesaSpec.Language.Syntax;
 // The exact planner's cost (issue 18): for every evaluation of the spec's first experiment, the time to plan its
 // episodes as the evaluation does (EvaluationSetup: each level's optimum for the base objective and, per mesa
 // objective, the lexicographic plan that finds conflict episodes), then the states of those plans.
-// Run in Release: dotnet run -c Release --project bench/Planner -- [--spec FILE]... [--episodes N] [--repeat R]
+// Run in Release: dotnet run -c Release --project bench/Planner -- [--spec FILE]... [--episodes N] [--repeat R] [--no-states]
 // Compare figures within one run or alternating runs: the machine is shared.
 var specs = Options("--spec").DefaultIfEmpty(Path.Combine(AppContext.BaseDirectory, "long-horizon-14x14.mesa")).ToList();
 var episodes = Option("--episodes") is { } e ? int.Parse(e, CultureInfo.InvariantCulture) : (int?)null;
 var repeat = Option("--repeat") is { } r ? int.Parse(r, CultureInfo.InvariantCulture) : 1;
+var countStates = !args.Contains("--no-states"); // a profile of the evaluation's planning alone
 Console.WriteLine($"{Environment.ProcessorCount} cores, load {File.ReadAllText("/proc/loadavg").Split(' ')[0]}");
 foreach (var specPath in specs)
 {
@@ -24,13 +25,19 @@ foreach (var specPath in specs)
         var scaled = episodes is { } n ? evaluation with { Episodes = n } : evaluation;
         for (var round = 0; round < repeat; round++)
         {
+            // CPU time as well as wall time: on a shared machine the load stretches the wall clock, not the work.
+            var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
             var clock = Stopwatch.StartNew();
             var setup = EvaluationSetup.Create(scaled, point.BaseObjective, point.MesaObjectives, seed: 0, point.Discount);
             var seconds = clock.Elapsed.TotalSeconds;
+            var cpu = (Process.GetCurrentProcess().TotalProcessorTime - cpuBefore).TotalSeconds;
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"{Path.GetFileName(specPath)} {scaled.Environment.Name}: {setup.Episodes} episodes, {point.MesaObjectives.Count + 1} candidates, planned in {seconds:0.000} s"));
+                $"{Path.GetFileName(specPath)} {scaled.Environment.Name}: {setup.Episodes} episodes, {point.MesaObjectives.Count + 1} candidates, planned in {seconds:0.000} s (CPU {cpu:0.000} s), load {File.ReadAllText("/proc/loadavg").Split(' ')[0]}"));
         }
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  states per level for the base objective: {States(scaled, point)}"));
+        if (countStates)
+        {
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  states per level for the base objective: {States(scaled, point)}"));
+        }
     }
 }
 Console.WriteLine($"peak working set {Process.GetCurrentProcess().PeakWorkingSet64 / (1 << 20)} MiB");

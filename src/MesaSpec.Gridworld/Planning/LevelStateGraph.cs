@@ -15,13 +15,14 @@ namespace MesaSpec.Gridworld.Planning;
 internal sealed class LevelStateGraph
 {
     private readonly Dictionary<PlannerState, int> ids;
+    private readonly List<StepOutcome> outcomes; // kept as enumerated: copying a state's four outcomes into an array costs as much as its step
 
-    private LevelStateGraph(Dictionary<PlannerState, int> ids, int[] depth, int[] next, StepOutcome[] outcomes, int count, int horizon, ulong mutableMask, ulong heldMask, int period)
+    private LevelStateGraph(Dictionary<PlannerState, int> ids, int[] depth, int[] next, List<StepOutcome> outcomes, int count, int horizon, ulong mutableMask, ulong heldMask, int period)
     {
         this.ids = ids;
         Depth = depth;
         Next = next;
-        Outcomes = outcomes;
+        this.outcomes = outcomes;
         Count = count;
         Horizon = horizon;
         MutableMask = mutableMask;
@@ -40,7 +41,7 @@ internal sealed class LevelStateGraph
     public int[] Next { get; }
 
     /// <summary><c>[state * 4 + action]</c>: the step's events (default for a state at the horizon, which takes no step).</summary>
-    public StepOutcome[] Outcomes { get; }
+    public ReadOnlySpan<StepOutcome> Outcomes => System.Runtime.InteropServices.CollectionsMarshal.AsSpan(outcomes);
 
     /// <summary>Whether the step leaves the episode running (a successor, or the horizon, not an end).</summary>
     public bool Expanded(int state) => Depth[state] < Horizon;
@@ -77,7 +78,7 @@ internal sealed class LevelStateGraph
         var start = new PlannerState(level.AgentCell, level.AllItems & items.MutableMask, 0, 0, EntityPacking.Pack(entityCells, level.AllItems, items), 0);
         var states = new BreadthFirstStates<PlannerState>(start, cap, refusal);
         var next = new List<int>();
-        var outcomes = new List<StepOutcome>();
+        var outcomes = new List<StepOutcome>(1024);
         for (var s = 0; s < states.Count; s++)
         {
             if ((s & 4095) == 0)
@@ -112,6 +113,6 @@ internal sealed class LevelStateGraph
                 next.Add(states.Successor(successor, s));
             }
         }
-        return new LevelStateGraph(states.Ids, states.Depths(), [.. next], [.. outcomes], states.Count, horizon, items.MutableMask, items.HeldMask, period);
+        return new LevelStateGraph(states.Ids, states.Depths(), [.. next], outcomes, states.Count, horizon, items.MutableMask, items.HeldMask, period);
     }
 }

@@ -74,6 +74,7 @@ internal sealed class ScoredStateSpace
             return null;
         }
         var reward = new double[(long)graph.Count * GridRules.ActionCount * k];
+        var outcomes = graph.Outcomes;
         for (var s = 0; s < graph.Count; s++)
         {
             if (!graph.Expanded(s))
@@ -84,7 +85,7 @@ internal sealed class ScoredStateSpace
             {
                 for (var j = 0; j < k; j++)
                 {
-                    reward[tr * k + j] = scored[j].Score(graph.Outcomes[tr], out var ends);
+                    reward[tr * k + j] = scored[j].Score(outcomes[tr], out var ends);
                     if (ends && graph.Next[tr] >= 0)
                     {
                         return null; // objective j ends while the episode goes on: its end is part of the state

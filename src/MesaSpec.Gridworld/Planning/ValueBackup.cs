@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using MesaSpec.Gridworld.Dynamics;
 
@@ -68,19 +69,23 @@ internal static class ValueBackup
         return later;
     }
 
+    // One and Two read the tables through references: every index is a state's own transition or a successor, which
+    // the enumeration numbered below the next time's reachable count, so bounds checks would only cost time here.
     private static void One(ScoredStateSpace space, int count, double[] later, double[] now, double discount)
     {
-        var next = space.Next;
-        var reward = space.Reward;
+        ref var next = ref MemoryMarshal.GetArrayDataReference(space.Next);
+        ref var reward = ref MemoryMarshal.GetArrayDataReference(space.Reward);
+        ref var value = ref MemoryMarshal.GetArrayDataReference(later);
         for (var s = 0; s < count; s++)
         {
-            var best = 0.0;
-            for (var a = 0; a < GridRules.ActionCount; a++)
+            var tr = s * GridRules.ActionCount;
+            var n = Unsafe.Add(ref next, tr);
+            var best = Unsafe.Add(ref reward, tr) + (n >= 0 ? discount * Unsafe.Add(ref value, n) : 0);
+            for (var a = 1; a < GridRules.ActionCount; a++)
             {
-                var tr = s * GridRules.ActionCount + a;
-                var n = next[tr];
-                var q = reward[tr] + (n >= 0 ? discount * later[n] : 0);
-                if (a == 0 || q - best > Plan.Tolerance)
+                n = Unsafe.Add(ref next, tr + a);
+                var q = Unsafe.Add(ref reward, tr + a) + (n >= 0 ? discount * Unsafe.Add(ref value, n) : 0);
+                if (q - best > Plan.Tolerance)
                 {
                     best = q;
                 }
@@ -91,20 +96,23 @@ internal static class ValueBackup
 
     private static void Two(ScoredStateSpace space, int count, double[] later, double[] now, double discount)
     {
-        var next = space.Next;
-        var reward = space.Reward;
+        ref var next = ref MemoryMarshal.GetArrayDataReference(space.Next);
+        ref var reward = ref MemoryMarshal.GetArrayDataReference(space.Reward);
+        ref var value = ref MemoryMarshal.GetArrayDataReference(later);
         for (var s = 0; s < count; s++)
         {
-            double best0 = 0, best1 = 0;
-            for (var a = 0; a < GridRules.ActionCount; a++)
+            var tr = s * GridRules.ActionCount;
+            var n = Unsafe.Add(ref next, tr);
+            var best0 = Unsafe.Add(ref reward, 2 * tr) + (n >= 0 ? discount * Unsafe.Add(ref value, 2 * n) : 0);
+            var best1 = Unsafe.Add(ref reward, 2 * tr + 1) + (n >= 0 ? discount * Unsafe.Add(ref value, 2 * n + 1) : 0);
+            for (var a = 1; a < GridRules.ActionCount; a++)
             {
-                var tr = s * GridRules.ActionCount + a;
-                var n = next[tr];
-                var q0 = reward[2 * tr] + (n >= 0 ? discount * later[2 * n] : 0);
-                var q1 = reward[2 * tr + 1] + (n >= 0 ? discount * later[2 * n + 1] : 0);
+                n = Unsafe.Add(ref next, tr + a);
+                var q0 = Unsafe.Add(ref reward, 2 * (tr + a)) + (n >= 0 ? discount * Unsafe.Add(ref value, 2 * n) : 0);
+                var q1 = Unsafe.Add(ref reward, 2 * (tr + a) + 1) + (n >= 0 ? discount * Unsafe.Add(ref value, 2 * n + 1) : 0);
                 var d0 = q0 - best0;
                 // Plan.Better for two: the first decides beyond the tolerance, the second breaks a tie.
-                if (a == 0 || d0 > Plan.Tolerance || (!(d0 < -Plan.Tolerance) && q1 - best1 > Plan.Tolerance))
+                if (d0 > Plan.Tolerance || (!(d0 < -Plan.Tolerance) && q1 - best1 > Plan.Tolerance))
                 {
                     best0 = q0;
                     best1 = q1;
