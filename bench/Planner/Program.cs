@@ -40,7 +40,7 @@ foreach (var specPath in specs)
         }
     }
 }
-Console.WriteLine($"peak working set {Process.GetCurrentProcess().PeakWorkingSet64 / (1 << 20)} MiB");
+Console.WriteLine($"peak working set {Process.GetCurrentProcess().PeakWorkingSet64 / (1 << 20)} MiB, collections gen0 {GC.CollectionCount(0)}, gen1 {GC.CollectionCount(1)}, gen2 {GC.CollectionCount(2)}, GC pause {GC.GetTotalPauseDuration().TotalSeconds:0.000} s");
 return;
 
 // The mean and largest state count of the levels' base-objective plans (planned again, outside the timing).

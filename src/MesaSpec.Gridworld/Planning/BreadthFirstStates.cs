@@ -7,14 +7,18 @@ namespace MesaSpec.Gridworld.Planning;
 internal sealed class BreadthFirstStates<TState>
     where TState : struct, IEquatable<TState>
 {
-    private readonly Dictionary<TState, int> ids = [];
-    private readonly List<TState> states = [];
-    private readonly List<int> depth = [];
+    private readonly Dictionary<TState, int> ids;
+    private readonly List<TState> states;
+    private readonly List<int> depth;
     private readonly int cap;
     private readonly Func<int, PlannerLimitExceededException> refusal;
 
-    public BreadthFirstStates(TState start, int cap, Func<int, PlannerLimitExceededException> refusal)
+    /// <param name="capacity">How many states to make room for at once (growing the tables copies them).</param>
+    public BreadthFirstStates(TState start, int cap, Func<int, PlannerLimitExceededException> refusal, int capacity = 0)
     {
+        ids = new Dictionary<TState, int>(capacity);
+        states = new List<TState>(capacity);
+        depth = new List<int>(capacity);
         this.cap = cap;
         this.refusal = refusal;
         ids.Add(start, 0);

@@ -76,9 +76,11 @@ internal sealed class LevelStateGraph
         }
         var fixedItems = level.AllItems & ~items.MutableMask;
         var start = new PlannerState(level.AgentCell, level.AllItems & items.MutableMask, 0, 0, EntityPacking.Pack(entityCells, level.AllItems, items), 0);
-        var states = new BreadthFirstStates<PlannerState>(start, cap, refusal);
-        var next = new List<int>();
-        var outcomes = new List<StepOutcome>(1024);
+        // Room for the states the level can have at most, up to a size that costs little when far fewer are reached.
+        var capacity = (int)Math.Min(Math.Min(PlannerStateEstimate.UpperBound(level, horizon, terminating.Objective, []), cap), 1 << 15);
+        var states = new BreadthFirstStates<PlannerState>(start, cap, refusal, capacity);
+        var next = new List<int>(capacity * GridRules.ActionCount);
+        var outcomes = new List<StepOutcome>(capacity * GridRules.ActionCount);
         for (var s = 0; s < states.Count; s++)
         {
             if ((s & 4095) == 0)

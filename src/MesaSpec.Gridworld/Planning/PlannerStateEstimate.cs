@@ -18,10 +18,11 @@ public static class PlannerStateEstimate
     public static double UpperBound(Level level, int horizon, ObjectiveModel terminating, IReadOnlyList<ObjectiveModel> scored)
     {
         var items = level.Items;
-        var bound = (double)CellsWithin(level, level.AgentCell, horizon) * items.MovementPeriod;
+        var neighbours = GridRules.NeighbourTable(level.Width, level.Height);
+        var bound = (double)CellsWithin(level, neighbours, level.AgentCell, horizon) * items.MovementPeriod;
         for (var item = 0; item < items.ItemCount; item++)
         {
-            bound *= Conditions(level, item, horizon);
+            bound *= Conditions(level, neighbours, item, horizon);
         }
         foreach (var objective in scored)
         {
@@ -38,7 +39,7 @@ public static class PlannerStateEstimate
     }
 
     /// <summary>How many distinct parts of a planner state one item can contribute.</summary>
-    private static double Conditions(Level level, int item, int horizon)
+    private static double Conditions(Level level, int[] neighbours, int item, int horizon)
     {
         var items = level.Items;
         var bit = 1UL << item;
@@ -47,7 +48,7 @@ public static class PlannerStateEstimate
         {
             // Only a monster leaves the grid while it moves, destroyed by a held shield.
             var gone = behaviour == ItemBehaviour.Monster && items.ShieldMask != 0 ? 1 : 0;
-            return CellsWithin(level, level.ItemCells[item], horizon) + gone;
+            return CellsWithin(level, neighbours, level.ItemCells[item], horizon) + gone;
         }
         if ((items.MutableMask & bit) == 0)
         {
@@ -74,9 +75,8 @@ public static class PlannerStateEstimate
     }
 
     /// <summary>The open cells within <paramref name="steps"/> moves of <paramref name="start"/> (walls block; items do not).</summary>
-    private static int CellsWithin(Level level, int start, int steps)
+    private static int CellsWithin(Level level, int[] neighbours, int start, int steps)
     {
-        var neighbours = GridRules.NeighbourTable(level.Width, level.Height);
         var distance = new int[level.CellCount];
         Array.Fill(distance, -1);
         distance[start] = 0;
