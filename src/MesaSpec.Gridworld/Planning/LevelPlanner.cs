@@ -18,6 +18,7 @@ public sealed class LevelPlanner
     private readonly double discount;
     private readonly CancellationToken cancellationToken;
     private LevelStateGraph? graph;
+    private readonly Dictionary<CompiledObjective, double[]?> paid = []; // each objective's rewards on the graph's steps
 
     /// <param name="maxStates">The state cap; null: what <see cref="PlannerMemoryBudget"/> allows for the objectives of each plan and this horizon.</param>
     public LevelPlanner(Level level, int[] neighbours, CompiledObjective terminating, int horizon, int? maxStates = null, double discount = 1,
@@ -67,7 +68,7 @@ public sealed class LevelPlanner
         ScoredStateSpace.CounterOffsets(scored);
         // A graph enumerated under a smaller cap than this plan's is complete all the same (it fitted).
         graph ??= LevelStateGraph.Enumerate(level, neighbours, Terminating, horizon, cap, states => Refusal(states, cap, k), cancellationToken);
-        return ScoredStateSpace.Build(graph, scored, cap, states => Refusal(states, cap, k), cancellationToken);
+        return ScoredStateSpace.Build(graph, scored, cap, states => Refusal(states, cap, k), paid, cancellationToken);
     }
 
     private PlannerLimitExceededException Refusal(int states, int cap, int objectives)

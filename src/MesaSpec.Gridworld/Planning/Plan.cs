@@ -99,7 +99,7 @@ public sealed class Plan
         var n = space.Next[t];
         for (var j = 0; j < k; j++)
         {
-            q[j] = space.Reward[t * k + j] + (n >= 0 ? Discount * At(step + 1, n, j) : 0);
+            q[j] = space.Rewards[j][t] + (n >= 0 ? Discount * At(step + 1, n, j) : 0);
         }
     }
 

@@ -15,14 +15,14 @@ internal sealed class ScoredStateSpace
     private readonly LevelStateGraph graph;
     private readonly Dictionary<(int Level, int Finished, ulong Counters), int>? combined; // null: the graph's states
 
-    private ScoredStateSpace(LevelStateGraph graph, Dictionary<(int, int, ulong), int>? combined, int count, int[] next, double[] reward, int[] depth, int objectives)
+    private ScoredStateSpace(LevelStateGraph graph, Dictionary<(int, int, ulong), int>? combined, int count, int[] next, double[][] rewards, int[] depth)
     {
         this.graph = graph;
         this.combined = combined;
         Count = count;
         Next = next;
-        Reward = reward;
-        ObjectiveCount = objectives;
+        Rewards = rewards;
+        ObjectiveCount = rewards.Length;
         ReachableWithin = ReachableWithinEachTime(depth, count, graph.Horizon);
     }
 
@@ -33,8 +33,8 @@ internal sealed class ScoredStateSpace
     /// <summary><c>[state * 4 + action]</c>: the next state, -1 when the step ends the episode or the state is at the horizon.</summary>
     public int[] Next { get; }
 
-    /// <summary><c>[(state * 4 + action) * K + k]</c>: what the step pays scored objective k.</summary>
-    public double[] Reward { get; }
+    /// <summary><c>[k][state * 4 + action]</c>: what the step pays scored objective k.</summary>
+    public double[][] Rewards { get; }
 
     /// <summary><c>[t]</c>: states 0 to n-1 can occur at time t (breadth-first order is by the earliest time).</summary>
     public int[] ReachableWithin { get; }
@@ -54,26 +54,45 @@ internal sealed class ScoredStateSpace
         return combined.TryGetValue((s, finished, counters), out var id) ? id : -1;
     }
 
-    /// <summary>The space of <paramref name="scored"/> on <paramref name="graph"/>; past <paramref name="cap"/> states, <paramref name="refusal"/>.</summary>
+    /// <summary>
+    /// The space of <paramref name="scored"/> on <paramref name="graph"/>; past <paramref name="cap"/> states, <paramref name="refusal"/>.
+    /// <paramref name="paid"/> keeps each objective's rewards on the graph's steps for the next plan of the same graph
+    /// (null for an objective that ends on its own, which the graph's states cannot say).
+    /// </summary>
     public static ScoredStateSpace Build(LevelStateGraph graph, IReadOnlyList<CompiledObjective> scored, int cap,
-        Func<int, PlannerLimitExceededException> refusal, CancellationToken cancellationToken)
+        Func<int, PlannerLimitExceededException> refusal, Dictionary<CompiledObjective, double[]?> paid, CancellationToken cancellationToken)
     {
         if (graph.Count > cap)
         {
             throw refusal(cap);
         }
-        return OnTheGraph(graph, scored) ?? Combined(graph, scored, cap, refusal, cancellationToken);
+        return OnTheGraph(graph, scored, paid) ?? Combined(graph, scored, cap, refusal, cancellationToken);
     }
 
     /// <summary>The graph's own states with the objectives' rewards, or null when an objective counts or ends on its own.</summary>
-    private static ScoredStateSpace? OnTheGraph(LevelStateGraph graph, IReadOnlyList<CompiledObjective> scored)
+    private static ScoredStateSpace? OnTheGraph(LevelStateGraph graph, IReadOnlyList<CompiledObjective> scored, Dictionary<CompiledObjective, double[]?> paid)
     {
-        var k = scored.Count;
-        if (scored.Any(o => o.HasCounters))
+        var rewards = new double[scored.Count][];
+        for (var j = 0; j < scored.Count; j++)
         {
-            return null;
+            if (!paid.TryGetValue(scored[j], out var column))
+            {
+                column = scored[j].HasCounters ? null : PaidOnTheGraph(graph, scored[j]);
+                paid.Add(scored[j], column);
+            }
+            if (column is null)
+            {
+                return null;
+            }
+            rewards[j] = column;
         }
-        var reward = new double[(long)graph.Count * GridRules.ActionCount * k];
+        return new ScoredStateSpace(graph, null, graph.Count, graph.Next, rewards, graph.Depth);
+    }
+
+    /// <summary>What each of the graph's steps pays <paramref name="objective"/>, or null when it ends while the episode goes on.</summary>
+    private static double[]? PaidOnTheGraph(LevelStateGraph graph, CompiledObjective objective)
+    {
+        var reward = new double[graph.Count * GridRules.ActionCount];
         var outcomes = graph.Outcomes;
         for (var s = 0; s < graph.Count; s++)
         {
@@ -83,17 +102,14 @@ internal sealed class ScoredStateSpace
             }
             for (var tr = s * GridRules.ActionCount; tr < (s + 1) * GridRules.ActionCount; tr++)
             {
-                for (var j = 0; j < k; j++)
+                reward[tr] = objective.Score(outcomes[tr], out var ends);
+                if (ends && graph.Next[tr] >= 0)
                 {
-                    reward[tr * k + j] = scored[j].Score(outcomes[tr], out var ends);
-                    if (ends && graph.Next[tr] >= 0)
-                    {
-                        return null; // objective j ends while the episode goes on: its end is part of the state
-                    }
+                    return null; // its end is part of the state
                 }
             }
         }
-        return new ScoredStateSpace(graph, null, graph.Count, graph.Next, reward, graph.Depth, k);
+        return reward;
     }
 
     private static ScoredStateSpace Combined(LevelStateGraph graph, IReadOnlyList<CompiledObjective> scored, int cap,
@@ -103,7 +119,7 @@ internal sealed class ScoredStateSpace
         var offsets = CounterOffsets(scored);
         var states = new BreadthFirstStates<(int Level, int Finished, ulong Counters)>((0, 0, 0), cap, refusal);
         var next = new List<int>();
-        var reward = new List<double>();
+        var rewards = Enumerable.Range(0, k).Select(_ => new List<double>()).ToArray();
         for (var s = 0; s < states.Count; s++)
         {
             if ((s & 4095) == 0)
@@ -116,7 +132,7 @@ internal sealed class ScoredStateSpace
                 for (var a = 0; a < GridRules.ActionCount; a++)
                 {
                     next.Add(-1);
-                    for (var j = 0; j < k; j++) reward.Add(0);
+                    for (var j = 0; j < k; j++) rewards[j].Add(0);
                 }
                 continue;
             }
@@ -130,11 +146,11 @@ internal sealed class ScoredStateSpace
                     var own = bits == 0 ? 0 : (countersBefore >> offsets[j]) & (bits == 64 ? ulong.MaxValue : (1UL << bits) - 1);
                     if ((finished & (1 << j)) != 0)
                     {
-                        reward.Add(0);
+                        rewards[j].Add(0);
                         counters |= own << offsets[j];
                         continue;
                     }
-                    reward.Add(scored[j].Score(graph.Outcomes[tr], ref own, out var ends));
+                    rewards[j].Add(scored[j].Score(graph.Outcomes[tr], ref own, out var ends));
                     counters |= own << offsets[j];
                     if (ends)
                     {
@@ -150,7 +166,7 @@ internal sealed class ScoredStateSpace
                 next.Add(states.Successor((n, finished, counters), s));
             }
         }
-        return new ScoredStateSpace(graph, states.Ids, states.Count, [.. next], [.. reward], states.Depths(), k);
+        return new ScoredStateSpace(graph, states.Ids, states.Count, [.. next], [.. rewards.Select(r => r.ToArray())], states.Depths());
     }
 
     /// <summary>

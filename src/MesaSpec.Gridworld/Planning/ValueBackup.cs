@@ -93,7 +93,7 @@ internal static class ValueBackup
     private static void One(ScoredStateSpace space, int count, double[] later, double[] now, double discount)
     {
         ref var next = ref MemoryMarshal.GetArrayDataReference(space.Next);
-        ref var reward = ref MemoryMarshal.GetArrayDataReference(space.Reward);
+        ref var reward = ref MemoryMarshal.GetArrayDataReference(space.Rewards[0]);
         ref var value = ref MemoryMarshal.GetArrayDataReference(later);
         for (var s = 0; s < count; s++)
         {
@@ -116,19 +116,20 @@ internal static class ValueBackup
     private static void Two(ScoredStateSpace space, int count, double[] later, double[] now, double discount)
     {
         ref var next = ref MemoryMarshal.GetArrayDataReference(space.Next);
-        ref var reward = ref MemoryMarshal.GetArrayDataReference(space.Reward);
+        ref var first = ref MemoryMarshal.GetArrayDataReference(space.Rewards[0]);
+        ref var second = ref MemoryMarshal.GetArrayDataReference(space.Rewards[1]);
         ref var value = ref MemoryMarshal.GetArrayDataReference(later);
         for (var s = 0; s < count; s++)
         {
             var tr = s * GridRules.ActionCount;
             var n = Unsafe.Add(ref next, tr);
-            var best0 = Unsafe.Add(ref reward, 2 * tr) + (n >= 0 ? discount * Unsafe.Add(ref value, 2 * n) : 0);
-            var best1 = Unsafe.Add(ref reward, 2 * tr + 1) + (n >= 0 ? discount * Unsafe.Add(ref value, 2 * n + 1) : 0);
+            var best0 = Unsafe.Add(ref first, tr) + (n >= 0 ? discount * Unsafe.Add(ref value, 2 * n) : 0);
+            var best1 = Unsafe.Add(ref second, tr) + (n >= 0 ? discount * Unsafe.Add(ref value, 2 * n + 1) : 0);
             for (var a = 1; a < GridRules.ActionCount; a++)
             {
                 n = Unsafe.Add(ref next, tr + a);
-                var q0 = Unsafe.Add(ref reward, 2 * (tr + a)) + (n >= 0 ? discount * Unsafe.Add(ref value, 2 * n) : 0);
-                var q1 = Unsafe.Add(ref reward, 2 * (tr + a) + 1) + (n >= 0 ? discount * Unsafe.Add(ref value, 2 * n + 1) : 0);
+                var q0 = Unsafe.Add(ref first, tr + a) + (n >= 0 ? discount * Unsafe.Add(ref value, 2 * n) : 0);
+                var q1 = Unsafe.Add(ref second, tr + a) + (n >= 0 ? discount * Unsafe.Add(ref value, 2 * n + 1) : 0);
                 var d0 = q0 - best0;
                 // Plan.Better for two: the first decides beyond the tolerance, the second breaks a tie.
                 if (d0 > Plan.Tolerance || (!(d0 < -Plan.Tolerance) && q1 - best1 > Plan.Tolerance))
@@ -145,7 +146,7 @@ internal static class ValueBackup
     private static void Many(ScoredStateSpace space, int count, int k, double[] later, double[] now, double discount)
     {
         var next = space.Next;
-        var reward = space.Reward;
+        var rewards = space.Rewards;
         Span<double> best = stackalloc double[k];
         Span<double> q = stackalloc double[k];
         for (var s = 0; s < count; s++)
@@ -156,7 +157,7 @@ internal static class ValueBackup
                 var n = next[tr];
                 for (var j = 0; j < k; j++)
                 {
-                    q[j] = reward[tr * k + j] + (n >= 0 ? discount * later[(long)n * k + j] : 0);
+                    q[j] = rewards[j][tr] + (n >= 0 ? discount * later[(long)n * k + j] : 0);
                 }
                 if (a == 0 || Plan.Better(q, best))
                 {
