@@ -23,6 +23,8 @@ foreach (var specPath in specs)
     foreach (var evaluation in point.Evaluations)
     {
         var scaled = episodes is { } n ? evaluation with { Episodes = n } : evaluation;
+        // Two episodes first, untimed: the timed rounds then measure compiled code, not the JIT.
+        EvaluationSetup.Create(evaluation with { Episodes = Math.Min(2, scaled.Episodes) }, point.BaseObjective, point.MesaObjectives, seed: 1, point.Discount);
         for (var round = 0; round < repeat; round++)
         {
             // CPU time as well as wall time: on a shared machine the load stretches the wall clock, not the work.
