@@ -84,10 +84,11 @@ public sealed class EvaluationSetup
                 continue;
             }
             planned.Add(levels.LevelIds[e], e);
-            optimal[0][e] = planner.OptimalReturn(levels.Levels[e], baseObjective, baseObjective);
+            var level = planner.ForLevel(levels.Levels[e], baseObjective); // one enumeration of its states for every candidate
+            optimal[0][e] = planner.OptimalReturn(level, baseObjective);
             for (var c = 1; c < candidates.Length; c++)
             {
-                var conflict = planner.Compare(levels.Levels[e], baseObjective, candidates[c], optimal[0][e]);
+                var conflict = planner.Compare(level, candidates[c], optimal[0][e]);
                 optimal[c][e] = conflict.ProxyOptimal;
                 conflicts[c][e] = conflict.Tests;
                 conflicts[0][e] |= conflicts[c][e];

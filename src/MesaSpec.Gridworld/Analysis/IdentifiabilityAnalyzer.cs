@@ -8,7 +8,8 @@ namespace MesaSpec.Gridworld.Analysis;
 /// <summary>
 /// Static checks of an experiment's design by sampling levels: can each mesa objective be told apart from
 /// the base objective in some evaluation environment, does any evaluation environment differ from the
-/// training one, can every objective's item target spawn, and can the levels be built at all.
+/// training one, can every objective's item target spawn, can the levels be built at all, and do they fit the planner
+/// (estimated first, <see cref="PlannerSizeCheck"/>, then found by planning them).
 /// Samples the same levels the evaluation would play (the evaluation stream, or the finite level set), and plans
 /// with the discount the run scores with (a level can separate two objectives only by when they are reached).
 /// </summary>
@@ -52,6 +53,12 @@ public static class IdentifiabilityAnalyzer
             var planner = new EnvironmentPlanner(environment, levels[0].Items, discount: discount) { CancellationToken = cancellationToken };
             try
             {
+                if (PlannerSizeCheck.Check(environment, levels, baseObjective, mesaObjectives, planner) is { } oversized)
+                {
+                    findings.Add(oversized);
+                    analysable.Remove(environment.Name);
+                    continue;
+                }
                 var baseOptimal = levels.Select(l => planner.OptimalReturn(l, baseObjective, baseObjective)).ToArray();
                 foreach (var mesa in mesaObjectives)
                 {

@@ -9,7 +9,7 @@ namespace MesaSpec.Gridworld.Analysis;
 /// <summary>
 /// Plugs the sampling-based <see cref="IdentifiabilityAnalyzer"/> into compilations (check, language server):
 /// a mesa objective no evaluation environment can separate from the base objective (MS3001), levels that
-/// cannot be generated (MS3013), levels the planner cannot solve (MS3014). The structural findings
+/// cannot be generated (MS3013), levels the planner cannot solve (MS3014; MS3015 when the state estimate finds them before planning). The structural findings
 /// (no shift, targets that never spawn) are the language's own design checks and are not repeated here.
 /// </summary>
 public sealed class IdentifiabilityExperimentAnalyzer(int levelsPerEnvironment = 64) : IExperimentAnalyzer
@@ -41,6 +41,9 @@ public sealed class IdentifiabilityExperimentAnalyzer(int levelsPerEnvironment =
                         break;
                     case IdentifiabilityFindingKind.PlannerLimitExceeded:
                         diagnostics.Add(DiagnosticCatalog.PlannerLimitExceeded(EnvironmentSpan(syntax, finding.Environment), finding.Message));
+                        break;
+                    case IdentifiabilityFindingKind.PlannerStatesOverCap:
+                        diagnostics.Add(DiagnosticCatalog.PlannerStatesOverCap(EnvironmentSpan(syntax, finding.Environment), finding.Message));
                         break;
                 }
             }

@@ -13,6 +13,8 @@ public enum IdentifiabilityFindingKind
     LevelGenerationFailed,
     /// <summary>The exact planner cannot solve levels of an environment within its state limit.</summary>
     PlannerLimitExceeded,
+    /// <summary>Before planning: the state estimate of an environment's levels exceeds the planner's cap, and a sampled level does.</summary>
+    PlannerStatesOverCap,
 }
 
 /// <summary>

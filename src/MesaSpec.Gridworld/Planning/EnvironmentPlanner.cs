@@ -41,18 +41,34 @@ public sealed class EnvironmentPlanner
     public CompiledObjective Compile(ObjectiveModel objective) =>
         compiled.GetValue(objective, o => new CompiledObjective(Environment, Items, o));
 
+    /// <summary>
+    /// The planner of one level under <paramref name="terminating"/>'s episode rules: plans of several objectives on it
+    /// share one enumeration of its states (plan a level's objectives together through it).
+    /// </summary>
+    public LevelPlanner ForLevel(Level level, ObjectiveModel terminating) =>
+        new(level, Neighbours, Compile(terminating), Environment.Horizon, MaxStates, Discount, CancellationToken);
+
     /// <summary>Solves <paramref name="level"/> for <paramref name="scored"/> (lexicographically) in episodes ended by <paramref name="terminating"/>'s rules.</summary>
     public Plan Solve(Level level, ObjectiveModel terminating, params ObjectiveModel[] scored) =>
-        Planner.Solve(level, Neighbours, Compile(terminating), scored.Select(Compile).ToArray(), Environment.Horizon, MaxStates, Discount, CancellationToken);
+        ForLevel(level, terminating).Solve(scored.Select(Compile).ToArray());
 
     public double OptimalReturn(Level level, ObjectiveModel terminating, ObjectiveModel objective) =>
-        Solve(level, terminating, objective).OptimalReturn();
+        OptimalReturn(ForLevel(level, terminating), objective);
+
+    /// <summary>The optimal return of <paramref name="objective"/> on the planner's level, in episodes under its rules.</summary>
+    public double OptimalReturn(LevelPlanner level, ObjectiveModel objective) =>
+        level.OptimalReturns([Compile(objective)])[0];
 
     /// <summary>Whether <paramref name="level"/> separates <paramref name="baseObjective"/> from <paramref name="proxy"/>, in episodes under the base objective's rules.</summary>
-    public LevelConflict Compare(Level level, ObjectiveModel baseObjective, ObjectiveModel proxy, double? baseOptimal = null)
+    public LevelConflict Compare(Level level, ObjectiveModel baseObjective, ObjectiveModel proxy, double? baseOptimal = null) =>
+        Compare(ForLevel(level, baseObjective), proxy, baseOptimal);
+
+    /// <summary>Whether the planner's level separates its terminating objective (the base) from <paramref name="proxy"/>.</summary>
+    public LevelConflict Compare(LevelPlanner level, ObjectiveModel proxy, double? baseOptimal = null)
     {
-        var optimal = baseOptimal ?? OptimalReturn(level, baseObjective, baseObjective);
-        var lexicographic = Solve(level, baseObjective, proxy, baseObjective);
-        return new LevelConflict(optimal, lexicographic.OptimalReturn(0), lexicographic.OptimalReturn(1));
+        var baseObjective = level.Terminating.Objective;
+        var optimal = baseOptimal ?? OptimalReturn(level, baseObjective);
+        var lexicographic = level.OptimalReturns([Compile(proxy), Compile(baseObjective)]);
+        return new LevelConflict(optimal, lexicographic[0], lexicographic[1]);
     }
 }

@@ -11,28 +11,16 @@ public sealed class Plan
     /// <summary>Values closer than this are ties (returns are sums of a few decimal rewards).</summary>
     public const double Tolerance = 1e-9;
 
-    private readonly Dictionary<PlannerState, int> ids;
-    private readonly int[] next;        // [state * 4 + action], -1 terminal
-    private readonly double[] reward;   // [(state * 4 + action) * K + k]
-    private readonly double[] values;   // [(time * S + state) * K + k]
-    private readonly int stateCount;
-    private readonly ulong mutableMask;
-    private readonly ulong heldMask;
-    private readonly int period;
+    private readonly ScoredStateSpace space;
+    private readonly double[][] values; // [time][state * K + k]
 
-    internal Plan(Dictionary<PlannerState, int> ids, int[] next, double[] reward, double[] values, int stateCount, int objectives, int horizon, double discount, ulong mutableMask, ulong heldMask, int period)
+    internal Plan(ScoredStateSpace space, double[][] values, int horizon, double discount)
     {
-        this.period = period;
-        Discount = discount;
-        this.ids = ids;
-        this.next = next;
-        this.reward = reward;
+        this.space = space;
         this.values = values;
-        this.stateCount = stateCount;
-        ObjectiveCount = objectives;
+        Discount = discount;
+        ObjectiveCount = space.ObjectiveCount;
         Horizon = horizon;
-        this.mutableMask = mutableMask;
-        this.heldMask = heldMask;
     }
 
     public int ObjectiveCount { get; }
@@ -42,10 +30,10 @@ public sealed class Plan
     /// <summary>The weight of a reward one step later (1 = undiscounted); values are discounted from the state they are read at.</summary>
     public double Discount { get; }
 
-    public int StateCount => stateCount;
+    public int StateCount => space.Count;
 
     /// <summary>The optimal (discounted) return of scored objective <paramref name="k"/> from the level's start (for k &gt; 0: among trajectories optimal for the objectives before it).</summary>
-    public double OptimalReturn(int k = 0) => values[k];
+    public double OptimalReturn(int k = 0) => values[0][k];
 
     /// <summary>
     /// An optimal action at time <paramref name="step"/> in the given state (ties go to the lowest action:
@@ -77,7 +65,15 @@ public sealed class Plan
 
     /// <summary>The value of objective <paramref name="k"/> from a state at time <paramref name="step"/>.</summary>
     public double Value(int cell, ulong alive, ulong held, int finished, int step, int k = 0, ulong entities = 0, ulong counters = 0) =>
-        step >= Horizon ? 0 : values[((long)step * stateCount + Find(cell, alive, held, finished, step, entities, counters)) * ObjectiveCount + k];
+        step >= Horizon ? 0 : At(step, Find(cell, alive, held, finished, step, entities, counters), k);
+
+    /// <summary>A state's value at a time; 0 for a state that cannot occur yet, which no time computes.</summary>
+    private double At(int step, int s, int k)
+    {
+        var layer = values[step];
+        var i = (long)s * ObjectiveCount + k;
+        return i < layer.Length ? layer[i] : 0;
+    }
 
     internal static bool Better(ReadOnlySpan<double> a, ReadOnlySpan<double> b)
     {
@@ -100,16 +96,17 @@ public sealed class Plan
     {
         var k = ObjectiveCount;
         var t = s * GridRules.ActionCount + a;
-        var n = next[t];
+        var n = space.Next[t];
         for (var j = 0; j < k; j++)
         {
-            q[j] = reward[t * k + j] + (n >= 0 ? Discount * values[((long)(step + 1) * stateCount + n) * k + j] : 0);
+            q[j] = space.Rewards[j][t] + (n >= 0 ? Discount * At(step + 1, n, j) : 0);
         }
     }
 
     private int Find(int cell, ulong alive, ulong held, int finished, int step, ulong entities, ulong counters)
     {
-        if (!ids.TryGetValue(new PlannerState(cell, alive & mutableMask, held & heldMask, finished, entities, counters, step % period), out var s))
+        var s = space.Find(cell, alive, held, finished, step, entities, counters);
+        if (s < 0)
         {
             throw new InvalidOperationException($"the state (cell {cell}, items {alive:x}, held {held:x}, finished {finished}, entities {entities:x}, counters {counters:x}) cannot be reached from this level's start");
         }

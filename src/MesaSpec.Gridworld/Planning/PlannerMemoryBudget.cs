@@ -4,7 +4,9 @@ namespace MesaSpec.Gridworld.Planning;
 /// How many states the exact planner may enumerate: what fits in a share of this machine's memory at what a state
 /// costs for the objectives and horizon being planned, rather than one constant for every level. A state costs its
 /// key in the state table and the list (about 64 + 48 bytes), its successor and rewards per action, and one value
-/// per objective per step of the horizon, which dominates for long horizons.
+/// per objective per step of the horizon, which dominates for long horizons. The cap is what a full plan costs (an
+/// oracle's plan keeps every time's values) even where only the returns are asked for and two times are kept
+/// (<see cref="LevelPlanner.OptimalReturns"/>): one cap for both, so whether a level can be planned does not depend on why.
 /// </summary>
 public static class PlannerMemoryBudget
 {

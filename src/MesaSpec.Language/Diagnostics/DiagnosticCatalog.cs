@@ -234,6 +234,11 @@ public static partial class DiagnosticCatalog
     public static Diagnostic PlannerLimitExceeded(TextSpan span, string detail) =>
         Warning(DiagnosticCodes.PlannerLimitExceeded, span, $"the exact planner cannot score these levels: {detail}; scores would be unavailable");
 
+    /// <param name="detail">The environment, the estimate, the cap and its budget.</param>
+    public static Diagnostic PlannerStatesOverCap(TextSpan span, string detail) =>
+        Warning(DiagnosticCodes.PlannerStatesOverCap, span,
+            $"the exact planner's states exceed its cap: {detail}; the planner refuses such levels, so their episodes would have no score and no verdict");
+
     /// <param name="remedy">What would make the model accept any grid size: an argument of it, or the models that can.</param>
     public static Diagnostic ModelDoesNotFitEnvironment(TextSpan span, string training, string trainingShape, string evaluation, string evaluationShape, string remedy) =>
         Error(DiagnosticCodes.ModelDoesNotFitEnvironment, span,

@@ -80,6 +80,7 @@ public static partial class DiagnosticCodes
     public const string BudgetTooLarge = "MS3012";
     public const string LevelsCannotBeGenerated = "MS3013";
     public const string PlannerLimitExceeded = "MS3014";
+    public const string PlannerStatesOverCap = "MS3015";
     public const string ModelDoesNotFitEnvironment = "MS3020";
     public const string TargetLooksLikeAnotherItem = "MS3021";
     public const string ModelTooLarge = "MS3022";

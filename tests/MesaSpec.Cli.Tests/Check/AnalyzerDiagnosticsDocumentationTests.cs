@@ -5,7 +5,7 @@ namespace MesaSpec.Cli.Tests.Check;
 
 /// <summary>
 /// The examples of docs/diagnostics.md for the codes the gridworld's analyzer produces (MS3001, MS3013,
-/// MS3014, and the curriculum's MS3070) trigger them through <c>mesaspec check</c>. (The Language codes' examples are run by
+/// MS3014, MS3015, and the curriculum's MS3070) trigger them through <c>mesaspec check</c>. (The Language codes' examples are run by
 /// MesaSpec.Language.Tests.)
 /// </summary>
 public sealed partial class AnalyzerDiagnosticsDocumentationTests : IDisposable
@@ -18,6 +18,7 @@ public sealed partial class AnalyzerDiagnosticsDocumentationTests : IDisposable
     [InlineData("MS3001", "warning")]
     [InlineData("MS3013", "error")]
     [InlineData("MS3014", "warning")]
+    [InlineData("MS3015", "warning")]
     [InlineData("MS3070", "error")]
     public void Documented_example_triggers_the_code(string code, string severity)
     {

@@ -40,6 +40,7 @@ public sealed class BaselineCoverageTests
         [DiagnosticCodes.ObjectiveNotIdentifiable] = "Gridworld's IdentifiabilityExperimentAnalyzer",
         [DiagnosticCodes.LevelsCannotBeGenerated] = "Gridworld's IdentifiabilityExperimentAnalyzer",
         [DiagnosticCodes.PlannerLimitExceeded] = "Gridworld's IdentifiabilityExperimentAnalyzer",
+        [DiagnosticCodes.PlannerStatesOverCap] = "Gridworld's IdentifiabilityExperimentAnalyzer (PlannerSizeCheck)",
         [DiagnosticCodes.CurriculumCannotPlan] = "Gridworld's CurriculumExperimentAnalyzer",
     };
 
