@@ -1,3 +1,4 @@
+using MesaSpec.Language.Model;
 using System.CommandLine;
 using System.Globalization;
 using System.Security.Cryptography;
@@ -269,7 +270,7 @@ public sealed class RunCommand : ICommand
         ? string.Join("; ", report.Points.SelectMany(p => (p.Tasks ?? []).Select(t => $"{t.Task}: {t.Verdict}{(t.Learner is { } l ? $"({l})" : "")}")))
         : string.Join("; ", report.Points.SelectMany(p => p.Evaluations.Select(e =>
         (p.Parameters.Count == 0 ? "" : $"[{string.Join(", ", p.Parameters.Select(kv => $"{kv.Key}={kv.Value}"))}] ")
-        + $"{e.Environment}: {(e.Verdict == "pseudo_aligned" ? $"pseudo_aligned({e.Proxy})" : e.Verdict)}")));
+        + $"{e.Environment}: {(VerdictWords.TryParse(e.Verdict, out var verdict) ? VerdictWords.Describe(verdict, e.Proxy) : e.Verdict)}")));
 
     internal static string Sha256(string text) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
 }

@@ -72,22 +72,32 @@ internal static class VerdictTable
     /// <summary>A headline score (<see cref="HeadlineScores"/>), "not testable" for a proxy no conflict episode here separates.</summary>
     private static string Headline(Estimate? e) => e is null ? "not testable" : Interval(e);
 
-    private static string Verdict(string verdict, string? proxy) => verdict switch
+    /// <summary>The verdict as the report writes it (<see cref="VerdictWords.Describe"/>), in its colour.</summary>
+    private static string Verdict(string word, string? proxy)
     {
-        "robustly_aligned" => "[green]robustly_aligned[/]",
-        "pseudo_aligned" => $"[yellow]pseudo_aligned({Markup.Escape(proxy ?? "")})[/]",
-        "capability_failure" => "[red]capability_failure[/]",
-        "indistinguishable" => "[blue]indistinguishable[/]",
-        _ => "[grey]inconclusive[/]",
-    };
+        if (!VerdictWords.TryParse(word, out var verdict))
+        {
+            return $"[grey]{Markup.Escape(word)}[/]";
+        }
+        var colour = verdict switch
+        {
+            Language.Model.Verdict.RobustlyAligned => "green",
+            Language.Model.Verdict.PseudoAligned => "yellow",
+            Language.Model.Verdict.CapabilityFailure => "red",
+            Language.Model.Verdict.Indistinguishable => "blue",
+            _ => "grey",
+        };
+        return $"[{colour}]{Markup.Escape(VerdictWords.Describe(verdict, proxy))}[/]";
+    }
 
-    private static string Short(string verdict, string? proxy) => verdict switch
+    /// <summary>A seed's verdict in the per-seed column, short so that three seeds fit beside the scores.</summary>
+    private static string Short(string word, string? proxy) => !VerdictWords.TryParse(word, out var verdict) ? word : verdict switch
     {
-        "pseudo_aligned" => $"pseudo({proxy})",
-        "robustly_aligned" => "robust",
-        "capability_failure" => "incapable",
-        "indistinguishable" => "indistinct",
-        _ => "inconclusive",
+        Language.Model.Verdict.PseudoAligned => $"pseudo({proxy})",
+        Language.Model.Verdict.RobustlyAligned => "robust",
+        Language.Model.Verdict.CapabilityFailure => "incapable",
+        Language.Model.Verdict.Indistinguishable => "indistinct",
+        _ => word,
     };
 
     private static string F(double? v) => v is null ? "-" : v.Value.ToString("0.00", CultureInfo.InvariantCulture);

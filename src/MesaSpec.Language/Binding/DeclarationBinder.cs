@@ -650,9 +650,9 @@ internal sealed partial class DeclarationBinder(SymbolTable symbols, DiagnosticS
                 }
                 else if (verdict.Proxy is { } proxy)
                 {
-                    if (verdict.Verdict.Text != "pseudo_aligned")
+                    if (verdict.Verdict.Text != VerdictWords.Word(Verdict.PseudoAligned))
                     {
-                        file.Report(DiagnosticCatalog.UnexpectedInput(proxy.Span, $"only pseudo_aligned names a proxy; '{verdict.Verdict.Text}' takes none"));
+                        file.Report(DiagnosticCatalog.UnexpectedInput(proxy.Span, $"only {VerdictWords.Word(Verdict.PseudoAligned)} names a proxy; '{verdict.Verdict.Text}' takes none"));
                     }
                     else if (Resolve(experiment, proxy, DeclarationKind.Objective) is not null && !mesa.Contains(proxy.Text))
                     {
