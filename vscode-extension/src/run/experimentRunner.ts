@@ -256,7 +256,7 @@ export class ExperimentRunner implements vscode.Disposable {
   }
 
   /** Runs `mesaspec <args>` and captures its output; stderr goes to the log, stdout (JSON) does not. */
-  private async capture(args: string[], cwd: string): Promise<{ exitCode: number | null; output: string; errors: string } | undefined> {
+  async capture(args: string[], cwd: string): Promise<{ exitCode: number | null; output: string; errors: string } | undefined> {
     const command = await this.resolveCommand(args);
     if (!command) return undefined;
     return new Promise((resolve) => {

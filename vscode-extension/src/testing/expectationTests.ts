@@ -1,16 +1,19 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
+import { specHash } from '../core/expectationStatus';
 import { parseReport, type RunReport } from '../core/reportModel';
 import { snapshotDiff } from '../core/snapshotFiles';
 import { outlineSpec } from '../core/specOutline';
 import type { ExperimentRunner, RunOutcome } from '../run/experimentRunner';
+import type { ExpectationAt, ExpectationStatusStore } from './expectationStatusStore';
 
 /**
  * The Testing panel: every spec file, its experiments, and each experiment's `expect` lines as
  * tests. Running a test runs its experiment (once for all its expectations) and reports each
  * expectation's result from report.json; a failure carries the detail and, when `mesaspec test`
- * left a received snapshot beside the spec, the diff against the verified one.
+ * left a received snapshot beside the spec, the diff against the verified one. What it learns of each
+ * expectation (running, its last result) goes to the status store, which the gutter and the hover read.
  */
 export class ExpectationTests implements vscode.Disposable {
   readonly controller = vscode.tests.createTestController('mesaspec', 'MesaSpec Expectations');
@@ -18,7 +21,7 @@ export class ExpectationTests implements vscode.Disposable {
   /** What each item stands for: a spec file, an experiment, or one expectation. */
   private readonly kinds = new WeakMap<vscode.TestItem, 'file' | 'experiment' | 'expectation'>();
 
-  constructor(private readonly runner: ExperimentRunner) {
+  constructor(private readonly runner: ExperimentRunner, private readonly status: ExpectationStatusStore) {
     this.controller.resolveHandler = async (item) => {
       if (!item) await this.discoverWorkspace();
     };
@@ -28,6 +31,8 @@ export class ExpectationTests implements vscode.Disposable {
       vscode.workspace.onDidOpenTextDocument((d) => this.updateFromDocument(d)),
       vscode.workspace.onDidChangeTextDocument((e) => this.updateFromDocument(e.document)),
       vscode.workspace.onDidSaveTextDocument((d) => this.updateFromDocument(d)),
+      // Every run, wherever it started (Run Experiment, a code lens, this panel): its expectations are running.
+      runner.onRunStarted(({ request }) => this.markRunning(request.uri, request.experiment)),
     );
     const watcher = vscode.workspace.createFileSystemWatcher('**/*.mesa');
     watcher.onDidCreate((uri) => void this.updateFromDisk(uri));
@@ -87,6 +92,27 @@ export class ExpectationTests implements vscode.Disposable {
       return item;
     });
     fileItem.children.replace(experimentItems);
+  }
+
+  /** The `expect` lines of a spec as the panel has them now (ids stable across edits, lines current). */
+  expectationsIn(uri: vscode.Uri): ExpectationAt[] {
+    const found: ExpectationAt[] = [];
+    this.controller.items.get(uri.toString())?.children.forEach((experiment) => experiment.children.forEach((e) => {
+      if (e.range) found.push({ id: e.id, line: e.range.start.line });
+    }));
+    return found;
+  }
+
+  private expectationItems(uri: vscode.Uri, experimentName: string | undefined): vscode.TestItem[] {
+    const items: vscode.TestItem[] = [];
+    this.controller.items.get(uri.toString())?.children.forEach((experiment) => {
+      if (!experimentName || experiment.label === experimentName) experiment.children.forEach((e) => items.push(e));
+    });
+    return items;
+  }
+
+  private markRunning(uri: vscode.Uri, experimentName: string | undefined): void {
+    this.status.markRunning(uri, this.expectationItems(uri, experimentName).map((e) => e.id));
   }
 
   /** The experiments a request covers, each with the expectation items to report on. */
@@ -155,23 +181,35 @@ export class ExpectationTests implements vscode.Disposable {
   }
 
   private report(run: vscode.TestRun, experiment: vscode.TestItem, expectations: vscode.TestItem[], outcome: RunOutcome | undefined, duration: number | undefined): void {
+    const uri = experiment.uri!;
     if (!outcome) {
       expectations.forEach((e) => run.skipped(e));
+      this.status.forget(uri, expectations.map((e) => e.id));
       return;
     }
     const finished = outcome.finished.find((f) => f.experiment === experiment.label);
-    const report = readReport(finished?.report ?? path.join(outcome.outDir, 'report.json'));
+    const reportPath = finished?.report ?? path.join(outcome.outDir, 'report.json');
+    const report = readReport(reportPath);
     if (!report || report.experiment !== experiment.label) {
       const message = new vscode.TestMessage(outcome.cancelled
         ? 'The run was cancelled before this experiment finished.'
         : `The run did not produce a report: ${outcome.errorOutput.trim() || `mesaspec exited with ${outcome.exitCode}`}`);
       expectations.forEach((e) => (outcome.cancelled ? run.skipped(e) : run.errored(e, message, duration)));
+      this.status.forget(uri, expectations.map((e) => e.id));
       return;
     }
+    // The text the run measured: report.json's hash of the spec, so an edit made while it ran is already stale.
+    const measuredHash = report.spec?.sha256 ?? specHash(vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString())?.getText() ?? '');
+    const recordedAt = new Date();
     const snapshot = snapshotDiff(experiment.uri!.fsPath, experiment.label);
     for (const item of expectations) {
       const line = item.range?.start.line;
       const result = report.expectations.find((x) => x.line - 1 === line);
+      if (result && report.status !== 'cancelled' && report.status !== 'failed') {
+        this.status.record(uri, item.id, { kind: 'result', result, report, reportPath, specHash: measuredHash, recordedAt });
+      } else {
+        this.status.forget(uri, [item.id]);
+      }
       if (!result) {
         run.errored(item, new vscode.TestMessage(report.status === 'finished'
           ? 'The report has no result for this expectation (was the file edited during the run?).'
