@@ -16,8 +16,8 @@ const gutterIconFile: Record<ExpectationStatus, string> = {
 
 /**
  * An icon in the gutter beside each `expect` line of the visible specs, for its status in the store. Redrawn when
- * the store changes, when an editor shows, and (shortly after typing stops) when a spec is edited, since an edit
- * makes the results stale.
+ * the store changes, when an editor shows, and when the Testing panel has re-read a spec (opened or edited: an
+ * edit makes the results stale).
  */
 export class ExpectationGutter implements vscode.Disposable {
   private readonly types: Record<ExpectationStatus, vscode.TextEditorDecorationType>;
@@ -33,15 +33,16 @@ export class ExpectationGutter implements vscode.Disposable {
     })])) as Record<ExpectationStatus, vscode.TextEditorDecorationType>;
     this.disposables.push(
       store.onDidChange(() => this.drawAll()),
+      // The Testing panel re-reads a spec's expect lines on open and on every edit; draw from what it found.
+      tests.onDidUpdateFile(() => this.drawSoon()),
       vscode.window.onDidChangeVisibleTextEditors(() => this.drawAll()),
-      vscode.workspace.onDidChangeTextDocument((e) => { if (e.document.languageId === 'mesaspec') this.drawSoon(); }),
     );
     this.drawAll();
   }
 
   private drawSoon(): void {
     if (this.pending) clearTimeout(this.pending);
-    // After the Testing panel has re-read the file's expect lines on the same change.
+    // One redraw for a burst of keystrokes.
     this.pending = setTimeout(() => this.drawAll(), 150);
   }
 

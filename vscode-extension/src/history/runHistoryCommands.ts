@@ -41,7 +41,7 @@ async function openReport(actions: HistoryActions, run: RecordedRun): Promise<vo
 
 /** The other run of a comparison: the second one selected, else one picked (the same experiment's listed first). */
 async function otherRun(actions: HistoryActions, run: RecordedRun): Promise<RecordedRun | undefined> {
-  const others = (await actions.tree.runs()).filter((r) => r !== run && r.folder === run.folder);
+  const others = (await actions.tree.runs()).filter((r) => r.id !== run.id && r.folder === run.folder);
   others.sort((a, b) => Number(b.experiment === run.experiment) - Number(a.experiment === run.experiment));
   if (others.length === 0) {
     void vscode.window.showInformationMessage('MesaSpec: there is no other run to compare with.');
@@ -86,7 +86,8 @@ export function registerHistoryCommands(actions: HistoryActions): vscode.Disposa
       const picked = (selected ?? []).map(runOf).filter((r): r is RecordedRun => r !== undefined);
       const run = runOf(node) ?? picked[0];
       if (!run) return;
-      const other = picked.length === 2 ? picked.find((r) => r !== run) : await otherRun(actions, run);
+      // The tree may have been refreshed since the selection was made: runs are told apart by id, not object.
+      const other = picked.length === 2 ? picked.find((r) => r.id !== run.id || r.folder !== run.folder) : await otherRun(actions, run);
       if (other) await compare(actions, run, other);
     }),
     vscode.commands.registerCommand('mesaspec.history.rerun', (node: unknown) => {

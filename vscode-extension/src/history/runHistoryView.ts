@@ -31,7 +31,8 @@ export function createRunHistoryView(runner: ExperimentRunner, actions: Pick<His
   const view = vscode.window.createTreeView<HistoryNode>('mesaspec.history', { treeDataProvider: tree, canSelectMany: true, showCollapseAll: true });
   tree.onProblem = (message) => { view.message = message; };
   const comparison = new ComparisonPanel();
-  const watcher = vscode.workspace.createFileSystemWatcher('**/.mesaspec/runs.db*');
+  // Not runs.db-shm: a reader (this view's own `runs list`) writes that one, which would refresh the view forever.
+  const watcher = vscode.workspace.createFileSystemWatcher('**/.mesaspec/{runs.db,runs.db-wal}');
   let pending: NodeJS.Timeout | undefined;
   const refreshSoon = () => {
     // A run writes the history after every seed: one refresh per burst of writes.
@@ -45,6 +46,6 @@ export function createRunHistoryView(runner: ExperimentRunner, actions: Pick<His
     vscode.workspace.onDidGrantWorkspaceTrust(() => tree.refresh()),
     vscode.workspace.onDidChangeWorkspaceFolders(() => tree.refresh()),
     { dispose: () => { if (pending) clearTimeout(pending); } },
-    ...registerHistoryCommands({ ...actions, tree, comparison, capture: (args, cwd) => runner.capture(args, cwd) }),
+    ...registerHistoryCommands({ ...actions, tree, comparison, capture: (args, cwd) => runner.capture(args, cwd, { logCommand: true }) }),
   ];
 }

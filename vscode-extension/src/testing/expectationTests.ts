@@ -20,6 +20,15 @@ export class ExpectationTests implements vscode.Disposable {
   private readonly disposables: vscode.Disposable[] = [];
   /** What each item stands for: a spec file, an experiment, or one expectation. */
   private readonly kinds = new WeakMap<vscode.TestItem, 'file' | 'experiment' | 'expectation'>();
+  /**
+   * Where each expectation is. Not the item's `range`: VS Code draws one glyph per gutter line, and its Testing
+   * glyph for a ranged item would hide the expectation's status icon (ExpectationGutter) on that very line. The
+   * experiment items keep their range, so the experiment line keeps VS Code's run button.
+   */
+  private readonly expectRanges = new WeakMap<vscode.TestItem, vscode.Range>();
+  private readonly fileUpdated = new vscode.EventEmitter<vscode.Uri>();
+  /** A spec's `expect` lines were read again (opened, edited, changed on disk): where they are may have moved. */
+  readonly onDidUpdateFile = this.fileUpdated.event;
 
   constructor(private readonly runner: ExperimentRunner, private readonly status: ExpectationStatusStore) {
     this.controller.resolveHandler = async (item) => {
@@ -65,6 +74,11 @@ export class ExpectationTests implements vscode.Disposable {
 
   /** Rebuilds one file's items: file → experiments → expectations, ids stable across edits. */
   updateFile(uri: vscode.Uri, text: string): void {
+    this.rebuild(uri, text);
+    this.fileUpdated.fire(uri);
+  }
+
+  private rebuild(uri: vscode.Uri, text: string): void {
     const experiments = outlineSpec(text).filter((e) => e.expectations.length > 0);
     if (experiments.length === 0) {
       this.controller.items.delete(uri.toString());
@@ -85,7 +99,8 @@ export class ExpectationTests implements vscode.Disposable {
         seen.set(expectation.text, count);
         const childId = `${id}/${expectation.text}${count > 1 ? ` #${count}` : ''}`;
         const child = item.children.get(childId) ?? this.controller.createTestItem(childId, expectation.text.replace(/^expect\s+/, ''), uri);
-        child.range = new vscode.Range(expectation.line, 0, expectation.line, expectation.text.length);
+        this.expectRanges.set(child, new vscode.Range(expectation.line, 0, expectation.line, expectation.text.length));
+        child.sortText = String(expectation.line).padStart(6, '0');
         this.kinds.set(child, 'expectation');
         return child;
       }));
@@ -98,7 +113,8 @@ export class ExpectationTests implements vscode.Disposable {
   expectationsIn(uri: vscode.Uri): ExpectationAt[] {
     const found: ExpectationAt[] = [];
     this.controller.items.get(uri.toString())?.children.forEach((experiment) => experiment.children.forEach((e) => {
-      if (e.range) found.push({ id: e.id, line: e.range.start.line });
+      const range = this.expectRanges.get(e);
+      if (range) found.push({ id: e.id, line: range.start.line });
     }));
     return found;
   }
@@ -203,7 +219,8 @@ export class ExpectationTests implements vscode.Disposable {
     const recordedAt = new Date();
     const snapshot = snapshotDiff(experiment.uri!.fsPath, experiment.label);
     for (const item of expectations) {
-      const line = item.range?.start.line;
+      const range = this.expectRanges.get(item);
+      const line = range?.start.line;
       const result = report.expectations.find((x) => x.line - 1 === line);
       if (result && report.status !== 'cancelled' && report.status !== 'failed') {
         this.status.record(uri, item.id, { kind: 'result', result, report, reportPath, specHash: measuredHash, recordedAt });
@@ -230,7 +247,7 @@ export class ExpectationTests implements vscode.Disposable {
         continue;
       }
       const message = new vscode.TestMessage(`${result.text}: ${result.detail ?? 'does not hold'}`);
-      message.location = new vscode.Location(item.uri!, item.range!);
+      if (range) message.location = new vscode.Location(item.uri!, range);
       const messages = [message];
       if (snapshot) {
         const diff = vscode.TestMessage.diff(`Outcome differs from the verified snapshot ${path.basename(snapshot.verified)}`, snapshot.expected, snapshot.actual);
@@ -243,6 +260,7 @@ export class ExpectationTests implements vscode.Disposable {
 
   dispose(): void {
     this.disposables.forEach((d) => d.dispose());
+    this.fileUpdated.dispose();
     this.controller.dispose();
   }
 }
