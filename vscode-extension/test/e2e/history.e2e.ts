@@ -92,15 +92,17 @@ describe('MesaSpec gutter status and run history (code-server)', function () {
 
   sessionHooks(() => session, timings, 'history-');
 
-  it('shows each expectation as not run, then holds or fails after a run started by the key binding', async () => {
+  it('shows each expectation as not run, running, then holds or fails after a run started by the key binding', async () => {
     const { page } = session;
     await openFile(page, 'oracle-corner.mesa');
     await timed('gutter: not run yet', () => waitForGutter(page, ['not-run.svg', 'not-run.svg', 'not-run.svg'], 30_000));
-    await screenshot(page, 'history-01-gutter-not-run');
+    await screenshot(page, 'history-00-gutter-not-run');
     await goTo(page, lineNumberOf('seeds 2'), 3);
     const icons = await timed('Ctrl+Alt+R to holds and fails in the gutter', async () => {
       await page.keyboard.press('Control+Alt+R');
-      await page.locator('.notification-toast', { hasText: 'MesaSpec: running OracleCorner' }).first().waitFor({ state: 'visible', timeout: 30_000 });
+      // The run takes a few seconds, most of them starting .NET: long enough to see it going.
+      await waitForGutter(page, ['running.svg', 'running.svg', 'running.svg'], 15_000);
+      await screenshot(page, 'history-01-gutter-running');
       return waitForGutter(page, ['holds.svg', 'fails.svg', 'holds.svg'], 120_000);
     });
     // Each icon beside its own line.
