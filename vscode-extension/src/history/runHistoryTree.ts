@@ -63,7 +63,9 @@ export class RunHistoryTree implements vscode.TreeDataProvider<HistoryNode> {
     if (node.kind === 'spec') {
       const item = new vscode.TreeItem(path.basename(node.specPath), vscode.TreeItemCollapsibleState.Expanded);
       item.resourceUri = vscode.Uri.file(node.specPath);
-      item.description = vscode.workspace.asRelativePath(path.dirname(node.specPath));
+      // The folder within the workspace; nothing for a spec at its top (asRelativePath gives a folder itself back whole).
+      const folder = path.dirname(vscode.workspace.asRelativePath(node.specPath));
+      item.description = folder === '.' ? '' : folder;
       item.iconPath = vscode.ThemeIcon.File;
       item.contextValue = 'mesaspec.history.spec';
       return item;
