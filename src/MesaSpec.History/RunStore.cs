@@ -208,6 +208,36 @@ public sealed class RunStore : IDisposable
         return runs;
     }
 
+    /// <summary>
+    /// Removes a run and everything recorded about it (the child rows go with it: ON DELETE CASCADE); its report
+    /// files stay where they are. A run whose process is still going is refused, since its next report would find
+    /// no row to write to.
+    /// </summary>
+    public RunDeletion Delete(long runId)
+    {
+        RunStatus status;
+        using (var command = connection.CreateCommand())
+        {
+            command.CommandText = $"SELECT {SummaryColumns} FROM runs WHERE id = $id;";
+            command.Parameters.AddWithValue("$id", runId);
+            using var reader = command.ExecuteReader();
+            if (!reader.Read())
+            {
+                return RunDeletion.NotFound;
+            }
+            // Read as a summary so a run whose process is gone counts as interrupted, not running.
+            status = ReadSummary(reader).Status;
+        }
+        if (status == RunStatus.Running)
+        {
+            return RunDeletion.StillRunning;
+        }
+        using var transaction = connection.BeginTransaction(deferred: false);
+        Execute(transaction, "DELETE FROM runs WHERE id = $id;", ("$id", runId));
+        transaction.Commit();
+        return RunDeletion.Deleted;
+    }
+
     public StoredRun? Find(long runId)
     {
         StoredRun? run = null;
@@ -288,9 +318,9 @@ public sealed class RunStore : IDisposable
     private const string SummaryColumns =
         "id, experiment, spec_path, spec_sha256, policy_source, status, passed, started_at, updated_at, duration_seconds, host, process_id, process_started_at, "
         + "(SELECT group_concat(environment || ': ' || CASE WHEN proxy IS NULL THEN verdict ELSE verdict || '(' || proxy || ')' END, '; ') "
-        + "FROM (SELECT * FROM verdicts v WHERE v.run_id = runs.id ORDER BY point, environment))";
+        + "FROM (SELECT * FROM verdicts v WHERE v.run_id = runs.id ORDER BY point, environment)), output_directory";
 
-    private const int SummaryColumnCount = 14;
+    private const int SummaryColumnCount = 15;
 
     private static RunSummary ReadSummary(SqliteDataReader reader)
     {
@@ -311,7 +341,8 @@ public sealed class RunStore : IDisposable
             StartedAt: Parse(reader.GetString(7)),
             UpdatedAt: Parse(reader.GetString(8)),
             DurationSeconds: reader.IsDBNull(9) ? null : reader.GetDouble(9),
-            Verdicts: reader.IsDBNull(13) ? "" : reader.GetString(13));
+            Verdicts: reader.IsDBNull(13) ? "" : reader.GetString(13),
+            OutputDirectory: reader.IsDBNull(14) ? null : reader.GetString(14));
     }
 
     internal static int Execute(SqliteTransaction transaction, string sql, params (string Name, object? Value)[] parameters)

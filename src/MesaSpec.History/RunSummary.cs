@@ -4,6 +4,7 @@ namespace MesaSpec.History;
 /// <summary>
 /// One line of <c>mesaspec runs list</c>. <see cref="Status"/> is as recorded, except that a run still
 /// recorded as <c>running</c> whose process is gone reads as <c>interrupted</c> (killed, or the machine stopped).
+/// <see cref="OutputDirectory"/> is where its report files are (the editor's history view opens them).
 /// </summary>
 public sealed record RunSummary(
     long Id,
@@ -16,7 +17,8 @@ public sealed record RunSummary(
     DateTimeOffset StartedAt,
     DateTimeOffset UpdatedAt,
     double? DurationSeconds,
-    string Verdicts);
+    string Verdicts,
+    string? OutputDirectory);
 
 /// <summary>Everything recorded about one run.</summary>
 public sealed record StoredRun(

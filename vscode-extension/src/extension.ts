@@ -5,10 +5,15 @@ import { experimentTarget } from './core/commandArguments';
 import { previewText } from './core/previewText';
 import { acceptSnapshotArguments } from './core/runArgs';
 import { outlineSpec } from './core/specOutline';
+import { ExpectationGutter } from './editor/expectationGutter';
+import { registerExpectationHover } from './editor/expectationHover';
+import { createRunHistoryView } from './history/runHistoryView';
 import { findReports, ResultsPanel } from './results/resultsPanel';
 import { ExperimentRunner, type RunRequest } from './run/experimentRunner';
+import { LastRun } from './run/lastRun';
 import { LanguageServer } from './server/languageServer';
 import { settings } from './settings';
+import { ExpectationStatusStore } from './testing/expectationStatusStore';
 import { ExpectationTests } from './testing/expectationTests';
 
 /** Commands the language server advertises (its code lenses use them) and that the editor handles itself. */
@@ -24,10 +29,15 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   const runLog = vscode.window.createOutputChannel('MesaSpec Runs');
   const runner = new ExperimentRunner(runLog);
   const results = new ResultsPanel(context.workspaceState);
-  const tests = new ExpectationTests(runner);
-  context.subscriptions.push(serverLog, runLog, runner, results, tests);
+  const expectationStatus = new ExpectationStatusStore();
+  const tests = new ExpectationTests(runner, expectationStatus);
+  const lastRun = new LastRun(context.workspaceState);
+  context.subscriptions.push(serverLog, runLog, runner, results, expectationStatus, tests,
+    new ExpectationGutter(context, tests, expectationStatus), registerExpectationHover(tests, expectationStatus));
 
-  runner.onRunStarted(({ outDir, label }) => {
+  runner.onRunStarted(({ request, outDir, label }) => {
+    // Every run, from any of its buttons, is the one "Run Last Again" repeats.
+    lastRun.remember(request);
     if (settings().openResults) results.follow(outDir, label);
   });
 
@@ -210,8 +220,16 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   server.onRunFinished(({ reportPath }) => results.show(reportPath));
 
   context.subscriptions.push(
+    ...createRunHistoryView(runner, { showReport: (report) => results.show(report), run: runExperiment }),
     vscode.commands.registerCommand('mesaspec.editor.runExperiment', async (...args: unknown[]) => {
       const target = await resolveTarget(args, true);
+      if (target) await runExperiment(target);
+    }),
+    vscode.commands.registerCommand('mesaspec.editor.runLastAgain', async () => {
+      const last = lastRun.request;
+      if (last) return runExperiment(last);
+      // Nothing run yet in this workspace: the same as Run Experiment on the active spec.
+      const target = await resolveTarget([], true);
       if (target) await runExperiment(target);
     }),
     vscode.commands.registerCommand('mesaspec.editor.checkExpectations', (...args: unknown[]) => checkExpectations(args)),

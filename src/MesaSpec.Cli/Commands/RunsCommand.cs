@@ -12,14 +12,14 @@ using Spectre.Console;
 
 namespace MesaSpec.Cli.Commands;
 
-/// <summary><c>mesaspec runs</c>: the workspace's run history (list, show, compare, export).</summary>
+/// <summary><c>mesaspec runs</c>: the workspace's run history (list, show, compare, export, delete).</summary>
 public sealed class RunsCommand : ICommand
 {
     private const string Name = "runs";
 
     private readonly Argument<string[]> _words = new("subcommand")
     {
-        Description = "list | show ID | compare ID ID | export ID",
+        Description = "list | show ID | compare ID ID | export ID | delete ID",
         Arity = ArgumentArity.ZeroOrMore,
     };
     private readonly Option<string?> _database = SharedOptions.Database();
@@ -30,9 +30,9 @@ public sealed class RunsCommand : ICommand
 
     public RunsCommand()
     {
-        _words.CompletionSources.Add("list", "show", "compare", "export");
-        Declaration = new Verb(Name, "list, show, compare and export recorded runs (.mesaspec/runs.db)", """
-            mesaspec runs list | show ID (ID of a distributed run: each task's state) | compare ID ID | export ID
+        _words.CompletionSources.Add("list", "show", "compare", "export", "delete");
+        Declaration = new Verb(Name, "list, show, compare, export and delete recorded runs (.mesaspec/runs.db)", """
+            mesaspec runs list | show ID (ID of a distributed run: each task's state) | compare ID ID | export ID | delete ID
 
             Every mesaspec run is recorded: spec text and hash, engine version, settings, seeds, status, per-seed
             metrics, verdicts and the paths of its reports and checkpoints. A run whose process is gone while it
@@ -42,7 +42,9 @@ public sealed class RunsCommand : ICommand
             that matter: a changed verdict or proxy, scores whose 95% intervals no longer overlap (with one seed:
             a change of at least 0.1), an expectation that flipped; then the spec lines that changed. With
             --out FILE.html it writes that as a page, with --out FILE.json or --json as JSON.
-            export writes the run record and its full report as one JSON document; list --json lists for tools.
+            export writes the run record and its full report as one JSON document; list --json lists for tools
+            (each run with its outputDirectory, where its report files are). delete removes a run from the history
+            (not its report files); a run still going is refused.
             exit codes: 0 done, 2 unknown run or unusable history
             """)
         {
@@ -58,16 +60,16 @@ public sealed class RunsCommand : ICommand
         var json = parsed.GetValue(_json);
         if (words.Length == 0)
         {
-            return UsageError.Write(context, "runs needs a subcommand: list, show, compare or export", Name);
+            return UsageError.Write(context, "runs needs a subcommand: list, show, compare, export or delete", Name);
         }
         var database = parsed.GetValue(_database) is { } db
             ? context.FullPath(db)
             : RunStore.PathFor(WorkspaceRoot.For(Path.Combine(context.CurrentDirectory, "_")));
         var (verb, rest) = (words[0], words.Skip(1).ToList());
-        var expected = verb switch { "list" => 0, "show" or "export" => 1, "compare" => 2, _ => -1 };
+        var expected = verb switch { "list" => 0, "show" or "export" or "delete" => 1, "compare" => 2, _ => -1 };
         if (expected < 0)
         {
-            return UsageError.Write(context, $"unknown runs subcommand '{verb}' (expected list, show, compare or export)", Name);
+            return UsageError.Write(context, $"unknown runs subcommand '{verb}' (expected list, show, compare, export or delete)", Name);
         }
         if (rest.Count != expected)
         {
@@ -107,6 +109,10 @@ public sealed class RunsCommand : ICommand
 
         try
         {
+            if (verb == "delete")
+            {
+                return Delete(database, ids[0], context);
+            }
             using var store = RunStore.OpenReadOnly(database);
             var runs = new List<StoredRun>();
             foreach (var id in ids)
@@ -175,6 +181,22 @@ public sealed class RunsCommand : ICommand
         File.WriteAllText(context.FullPath(output), extension == ".json" ? Json() : ComparisonHtml.Render(comparison));
         context.Out.WriteLine($"wrote the comparison of runs {comparison.Before.Id} and {comparison.After.Id} to {output}");
         return ExitCodes.Success;
+    }
+
+    /// <summary>Removes one run from the history; the only verb here that writes, so it alone opens the store for writing.</summary>
+    private static int Delete(string database, long id, CommandContext context)
+    {
+        using var store = RunStore.Open(database);
+        switch (store.Delete(id))
+        {
+            case RunDeletion.Deleted:
+                context.Out.WriteLine($"deleted run {id} from the history (its report files stay)");
+                return ExitCodes.Success;
+            case RunDeletion.StillRunning:
+                return UsageError.Write(context, $"run {id} is still running; cancel it first");
+            default:
+                return UsageError.Write(context, $"no run {id} in {context.Display(database)} (mesaspec runs list shows the ids)");
+        }
     }
 
     private static int List(RunStore store, int limit, string? experiment, bool json, CommandContext context)

@@ -19,7 +19,8 @@ public sealed record LspDiagnostic(
     string Code,
     string Source,
     string Message,
-    object? Data = null);
+    object? Data = null,
+    CodeDescription? CodeDescription = null);
 
 public sealed record PublishDiagnosticsParams(string Uri, int? Version, LspDiagnostic[] Diagnostics);
 

@@ -38,5 +38,6 @@ public static class LspConversions
         },
         diagnostic.Code,
         "mesaspec",
-        diagnostic.Message);
+        diagnostic.Message,
+        CodeDescription: DiagnosticDocs.For(diagnostic.Code));
 }

@@ -256,9 +256,11 @@ export class ExperimentRunner implements vscode.Disposable {
   }
 
   /** Runs `mesaspec <args>` and captures its output; stderr goes to the log, stdout (JSON) does not. */
-  private async capture(args: string[], cwd: string): Promise<{ exitCode: number | null; output: string; errors: string } | undefined> {
+  async capture(args: string[], cwd: string, options: { logCommand?: boolean } = {}): Promise<{ exitCode: number | null; output: string; errors: string } | undefined> {
     const command = await this.resolveCommand(args);
     if (!command) return undefined;
+    // Only on request: polls and lists would bury the commands that change things.
+    if (options.logCommand) this.log.appendLine(`$ ${command.command} ${command.args.join(' ')}`);
     return new Promise((resolve) => {
       const child = spawn(command.command, command.args, { cwd, env: { ...process.env, NO_COLOR: '1' } });
       let output = '';

@@ -1,24 +1,36 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
+import { specHash } from '../core/expectationStatus';
 import { parseReport, type RunReport } from '../core/reportModel';
 import { snapshotDiff } from '../core/snapshotFiles';
 import { outlineSpec } from '../core/specOutline';
 import type { ExperimentRunner, RunOutcome } from '../run/experimentRunner';
+import type { ExpectationAt, ExpectationStatusStore } from './expectationStatusStore';
 
 /**
  * The Testing panel: every spec file, its experiments, and each experiment's `expect` lines as
  * tests. Running a test runs its experiment (once for all its expectations) and reports each
  * expectation's result from report.json; a failure carries the detail and, when `mesaspec test`
- * left a received snapshot beside the spec, the diff against the verified one.
+ * left a received snapshot beside the spec, the diff against the verified one. What it learns of each
+ * expectation (running, its last result) goes to the status store, which the gutter and the hover read.
  */
 export class ExpectationTests implements vscode.Disposable {
   readonly controller = vscode.tests.createTestController('mesaspec', 'MesaSpec Expectations');
   private readonly disposables: vscode.Disposable[] = [];
   /** What each item stands for: a spec file, an experiment, or one expectation. */
   private readonly kinds = new WeakMap<vscode.TestItem, 'file' | 'experiment' | 'expectation'>();
+  /**
+   * Where each expectation is. Not the item's `range`: VS Code draws one glyph per gutter line, and its Testing
+   * glyph for a ranged item would hide the expectation's status icon (ExpectationGutter) on that very line. The
+   * experiment items keep their range, so the experiment line keeps VS Code's run button.
+   */
+  private readonly expectRanges = new WeakMap<vscode.TestItem, vscode.Range>();
+  private readonly fileUpdated = new vscode.EventEmitter<vscode.Uri>();
+  /** A spec's `expect` lines were read again (opened, edited, changed on disk): where they are may have moved. */
+  readonly onDidUpdateFile = this.fileUpdated.event;
 
-  constructor(private readonly runner: ExperimentRunner) {
+  constructor(private readonly runner: ExperimentRunner, private readonly status: ExpectationStatusStore) {
     this.controller.resolveHandler = async (item) => {
       if (!item) await this.discoverWorkspace();
     };
@@ -28,6 +40,8 @@ export class ExpectationTests implements vscode.Disposable {
       vscode.workspace.onDidOpenTextDocument((d) => this.updateFromDocument(d)),
       vscode.workspace.onDidChangeTextDocument((e) => this.updateFromDocument(e.document)),
       vscode.workspace.onDidSaveTextDocument((d) => this.updateFromDocument(d)),
+      // Every run, wherever it started (Run Experiment, a code lens, this panel): its expectations are running.
+      runner.onRunStarted(({ request }) => this.markRunning(request.uri, request.experiment)),
     );
     const watcher = vscode.workspace.createFileSystemWatcher('**/*.mesa');
     watcher.onDidCreate((uri) => void this.updateFromDisk(uri));
@@ -60,6 +74,11 @@ export class ExpectationTests implements vscode.Disposable {
 
   /** Rebuilds one file's items: file → experiments → expectations, ids stable across edits. */
   updateFile(uri: vscode.Uri, text: string): void {
+    this.rebuild(uri, text);
+    this.fileUpdated.fire(uri);
+  }
+
+  private rebuild(uri: vscode.Uri, text: string): void {
     const experiments = outlineSpec(text).filter((e) => e.expectations.length > 0);
     if (experiments.length === 0) {
       this.controller.items.delete(uri.toString());
@@ -80,13 +99,36 @@ export class ExpectationTests implements vscode.Disposable {
         seen.set(expectation.text, count);
         const childId = `${id}/${expectation.text}${count > 1 ? ` #${count}` : ''}`;
         const child = item.children.get(childId) ?? this.controller.createTestItem(childId, expectation.text.replace(/^expect\s+/, ''), uri);
-        child.range = new vscode.Range(expectation.line, 0, expectation.line, expectation.text.length);
+        this.expectRanges.set(child, new vscode.Range(expectation.line, 0, expectation.line, expectation.text.length));
+        child.sortText = String(expectation.line).padStart(6, '0');
         this.kinds.set(child, 'expectation');
         return child;
       }));
       return item;
     });
     fileItem.children.replace(experimentItems);
+  }
+
+  /** The `expect` lines of a spec as the panel has them now (ids stable across edits, lines current). */
+  expectationsIn(uri: vscode.Uri): ExpectationAt[] {
+    const found: ExpectationAt[] = [];
+    this.controller.items.get(uri.toString())?.children.forEach((experiment) => experiment.children.forEach((e) => {
+      const range = this.expectRanges.get(e);
+      if (range) found.push({ id: e.id, line: range.start.line });
+    }));
+    return found;
+  }
+
+  private expectationItems(uri: vscode.Uri, experimentName: string | undefined): vscode.TestItem[] {
+    const items: vscode.TestItem[] = [];
+    this.controller.items.get(uri.toString())?.children.forEach((experiment) => {
+      if (!experimentName || experiment.label === experimentName) experiment.children.forEach((e) => items.push(e));
+    });
+    return items;
+  }
+
+  private markRunning(uri: vscode.Uri, experimentName: string | undefined): void {
+    this.status.markRunning(uri, this.expectationItems(uri, experimentName).map((e) => e.id));
   }
 
   /** The experiments a request covers, each with the expectation items to report on. */
@@ -155,23 +197,36 @@ export class ExpectationTests implements vscode.Disposable {
   }
 
   private report(run: vscode.TestRun, experiment: vscode.TestItem, expectations: vscode.TestItem[], outcome: RunOutcome | undefined, duration: number | undefined): void {
+    const uri = experiment.uri!;
     if (!outcome) {
       expectations.forEach((e) => run.skipped(e));
+      this.status.forget(uri, expectations.map((e) => e.id));
       return;
     }
     const finished = outcome.finished.find((f) => f.experiment === experiment.label);
-    const report = readReport(finished?.report ?? path.join(outcome.outDir, 'report.json'));
+    const reportPath = finished?.report ?? path.join(outcome.outDir, 'report.json');
+    const report = readReport(reportPath);
     if (!report || report.experiment !== experiment.label) {
       const message = new vscode.TestMessage(outcome.cancelled
         ? 'The run was cancelled before this experiment finished.'
         : `The run did not produce a report: ${outcome.errorOutput.trim() || `mesaspec exited with ${outcome.exitCode}`}`);
       expectations.forEach((e) => (outcome.cancelled ? run.skipped(e) : run.errored(e, message, duration)));
+      this.status.forget(uri, expectations.map((e) => e.id));
       return;
     }
+    // The text the run measured: report.json's hash of the spec, so an edit made while it ran is already stale.
+    const measuredHash = report.spec?.sha256 ?? specHash(vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString())?.getText() ?? '');
+    const recordedAt = new Date();
     const snapshot = snapshotDiff(experiment.uri!.fsPath, experiment.label);
     for (const item of expectations) {
-      const line = item.range?.start.line;
+      const range = this.expectRanges.get(item);
+      const line = range?.start.line;
       const result = report.expectations.find((x) => x.line - 1 === line);
+      if (result && report.status !== 'cancelled' && report.status !== 'failed') {
+        this.status.record(uri, item.id, { kind: 'result', result, report, reportPath, specHash: measuredHash, recordedAt });
+      } else {
+        this.status.forget(uri, [item.id]);
+      }
       if (!result) {
         run.errored(item, new vscode.TestMessage(report.status === 'finished'
           ? 'The report has no result for this expectation (was the file edited during the run?).'
@@ -192,7 +247,7 @@ export class ExpectationTests implements vscode.Disposable {
         continue;
       }
       const message = new vscode.TestMessage(`${result.text}: ${result.detail ?? 'does not hold'}`);
-      message.location = new vscode.Location(item.uri!, item.range!);
+      if (range) message.location = new vscode.Location(item.uri!, range);
       const messages = [message];
       if (snapshot) {
         const diff = vscode.TestMessage.diff(`Outcome differs from the verified snapshot ${path.basename(snapshot.verified)}`, snapshot.expected, snapshot.actual);
@@ -205,6 +260,7 @@ export class ExpectationTests implements vscode.Disposable {
 
   dispose(): void {
     this.disposables.forEach((d) => d.dispose());
+    this.fileUpdated.dispose();
     this.controller.dispose();
   }
 }

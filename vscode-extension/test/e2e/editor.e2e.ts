@@ -4,20 +4,11 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { editorLine, goTo, openFile, repoRoot, runCommand, screenshot, type Session, startSession, waitForWebviewText, webviewFrame } from './harness';
+import { editorLine, goTo, openFile, repoRoot, runCommand, runSettings, screenshot, type Session, sessionHooks, startSession, StepTimings, waitForWebviewText, webviewFrame } from './harness';
 
 const fixtures = path.join(repoRoot, 'vscode-extension', 'test-fixtures');
-const cli = process.env.MESASPEC_CLI ?? '';
-const timings: string[] = [];
-
-async function timed<T>(name: string, action: () => Promise<T>): Promise<T> {
-  const started = Date.now();
-  try {
-    return await action();
-  } finally {
-    timings.push(`${name}: ${((Date.now() - started) / 1000).toFixed(1)} s`);
-  }
-}
+const timings = new StepTimings();
+const timed = timings.timed.bind(timings);
 
 /** Shows the Testing view through its activity-bar icon (its commands exist only once it was shown). */
 async function focusTesting(page: Session['page']): Promise<void> {
@@ -52,27 +43,10 @@ describe('MesaSpec in VS Code (code-server)', function () {
       'tiny-corner.mesa': path.join(fixtures, 'tiny-corner.mesa'),
       'broken.mesa': path.join(fixtures, 'broken.mesa'),
       'cheese-probe.mesa': path.join(repoRoot, 'examples', 'cheese-probe.mesa'),
-    }, {
-      'mesaspec.cli.path': cli,
-      'mesaspec.run.threads': 1,
-      // Normally the server inside the .vsix; a developer may point at another build.
-      ...(process.env.MESASPEC_SERVER_PATH ? { 'mesaspec.server.path': process.env.MESASPEC_SERVER_PATH } : {}),
-    }));
+    }, runSettings()));
   });
 
-  after(async () => {
-    if (session) {
-      await screenshot(session.page, 'zz-final').catch(() => undefined);
-      await session.close();
-    }
-    console.log(`\n    timings:\n${timings.map((t) => `      ${t}`).join('\n')}`);
-  });
-
-  afterEach(async function () {
-    if (this.currentTest?.state === 'failed' && session) {
-      await screenshot(session.page, `failed-${this.currentTest.title.replace(/[^a-z0-9]+/gi, '-')}`).catch(() => undefined);
-    }
-  });
+  sessionHooks(() => session, timings);
 
   it('colours a spec with the TextMate grammar', async () => {
     const { page } = session;

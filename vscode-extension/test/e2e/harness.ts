@@ -207,3 +207,52 @@ export async function waitForWebviewText(page: Page, selector: string, pattern: 
   }
   throw new Error(`no webview shows ${selector} matching ${pattern} within ${timeoutMs / 1000} s (last seen: ${JSON.stringify(last)})`);
 }
+
+/** Times the steps of a suite, to print after it: where the end-to-end minutes go. */
+export class StepTimings {
+  private readonly lines: string[] = [];
+
+  async timed<T>(name: string, action: () => Promise<T>): Promise<T> {
+    const started = Date.now();
+    try {
+      return await action();
+    } finally {
+      this.lines.push(`${name}: ${((Date.now() - started) / 1000).toFixed(1)} s`);
+    }
+  }
+
+  print(): void {
+    console.log(`\n    timings:\n${this.lines.map((t) => `      ${t}`).join('\n')}`);
+  }
+}
+
+/** User settings of a session that runs experiments: the CLI under test, one thread, the server of the .vsix (or MESASPEC_SERVER_PATH). */
+export function runSettings(): Record<string, unknown> {
+  return {
+    'mesaspec.cli.path': process.env.MESASPEC_CLI ?? '',
+    'mesaspec.run.threads': 1,
+    ...(process.env.MESASPEC_SERVER_PATH ? { 'mesaspec.server.path': process.env.MESASPEC_SERVER_PATH } : {}),
+  };
+}
+
+/**
+ * The mocha hooks every suite on one session wants: a screenshot of each failed test (`failed-<prefix><title>`),
+ * and at the end a last screenshot, the session closed and the timings printed.
+ */
+export function sessionHooks(session: () => Session | undefined, timings: StepTimings, prefix = ''): void {
+  after(async () => {
+    const s = session();
+    if (s) {
+      await screenshot(s.page, `${prefix}zz-final`).catch(() => undefined);
+      await s.close();
+    }
+    timings.print();
+  });
+
+  afterEach(async function () {
+    const s = session();
+    if (this.currentTest?.state === 'failed' && s) {
+      await screenshot(s.page, `failed-${prefix}${this.currentTest.title.replace(/[^a-z0-9]+/gi, '-')}`).catch(() => undefined);
+    }
+  });
+}

@@ -7,7 +7,9 @@ import { executableSettings } from '../../src/core/trustedSetting';
 // with a command the language server advertises (vscode-languageclient registers those itself).
 const root = path.join(__dirname, '..', '..', '..');
 const manifest = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8'));
-const extensionSource = fs.readFileSync(path.join(root, 'src', 'extension.ts'), 'utf8');
+// Commands are registered in extension.ts and in the files of the features they belong to (the history view).
+const extensionSource = (fs.readdirSync(path.join(root, 'src'), { recursive: true }) as string[])
+  .filter((f) => f.endsWith('.ts')).map((f) => fs.readFileSync(path.join(root, 'src', f), 'utf8')).join('\n');
 const serverCommands = ['mesaspec.run', 'mesaspec.checkExpectations', 'mesaspec.openReport', 'mesaspec.previewEnvironment'];
 
 describe('extension manifest', () => {
@@ -23,7 +25,33 @@ describe('extension manifest', () => {
 
   it('offers the commands the issue asks for', () => {
     const titles = manifest.contributes.commands.map((c: { title: string }) => c.title);
-    for (const title of ['Run Experiment', 'Check Expectations', 'Accept Snapshot', 'Open Report', 'Preview Environment', 'Restart Server']) assert.ok(titles.includes(title), title);
+    for (const title of ['Run Experiment', 'Check Expectations', 'Accept Snapshot', 'Open Report', 'Preview Environment', 'Restart Server', 'Run Last Again', 'Compare Runs', 'Delete Run']) assert.ok(titles.includes(title), title);
+  });
+
+  it('has a MesaSpec activity-bar view with the run history, and its run actions', () => {
+    const container = manifest.contributes.viewsContainers.activitybar.find((c: { id: string }) => c.id === 'mesaspec');
+    assert.ok(container && fs.existsSync(path.join(root, container.icon)), 'the container and its icon');
+    assert.deepEqual(manifest.contributes.views.mesaspec.map((v: { id: string }) => v.id), ['mesaspec.history']);
+    const itemMenu: { command: string; when: string }[] = manifest.contributes.menus['view/item/context'];
+    for (const command of ['mesaspec.history.openReport', 'mesaspec.history.compare', 'mesaspec.history.rerun', 'mesaspec.history.delete']) {
+      assert.ok(itemMenu.some((m) => m.command === command && m.when.includes('view == mesaspec.history')), `${command} on a run`);
+    }
+  });
+
+  it('has icons for the extension, .mesa files and the gutter, all in the package', () => {
+    const ignore = fs.readFileSync(path.join(root, '.vscodeignore'), 'utf8');
+    assert.match(manifest.icon, /\.png$/, 'the Marketplace takes a PNG');
+    const files = [manifest.icon, manifest.contributes.languages[0].icon.light, manifest.contributes.languages[0].icon.dark,
+      ...['not-run', 'running', 'holds', 'fails', 'stale'].map((s) => `media/gutter/${s}.svg`)];
+    for (const file of files) assert.ok(fs.existsSync(path.join(root, file)), file);
+    assert.match(ignore, /^!images\/icon\.png$/m);
+    assert.match(ignore, /^!media\/\*\*$/m);
+  });
+
+  it('binds a key to Run Experiment in a spec, and names a real repository', () => {
+    const binding = manifest.contributes.keybindings.find((k: { command: string }) => k.command === 'mesaspec.editor.runExperiment');
+    assert.ok(binding?.key && /editorLangId == mesaspec/.test(binding.when), JSON.stringify(binding));
+    assert.match(manifest.repository.url, /^https:\/\/github\.com\/[^/]+\/[^/]+\.git$/);
   });
 
   it('disables running in untrusted workspaces and protects the program paths', () => {
