@@ -78,7 +78,7 @@ public sealed class SeedTask(ITrainer? trainer, RunOptions options)
             var samples = new List<IReadOnlyList<BehaviourSample>>();
             foreach (var evaluator in evaluators)
             {
-                results.Add(evaluator.EvaluateSeed(seed, policy, cancellationToken));
+                results.Add(evaluator.EvaluateSeed(seed, policy, cancellationToken, options.RecordedEpisodes));
                 // Evaluation and sampling share the policy (and its randomness): sample exactly when, and as much
                 // as, the in-order run did, so every seed's numbers are the same wherever it runs.
                 var wanted = SamplesWanted(options.SamplesPerEnvironment, evaluator.Evaluation.Episodes, position);
