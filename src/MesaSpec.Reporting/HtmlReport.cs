@@ -40,7 +40,7 @@ public static class HtmlReport
             <style>{Style}{EpisodeBrowser.Style}</style>
             </head>
             <body>
-            <h1>{E(report.Experiment)}</h1>
+            <h1 id="experiment">{E(report.Experiment)}</h1>
 
             """);
         if (report.Status != RunStatus.Finished)
@@ -89,7 +89,7 @@ public static class HtmlReport
         html.Append("<dl class=\"summary\">");
         Item(html, "spec", $"<code>{E(report.Spec.Path)}</code> <span class=\"muted\">sha256 {E(report.Spec.Sha256.Length > 12 ? report.Spec.Sha256[..12] : report.Spec.Sha256)}</span>");
         Item(html, "policy", E(report.Spec.PolicySource));
-        Item(html, "status", E(ReportText.Status(report)) + (report.StatusDetail is null ? "" : $" <span class=\"muted\">{E(report.StatusDetail)}</span>"));
+        Item(html, "status", $"<span id=\"status\">{E(ReportText.Status(report))}</span>" + (report.StatusDetail is null ? "" : $" <span class=\"muted\">{E(report.StatusDetail)}</span>"));
         Item(html, "seeds", $"{E(string.Join(", ", report.Seeds))} <span class=\"muted\">(completed: {E(completed.Length == 0 ? "none" : completed)})</span>");
         if (report.Sweep is { } sweep)
         {

@@ -10,7 +10,7 @@ public sealed class HtmlReportTests
     {
         var html = HtmlReport.Render(SampleReports.Finished());
 
-        Assert.Contains("<h1>CheeseInTheCorner</h1>", html, StringComparison.Ordinal);
+        Assert.Contains("<h1 id=\"experiment\">CheeseInTheCorner</h1>", html, StringComparison.Ordinal);
         Assert.DoesNotContain("class=\"banner", html, StringComparison.Ordinal);
         Assert.Contains("pseudo_aligned to GoToCorner", html, StringComparison.Ordinal);
         Assert.Contains("0.12 [0.08, 0.16]", html, StringComparison.Ordinal);

@@ -94,6 +94,7 @@ internal static class EpisodeBrowser
         .episode-browser{border:1px solid #8884;border-radius:4px;padding:.5rem .8rem;margin:1rem 0;--episode-cell:22px}
         .episode-browser:focus{outline:2px solid #0072B2}.episode-browser h3{margin:.2rem 0 .5rem}
         .episode-filters{display:flex;flex-wrap:wrap;gap:.4rem 1rem;align-items:center;margin-bottom:.5rem}
+        .episode-filters label{display:flex;gap:.3rem;align-items:center;max-width:100%;min-width:0}.episode-filters select{min-width:0;max-width:100%}
         .episode-list{display:block;max-width:100%}.episode-list select{display:block;width:100%;max-width:40rem;font:inherit;font-size:.9em}
         .episode-player{margin-top:.6rem;min-width:0}.episode-step{display:flex;align-items:center;gap:.5rem;max-width:30rem}.episode-step input{flex:1;min-width:0}
         .episode-grid{display:grid;gap:1px;max-width:100%;overflow-x:auto;width:max-content}
