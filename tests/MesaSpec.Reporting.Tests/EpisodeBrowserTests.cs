@@ -19,8 +19,8 @@ public sealed class EpisodeBrowserTests
 {
     private static readonly Lazy<(ExperimentPlan Plan, RunReport Report)> Run = new(() =>
     {
-        var plan = CheeseExampleRuns.Plan();
-        return CheeseExampleRuns.Run(plan, new OraclePolicy(plan.Points[0].BaseObjective), new RunOptions(SamplesPerEnvironment: 0, RecordedEpisodes: 4), episodes: 12);
+        var plan = ExampleRuns.Plan();
+        return ExampleRuns.Run(plan, new OraclePolicy(plan.Points[0].BaseObjective), new RunOptions(SamplesPerEnvironment: 0, RecordedEpisodes: 4), episodes: 12);
     });
 
     [Fact]

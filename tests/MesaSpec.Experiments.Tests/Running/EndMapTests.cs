@@ -40,8 +40,8 @@ public sealed class EndMapTests
         Assert.Equal(report.Points[0].Evaluations[1].EndMap!.SelectMany(r => r), read.Points[0].Evaluations[1].EndMap!.SelectMany(r => r));
     }
 
-    private static ExperimentPlan Plan() => CheeseExampleRuns.Plan();
+    private static ExperimentPlan Plan() => ExampleRuns.Plan();
 
     private static RunReport Run(ExperimentPlan plan, PolicySource policy) =>
-        CheeseExampleRuns.Run(plan, policy, new RunOptions(SamplesPerEnvironment: 0)).Report;
+        ExampleRuns.Run(plan, policy, new RunOptions(SamplesPerEnvironment: 0)).Report;
 }

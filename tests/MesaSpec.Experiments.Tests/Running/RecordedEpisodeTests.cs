@@ -72,6 +72,22 @@ public sealed class RecordedEpisodeTests
     }
 
     [Fact]
+    public void An_episode_that_touched_lava_replays_to_the_agent_on_a_lava_cell()
+    {
+        var (cut, report) = ExampleRuns.Run(ExampleRuns.Plan("lava-shift.mesa"), new RandomPolicy(), new RunOptions(SamplesPerEnvironment: 0, RecordedEpisodes: 20));
+        var replay = new ExperimentReplay(cut);
+        var shifted = report.Points[0].Evaluations.Select((e, i) => (e, i)).Single(x => x.e.Environment == "LavaShifted");
+        var hazards = shifted.e.RecordedEpisodes!.Where(e => e.Outcome == EpisodeOutcome.Hazard).ToList();
+        Assert.NotEmpty(hazards); // a random walk from (1, 1) finds the lava at (3, 1) often
+        Assert.All(hazards, episode =>
+        {
+            var replayed = replay.Replay(0, shifted.i, episode)!;
+            var lava = replayed.ItemSymbols.Select((symbol, item) => (symbol, item)).Where(x => x.symbol == 'L').Select(x => replayed.Frames[0].Items[x.item]);
+            Assert.Contains(replayed.Frames[^1].Agent, lava);
+        });
+    }
+
+    [Fact]
     public void Actions_that_are_not_the_levels_episode_are_refused_and_the_episodes_survive_report_json_and_seed_outcome_files()
     {
         var plan = Plan();
@@ -94,8 +110,8 @@ public sealed class RecordedEpisodeTests
         Assert.Equal(result.Recorded, outcome.Evaluations[0].Recorded);
     }
 
-    private static ExperimentPlan Plan() => CheeseExampleRuns.Plan();
+    private static ExperimentPlan Plan() => ExampleRuns.Plan();
 
     private static RunReport Run(ExperimentPlan plan, PolicySource policy, int recorded) =>
-        CheeseExampleRuns.Run(plan, policy, new RunOptions(SamplesPerEnvironment: 0, RecordedEpisodes: recorded)).Report;
+        ExampleRuns.Run(plan, policy, new RunOptions(SamplesPerEnvironment: 0, RecordedEpisodes: recorded)).Report;
 }

@@ -31,7 +31,7 @@ public sealed class TrainedStepsTests
 
     private static RunReport Report(ITrainedPolicy policy)
     {
-        var plan = CheeseExampleRuns.Plan();
+        var plan = ExampleRuns.Plan();
         var model = plan.Points[0] with
         {
             Seeds = [0],

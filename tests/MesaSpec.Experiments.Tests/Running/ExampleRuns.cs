@@ -6,12 +6,12 @@ using MesaSpec.Language.Syntax;
 
 namespace MesaSpec.Experiments.Tests.Running;
 
-/// <summary>The cheese-in-the-corner example run quickly with a reference policy: two seeds, a few episodes per environment.</summary>
-internal static class CheeseExampleRuns
+/// <summary>An example of examples/ (cheese-in-the-corner unless named) run quickly with a reference policy: two seeds, a few episodes per environment.</summary>
+internal static class ExampleRuns
 {
-    public static ExperimentPlan Plan()
+    public static ExperimentPlan Plan(string example = "cheese-in-the-corner.mesa")
     {
-        var path = Path.Combine(RepositoryFiles.Root, "examples", "cheese-in-the-corner.mesa");
+        var path = Path.Combine(RepositoryFiles.Root, "examples", example);
         return Compilation.Create(SyntaxTree.Parse(File.ReadAllText(path), path)).Plans.First();
     }
 
