@@ -33,6 +33,9 @@ public sealed class EpisodeBrowserTests
         Assert.Equal(2, Regex.Count(html, "<select class=\"conflict\">"));
         Assert.Contains("<option value=\"base_goal\">reached the base objective&#39;s goal</option>", html, StringComparison.Ordinal);
         Assert.Equal(2, Regex.Count(html, "<input class=\"step\" type=\"range\""));
+        // The page lists every episode itself (the script only filters), so the list works without the script too.
+        Assert.Equal(2, Regex.Count(html, "<option value=\"0\">seed 0, episode \\d+(, conflict)?: reached the base objective&#39;s goal \\(\\d+ steps\\)</option>"));
+        Assert.Equal(16, Regex.Count(html, "<option value=\"\\d+\">seed \\d+, episode "));
     }
 
     [Fact]

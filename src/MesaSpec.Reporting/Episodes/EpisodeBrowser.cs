@@ -45,7 +45,14 @@ internal static class EpisodeBrowser
         Filter(html, "conflict", "level", [("", "every level"), ("true", "conflict levels"), ("false", "non-conflict levels")]);
         Filter(html, "outcome", "outcome", [("", "every outcome"), .. episodes.Select(x => x.Outcome).Distinct().Order().Select(o => (o.Word(), o.Phrase()))]);
         html.Append("<span class=\"episode-count muted\"></span></div>\n");
-        html.Append($"<label class=\"episode-list\">episode <select class=\"episodes\" size=\"6\" aria-label=\"{E(title)}: episodes\"></select></label>\n");
+        // The list is written here (the script only filters it), so without the script, in an untrusted editor, it still lists every episode.
+        html.Append($"<label class=\"episode-list\">episode <select class=\"episodes\" size=\"6\" aria-label=\"{E(title)}: episodes\">");
+        for (var i = 0; i < episodes.Count; i++)
+        {
+            var x = episodes[i];
+            html.Append($"<option value=\"{i}\">seed {Number(x.Seed)}, episode {Number(x.Episode)}{(x.Conflict ? ", conflict" : "")}: {E(x.Outcome.Phrase())} ({Number(x.Actions.Length)} steps)</option>");
+        }
+        html.Append("</select></label>\n");
         html.Append("<div class=\"episode-player\"><div class=\"episode-grid\" role=\"img\" aria-label=\"the episode on its grid\"></div>\n"
             + $"<label class=\"episode-step\">step <input class=\"step\" type=\"range\" min=\"0\" max=\"0\" value=\"0\" aria-label=\"{E(title)}: step\"></label>"
             + "<p class=\"step-label\" aria-live=\"polite\"></p>");

@@ -3,38 +3,31 @@
 // nothing here knows how the gridworld moves. Loaded under a CSP that allows exactly this script, by its hash.
 (function () {
   "use strict";
-  function option(select, value, text) {
-    var o = document.createElement("option");
-    o.value = value;
-    o.textContent = text;
-    select.appendChild(o);
-  }
   function init(root) {
     var data = JSON.parse(root.querySelector("script.episode-data").textContent);
     var seed = root.querySelector("select.seed"), conflict = root.querySelector("select.conflict"),
       outcome = root.querySelector("select.outcome"), list = root.querySelector("select.episodes"),
       grid = root.querySelector(".episode-grid"), slider = root.querySelector("input.step"),
       label = root.querySelector(".step-label"), count = root.querySelector(".episode-count");
-    var shown = [], current = null;
+    // The page lists every episode (option i is episode i of the data); filtering takes options out and puts them back.
+    var options = Array.prototype.slice.call(list.options), shown = [], current = null;
     function matches(e) {
       return (seed.value === "" || String(e.seed) === seed.value) &&
         (conflict.value === "" || String(e.conflict) === conflict.value) &&
         (outcome.value === "" || e.outcome === outcome.value);
     }
     function filter() {
-      shown = data.episodes.filter(matches);
       list.textContent = "";
-      shown.forEach(function (e, i) {
-        option(list, String(i), "seed " + e.seed + ", episode " + e.episode + (e.conflict ? ", conflict" : "") + ": " + e.phrase + " (" + e.actions.length + " steps)");
-      });
+      shown = options.filter(function (o) { return matches(data.episodes[Number(o.value)]); });
+      shown.forEach(function (o) { list.appendChild(o); });
       count.textContent = shown.length + " of " + data.episodes.length + " episodes";
       if (shown.length > 0) {
-        list.value = "0";
+        list.value = shown[0].value;
       }
       pick();
     }
     function pick() {
-      current = shown.length > 0 ? shown[Number(list.value) || 0] : null;
+      current = shown.length > 0 ? data.episodes[Number(list.value)] : null;
       var frames = current && current.frames ? current.frames.length : 1;
       slider.max = String(frames - 1);
       slider.value = "0";
