@@ -129,8 +129,8 @@ public static class MarkdownReport
     }
 
     /// <summary>
-    /// The budget, and the steps trained when the learning curve ran past it ("300000 (301056 trained)"): an
-    /// algorithm trains whole rollouts, so the curve, and the chart's axis, may end a little after the budget.
+    /// The steps trained. Reports written before <c>training[].steps</c> counted them gave the budget; there the learning
+    /// curve's last step says what was trained ("300000 (301056 trained)").
     /// </summary>
     private static string TrainedSteps(TrainingReport t) => t.LearningCurve.Count > 0 && t.LearningCurve[^1].Step > t.Steps
         ? string.Create(CultureInfo.InvariantCulture, $"{t.Steps} ({t.LearningCurve[^1].Step} trained)")

@@ -10,7 +10,7 @@ public sealed class HtmlReportTests
     {
         var html = HtmlReport.Render(SampleReports.Finished());
 
-        Assert.Contains("<h1>CheeseInTheCorner</h1>", html, StringComparison.Ordinal);
+        Assert.Contains("<h1 id=\"experiment\">CheeseInTheCorner</h1>", html, StringComparison.Ordinal);
         Assert.DoesNotContain("class=\"banner", html, StringComparison.Ordinal);
         Assert.Contains("pseudo_aligned to GoToCorner", html, StringComparison.Ordinal);
         Assert.Contains("0.12 [0.08, 0.16]", html, StringComparison.Ordinal);
@@ -75,7 +75,8 @@ public sealed class HtmlReportTests
         var csp = Regex.Match(html, "<meta http-equiv=\"Content-Security-Policy\" content=\"([^\"]+)\">");
         Assert.True(csp.Success, "a CSP meta tag is present");
         Assert.StartsWith("default-src 'none'", csp.Groups[1].Value, StringComparison.Ordinal);
-        Assert.DoesNotContain("script-src", csp.Groups[1].Value, StringComparison.Ordinal);
+        // Scripts: only the episode browser's, by its hash (EpisodeBrowserTests); never a source or 'unsafe-inline'.
+        Assert.Matches("script-src 'sha256-[A-Za-z0-9+/=]+';", csp.Groups[1].Value);
         Assert.True(html.IndexOf("Content-Security-Policy", StringComparison.Ordinal) < html.IndexOf("<style>", StringComparison.Ordinal),
             "the policy comes before anything it governs");
         Assert.DoesNotMatch("(?i)\\b(src|href|xlink:href|action|srcset|poster|data)\\s*=\\s*[\"']?\\s*(https?:)?//", html);

@@ -43,6 +43,7 @@ public sealed class PhaseTests : IDisposable
         // The learning curve runs on across phases.
         Assert.True(policy.LearningCurve.Select(c => c.Step).SequenceEqual(policy.LearningCurve.Select(c => c.Step).Order()));
         Assert.Equal(256 + 384, policy.LearningCurve[^1].Step);
+        Assert.Equal(256 + 384, policy.StepsTrained);
 
         // The first phase is what training on its own would have given (same seed), and the second moved the weights on.
         using var alone = (ActorCriticPolicy)new TorchTrainer().Train(
@@ -81,6 +82,19 @@ public sealed class PhaseTests : IDisposable
         var foreign = Assert.Throws<TrainingFailedException>(() => new TorchTrainer().Train(
             wider, TrainingFixture.ReachGoal, seed: 5, TrainingFixture.GoalGrids(), TrainingFixture.OneThread with { InitialCheckpoint = first.CheckpointPath }, null, CancellationToken.None));
         Assert.Contains("cannot resume seed 5", foreign.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_steps_trained_are_whole_rollouts_past_each_phases_budget()
+    {
+        // Rollouts of 4 x 32 = 128 steps: a budget of 200 trains 256, one of 100 trains 128.
+        var spec = new TrainedPolicy(Mlp, [
+            new TrainingPhase(TrainingDistribution.Of(TrainingFixture.Environment), null, Ppo(200)),
+            new TrainingPhase(TrainingDistribution.Of(TrainingFixture.Environment), null, Ppo(100)),
+        ]);
+        using var policy = new TorchTrainer().Train(
+            spec, TrainingFixture.ReachGoal, seed: 1, (_, _, count, seed) => new GoalGrid(count, seed), TrainingFixture.OneThread, null, CancellationToken.None);
+        Assert.Equal(256 + 128, policy.StepsTrained);
     }
 
     public void Dispose()

@@ -1,39 +1,22 @@
-// Loads HTML pages (report.html, the results view's page) in Chromium at 700, 1100 and 1600 px and fails when a
-// page is wider than the window: document.scrollWidth must stay within the viewport, so a table too wide for the
-// window scrolls inside its own box instead of the page (issue 17: the verdict table overflowed, cut mid-number at
-// 700 px). Names the widest element that sticks out, to say what to fix.
+// Loads HTML pages (report.html, which the results view also shows as it is) in Chromium at 700, 1100 and 1600 px and
+// fails when a page is wider than the window: document.scrollWidth must stay within the viewport, so a table too wide
+// for the window scrolls inside its own box instead of the page (issue 17: the verdict table overflowed, cut
+// mid-number at 700 px). Names the widest element that sticks out, to say what to fix.
 //
-// Usage: node scripts/check-reflow.mjs PAGE.html|REPORT.json...
-//   PAGE.html: checked as it is (report.html); REPORT.json: rendered as the results view renders it first (the
-//   compiled out/src/core of `npm run test:unit`). MESASPEC_CHROMIUM: the browser, default /usr/bin/chromium.
+// Usage: node scripts/check-reflow.mjs PAGE.html...
+//   MESASPEC_CHROMIUM: the browser, default /usr/bin/chromium.
 // Exit code 1 when a page overflows at some width, 2 on a usage error.
-import * as fs from 'node:fs';
-import { createRequire } from 'node:module';
-import * as os from 'node:os';
-import * as path from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { pathToFileURL } from 'node:url';
 import { chromium } from 'playwright-core';
 
 const widths = [700, 1100, 1600];
 const inputs = process.argv.slice(2);
 if (inputs.length === 0) {
-  console.error('usage: node scripts/check-reflow.mjs PAGE.html|REPORT.json...');
+  console.error('usage: node scripts/check-reflow.mjs PAGE.html...');
   process.exit(2);
 }
 
-/** A report.json as the results view shows it, written to a temporary page. */
-function resultsView(reportJson) {
-  const core = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'out', 'src', 'core');
-  const require = createRequire(import.meta.url);
-  const { parseReport } = require(path.join(core, 'reportModel.js'));
-  const { renderReportHtml } = require(path.join(core, 'renderReport.js'));
-  const html = renderReportHtml(parseReport(fs.readFileSync(reportJson, 'utf8')), { nonce: 'reflow', reportPath: reportJson });
-  const page = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'mesaspec-reflow-')), 'results-view.html');
-  fs.writeFileSync(page, html);
-  return page;
-}
-
-const pages = inputs.map((input) => (input.endsWith('.json') ? { file: resultsView(input), label: `${input} (results view)` } : { file: input, label: input }));
+const pages = inputs.map((input) => ({ file: input, label: input }));
 
 const browser = await chromium.launch({
   executablePath: process.env.MESASPEC_CHROMIUM ?? '/usr/bin/chromium',

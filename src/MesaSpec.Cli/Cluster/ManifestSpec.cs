@@ -1,5 +1,3 @@
-using MesaSpec.Workspaces.Files;
-using MesaSpec.Cli.Input;
 using MesaSpec.Cli.Running;
 using MesaSpec.Cli.Commands;
 using MesaSpec.Language.Binding;
@@ -16,25 +14,12 @@ internal sealed record ManifestSpec(ExperimentPlan Plan, string SpecText)
     public static ManifestSpec? Load(RunFolder folder, CancellationToken cancellationToken, out string? problem)
     {
         var manifest = folder.Manifest;
-        var file = SpecFileReader.Read(manifest.Spec.Path);
-        if (file.Problem is { } unreadable || file.Text is null)
+        if (HashedSpec.Compile(manifest.Spec.Path, manifest.Spec.Sha256, manifest.Experiment, "the run was submitted", cancellationToken, out problem)
+            is not { } compiled)
         {
-            problem = $"{manifest.Spec.Path}: {file.Problem?.Message ?? "unreadable"}";
             return null;
         }
-        var hash = RunCommand.Sha256(file.Text.Text);
-        if (hash != manifest.Spec.Sha256)
-        {
-            problem = $"{manifest.Spec.Path} changed since the run was submitted (sha256 {hash[..12]}... instead of {manifest.Spec.Sha256[..12]}...)";
-            return null;
-        }
-        var compilation = RunWiring.Compile(file, cancellationToken, analyze: false);
-        var plan = compilation.HasErrors ? null : compilation.Plans.FirstOrDefault(p => p.Name == manifest.Experiment);
-        if (plan is null)
-        {
-            problem = $"{manifest.Spec.Path} no longer compiles to experiment {manifest.Experiment} (an imported file changed?)";
-            return null;
-        }
+        var (plan, text) = compiled;
         foreach (var task in manifest.Tasks)
         {
             if (task.Point >= plan.Points.Count
@@ -44,7 +29,6 @@ internal sealed record ManifestSpec(ExperimentPlan Plan, string SpecText)
                 return null;
             }
         }
-        problem = null;
-        return new ManifestSpec(plan, file.Text.Text);
+        return new ManifestSpec(plan, text);
     }
 }

@@ -53,14 +53,15 @@ internal static class RunCollection
             : manifest.Tasks.Where(t => states[t.Index] == TaskState.Done).Max(t => new DateTimeOffset(File.GetLastWriteTimeUtc(folder.OutcomePath(t.Index)), TimeSpan.Zero));
         var report = new RunAggregation(spec.Plan, manifest.Spec, manifest.Seeds, options).Report(
             outcomes, new PointEvaluators(spec.Plan).For, status, detail, started, last - started);
-        ReportFiles.Write(report, folder.Path);
+        var replay = new ExperimentReplay(spec.Plan);
+        ReportFiles.Write(report, folder.Path, replay);
         long? historyId = state.HistoryId;
         if (status != RunStatus.Running)
         {
             using var recording = state.HistoryId is { } id
                 ? RunRecording.Reopen(id, manifest.Spec.Path, folder.Path, warnings)
                 : RunRecording.Begin(spec.Plan, manifest.Spec, spec.SpecText, options, folder.Path, warnings);
-            recording.Save(report);
+            recording.Save(report, replay);
             historyId = recording.Id ?? state.HistoryId;
             if (historyId != state.HistoryId)
             {

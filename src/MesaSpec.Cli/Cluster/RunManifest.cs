@@ -8,9 +8,10 @@ namespace MesaSpec.Cli.Cluster;
 public sealed record ManifestTask(int Index, int Point, int Seed, int Position, IReadOnlyDictionary<string, string> Parameters);
 
 /// <summary>How the tasks run: the <see cref="RunOptions"/> a local run would use.</summary>
-public sealed record ManifestSettings(int Threads, string Device, int? SeedCount, int SamplesPerEnvironment, string CheckpointDirectory, string? ResumeFrom = null, long ScoresEvery = 0)
+public sealed record ManifestSettings(int Threads, string Device, int? SeedCount, int SamplesPerEnvironment, string CheckpointDirectory, string? ResumeFrom = null, long ScoresEvery = 0,
+    int RecordedEpisodes = RunOptions.DefaultRecordedEpisodes)
 {
-    public RunOptions ToRunOptions() => new(Threads, Device, CheckpointDirectory, SeedCount, SamplesPerEnvironment, ResumeFrom, ScoresEvery);
+    public RunOptions ToRunOptions() => new(Threads, Device, CheckpointDirectory, SeedCount, SamplesPerEnvironment, ResumeFrom, ScoresEvery, RecordedEpisodes);
 }
 
 /// <summary>
@@ -43,7 +44,7 @@ public sealed record RunManifest(
             }
         }
         var settings = new ManifestSettings(options.Threads, options.Device, options.SeedCount, options.SamplesPerEnvironment,
-            options.CheckpointDirectory ?? "checkpoints", options.ResumeFrom, options.ScoresEvery);
+            options.CheckpointDirectory ?? "checkpoints", options.ResumeFrom, options.ScoresEvery, options.RecordedEpisodes);
         return new RunManifest(CurrentVersion, id, plan.Name, spec, seeds, settings, tasks, DateTimeOffset.UtcNow);
     }
 

@@ -7,6 +7,8 @@ using MesaSpec.History;
 using MesaSpec.Reporting;
 using MesaSpec.Workspaces;
 
+using MesaSpec.Cli.Running;
+
 namespace MesaSpec.Cli.Commands;
 
 /// <summary><c>mesaspec report</c>: regenerates a run's report.md and report.html (e.g. after a mesaspec upgrade).</summary>
@@ -105,9 +107,14 @@ public sealed class ReportCommand : ICommand
             return UsageError.Write(context, "the run recorded no output folder; pass --out DIR");
         }
         // The recorded report is the authority for its run; a report.json given by path is only re-drawn.
+        var replay = StoredReportReplay.For(report, context.Cancellation, out var replayProblem);
+        if (replayProblem is not null)
+        {
+            context.Error.WriteLine($"warning: the episode browser lists the episodes without replaying them: {replayProblem}");
+        }
         var written = fromHistory || !File.Exists(Path.Combine(directory, ReportDocuments.JsonName))
-            ? ReportDocuments.Write(report, directory)
-            : ReportDocuments.WriteReadable(report, directory);
+            ? ReportDocuments.Write(report, directory, replay)
+            : ReportDocuments.WriteReadable(report, directory, replay);
         foreach (var file in written)
         {
             context.Out.WriteLine($"wrote {context.Display(file)}");

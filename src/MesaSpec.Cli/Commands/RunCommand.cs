@@ -211,7 +211,8 @@ public sealed class RunCommand : ICommand
             ? RunWiring.Runner(options).Run(plan, spec, observer, context.Cancellation)
             : LocalParallelRun.Run(plan, spec, options, directory, jobs, observer, context.Cancellation);
         using var recording = RunRecording.Begin(plan, spec, specText, options, directory, context.Error);
-        void Save(RunReport report) => recording.Save(report);
+        var replay = new ExperimentReplay(plan);
+        void Save(RunReport report) => recording.Save(report, replay);
         RunReport report;
         if (progressMode == "jsonl")
         {

@@ -1,4 +1,5 @@
 using MesaSpec.Experiments.Reports;
+using MesaSpec.Experiments.Running;
 using MesaSpec.Reporting;
 
 namespace MesaSpec.Cli.Running;
@@ -11,5 +12,6 @@ internal static class ReportFiles
 {
     public static string JsonPath(string directory) => Path.Combine(directory, ReportDocuments.JsonName);
 
-    public static IReadOnlyList<string> Write(RunReport report, string directory) => ReportDocuments.Write(report, directory);
+    /// <param name="replay">The run's experiment, replaying the recorded episodes for report.html's episode browser.</param>
+    public static IReadOnlyList<string> Write(RunReport report, string directory, ExperimentReplay? replay) => ReportDocuments.Write(report, directory, replay);
 }

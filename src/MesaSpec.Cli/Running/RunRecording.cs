@@ -89,9 +89,10 @@ internal sealed class RunRecording : IDisposable
     }
 
     /// <summary>Writes the report files and records the report with their paths.</summary>
-    public void Save(RunReport report)
+    /// <param name="replay">The run's experiment, replaying the recorded episodes for report.html.</param>
+    public void Save(RunReport report, ExperimentReplay? replay)
     {
-        var files = ReportFiles.Write(report, directory);
+        var files = ReportFiles.Write(report, directory, replay);
         lastStatus = report.Status;
         if (store is null)
         {

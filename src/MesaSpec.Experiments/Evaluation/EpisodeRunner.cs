@@ -60,6 +60,7 @@ public static class EpisodeRunner
                     continue; // a slot replaying the schedule after every episode was handed out
                 }
                 var outcome = environment.LastOutcome(i);
+                scores.Actions[e].Add((byte)actions[i]);
                 var weight = Math.Pow(setup.Discount, stepOf[i]);
                 if (countedEpisode[i] != e)
                 {
@@ -90,6 +91,7 @@ public static class EpisodeRunner
                 {
                     // The slot has already reset to its next episode: the end is the last move's cell.
                     scores.EndCells[e] = outcome.Moved ? outcome.Cell : cellOf[i];
+                    scores.Outcomes[e] = Outcome(scores, (int)e, outcome, truncated[i]);
                     completed++;
                 }
             }
@@ -103,4 +105,12 @@ public static class EpisodeRunner
         }
         return scores;
     }
+
+    /// <summary>The base goal first, then a proxy's, a hazard, the horizon, any other end (<see cref="EpisodeOutcome"/>).</summary>
+    private static EpisodeOutcome Outcome(EpisodeScores scores, int episode, StepOutcome last, bool truncated) =>
+        scores.GoalReached[0][episode] ? EpisodeOutcome.BaseGoal
+        : scores.GoalReached.Skip(1).Any(goals => goals[episode]) ? EpisodeOutcome.ProxyGoal
+        : last.EndsEpisode ? EpisodeOutcome.Hazard
+        : truncated ? EpisodeOutcome.Timeout
+        : EpisodeOutcome.Ended;
 }

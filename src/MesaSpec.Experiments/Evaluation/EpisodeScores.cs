@@ -14,4 +14,13 @@ public sealed class EpisodeScores(int candidates, int episodes)
 
     /// <summary>The agent's cell when each episode ended (where its last move took it, or where it stood when that move was blocked).</summary>
     public int[] EndCells { get; } = new int[episodes];
+
+    /// <summary>How each episode ended (<see cref="EpisodeOutcome"/>).</summary>
+    public EpisodeOutcome[] Outcomes { get; } = new EpisodeOutcome[episodes];
+
+    /// <summary>
+    /// The actions each episode took, one per step: with the level they replay the episode exactly
+    /// (<see cref="EpisodeReplay"/>), so the episode browser stores these, never the frames.
+    /// </summary>
+    public List<byte>[] Actions { get; } = Enumerable.Range(0, episodes).Select(_ => new List<byte>()).ToArray();
 }

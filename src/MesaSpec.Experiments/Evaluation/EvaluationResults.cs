@@ -50,6 +50,9 @@ public sealed record SeedResult(int Seed, Judgement Judgement, SeedEpisodes Epis
     /// <summary>The agent's cell at the end of each episode (<see cref="EpisodeScores.EndCells"/>); null in outcomes written before it existed.</summary>
     public int[]? EndCells { get; init; }
 
+    /// <summary>The seed's episodes kept for the episode browser; empty when none were asked for and in older outcomes.</summary>
+    public IReadOnlyList<RecordedEpisode> Recorded { get; init; } = [];
+
     public Verdict Verdict => Judgement.Verdict;
 
     public string? Proxy => Judgement.Proxy;

@@ -64,7 +64,8 @@ public sealed class PolicyEvaluator
     /// <summary>The random baseline of a seed: the uniformly random policy with the seed's own stream, on the seed's levels.</summary>
     public static IPolicy RandomBaseline(int seed) => new RandomPolicyRunner(seed);
 
-    public SeedResult EvaluateSeed(int seed, IPolicy policy, CancellationToken cancellationToken = default)
+    /// <param name="recordedEpisodes">How many of the seed's episodes to keep for the episode browser (<see cref="EpisodeSample"/>).</param>
+    public SeedResult EvaluateSeed(int seed, IPolicy policy, CancellationToken cancellationToken = default, int recordedEpisodes = 0)
     {
         var setup = SetupFor(seed, cancellationToken);
         var scores = EpisodeRunner.Run(setup, policy, BatchSize, cancellationToken);
@@ -73,6 +74,7 @@ public sealed class PolicyEvaluator
         return new SeedResult(seed, VerdictRule.Judge([episodes], CandidateNames, Evaluation.Environment.Name, Threshold), episodes)
         {
             EndCells = scores.EndCells,
+            Recorded = EpisodeSample.Choose(seed, setup.Conflicts[0], scores, recordedEpisodes),
         };
     }
 

@@ -229,6 +229,13 @@ public sealed record EvaluationReport
 
     /// <summary>A few levels with the policy's behaviour on them, for reports and previews.</summary>
     public IReadOnlyList<BehaviourSample> Samples { get; init; } = [];
+
+    /// <summary>
+    /// The episodes kept for report.html's episode browser, per seed in the run's order (<see cref="Evaluation.EpisodeSample"/>):
+    /// level and actions only, the frames are replayed when the page is written. Absent when none were kept.
+    /// </summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyList<Evaluation.RecordedEpisode>? RecordedEpisodes { get; init; }
 }
 
 /// <summary>

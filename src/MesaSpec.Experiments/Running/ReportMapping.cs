@@ -45,6 +45,7 @@ internal static class ReportMapping
             s.Seed, Word(s.Verdict), s.Proxy, s.Judgement.Capability.Mean ?? 0,
             s.Judgement.Candidates.Select(o => new Reports.SeedObjectiveScore(o.Objective, o.Score.Mean, o.ScoreAll.Mean, o.GoalRate.Mean ?? 0)).ToList())).ToList(),
         Samples = samples,
+        RecordedEpisodes = result.PerSeed.SelectMany(s => s.Recorded).ToList() is { Count: > 0 } recorded ? recorded : null,
     };
 
     /// <summary>Episodes ending on each cell, over every seed; null when a seed's outcome has no end cells.</summary>

@@ -47,10 +47,12 @@ public sealed class SeedTask(ITrainer? trainer, RunOptions options)
                 trained = trainer.Train(spec, point.BaseObjective, seed, curricula.Factory, settings, progress, cancellationToken);
                 policy = trained;
                 var checkpoints = trained.PhaseCheckpoints;
+                // The steps trained, not the budget (whole rollouts overshoot it): what the speed and the curve's axis count.
+                var steps = trained.StepsTrained ?? spec.TotalBudget;
                 training = new TrainingReport(
                     seed,
-                    spec.TotalBudget,
-                    spec.TotalBudget / Math.Max(clock.Elapsed.TotalSeconds, 1e-9),
+                    steps,
+                    steps / Math.Max(clock.Elapsed.TotalSeconds, 1e-9),
                     clock.Elapsed.TotalSeconds,
                     trained.CheckpointPath,
                     trained.LearningCurve.Select(c => new CurvePoint(c.Step, c.MeanReturn)).ToList())
@@ -78,7 +80,7 @@ public sealed class SeedTask(ITrainer? trainer, RunOptions options)
             var samples = new List<IReadOnlyList<BehaviourSample>>();
             foreach (var evaluator in evaluators)
             {
-                results.Add(evaluator.EvaluateSeed(seed, policy, cancellationToken));
+                results.Add(evaluator.EvaluateSeed(seed, policy, cancellationToken, options.RecordedEpisodes));
                 // Evaluation and sampling share the policy (and its randomness): sample exactly when, and as much
                 // as, the in-order run did, so every seed's numbers are the same wherever it runs.
                 var wanted = SamplesWanted(options.SamplesPerEnvironment, evaluator.Evaluation.Episodes, position);

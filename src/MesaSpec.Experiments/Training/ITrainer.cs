@@ -60,6 +60,13 @@ public interface ITrainedPolicy : IPolicy, IDisposable
 
     /// <summary>The checkpoint each training phase saved, in order (null entries without a checkpoint directory).</summary>
     IReadOnlyList<string?> PhaseCheckpoints => [CheckpointPath];
+
+    /// <summary>
+    /// The environment steps training took over every phase: an algorithm trains whole rollouts, so a little more than
+    /// the budget (300k steps in rollouts of 1,024 train 301,056). Null for a policy that cannot say; the report then
+    /// gives the budget.
+    /// </summary>
+    long? StepsTrained => null;
 }
 
 /// <summary>

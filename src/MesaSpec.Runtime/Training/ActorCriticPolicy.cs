@@ -58,6 +58,9 @@ public sealed partial class ActorCriticPolicy : ITrainedPolicy, IPreferringPolic
 
     public string? CheckpointPath { get; }
 
+    /// <summary>Every phase's updates times its batch: what the trainer ran, not the budget it rounded up.</summary>
+    public long? StepsTrained { get; init; }
+
     /// <summary>A recurrent model's memory after its last step (one row per episode), for tests.</summary>
     internal RecurrentState? Memory => memory;
 

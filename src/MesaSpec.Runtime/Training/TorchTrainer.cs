@@ -83,7 +83,7 @@ public sealed class TorchTrainer : ITrainer, Experiments.InContext.IInContextTra
                 checkpoints.Add(SaveCheckpoint(model, spec, index, seed, settings.CheckpointDirectory));
             }
             snapshots.AtEnd(done, model!, built, actions);
-            return new ActorCriticPolicy(model!, built, actions, device, curve, checkpoints[^1], seed, checkpoints);
+            return new ActorCriticPolicy(model!, built, actions, device, curve, checkpoints[^1], seed, checkpoints) { StepsTrained = done };
         }
         catch
         {

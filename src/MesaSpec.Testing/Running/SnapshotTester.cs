@@ -70,7 +70,7 @@ public sealed class SnapshotTester(SnapshotOptions options, Func<RunOptions, Exp
     private RunReport Run(ExperimentPlan plan, string specPath, Compilation compilation, IRunObserver? observer, CancellationToken cancellationToken)
     {
         // Samples are left out of snapshots, so none are drawn; checkpoints are not kept.
-        var runOptions = new RunOptions(Options.Threads, Options.Device, CheckpointDirectory: null, Options.Seeds, SamplesPerEnvironment: 0);
+        var runOptions = new RunOptions(Options.Threads, Options.Device, CheckpointDirectory: null, Options.Seeds, SamplesPerEnvironment: 0, RecordedEpisodes: 0);
         var spec = new SpecInfo(specPath, Sha256(compilation.MainTree.Text.Text), ExperimentRunner.DescribePolicy(plan.Points[0].Policy));
         var report = runners(runOptions).Run(plan, spec, observer, cancellationToken);
         cancellationToken.ThrowIfCancellationRequested();

@@ -19,7 +19,7 @@ public static class OutcomeSnapshot
     /// <summary>Members removed wherever they appear.</summary>
     public static IReadOnlySet<string> DroppedMembers { get; } = new HashSet<string>(StringComparer.Ordinal)
     {
-        "samples", "learningCurve", "explanation", "detail", "endMap", "scoresOverTraining",
+        "samples", "learningCurve", "explanation", "detail", "endMap", "scoresOverTraining", "recordedEpisodes",
     };
 
     public static JsonObject From(RunReport report, ScoreTolerance tolerance, string? specFolder)

@@ -245,7 +245,7 @@ public sealed class RunHistoryCommandTests : IDisposable
         File.Delete(Path.Combine(workspace.Root, "runs", "a", "report.html"));
         var report = Mesaspec.Run(workspace.Root, "report", "1");
         Assert.Equal(0, report.ExitCode);
-        Assert.Contains("<h1>Coin</h1>", workspace.Read("runs/a/report.html"), StringComparison.Ordinal);
+        Assert.Contains("<h1 id=\"experiment\">Coin</h1>", workspace.Read("runs/a/report.html"), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -2,7 +2,6 @@ using MesaSpec.Experiments.Reports;
 using MesaSpec.Experiments.Running;
 using MesaSpec.Language.Binding;
 using MesaSpec.Language.Model;
-using MesaSpec.Language.Syntax;
 
 namespace MesaSpec.Experiments.Tests.Running;
 
@@ -41,23 +40,8 @@ public sealed class EndMapTests
         Assert.Equal(report.Points[0].Evaluations[1].EndMap!.SelectMany(r => r), read.Points[0].Evaluations[1].EndMap!.SelectMany(r => r));
     }
 
-    private static ExperimentPlan Plan()
-    {
-        var path = Path.Combine(RepositoryFiles.Root, "examples", "cheese-in-the-corner.mesa");
-        return Compilation.Create(SyntaxTree.Parse(File.ReadAllText(path), path)).Plans.First();
-    }
+    private static ExperimentPlan Plan() => ExampleRuns.Plan();
 
-    private static RunReport Run(ExperimentPlan plan, PolicySource policy)
-    {
-        var model = plan.Points[0] with
-        {
-            Policy = policy,
-            Seeds = [0, 1],
-            Evaluations = plan.Points[0].Evaluations.Select(e => e with { Episodes = 20 }).ToList(),
-        };
-        var report = new ExperimentRunner(null, new RunOptions(SamplesPerEnvironment: 0))
-            .Run(plan with { Points = [model], Sweep = null }, new SpecInfo("", "", ""), null, CancellationToken.None);
-        Assert.Equal(RunStatus.Finished, report.Status);
-        return report;
-    }
+    private static RunReport Run(ExperimentPlan plan, PolicySource policy) =>
+        ExampleRuns.Run(plan, policy, new RunOptions(SamplesPerEnvironment: 0)).Report;
 }

@@ -74,7 +74,8 @@ public sealed class SeedOutcomeAggregationTests
             outcomes, new PointEvaluators(plan).For, RunStatus.Finished, null, expected.StartedAt, TimeSpan.FromSeconds(expected.DurationSeconds));
 
         Assert.Equal(WithoutTimes(expected), WithoutTimes(aggregated));
-        Assert.All(expected.Points.SelectMany(p => p.Evaluations), e => Assert.Equal(3, e.Samples.Count));
+        Assert.All(expected.Points.SelectMany(p => p.Evaluations), e => Assert.Equal(RunOptions.DefaultSamplesPerEnvironment, e.Samples.Count));
+        Assert.All(expected.Points.SelectMany(p => p.Evaluations), e => Assert.Equal(aggregated.Points.SelectMany(p => p.Evaluations).First(a => a.Environment == e.Environment).RecordedEpisodes!.Count, e.RecordedEpisodes!.Count));
     }
 
     [Fact]

@@ -1,8 +1,5 @@
 import { createHash } from 'node:crypto';
-import { formatScoreInterval } from './html';
-import { policyScore, scoredOn } from './headlineScores';
 import type { ExpectationResult, RunReport } from './reportModel';
-import { verdictText } from './verdicts';
 
 // What the editor knows of one `expect` line: nothing yet, a run going, or the last result and whether the
 // spec changed since. The Testing panel records it; the gutter and the hover read it.
@@ -52,7 +49,7 @@ function environmentsOf(expectText: string, report: RunReport): string[] {
 
 /**
  * The hover of an `expect` line, as markdown: its status, what the last run measured (the checker's own words,
- * with the metric's 95% interval), and for the environment it names the verdict and headline scores with intervals.
+ * with the metric's 95% interval), and for the environment it names the report's explanation of its verdict.
  */
 export function hoverMarkdown(stored: StoredExpectation | undefined, status: ExpectationStatus): string {
   const lines = [`**MesaSpec expectation: ${statusWord(status)}**`];
@@ -66,14 +63,9 @@ export function hoverMarkdown(stored: StoredExpectation | undefined, status: Exp
   for (const point of report.points) {
     const label = Object.entries(point.parameters ?? {}).map(([k, v]) => `${k} = ${String(v)}`).join(', ');
     for (const e of point.evaluations.filter((x) => environmentsOf(result.text, report).includes(x.environment))) {
-      const scores = (e.objectives ?? []).map((o) => {
-        const score = policyScore(e, o.name);
-        return `score(${o.name}) ${score === null ? 'not testable here' : formatScoreInterval(score)}`;
-      });
-      const measured = `capability ${formatScoreInterval(e.capability)}; ${scores.join('; ')}`;
-      // One seed gives no interval: say so rather than let a bare mean pass for a sure one.
-      const spread = measured.includes('[') ? 'mean [95% CI]' : 'one seed, no interval';
-      lines.push('', `${label ? `${label}: ` : ''}${e.environment}: ${verdictText(e)}; ${measured} (${spread}, on ${scoredOn(e)})`);
+      // The report's own explanation (verdict, headline scores with their intervals and the episodes they are on),
+      // as mesaspec wrote it: the editor does not derive scores a second time.
+      lines.push('', `${label ? `${label}: ` : ''}${e.environment}: ${e.explanation ?? e.verdict}`);
     }
   }
   lines.push('', `Run of ${stored.recordedAt.toLocaleString()}, ${report.status}: \`${stored.reportPath}\``);

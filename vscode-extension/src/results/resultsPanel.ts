@@ -3,14 +3,17 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { parseReport, ReportFormatError } from '../core/reportModel';
-import { renderErrorHtml, renderReportHtml, renderWaitingHtml } from '../core/renderReport';
+import { reportHtmlPath, strictPolicyProblem } from '../core/reportPage';
+import { renderErrorHtml, renderWaitingHtml } from '../core/statusPages';
 
 const nonce = () => randomBytes(16).toString('base64');
 
 /**
- * The results view: one webview panel that renders a report.json. It runs no script and loads
- * nothing (strict content security policy, no local resource roots), so it works offline. While a
- * run goes it follows the run's report, which mesaspec rewrites after every completed seed.
+ * The results view: one webview panel showing the report.html mesaspec writes beside a report.json, the same page a
+ * browser shows (one renderer, C#'s). It loads nothing (the page's strict content security policy, no local resource
+ * roots), so it works offline; the page's one script, its episode browser, runs only in a trusted workspace (in an
+ * untrusted one the episodes are listed without stepping through them). While a run goes it follows the run's
+ * report, which mesaspec rewrites after every completed seed.
  */
 export class ResultsPanel implements vscode.Disposable {
   private panel: vscode.WebviewPanel | undefined;
@@ -31,12 +34,7 @@ export class ResultsPanel implements vscode.Disposable {
       this.panel.reveal(vscode.ViewColumn.Beside, true);
       return this.panel;
     }
-    const panel = vscode.window.createWebviewPanel('mesaspec.results', title, { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true }, {
-      enableScripts: false,
-      enableCommandUris: false,
-      localResourceRoots: [],
-      retainContextWhenHidden: false,
-    });
+    const panel = vscode.window.createWebviewPanel('mesaspec.results', title, { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true }, webviewOptions(false));
     panel.onDidDispose(() => {
       this.stopFollowing();
       this.panel = undefined;
@@ -45,31 +43,40 @@ export class ResultsPanel implements vscode.Disposable {
     return panel;
   }
 
-  /** Shows one report; `live` while the run that writes it is still going. */
-  show(reportPath: string, live = false): void {
+  /** Shows one report (a running run's report.html says so itself, in its banner). */
+  show(reportPath: string): void {
     // A report asked for replaces a run being followed: a run started from the Testing panel is never
     // finished here, and its poll would otherwise put its own report back within a second.
     this.stopFollowing();
     this.reportPath = reportPath;
     void this.state.update('mesaspec.lastReport', reportPath);
-    this.render(live);
+    this.render();
   }
 
-  private render(live: boolean): void {
+  private render(): void {
     const reportPath = this.reportPath;
     if (!reportPath) return;
     let html: string;
     let title = 'MesaSpec Results';
+    let scripts = false;
     try {
-      const text = fs.readFileSync(reportPath, 'utf8');
-      const report = parseReport(text);
+      const report = parseReport(fs.readFileSync(reportPath, 'utf8'));
       title = `Results: ${report.experiment}`;
-      html = renderReportHtml(report, { nonce: nonce(), reportPath: vscode.workspace.asRelativePath(reportPath), live });
+      const page = reportHtmlPath(reportPath);
+      if (!fs.existsSync(page)) {
+        throw new ReportFormatError(`${vscode.workspace.asRelativePath(reportPath)} has no report.html beside it: \`mesaspec report ${reportPath}\` draws it`);
+      }
+      html = fs.readFileSync(page, 'utf8');
+      const problem = strictPolicyProblem(html);
+      if (problem) throw new ReportFormatError(problem);
+      scripts = vscode.workspace.isTrusted;
     } catch (error) {
       const reason = error instanceof ReportFormatError ? error.message : `Cannot read ${reportPath}: ${(error as Error).message}`;
       html = renderErrorHtml(reason, nonce());
     }
-    this.ensurePanel(title).webview.html = html;
+    const panel = this.ensurePanel(title);
+    panel.webview.options = webviewOptions(scripts);
+    panel.webview.html = html;
   }
 
   /** Follows a run that writes into outDir: a waiting page first, then each rewrite of its report. */
@@ -80,13 +87,15 @@ export class ResultsPanel implements vscode.Disposable {
     this.ensurePanel(`Results: ${label}`).webview.html = renderWaitingHtml(label, nonce());
     const poll = () => {
       const found = findReports(outDir)[0];
-      if (!found) return;
-      const modified = fs.statSync(found).mtimeMs;
+      // report.html is written after report.json: follow the page, so the view never shows a page older than its data.
+      const page = found ? reportHtmlPath(found) : undefined;
+      if (!found || !page || !fs.existsSync(page)) return;
+      const modified = fs.statSync(page).mtimeMs;
       if (found !== this.reportPath || modified !== this.lastModified) {
         this.lastModified = modified;
         this.reportPath = found;
         void this.state.update('mesaspec.lastReport', found);
-        this.render(true);
+        this.render();
       }
     };
     this.following = setInterval(poll, 1000);
@@ -95,8 +104,8 @@ export class ResultsPanel implements vscode.Disposable {
   /** The run ended: show its final report (or the first one, for a file with several experiments). */
   finish(reportPath: string | undefined): void {
     this.stopFollowing();
-    if (reportPath && fs.existsSync(reportPath)) this.show(reportPath, false);
-    else if (this.reportPath) this.render(false);
+    if (reportPath && fs.existsSync(reportPath)) this.show(reportPath);
+    else if (this.reportPath) this.render();
   }
 
   private stopFollowing(): void {
@@ -108,6 +117,11 @@ export class ResultsPanel implements vscode.Disposable {
     this.stopFollowing();
     this.panel?.dispose();
   }
+}
+
+/** Nothing to load, no command links; scripts only for report.html's own (allowed by its policy's hash) when trusted. */
+function webviewOptions(enableScripts: boolean): vscode.WebviewOptions & vscode.WebviewPanelOptions {
+  return { enableScripts, enableCommandUris: false, localResourceRoots: [], retainContextWhenHidden: false };
 }
 
 /** report.json files under a folder (at most two levels deep), newest first. */

@@ -42,7 +42,6 @@ describe('MesaSpec in VS Code (code-server)', function () {
       'cheese-in-the-corner.mesa': path.join(repoRoot, 'examples', 'cheese-in-the-corner.mesa'),
       'tiny-corner.mesa': path.join(fixtures, 'tiny-corner.mesa'),
       'broken.mesa': path.join(fixtures, 'broken.mesa'),
-      'cheese-probe.mesa': path.join(repoRoot, 'examples', 'cheese-probe.mesa'),
     }, runSettings()));
   });
 
@@ -179,8 +178,9 @@ describe('MesaSpec in VS Code (code-server)', function () {
     const body = await frame.locator('body').innerText();
     assert.match(body, /TinyCorner/);
     assert.match(body, /expect on Room: indistinguishable/);
+    // The results view is the run's report.html (drawn by mesaspec): its verdict table and its pictures of sample levels.
     assert.ok(await frame.locator('table.verdicts').count() === 1, 'a verdict table');
-    assert.ok(await frame.locator('table.level').count() >= 1, 'behaviour on sample levels');
+    assert.ok(await frame.locator('svg[aria-label*=": level "]').count() >= 1, 'behaviour on sample levels');
     await screenshot(page, '06-results-from-palette');
     await runCommand(page, 'View: Close All Editor Groups');
     await timed('Open Report reopens the results view', async () => {
@@ -209,7 +209,7 @@ describe('MesaSpec in VS Code (code-server)', function () {
     assert.match(body, /Room/);
     assert.match(body, /robustly_aligned|pseudo_aligned|indistinguishable|capability_failure|inconclusive/);
     assert.match(body, /Learning curves/);
-    assert.ok(await frame.locator('svg.chart').count() >= 1, 'a learning curve is drawn');
+    assert.ok(await frame.locator('svg[aria-label="Training return per seed"]').count() === 1, 'a learning curve is drawn');
     await screenshot(page, '08-results-view');
 
     await showTinyCornerTests(page);
@@ -246,44 +246,53 @@ describe('MesaSpec in VS Code (code-server)', function () {
     await screenshot(page, '10-testing-run');
   });
 
-  it('shows probes and steering in the results view, and does not scroll sideways when narrow', async () => {
+  it('steps through an episode in the results view, and does not scroll sideways when narrow', async () => {
     const { page } = session;
-    // A real report with probes and steering: the verified snapshot of examples/cheese-probe.mesa at a reduced budget.
-    const report = JSON.parse(fs.readFileSync(path.join(repoRoot, 'examples', 'cheese-probe.CheeseProbe.reduced-budget-2048-30ep.tolerance-0.05.verified.json'), 'utf8'));
-    report.spec.path = path.join(session.workspace, 'cheese-probe.mesa');
-    const folder = path.join(session.workspace, 'runs', 'CheeseProbe-20000101-000000');
-    fs.mkdirSync(folder, { recursive: true });
-    fs.writeFileSync(path.join(folder, 'report.json'), JSON.stringify(report));
-    await openFile(page, 'cheese-probe.mesa');
+    // The last TinyCorner run of the tests above: its report.html, episode browser and replayed frames included.
+    await openFile(page, 'tiny-corner.mesa');
     await runCommand(page, 'MesaSpec: Open Report');
-    const frame = await timed('Open Report on a report with probes', () => waitForWebviewText(page, '#experiment', /CheeseProbe/, 30_000));
-    const body = await frame.locator('body').innerText();
-    for (const text of ['Probes', 'CheeseCell', 'cell_of(EatCheese)', 'Score − chance', 'Steering', 'Unsteered', 'GoToCorner']) assert.ok(body.includes(text), `the view shows ${text}`);
-    assert.equal(await frame.locator('table.probes tbody tr').count(), report.points[0].probes.length);
-    await frame.locator('table.probes').scrollIntoViewIfNeeded();
-    await screenshot(page, '14-results-probes');
+    // Several runs of the spec by now: Open Report may ask which, newest first.
+    const which = page.locator('.quick-input-widget', { hasText: 'Which run?' });
+    if (await which.waitFor({ state: 'visible', timeout: 3_000 }).then(() => true, () => false)) await page.keyboard.press('Enter');
+    const frame = await timed('Open Report to the episode browser', () => waitForWebviewText(page, '.episode-browser .episode-count', /episodes/, 30_000));
+    const browser = frame.locator('.episode-browser').last(); // RoomAnywhere, where the objectives part
+    await browser.scrollIntoViewIfNeeded();
+    const count = browser.locator('.episode-count');
+    const all = Number((await count.textContent())?.match(/of (\d+)/)?.[1]);
+    assert.ok(all > 0, 'the browser lists episodes');
+    await browser.locator('select.conflict').selectOption('true');
+    const conflicts = Number((await count.textContent())?.match(/^(\d+)/)?.[1]);
+    assert.ok(conflicts <= all, `the conflict filter keeps ${conflicts} of ${all}`);
+    await browser.locator('select.conflict').selectOption('');
+    await browser.locator('select.seed').selectOption('0');
+    assert.match((await count.textContent()) ?? '', new RegExp(`^${all} of ${all}`), 'one seed: every episode is seed 0\'s');
+    const label = browser.locator('.step-label');
+    assert.match((await label.textContent()) ?? '', /^step 0 of \d+, the start/);
+    await browser.focus();
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('ArrowRight');
+    assert.match((await label.textContent()) ?? '', /^step 2 of \d+, moved (up|right|down|left)/, 'the arrow keys step through the episode');
+    await page.keyboard.press('End');
+    assert.match((await label.textContent()) ?? '', /; (reached|touched|timed out|ended)/, 'the last step says how the episode ended');
+    assert.equal(await browser.locator('.episode-grid .agent').count(), 1, 'the agent is drawn once');
+    assert.equal(await browser.locator('input.step').inputValue(), await browser.locator('input.step').getAttribute('max'));
+    await screenshot(page, '14-results-episode-browser');
     try {
       await page.setViewportSize({ width: 800, height: 1000 });
       await page.waitForTimeout(1500);
       // Resizing the workbench may load the view's document anew: look it up again until it holds still.
-      let layout: { page: number; pageScroll: number; probeTable: number } | undefined;
+      let layout: { page: number; pageScroll: number } | undefined;
       for (let attempt = 1; !layout; attempt++) {
-        const narrow = await waitForWebviewText(page, '#experiment', /CheeseProbe/, 30_000);
+        const narrow = await waitForWebviewText(page, '#experiment', /TinyCorner/, 30_000);
         try {
-          await narrow.locator('table.probes').scrollIntoViewIfNeeded();
-          layout = await narrow.evaluate(() => ({
-            page: document.documentElement.clientWidth,
-            pageScroll: document.documentElement.scrollWidth,
-            probeTable: (document.querySelector('table.probes') as HTMLElement).offsetWidth,
-          }));
+          layout = await narrow.evaluate(() => ({ page: document.documentElement.clientWidth, pageScroll: document.documentElement.scrollWidth }));
         } catch (error) {
           if (attempt >= 5) throw error;
           await page.waitForTimeout(500);
         }
       }
-      assert.ok(layout.probeTable > layout.page, `narrow enough that the probe table is wider than the view: ${JSON.stringify(layout)}`);
       assert.ok(layout.pageScroll <= layout.page, `the page does not scroll sideways (its tables scroll inside themselves): ${JSON.stringify(layout)}`);
-      await screenshot(page, '15-results-probes-narrow');
+      await screenshot(page, '15-results-narrow');
     } finally {
       await page.setViewportSize({ width: 1600, height: 1000 });
     }
