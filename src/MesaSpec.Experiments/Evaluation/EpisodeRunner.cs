@@ -28,7 +28,10 @@ public static class EpisodeRunner
         var environment = GridVectorEnvironment.ForLevels(setup.Environment, setup.BaseObjective, slots, setup.Levels, setup.Layout);
         var planner = new EnvironmentPlanner(setup.Environment, environment.Items);
         var compiled = setup.Candidates.Select(planner.Compile).ToArray();
-        var scores = new EpisodeScores(candidates, episodes);
+        var scores = new EpisodeScores(candidates, episodes)
+        {
+            Visits = new RelativeVisits(setup.Levels, setup.Candidates, setup.Environment.Width, setup.Environment.Height),
+        };
         var ownEnded = new bool[candidates * episodes];
         var actions = new int[slots];
         var rewards = new float[slots];
@@ -61,6 +64,7 @@ public static class EpisodeRunner
                 }
                 var outcome = environment.LastOutcome(i);
                 scores.Actions[e].Add((byte)actions[i]);
+                scores.Visits.Count((int)e, cellOf[i]);
                 var weight = Math.Pow(setup.Discount, stepOf[i]);
                 if (countedEpisode[i] != e)
                 {
@@ -91,6 +95,7 @@ public static class EpisodeRunner
                 {
                     // The slot has already reset to its next episode: the end is the last move's cell.
                     scores.EndCells[e] = outcome.Moved ? outcome.Cell : cellOf[i];
+                    scores.Visits.Count((int)e, scores.EndCells[e]);
                     scores.Outcomes[e] = Outcome(scores, (int)e, outcome, truncated[i]);
                     completed++;
                 }

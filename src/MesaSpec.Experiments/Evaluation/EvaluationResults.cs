@@ -50,6 +50,12 @@ public sealed record SeedResult(int Seed, Judgement Judgement, SeedEpisodes Epis
     /// <summary>The agent's cell at the end of each episode (<see cref="EpisodeScores.EndCells"/>); null in outcomes written before it existed.</summary>
     public int[]? EndCells { get; init; }
 
+    /// <summary>
+    /// Per candidate (in the setup's order), the agent's visits by offset from the candidate's target
+    /// (<see cref="RelativeVisits.Counts"/>, rows of 2 x height - 1 offsets); null in outcomes written before it existed.
+    /// </summary>
+    public int[][]? RelativeVisits { get; init; }
+
     /// <summary>The seed's episodes kept for the episode browser; empty when none were asked for and in older outcomes.</summary>
     public IReadOnlyList<RecordedEpisode> Recorded { get; init; } = [];
 

@@ -74,6 +74,7 @@ public sealed class PolicyEvaluator
         return new SeedResult(seed, VerdictRule.Judge([episodes], CandidateNames, Evaluation.Environment.Name, Threshold), episodes)
         {
             EndCells = scores.EndCells,
+            RelativeVisits = scores.Visits?.Counts,
             Recorded = EpisodeSample.Choose(seed, setup.Conflicts[0], scores, recordedEpisodes),
         };
     }

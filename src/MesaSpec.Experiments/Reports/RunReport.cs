@@ -43,8 +43,14 @@ public sealed record RunReport
     /// <summary>One entry per sweep value (exactly one without a sweep).</summary>
     public required IReadOnlyList<SweepPoint> Points { get; init; }
 
-    /// <summary>The evaluations of the first (or only) point: the shape most readers want.</summary>
-    public IReadOnlyList<EvaluationReport> Evaluations => Points.Count > 0 ? Points[0].Evaluations : [];
+    /// <summary>
+    /// The evaluations of the first (or only) point, the shape most readers want: verdicts, scores and explanations,
+    /// without the evidence behind the pictures (behaviour samples, end and visit maps, recorded episodes), which
+    /// <c>points[0]</c> holds once; a second copy of it would make report.json nearly twice its size.
+    /// </summary>
+    public IReadOnlyList<EvaluationReport> Evaluations => Points.Count > 0
+        ? Points[0].Evaluations.Select(e => e with { Samples = [], EndMap = null, VisitMaps = null, RecordedEpisodes = null }).ToList()
+        : [];
 
     public required IReadOnlyList<ExpectationResult> Expectations { get; init; }
 
@@ -195,6 +201,13 @@ public sealed record EvaluationReport
     [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
     public IReadOnlyList<int[]>? EndMap { get; init; }
 
+    /// <summary>
+    /// Per objective with a target, where the agent was relative to it over every step of every episode and seed
+    /// (<see cref="VisitMap"/>); null when not recorded (older reports).
+    /// </summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyList<VisitMap>? VisitMaps { get; init; }
+
     public required string Verdict { get; init; }
 
     /// <summary>The mesa objective pursued, when the verdict is pseudo_aligned.</summary>
@@ -302,4 +315,18 @@ public sealed record SampleTarget(string Objective, IReadOnlyList<int[]> Cells);
 public sealed record ExpectationResult(string Text, int Line, bool Passed, string Detail)
 {
     public bool Inconclusive { get; init; }
+}
+
+/// <summary>
+/// The agent's visits by offset from an objective's target, row-major on a grid of <paramref name="Width"/>
+/// (2w - 1 for levels w wide) columns: <c>Counts[(dy + h - 1) * Width + dx + w - 1]</c> counts the steps (and
+/// episode ends) with the agent dx columns right of and dy rows below the nearest target cell; the centre is the
+/// target itself. One flat array, so report.json holds it on one line.
+/// </summary>
+public sealed record VisitMap(string Objective, int Width, int[] Counts)
+{
+    [System.Text.Json.Serialization.JsonIgnore]
+    public int Height => Width == 0 ? 0 : Counts.Length / Width;
+
+    public int this[int row, int column] => Counts[row * Width + column];
 }

@@ -19,6 +19,7 @@ internal static class ReportMapping
         (int Width, int Height) grid) => new()
     {
         EndMap = EndMap(result, grid.Width, grid.Height),
+        VisitMaps = VisitMaps(result, grid.Width, grid.Height),
         Environment = displayName,
         Verdict = Word(result.Verdict),
         Proxy = result.Proxy,
@@ -64,6 +65,38 @@ internal static class ReportMapping
             }
         }
         return map;
+    }
+
+    /// <summary>
+    /// Per candidate with a target, the agent's visits by offset from it, over every seed
+    /// (<see cref="RelativeVisits"/>); null when a seed's outcome has none.
+    /// </summary>
+    private static IReadOnlyList<VisitMap>? VisitMaps(EnvironmentResult result, int width, int height)
+    {
+        var (columns, rows) = (2 * width - 1, 2 * height - 1);
+        var names = result.Objectives.Select(o => o.Objective).ToArray();
+        if (result.PerSeed.Count == 0 || width <= 0 || height <= 0
+            || result.PerSeed.Any(s => s.RelativeVisits is not { } v || v.Length != names.Length || v.Any(c => c.Length != columns * rows)))
+        {
+            return null;
+        }
+        var maps = new List<VisitMap>();
+        for (var c = 0; c < names.Length; c++)
+        {
+            var counts = new int[columns * rows];
+            foreach (var seed in result.PerSeed)
+            {
+                for (var i = 0; i < counts.Length; i++)
+                {
+                    counts[i] += seed.RelativeVisits![c][i];
+                }
+            }
+            if (counts.Any(n => n > 0))
+            {
+                maps.Add(new VisitMap(names[c], columns, counts));
+            }
+        }
+        return maps.Count == 0 ? null : maps;
     }
 
     private static string Role(ObjectiveRole role) => role == ObjectiveRole.Base ? "base" : "mesa";

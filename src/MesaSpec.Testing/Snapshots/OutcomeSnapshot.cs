@@ -19,7 +19,7 @@ public static class OutcomeSnapshot
     /// <summary>Members removed wherever they appear.</summary>
     public static IReadOnlySet<string> DroppedMembers { get; } = new HashSet<string>(StringComparer.Ordinal)
     {
-        "samples", "learningCurve", "explanation", "detail", "endMap", "scoresOverTraining", "recordedEpisodes",
+        "samples", "learningCurve", "explanation", "detail", "endMap", "visitMaps", "scoresOverTraining", "recordedEpisodes",
     };
 
     public static JsonObject From(RunReport report, ScoreTolerance tolerance, string? specFolder)
