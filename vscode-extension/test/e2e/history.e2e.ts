@@ -132,7 +132,7 @@ describe('MesaSpec gutter status and run history (code-server)', function () {
     const text = await hover.innerText();
     assert.match(text, /MesaSpec expectation: holds/);
     assert.match(text, /Last measured: score\(GoToCorner\) = 1\.00 \[1\.00, 1\.00\]/);
-    assert.match(text, /RoomAnywhere: pseudo_aligned to GoToCorner: GoToCorner \d\.\d\d/); // the report's explanation
+    assert.match(text, /RoomAnywhere: pseudo_aligned to GoToCorner: EatCheese \d\.\d\d .* vs GoToCorner \d\.\d\d/); // the report's explanation
     await screenshot(page, 'history-03-expectation-hover');
     await page.mouse.move(0, 0);
     await page.keyboard.press('Escape');
