@@ -27,7 +27,7 @@ public sealed class ReportDocumentsTests : IDisposable
         var report = SampleReports.Finished();
         var json = ReportJson.Serialize(report).Replace("\"preferredActions\"", "\"ignoredOldField\"", StringComparison.Ordinal);
         var old = ReportJson.Deserialize(json)!;
-        Assert.Null(old.Evaluations[0].Samples[0].PreferredActions);
+        Assert.Null(old.Points[0].Evaluations[0].Samples[0].PreferredActions);
         Assert.Contains("<svg ", HtmlReport.Render(old), StringComparison.Ordinal);
     }
 }
