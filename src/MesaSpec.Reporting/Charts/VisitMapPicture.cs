@@ -26,13 +26,15 @@ internal static class VisitMapPicture
         var canvas = new SvgCanvas(Math.Max((int)(title.Length * 7.5) + 20, left + columns * Cell + 16), top + rows * Cell + 50, title);
         var area = new PlotArea(left, top, left + columns * Cell, top + rows * Cell);
         canvas.Frame(area, "columns right of the target", "rows below");
+        // One background for the whole grid and a rectangle only where the agent was: a map is mostly empty
+        // offsets, and a rectangle per cell would make report.html several times heavier.
+        canvas.Rect(left, top, columns * Cell, rows * Cell, "#fff", "#ddd");
         for (var y = 0; y < rows; y++)
         {
             for (var x = 0; x < columns; x++)
             {
                 var (px, py) = (left + x * Cell, top + y * Cell);
                 var count = map[y, x];
-                canvas.Rect(px, py, Cell, Cell, "#fff", "#eee");
                 if (count > 0)
                 {
                     canvas.Rect(px, py, Cell, Cell, "#0072B2", opacity: 0.1 + 0.85 * count / most,
