@@ -19,7 +19,8 @@ namespace MesaSpec.Hosting;
 /// (levels that cannot be generated) stops the run itself with the same message.
 /// </param>
 /// <param name="Plugins">Load the plugins of the workspace's manifest (false: <c>--no-plugins</c>, an untrusted workspace).</param>
-public sealed record HostOptions(ISourceResolver Resolver, bool Analyze = true, bool Plugins = true);
+/// <param name="AnalysisProgress">Told when each experiment's design analysis is done (<c>check --progress</c>).</param>
+public sealed record HostOptions(ISourceResolver Resolver, bool Analyze = true, bool Plugins = true, IProgress<AnalysisProgress>? AnalysisProgress = null);
 
 /// <summary>
 /// The one composition root of the CLI (<c>check</c>, <c>run</c>, <c>test</c>) and the xunit verifier: the
@@ -54,10 +55,21 @@ public static class SpecHost
         return Compilation.Create(SyntaxTree.Parse(text), new CompilationOptions(
             Catalog: components.Catalog,
             Resolver: options.Resolver,
-            Analyzers: options.Analyze ? [new IdentifiabilityExperimentAnalyzer(), new CurriculumExperimentAnalyzer()] : [],
+            Analyzers: options.Analyze ? Analyzers(options.AnalysisProgress) : [],
             HostDiagnostics: components.Diagnostics), cancellationToken);
     }
 
     /// <summary>The runner: reference policies need no trainer; trained policies get the TorchSharp one.</summary>
     public static ExperimentRunner Runner(RunOptions options) => new(new TorchTrainer(), options);
+
+    /// <summary>The design analyzers, each telling <paramref name="progress"/> (when given) as it finishes an experiment.</summary>
+    private static IReadOnlyList<IExperimentAnalyzer> Analyzers(IProgress<AnalysisProgress>? progress)
+    {
+        (IExperimentAnalyzer Analyzer, string Name)[] all =
+        [
+            (new IdentifiabilityExperimentAnalyzer(), "identifiability"),
+            (new CurriculumExperimentAnalyzer(), "curriculum"),
+        ];
+        return all.Select(a => progress is null ? a.Analyzer : new ReportingAnalyzer(a.Analyzer, a.Name, progress)).ToList();
+    }
 }

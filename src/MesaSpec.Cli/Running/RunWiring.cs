@@ -17,8 +17,9 @@ internal static class RunWiring
     public static System.CommandLine.Option<bool> NoPluginsOption() =>
         Parsing.CliOptions.Flag("--no-plugins", "do not load the workspace's plugins (mesaspec.json); their components are unknown");
 
-    public static Compilation Compile(SpecFile file, CancellationToken cancellationToken, bool analyze = true, bool plugins = true) =>
-        SpecHost.Compile(file.Text!, new HostOptions(new FileSystemSourceResolver(WorkspaceRoot.For(file.Path)), analyze, plugins), cancellationToken);
+    public static Compilation Compile(SpecFile file, CancellationToken cancellationToken, bool analyze = true, bool plugins = true,
+        IProgress<AnalysisProgress>? analysisProgress = null) =>
+        SpecHost.Compile(file.Text!, new HostOptions(new FileSystemSourceResolver(WorkspaceRoot.For(file.Path)), analyze, plugins, analysisProgress), cancellationToken);
 
     /// <summary>The runner: reference policies need no trainer; trained policies get the TorchSharp one.</summary>
     public static ExperimentRunner Runner(RunOptions options) => SpecHost.Runner(options);

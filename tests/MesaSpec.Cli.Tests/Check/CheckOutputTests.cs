@@ -40,6 +40,21 @@ public sealed class CheckOutputTests : IDisposable
     }
 
     [Fact]
+    public void Progress_lines_say_each_spec_and_each_experiment_s_analysis_on_stderr_and_leave_stdout_alone()
+    {
+        _workspace.Write("clean.mesa", Specs.Clean);
+        var quiet = Mesaspec.Run(_workspace.Root, "check", "clean.mesa", "--progress", "none");
+        var result = Mesaspec.Run(_workspace.Root, "check", "clean.mesa", "--progress", "lines");
+        Assert.Equal(0, result.ExitCode);
+        Assert.Equal(quiet.Out, result.Out);
+        Assert.Empty(quiet.Error);
+        var lines = result.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal("checking clean.mesa", lines[0]);
+        Assert.Contains(lines, l => System.Text.RegularExpressions.Regex.IsMatch(l, @"^  experiment \w+: identifiability analysed in \d+\.\d s$"));
+        Assert.Equal(2, Mesaspec.Run(_workspace.Root, "check", "clean.mesa", "--progress", "bars").ExitCode);
+    }
+
+    [Fact]
     public void Warnings_alone_exit_0()
     {
         _workspace.Write("warn.mesa", Specs.Clean + "environment Spare {\n  grid 5 x 5\n}\n");
