@@ -277,56 +277,44 @@ public static class HtmlReport
     }
 
     /// <summary>Per point and evaluation environment, where the episodes ended over every level and seed.</summary>
-    private static void EndMaps(StringBuilder html, RunReport report)
-    {
-        var points = report.Points.Where(p => p.Evaluations.Any(e => e.EndMap is not null)).ToList();
-        if (points.Count == 0)
-        {
-            return;
-        }
-        html.Append("<h2>Where the episodes end</h2>\n<p class=\"muted\">Every evaluation episode of every seed: the cell the agent "
-            + "ended on (the levels' walls differ, so none are drawn; hover for counts). A proxy shows as ends piled where no base "
-            + "target sits; ends spread wherever the horizon ran out, as a capability failure.</p>\n");
-        foreach (var point in points)
-        {
-            if (report.Points.Count > 1)
-            {
-                html.Append($"<h3>{E(ReportText.Parameters(point))}</h3>");
-            }
-            html.Append("<div class=\"plots\">");
-            foreach (var map in point.Evaluations.Select(EndMapPicture.Render).OfType<string>())
-            {
-                html.Append("<figure>").Append(map).Append("</figure>");
-            }
-            html.Append("</div>\n");
-        }
-    }
+    private static void EndMaps(StringBuilder html, RunReport report) =>
+        PicturesPerPoint(html, report, "Where the episodes end",
+            "Every evaluation episode of every seed: the cell the agent ended on (the levels' walls differ, so none are "
+            + "drawn; hover for counts). A proxy shows as ends piled where no base target sits; ends spread wherever the "
+            + "horizon ran out, as a capability failure.",
+            point => point.Evaluations.Select(EndMapPicture.Render).OfType<string>());
 
     /// <summary>Per point and evaluation environment, where the agent was relative to each objective's target.</summary>
-    private static void VisitMaps(StringBuilder html, RunReport report)
+    private static void VisitMaps(StringBuilder html, RunReport report) =>
+        PicturesPerPoint(html, report, "Where the agent goes, relative to each target",
+            "Every step of every evaluation episode of every seed, by the agent's offset from the nearest cell each "
+            + "objective's goal points at on that level (outlined at the centre; hover for counts). An agent pursuing an "
+            + "objective gathers at the centre of its map; one pursuing a proxy gathers at the proxy's centre and spreads "
+            + "on the base objective's.",
+            point => point.Evaluations.SelectMany(e => (e.VisitMaps ?? []).Select(map => VisitMapPicture.Render(e.Environment, map))));
+
+    /// <summary>
+    /// A section of pictures, a row of them per sweep point (headed by its parameters when there are several);
+    /// nothing when no point has any.
+    /// </summary>
+    private static void PicturesPerPoint(StringBuilder html, RunReport report, string title, string intro, Func<SweepPoint, IEnumerable<string>> pictures)
     {
-        var points = report.Points.Where(p => p.Evaluations.Any(e => e.VisitMaps is not null)).ToList();
-        if (points.Count == 0)
+        var rows = report.Points.Select(p => (Point: p, Pictures: pictures(p).ToList())).Where(r => r.Pictures.Count > 0).ToList();
+        if (rows.Count == 0)
         {
             return;
         }
-        html.Append("<h2>Where the agent goes, relative to each target</h2>\n<p class=\"muted\">Every step of every evaluation "
-            + "episode of every seed, by the agent's offset from the nearest cell each objective's goal points at on that level "
-            + "(outlined at the centre; hover for counts). An agent pursuing an objective gathers at the centre of its map; "
-            + "one pursuing a proxy gathers at the proxy's centre and spreads on the base objective's.</p>\n");
-        foreach (var point in points)
+        html.Append($"<h2>{E(title)}</h2>\n<p class=\"muted\">{E(intro)}</p>\n");
+        foreach (var (point, figures) in rows)
         {
             if (report.Points.Count > 1)
             {
                 html.Append($"<h3>{E(ReportText.Parameters(point))}</h3>");
             }
             html.Append("<div class=\"plots\">");
-            foreach (var evaluation in point.Evaluations)
+            foreach (var figure in figures)
             {
-                foreach (var map in evaluation.VisitMaps ?? [])
-                {
-                    html.Append("<figure>").Append(VisitMapPicture.Render(evaluation.Environment, map)).Append("</figure>");
-                }
+                html.Append("<figure>").Append(figure).Append("</figure>");
             }
             html.Append("</div>\n");
         }

@@ -19,7 +19,10 @@ public static class EpisodeRunner
     public static IPolicy WithThinking(EvaluationSetup setup, IPolicy policy) =>
         setup.Evaluation.Thinking > 0 && policy is IThinkingPolicy thinking ? thinking.Thinking(setup.Evaluation.Thinking) : policy;
 
-    public static EpisodeScores Run(EvaluationSetup setup, IPolicy policy, int batchSize = DefaultBatchSize, CancellationToken cancellationToken = default)
+    /// <param name="countVisits">Whether to count where the agent was relative to each candidate's target
+    /// (<see cref="EpisodeScores.Visits"/>): the report's maps want the evaluated policy's, not the random baseline's.</param>
+    public static EpisodeScores Run(EvaluationSetup setup, IPolicy policy, int batchSize = DefaultBatchSize, CancellationToken cancellationToken = default,
+        bool countVisits = false)
     {
         policy = WithThinking(setup, policy);
         var episodes = setup.Episodes;
@@ -30,7 +33,7 @@ public static class EpisodeRunner
         var compiled = setup.Candidates.Select(planner.Compile).ToArray();
         var scores = new EpisodeScores(candidates, episodes)
         {
-            Visits = new RelativeVisits(setup.Levels, setup.Candidates, setup.Environment.Width, setup.Environment.Height),
+            Visits = countVisits ? new RelativeVisits(setup.Levels, setup.Candidates, setup.Environment.Width, setup.Environment.Height) : null,
         };
         var ownEnded = new bool[candidates * episodes];
         var actions = new int[slots];
@@ -64,7 +67,7 @@ public static class EpisodeRunner
                 }
                 var outcome = environment.LastOutcome(i);
                 scores.Actions[e].Add((byte)actions[i]);
-                scores.Visits.Count((int)e, cellOf[i]);
+                scores.Visits?.Count((int)e, cellOf[i]);
                 var weight = Math.Pow(setup.Discount, stepOf[i]);
                 if (countedEpisode[i] != e)
                 {
@@ -95,7 +98,7 @@ public static class EpisodeRunner
                 {
                     // The slot has already reset to its next episode: the end is the last move's cell.
                     scores.EndCells[e] = outcome.Moved ? outcome.Cell : cellOf[i];
-                    scores.Visits.Count((int)e, scores.EndCells[e]);
+                    scores.Visits?.Count((int)e, scores.EndCells[e]);
                     scores.Outcomes[e] = Outcome(scores, (int)e, outcome, truncated[i]);
                     completed++;
                 }

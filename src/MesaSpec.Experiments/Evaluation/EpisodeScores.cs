@@ -15,8 +15,8 @@ public sealed class EpisodeScores(int candidates, int episodes)
     /// <summary>The agent's cell when each episode ended (where its last move took it, or where it stood when that move was blocked).</summary>
     public int[] EndCells { get; } = new int[episodes];
 
-    /// <summary>Where the agent was relative to each candidate's target, over every step of every episode.</summary>
-    public RelativeVisits? Visits { get; set; }
+    /// <summary>Where the agent was relative to each candidate's target, over every step of every episode; null unless the run counted it.</summary>
+    public RelativeVisits? Visits { get; init; }
 
     /// <summary>How each episode ended (<see cref="EpisodeOutcome"/>).</summary>
     public EpisodeOutcome[] Outcomes { get; } = new EpisodeOutcome[episodes];

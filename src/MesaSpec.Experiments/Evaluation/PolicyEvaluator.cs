@@ -68,7 +68,7 @@ public sealed class PolicyEvaluator
     public SeedResult EvaluateSeed(int seed, IPolicy policy, CancellationToken cancellationToken = default, int recordedEpisodes = 0)
     {
         var setup = SetupFor(seed, cancellationToken);
-        var scores = EpisodeRunner.Run(setup, policy, BatchSize, cancellationToken);
+        var scores = EpisodeRunner.Run(setup, policy, BatchSize, cancellationToken, countVisits: true);
         var random = EpisodeRunner.Run(setup, RandomBaseline(seed), BatchSize, cancellationToken);
         var episodes = SeedEpisodes.From(setup, scores, random);
         return new SeedResult(seed, VerdictRule.Judge([episodes], CandidateNames, Evaluation.Environment.Name, Threshold), episodes)

@@ -4,7 +4,7 @@ using MesaSpec.Reporting.Svg;
 namespace MesaSpec.Reporting.Charts;
 
 /// <summary>
-/// The frame every picture on a level's grid shares (behaviour, value map, end map): one cell size, the grid
+/// The frame every picture on a grid of cells shares (behaviour, value map, end map, visit maps): one cell size, the grid
 /// placed under the title with room for the axis labels, and the column and row numbers along its edges.
 /// </summary>
 internal static class GridFrame
@@ -17,12 +17,14 @@ internal static class GridFrame
 
     /// <param name="minimumWidth">Room a caption under the grid needs.</param>
     /// <param name="bottom">Height under the grid: the numbers, any caption, the axis label.</param>
-    public static (SvgCanvas Canvas, PlotArea Area) Create(string title, int width, int height, int minimumWidth = 0, int bottom = 50)
+    /// <param name="xLabel">The axis labels: a level's columns and rows, unless the grid is of something else (offsets).</param>
+    public static (SvgCanvas Canvas, PlotArea Area) Create(string title, int width, int height, int minimumWidth = 0, int bottom = 50,
+        string xLabel = "column (cells)", string yLabel = "row (cells)")
     {
         // Wide enough for the title at 13px bold (about 7.5px a character).
         var canvas = new SvgCanvas(Math.Max(Math.Max((int)(title.Length * 7.5) + 20, Left + width * Cell + 16), minimumWidth), Top + height * Cell + bottom, title);
         var area = new PlotArea(Left, Top, Left + width * Cell, Top + height * Cell);
-        canvas.Frame(area, "column (cells)", "row (cells)");
+        canvas.Frame(area, xLabel, yLabel);
         return (canvas, area);
     }
 

@@ -23,9 +23,7 @@ internal static class VisitMapPicture
         var onTarget = map[centreY, centreX];
         const int left = GridFrame.Left, top = GridFrame.Top;
         var title = string.Create(CultureInfo.InvariantCulture, $"{environment}: the agent relative to {map.Objective}'s target");
-        var canvas = new SvgCanvas(Math.Max((int)(title.Length * 7.5) + 20, left + columns * Cell + 16), top + rows * Cell + 50, title);
-        var area = new PlotArea(left, top, left + columns * Cell, top + rows * Cell);
-        canvas.Frame(area, "columns right of the target", "rows below");
+        var (canvas, area) = GridFrame.Create(title, columns, rows, xLabel: "columns right of the target", yLabel: "rows below");
         // One background for the whole grid and a rectangle only where the agent was: a map is mostly empty
         // offsets, and a rectangle per cell would make report.html several times heavier.
         canvas.Rect(left, top, columns * Cell, rows * Cell, "#fff", "#ddd");

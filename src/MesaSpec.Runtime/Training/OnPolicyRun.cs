@@ -265,7 +265,7 @@ internal sealed class OnPolicyRun : IDisposable
                     {
                         var (logits, values) = net.forward(observations.index_select(0, indices.narrow(0, start, length)));
                         return LossOf(logits, values, start, length);
-                    }, model);
+                    });
                     ThrowIfDiverged(lossValue, step);
                 }
                 nn.utils.clip_grad_norm_(model.parameters(), settings.MaxGradNorm);

@@ -19,10 +19,6 @@ public sealed class ShardSchedule(bool? alwaysParallel = null)
     private long minibatches;
     private bool exploring;
 
-    /// <summary>Minibatches whose shards ran at once, and one after the other.</summary>
-    public long Parallel { get; private set; }
-    public long Sequential { get; private set; }
-
     public bool NextIsParallel()
     {
         if (alwaysParallel is { } forced)
@@ -56,12 +52,10 @@ public sealed class ShardSchedule(bool? alwaysParallel = null)
         }
         if (parallel)
         {
-            Parallel++;
             parallelMilliseconds = Average(parallelMilliseconds, milliseconds);
         }
         else
         {
-            Sequential++;
             sequentialMilliseconds = Average(sequentialMilliseconds, milliseconds);
         }
     }

@@ -25,6 +25,7 @@ internal sealed class ShardedGradients : IDisposable
     /// <summary>Fewer rows per shard than this and a thread costs more than it computes.</summary>
     public const int MinimumRowsPerShard = 64;
 
+    private readonly ActorCritic model;
     private readonly Parameter[] parameters;
     private readonly ActorCritic[] copies;
     private readonly Parameter[][] copyParameters;
@@ -33,6 +34,7 @@ internal sealed class ShardedGradients : IDisposable
 
     private ShardedGradients(ActorCritic model, ActorCritic[] copies, ShardSchedule schedule)
     {
+        this.model = model;
         this.schedule = schedule;
         workers = copies.Select((_, k) => new ShardWorker($"shard {k + 1}")).ToArray();
         parameters = model.parameters().ToArray();
@@ -69,14 +71,14 @@ internal sealed class ShardedGradients : IDisposable
     /// which the caller has zeroed, and returns the sum of the shards' losses.
     /// </summary>
     /// <param name="loss">The loss of rows <c>[start, start + length)</c> of the minibatch computed by the given model.</param>
-    public float Backward(int rows, Func<ActorCritic, int, int, Tensor> loss, ActorCritic model)
+    public float Backward(int rows, Func<ActorCritic, int, int, Tensor> loss)
     {
         var losses = new float[Shards];
         var parallel = schedule.NextIsParallel();
         var clock = Stopwatch.StartNew();
         if (parallel)
         {
-            BackwardInParallel(rows, loss, model, losses);
+            BackwardInParallel(rows, loss, losses);
         }
         else
         {
@@ -108,7 +110,7 @@ internal sealed class ShardedGradients : IDisposable
         return total;
     }
 
-    private void BackwardInParallel(int rows, Func<ActorCritic, int, int, Tensor> loss, ActorCritic model, float[] losses)
+    private void BackwardInParallel(int rows, Func<ActorCritic, int, int, Tensor> loss, float[] losses)
     {
         for (var k = 1; k < Shards; k++)
         {

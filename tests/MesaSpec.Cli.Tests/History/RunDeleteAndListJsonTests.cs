@@ -9,27 +9,7 @@ namespace MesaSpec.Cli.Tests.History;
 /// </summary>
 public sealed class RunDeleteAndListJsonTests : IDisposable
 {
-    private const string Spec = """
-        environment Strip {
-          grid 5 x 3
-          walls none
-          agent spawn columns(0)
-          item coin spawn columns(-1)
-          horizon 20
-        }
-
-        objective GetCoin {
-          reward +10 when agent reaches coin
-          end when agent reaches coin
-        }
-
-        experiment Coin {
-          base objective GetCoin
-          policy oracle(GetCoin)
-          seeds 1
-          evaluate on Strip episodes 5
-        }
-        """;
+    private const string Spec = Specs.OracleCoin;
 
     private readonly Workspace workspace = new();
 

@@ -33,4 +33,27 @@ internal static class Specs
         }
 
         """;
+
+    /// <summary>A coin at the far end of an open strip and a policy that walks to it: a run in a second, no training.</summary>
+    public const string OracleCoin = """
+        environment Strip {
+          grid 5 x 3
+          walls none
+          agent spawn columns(0)
+          item coin spawn columns(-1)
+          horizon 20
+        }
+
+        objective GetCoin {
+          reward +10 when agent reaches coin
+          end when agent reaches coin
+        }
+
+        experiment Coin {
+          base objective GetCoin
+          policy oracle(GetCoin)
+          seeds 1
+          evaluate on Strip episodes 5
+        }
+        """;
 }
