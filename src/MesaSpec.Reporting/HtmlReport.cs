@@ -256,12 +256,17 @@ public static class HtmlReport
 
     private static void LearningCurves(StringBuilder html, RunReport report)
     {
-        var points = report.Points.Where(p => p.Training.Any(t => t.LearningCurve.Count > 0)).ToList();
+        var points = report.Points.Where(p => !ReportText.TrainedElsewhere(p) && p.Training.Any(t => t.LearningCurve.Count > 0)).ToList();
         if (points.Count == 0)
         {
             return;
         }
-        html.Append("<h2>Learning curves</h2>\n<div class=\"plots\">");
+        html.Append("<h2>Learning curves</h2>\n");
+        if (ReportText.SharedTraining(report) is { } shared)
+        {
+            html.Append("<p>").Append(WebUtility.HtmlEncode(shared)).Append("</p>\n");
+        }
+        html.Append("<div class=\"plots\">");
         foreach (var point in points)
         {
             var series = point.Training.Select((t, i) => new LineSeries($"seed {t.Seed}", Palette.Color(i),

@@ -69,7 +69,7 @@ public static class MarkdownReport
             md.AppendLine();
         }
 
-        var training = report.Points.SelectMany((p, i) => p.Training.Select(t => (Point: p, Training: t))).ToList();
+        var training = report.Points.Where(p => !ReportText.TrainedElsewhere(p)).SelectMany(p => p.Training.Select(t => (Point: p, Training: t))).ToList();
         if (training.Count > 0)
         {
             md.AppendLine("## Training");
@@ -83,6 +83,11 @@ public static class MarkdownReport
                     + $"| {t.Seed} | {TrainedSteps(t)} | {t.StepsPerSecond.ToString("0", CultureInfo.InvariantCulture)} | {ReportText.Duration(t.Seconds)} | {final} | {(t.Checkpoint is null ? "" : MarkdownText.Code(t.Checkpoint))} |");
             }
             md.AppendLine();
+            if (ReportText.SharedTraining(report) is { } shared)
+            {
+                md.AppendLine(shared);
+                md.AppendLine();
+            }
             // Every seed of a point trains through the same phases: say them once per point.
             foreach (var (point, t) in training.Where(x => x.Training.Phases is { Count: > 0 }).DistinctBy(x => x.Point))
             {

@@ -23,6 +23,26 @@ internal static class ReportText
     public static string Parameters(SweepPoint point) =>
         string.Join(", ", point.Parameters.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => $"{p.Key} = {p.Value}"));
 
+    /// <summary>
+    /// Whether a point evaluates models trained at an earlier point (<c>training[].trainedAtPoint</c>): its training
+    /// entries repeat that point's, so tables and curves show them once.
+    /// </summary>
+    public static bool TrainedElsewhere(SweepPoint point) =>
+        point.Training.Count > 0 && point.Training.All(t => t.TrainedAtPoint is not null);
+
+    /// <summary>"The models trained at t = 0 are evaluated at every point: ...", or null when every point trained its own.</summary>
+    public static string? SharedTraining(RunReport report)
+    {
+        var first = report.Points.FirstOrDefault(TrainedElsewhere)?.Training[0].TrainedAtPoint;
+        if (first is not { } at || at >= report.Points.Count)
+        {
+            return null;
+        }
+        var sharing = report.Points.Count(TrainedElsewhere) + 1;
+        return $"The models trained at {Parameters(report.Points[at])} are evaluated at {(sharing == report.Points.Count ? "every point" : $"{sharing} of the {report.Points.Count} points")}: "
+            + "no training line depends on the swept parameter, so each seed was trained once.";
+    }
+
     public static string Duration(double seconds) =>
         seconds < 90 ? $"{seconds.ToString("0.#", CultureInfo.InvariantCulture)} s" : $"{(seconds / 60).ToString("0.#", CultureInfo.InvariantCulture)} min";
 

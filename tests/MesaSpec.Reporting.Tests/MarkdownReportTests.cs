@@ -39,6 +39,23 @@ public sealed class MarkdownReportTests
     }
 
     [Fact]
+    public void Points_that_evaluate_models_trained_at_the_first_show_its_training_once()
+    {
+        var sweep = SampleReports.Sweep();
+        var report = sweep with
+        {
+            Points = sweep.Points.Select((p, i) => i == 0 ? p : p with { Training = p.Training.Select(t => t with { TrainedAtPoint = 0 }).ToList() }).ToList(),
+        };
+        var md = MarkdownReport.Render(report);
+        Assert.Contains("The models trained at corner = 1 are evaluated at every point", md, StringComparison.Ordinal);
+        Assert.Contains("| corner = 1 | 0 |", md, StringComparison.Ordinal);
+        Assert.DoesNotContain("| corner = 3 | 0 |", md, StringComparison.Ordinal);
+        var html = HtmlReport.Render(report);
+        Assert.Contains("Training return at corner = 1", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("Training return at corner = 3", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_curriculum_phase_is_named_with_its_arguments_and_tabled_per_seed()
     {
         var report = SampleReports.Finished(seeds: 1);

@@ -37,7 +37,7 @@ internal static class LocalParallelRun
         RunReport report;
         try
         {
-            var failures = new LocalWorkerPool(folder, jobs).Run(folder.Manifest.Tasks.Select(t => t.Index).ToList(), observer, Finished, cancellationToken);
+            var failures = new LocalWorkerPool(folder, jobs).Run(Groups(plan, options, folder.Manifest), observer, Finished, cancellationToken);
             report = failures.Count == 0
                 ? Report(RunStatus.Finished, null)
                 : Report(RunStatus.Failed, string.Join("; ", failures.Select(f =>
@@ -53,4 +53,13 @@ internal static class LocalParallelRun
         observer.ReportUpdated(report);
         return report;
     }
+
+    /// <summary>
+    /// The tasks one worker runs together: where the sweep's points share their models (<see cref="SharedTraining"/>),
+    /// every point of one seed, so the worker trains the seed once; otherwise each task on its own.
+    /// </summary>
+    private static IReadOnlyList<IReadOnlyList<int>> Groups(ExperimentPlan plan, RunOptions options, RunManifest manifest) =>
+        SharedTraining.Applies(plan, options)
+            ? manifest.Tasks.GroupBy(t => t.Seed).Select(g => (IReadOnlyList<int>)g.OrderBy(t => t.Point).Select(t => t.Index).ToList()).ToList()
+            : manifest.Tasks.Select(t => (IReadOnlyList<int>)[t.Index]).ToList();
 }

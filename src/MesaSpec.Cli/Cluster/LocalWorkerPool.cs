@@ -10,54 +10,63 @@ namespace MesaSpec.Cli.Cluster;
 /// <summary>
 /// Runs a run folder's tasks on this machine in <c>jobs</c> worker processes (this same <c>mesaspec</c>, verb
 /// <c>task</c>), each with the manifest's thread count: processes, not threads, because LibTorch's seeding and
-/// thread pool are per process. Forwards every worker's progress; after a failure it starts no new task
-/// (the running ones finish), as a sequential run stops at its first failure. Cancellation kills the workers.
+/// thread pool are per process. A worker runs a group of tasks (one seed's points, when they share its model) or
+/// one. Forwards every worker's progress; after a failure it starts no new group (the running ones finish), as a
+/// sequential run stops at its first failure. Cancellation kills the workers.
 /// </summary>
 internal sealed class LocalWorkerPool(RunFolder folder, int jobs)
 {
     public sealed record Failure(int Index, string Message);
 
+    /// <param name="groups">The task indices, in the groups one worker runs in order.</param>
     /// <param name="finished">Called, one call at a time, as each task's outcome lands in the folder.</param>
-    public IReadOnlyList<Failure> Run(IReadOnlyList<int> indices, IRunObserver observer, Action<int> finished, CancellationToken cancellationToken)
+    public IReadOnlyList<Failure> Run(IReadOnlyList<IReadOnlyList<int>> groups, IRunObserver observer, Action<int> finished, CancellationToken cancellationToken)
     {
-        var queue = new ConcurrentQueue<int>(indices);
+        var queue = new ConcurrentQueue<IReadOnlyList<int>>(groups.Where(g => g.Count > 0));
         var failures = new ConcurrentBag<Failure>();
         var gate = new Lock();
         var points = folder.Manifest.Tasks.Max(t => t.Point) + 1;
         void Worker()
         {
-            while (failures.IsEmpty && !cancellationToken.IsCancellationRequested && queue.TryDequeue(out var index))
+            while (failures.IsEmpty && !cancellationToken.IsCancellationRequested && queue.TryDequeue(out var group))
             {
-                var task = folder.Manifest.Tasks[index];
+                var tasks = group.Select(i => folder.Manifest.Tasks[i]).ToList();
                 lock (gate)
                 {
-                    observer.SeedStarted(task.Point, points, task.Seed);
+                    observer.SeedStarted(tasks[0].Point, points, tasks[0].Seed);
                 }
-                var failure = RunTask(task, observer, gate, cancellationToken);
-                if (failure is not null)
+                var failure = RunTasks(tasks, observer, gate, cancellationToken);
+                lock (gate)
                 {
-                    if (!cancellationToken.IsCancellationRequested)
+                    // The group's tasks that finished count even when a later one failed.
+                    foreach (var task in tasks.Where(t => File.Exists(folder.OutcomePath(t.Index))))
                     {
-                        failures.Add(new Failure(index, failure));
+                        finished(task.Index);
                     }
-                    continue;
                 }
-                lock (gate)
+                if (failure is { } f && !cancellationToken.IsCancellationRequested)
                 {
-                    finished(index);
+                    failures.Add(f);
                 }
             }
         }
-        var workers = Enumerable.Range(0, Math.Max(1, Math.Min(jobs, indices.Count))).Select(_ => Task.Run(Worker)).ToArray();
+        var workers = Enumerable.Range(0, Math.Max(1, Math.Min(jobs, queue.Count))).Select(_ => Task.Run(Worker)).ToArray();
         Task.WaitAll(workers, CancellationToken.None);
         cancellationToken.ThrowIfCancellationRequested();
         return failures.OrderBy(f => f.Index).ToList();
     }
 
-    /// <summary>Runs one task's worker to its end; null when its outcome is on disk, else why not.</summary>
-    private string? RunTask(ManifestTask task, IRunObserver observer, Lock gate, CancellationToken cancellationToken)
+    /// <summary>Runs one worker on <paramref name="tasks"/> to its end; null when every outcome is on disk, else the first task without one and why.</summary>
+    private Failure? RunTasks(IReadOnlyList<ManifestTask> tasks, IRunObserver observer, Lock gate, CancellationToken cancellationToken) =>
+        RunWorker(tasks, observer, gate, cancellationToken) is { } failure ? new Failure(FirstMissing(tasks).Index, failure) : null;
+
+    private ManifestTask FirstMissing(IReadOnlyList<ManifestTask> tasks) =>
+        tasks.FirstOrDefault(t => !File.Exists(folder.OutcomePath(t.Index))) ?? tasks[0];
+
+    private string? RunWorker(IReadOnlyList<ManifestTask> tasks, IRunObserver observer, Lock gate, CancellationToken cancellationToken)
     {
-        var info = WorkerExecutable.StartInfo(["task", folder.Path, task.Index.ToString(CultureInfo.InvariantCulture), "--progress", "jsonl"]);
+        var task = tasks[0];
+        var info = WorkerExecutable.StartInfo(["task", folder.Path, .. tasks.Select(t => t.Index.ToString(CultureInfo.InvariantCulture)), "--progress", "jsonl"]);
         Process? started;
         try
         {
@@ -104,11 +113,11 @@ internal sealed class LocalWorkerPool(RunFolder folder, int jobs)
         {
             return "cancelled";
         }
-        if (process.ExitCode == 0 && File.Exists(folder.OutcomePath(task.Index)))
+        if (process.ExitCode == 0 && tasks.All(t => File.Exists(folder.OutcomePath(t.Index))))
         {
             return null;
         }
-        return folder.Failure(task.Index)
+        return folder.Failure(FirstMissing(tasks).Index)
             ?? (errors.IsEmpty ? $"the worker exited with code {process.ExitCode}" : string.Join(" ", errors));
     }
 

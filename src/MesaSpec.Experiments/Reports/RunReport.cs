@@ -144,6 +144,14 @@ public sealed record TrainingReport(
     public string? ResumedFrom { get; init; }
 
     /// <summary>
+    /// The sweep point (0-based) whose training this seed's model is, when this point evaluates a model trained
+    /// there instead of training its own (the points' training lines do not depend on the swept parameter); the
+    /// rest of the record is that training's. Absent when the model was trained for this point.
+    /// </summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    public int? TrainedAtPoint { get; init; }
+
+    /// <summary>
     /// The model evaluated on every evaluation environment at regular points of training (<c>mesaspec run
     /// --scores-every STEPS</c>): when a proxy takes over shows as the step where its score passes the base
     /// objective's. Absent when not asked for.

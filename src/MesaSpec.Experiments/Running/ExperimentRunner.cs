@@ -43,6 +43,7 @@ public sealed class ExperimentRunner(ITrainer? trainer, RunOptions options)
         var aggregation = new RunAggregation(plan, spec, seeds, options);
         var task = new SeedTask(trainer, options);
         var evaluators = new PointEvaluators(plan);
+        using var shared = SharedTraining.For(plan, options);
         var outcomes = new List<SeedOutcome>();
         var status = RunStatus.Running;
         string? detail = null;
@@ -58,7 +59,7 @@ public sealed class ExperimentRunner(ITrainer? trainer, RunOptions options)
                 {
                     cancellationToken.ThrowIfCancellationRequested();
                     observer.SeedStarted(i, plan.Points.Count, seeds[position]);
-                    outcomes.Add(task.Run(plan.Points[i], pointEvaluators, i, seeds[position], position, new Progress(observer, i), cancellationToken));
+                    outcomes.Add(task.Run(plan.Points[i], pointEvaluators, i, seeds[position], position, new Progress(observer, i), cancellationToken, shared));
                     observer.ReportUpdated(Report());
                 }
             }

@@ -16,9 +16,11 @@ public sealed class SeedTask(ITrainer? trainer, RunOptions options)
 {
     /// <param name="position">The seed's place in the run's seed list: it decides how many behaviour samples this
     /// seed contributes (the first seeds fill the report's quota), exactly as when seeds ran in order.</param>
+    /// <param name="shared">Where the sweep's points share their models: this seed's model when an earlier point
+    /// trained it, and where a model trained here is kept for later points; null: train, and dispose at the end.</param>
     public SeedOutcome Run(
         ExperimentModel point, IReadOnlyList<PolicyEvaluator> evaluators, int pointIndex, int seed, int position,
-        IProgress<TrainingProgress>? progress, CancellationToken cancellationToken)
+        IProgress<TrainingProgress>? progress, CancellationToken cancellationToken, SharedTraining? shared = null)
     {
         var clock = Stopwatch.StartNew();
         ITrainedPolicy? trained = null;
@@ -30,7 +32,12 @@ public sealed class SeedTask(ITrainer? trainer, RunOptions options)
             }
             IPolicy policy;
             TrainingReport? training = null;
-            if (point.Policy is TrainedPolicy spec)
+            if (point.Policy is TrainedPolicy && shared?.Take(seed) is { } earlier)
+            {
+                policy = earlier.Policy;
+                training = earlier.Report with { TrainedAtPoint = earlier.Point };
+            }
+            else if (point.Policy is TrainedPolicy spec)
             {
                 if (trainer is null)
                 {
@@ -71,6 +78,11 @@ public sealed class SeedTask(ITrainer? trainer, RunOptions options)
                         Curriculum = curricula.Report(i, phase),
                     }).ToList(),
                 };
+                if (shared is not null)
+                {
+                    shared.Keep(seed, pointIndex, trained, training);
+                    trained = null; // the shared models are disposed with the run
+                }
             }
             else
             {

@@ -67,6 +67,12 @@ public interface ITrainedPolicy : IPolicy, IDisposable
     /// gives the budget.
     /// </summary>
     long? StepsTrained => null;
+
+    /// <summary>
+    /// Acts from now on exactly as right after training: its sampling stream restarted and any memory cleared, so
+    /// one trained model evaluated at several sweep points gives each point the numbers a freshly trained copy would.
+    /// </summary>
+    void RestartActing();
 }
 
 /// <summary>

@@ -44,7 +44,8 @@ internal static class ReportRows
                     }
                 }
             }
-            foreach (var training in point.Training)
+            // A point evaluating models trained at an earlier point trained nothing itself.
+            foreach (var training in point.Training.Where(t => t.TrainedAtPoint is null))
             {
                 RunStore.Execute(transaction, """
                     INSERT INTO training (run_id, point, seed, steps, steps_per_second, seconds, final_mean_return)
@@ -68,7 +69,8 @@ internal static class ReportRows
     }
 
     public static IEnumerable<RunArtifact> Checkpoints(RunReport report) =>
-        report.Points.SelectMany(p => p.Training).Where(t => t.Checkpoint is not null).Select(t => new RunArtifact("checkpoint", t.Checkpoint!));
+        report.Points.SelectMany(p => p.Training).Where(t => t.Checkpoint is not null).Select(t => t.Checkpoint!).Distinct(StringComparer.Ordinal)
+            .Select(path => new RunArtifact("checkpoint", path));
 
     private static void InsertScores(SqliteTransaction transaction, long runId, int point, string environment, string policy, IEnumerable<ObjectiveScore> scores)
     {

@@ -53,8 +53,21 @@ internal sealed partial class ExperimentBuilder(SymbolTable symbols, DiagnosticS
                 models.Add(model);
             }
         }
-        return new ExperimentPlan(experiment, sweep, models.Count == points.Count ? models : []);
+        return new ExperimentPlan(experiment, sweep, models.Count == points.Count ? models : [])
+        {
+            TrainsOnce = sweep is not null && models.Count > 1 && !TrainingMentions(experiment.Syntax, sweep.Parameter),
+        };
     }
+
+    /// <summary>
+    /// Whether a training line of the experiment has an identifier spelled <paramref name="parameter"/> anywhere in
+    /// it: every identifier, not only value references, so a name that might mean the parameter counts (training
+    /// again when it need not is slower; sharing when it should not would be wrong).
+    /// </summary>
+    private static bool TrainingMentions(DeclarationSyntax syntax, string parameter) =>
+        syntax.Members.Where(m => m is TrainMemberSyntax or ThenTrainMemberSyntax)
+            .SelectMany(m => m.DescendantsAndSelf().OfType<IdentifierSyntax>())
+            .Any(name => name.Text == parameter);
 
     private ExperimentModel? Build(DeclarationSymbol experiment, Dictionary<string, Value> assignment)
     {

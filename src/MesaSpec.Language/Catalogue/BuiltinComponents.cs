@@ -53,18 +53,38 @@ public sealed class BuiltinComponents : IComponentProvider
     public static ComponentDescriptor Lstm { get; } = new ComponentDescriptor("lstm", ComponentKind.Model,
         "A recurrent policy: dense layers on the flattened observation, then an LSTM cell whose state is carried through each episode (reset at its start), with policy and value heads. Memory lets a policy plan over steps or act on what it saw before.",
         [
-            new("hidden", MesaType.ListOf(MesaType.Int), Ints(64), "Width of each dense layer before the LSTM cell; its length is the depth."),
+            new("hidden", MesaType.ListOf(MesaType.Int), Ints(64), "Width of each dense layer before the LSTM cell; its length is the depth.", 1, 65536),
             new("size", MesaType.Int, I(128), "Units of the LSTM cell (the size of the memory).", 1, 65536),
-        ]) with { ReadableLayers = m => m.List("hidden").Count + 1 }; // the dense layers, then the memory
+        ])
+    {
+        // Dense layers to the cell's input, the cell's four gates over its input and its own state (two biases each, as
+        // LibTorch's), and the heads on the state.
+        ParameterCount = (arguments, cells) =>
+        {
+            var widths = Widths(arguments, "hidden");
+            var size = Number(arguments, "size", 128);
+            var input = widths.Length > 0 ? widths[^1] : cells;
+            return DenseChain([cells, .. widths]) + 4 * size * (input + size + 2) + DenseChain([size, ActionHeads]);
+        },
+        ReadableLayers = m => m.List("hidden").Count + 1, // the dense layers, then the memory
+    };
 
     public static ComponentDescriptor ConvLstm { get; } = new ComponentDescriptor("conv_lstm", ComponentKind.Model,
         "A convolutional recurrent policy (a small DRC-style planner): 3x3 convolutions, then a convolutional LSTM cell whose state keeps the grid's layout and is carried through each episode, then mean and max pooling over the grid and a dense layer with policy and value heads. The pooling makes it usable on grids of any size.",
         [
-            new("channels", MesaType.ListOf(MesaType.Int), Ints(16), "Output channels of each 3x3 convolution before the recurrent cell."),
+            new("channels", MesaType.ListOf(MesaType.Int), Ints(16), "Output channels of each 3x3 convolution before the recurrent cell.", 1, 4096),
             new("size", MesaType.Int, I(32), "Channels of the convolutional LSTM's state at every cell.", 1, 4096),
             new("hidden", MesaType.Int, I(128), "Width of the dense layer after the pooling.", 1, 65536),
         ])
     {
+        // The 3x3 convolutions (counted per input channel, as cnn's), the cell's one 3x3 convolution from its input and
+        // its state to its four gates, then the dense layer over the mean and maximum of the state, and the heads.
+        ParameterCount = (arguments, cells) =>
+        {
+            var (convolutions, input) = Convolutions(Widths(arguments, "channels"));
+            var size = Number(arguments, "size", 32);
+            return convolutions + (9 * (input + size) + 1) * 4 * size + DenseChain([2 * size, Number(arguments, "hidden", 128), ActionHeads]);
+        },
         ReadableLayers = m => m.List("channels").Count + 2, // the convolutions, the memory, the dense layer
         AnyGridSize = _ => true, // the pooling before the dense layer
     };
@@ -82,14 +102,8 @@ public sealed class BuiltinComponents : IComponentProvider
         // its mean and maximum per channel.
         ParameterCount = (arguments, cells) =>
         {
-            var channels = Widths(arguments, "channels");
-            double convolutions = 0, input = 1;
-            foreach (var c in channels)
-            {
-                convolutions += (9 * input + 1) * c;
-                input = c;
-            }
-            var hidden = arguments.TryGetValue("hidden", out var h) ? h.AsFloat() : 128;
+            var (convolutions, input) = Convolutions(Widths(arguments, "channels"));
+            var hidden = Number(arguments, "hidden", 128);
             var pooled = arguments.TryGetValue("pool", out var p) && p.AsString() == CnnGlobalPool;
             return convolutions + DenseChain([pooled ? 2 * input : input * cells, hidden, ActionHeads]);
         },
@@ -109,6 +123,21 @@ public sealed class BuiltinComponents : IComponentProvider
 
     private static double[] Widths(IReadOnlyDictionary<string, Value> arguments, string name) =>
         arguments.TryGetValue(name, out var value) && value.Raw is IReadOnlyList<Value> list ? [.. list.Select(v => v.AsFloat())] : [];
+
+    private static double Number(IReadOnlyDictionary<string, Value> arguments, string name, double fallback) =>
+        arguments.TryGetValue(name, out var value) ? value.AsFloat() : fallback;
+
+    /// <summary>Weights and biases of 3x3 convolutions from one input channel through each width, and the last width.</summary>
+    private static (double Parameters, double Output) Convolutions(double[] channels)
+    {
+        double parameters = 0, input = 1;
+        foreach (var c in channels)
+        {
+            parameters += (9 * input + 1) * c;
+            input = c;
+        }
+        return (parameters, input);
+    }
 
     /// <summary>Weights and biases of dense layers between consecutive widths.</summary>
     private static double DenseChain(double[] widths)

@@ -44,7 +44,7 @@ public sealed partial class ActorCriticPolicy : ITrainedPolicy, IPreferringPolic
     {
         this.seed = seed;
         PhaseCheckpoints = phaseCheckpoints ?? [checkpointPath];
-        random = DeterministicRandom.For(seed, 0, EvaluationSalt);
+        random = EvaluationStream(seed);
         this.model = model;
         this.shape = shape;
         this.actionCount = actionCount;
@@ -73,6 +73,15 @@ public sealed partial class ActorCriticPolicy : ITrainedPolicy, IPreferringPolic
     internal bool OwnsModel { get; init; } = true;
 
     public void Act(IVectorEnvironment environment, Span<int> actions) => Act(environment, actions, thinking: 0);
+
+    public void RestartActing()
+    {
+        ObjectDisposedException.ThrowIf(disposed, this);
+        random = EvaluationStream(seed);
+        memory?.Dispose();
+        memory = null;
+        memoryOf = null;
+    }
 
     /// <summary>This policy thinking <paramref name="steps"/> steps on each episode's first observation; the same as itself without memory.</summary>
     public IPolicy Thinking(int steps) => model is RecurrentActorCritic && steps > 0 ? new ThinkingView(this, steps) : this;
@@ -204,6 +213,9 @@ public sealed partial class ActorCriticPolicy : ITrainedPolicy, IPreferringPolic
     }
 
     private const ulong EvaluationSalt = 0x6576616C5F706F6CUL; // "eval_pol"
+
+    /// <summary>The stream acting draws from, as it is when training hands the model over.</summary>
+    private static DeterministicRandom EvaluationStream(int seed) => DeterministicRandom.For(seed, 0, EvaluationSalt);
 
     /// <summary>Inverse-CDF sampling; the last action absorbs rounding so a choice is always made.</summary>
     private int Sample(TorchSharp.Utils.TensorAccessor<float> probabilities, int offset)

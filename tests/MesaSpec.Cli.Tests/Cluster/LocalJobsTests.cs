@@ -30,4 +30,20 @@ public sealed class LocalJobsTests : IDisposable
             Assert.Contains($"{label}: evaluated", two.Out, StringComparison.Ordinal);
         }
     }
+
+    [Fact]
+    public void Points_that_share_a_model_train_it_once_per_seed_in_one_worker()
+    {
+        // The training line does not mention the swept corner: each seed's worker trains once and evaluates both points.
+        workspace.Write("sweep.mesa", ClusterSpecs.Sweep(ClusterSpecs.Tiny.Replace("Maze(corner: corner)", "Maze", StringComparison.Ordinal), 10));
+        var one = Mesaspec.Run(workspace.Root, "run", "sweep.mesa", "--jobs", "1", "--out", "one", "--progress", "lines");
+        var two = Mesaspec.Run(workspace.Root, "run", "sweep.mesa", "--jobs", "2", "--out", "two", "--progress", "lines");
+        Assert.True(one.ExitCode is 0 or 1, one.All);
+        Assert.True(two.ExitCode is 0 or 1, two.All);
+        var report = workspace.Read("two/report.json");
+        Assert.Equal(ClusterSpecs.Comparable(workspace.Read("one/report.json")), ClusterSpecs.Comparable(report));
+        Assert.Equal(2, report.Split("\"trainedAtPoint\": 0", StringSplitOptions.None).Length - 1); // point 2's two seeds
+        Assert.Equal(4, Directory.GetFiles(Path.Combine(workspace.Root, "two", "tasks"), "*.json").Length);
+        Assert.Equal(2, Directory.GetDirectories(Path.Combine(workspace.Root, "two", "checkpoints")).Length); // point0-seed0, point0-seed1
+    }
 }

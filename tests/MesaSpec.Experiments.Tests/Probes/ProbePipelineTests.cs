@@ -105,6 +105,12 @@ public sealed class ProbePipelineTests
         private DeterministicRandom random = DeterministicRandom.For(seed, 0, 11);
         private DeterministicRandom noise = DeterministicRandom.For(seed, 1, 12);
 
+        public void RestartActing()
+        {
+            random = DeterministicRandom.For(seed, 0, 11);
+            noise = DeterministicRandom.For(seed, 1, 12);
+        }
+
         public IReadOnlyList<LearningCurvePoint> LearningCurve => [];
 
         public string? CheckpointPath => null;

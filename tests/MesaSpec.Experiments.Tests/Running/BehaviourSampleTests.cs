@@ -138,6 +138,11 @@ public sealed class BehaviourSampleTests
             }
         }
 
+        /// <summary>Acts the same whenever it acts: nothing to restart.</summary>
+        public void RestartActing()
+        {
+        }
+
         public void Dispose()
         {
         }
@@ -151,6 +156,11 @@ public sealed class BehaviourSampleTests
         public string? CheckpointPath => null;
 
         public void Act(IVectorEnvironment environment, Span<int> actions) => actions.Fill(action);
+
+        /// <summary>Acts the same whenever it acts: nothing to restart.</summary>
+        public void RestartActing()
+        {
+        }
 
         public void Dispose()
         {

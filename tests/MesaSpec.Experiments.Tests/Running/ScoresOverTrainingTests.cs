@@ -59,6 +59,11 @@ public sealed class ScoresOverTrainingTests
 
         public void Act(IVectorEnvironment environment, Span<int> actions) => actions[..environment.Count].Fill(action);
 
+        /// <summary>Acts the same whenever it acts: nothing to restart.</summary>
+        public void RestartActing()
+        {
+        }
+
         public void Dispose()
         {
         }

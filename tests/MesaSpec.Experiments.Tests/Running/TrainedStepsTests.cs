@@ -60,6 +60,11 @@ public sealed class TrainedStepsTests
 
         public void Act(IVectorEnvironment environment, Span<int> actions) => actions.Clear();
 
+        /// <summary>Acts the same whenever it acts: nothing to restart.</summary>
+        public void RestartActing()
+        {
+        }
+
         public void Dispose()
         {
         }

@@ -56,6 +56,22 @@ public sealed class ModelMemoryCheckTests
     }
 
     [Fact]
+    public void A_model_with_memory_is_counted_too()
+    {
+        // 34 billion parameters in the cell's gates: 550 GB of training state.
+        var spec = Specs.WithExperiment().Replace("with mlp using", "with [|lstm(hidden: [65536], size: 65536)|] using", StringComparison.Ordinal);
+        Check.Single(Check.Diagnostics(spec, ModelTooLarge), ModelTooLarge);
+    }
+
+    [Theory]
+    [InlineData("lstm")]
+    [InlineData("conv_lstm")]
+    [InlineData("lstm(hidden: [256], size: 256)")]
+    public void Ordinary_models_with_memory_pass(string model) =>
+        Assert.DoesNotContain(Compilation.Create(SyntaxTree.Parse(Specs.WithExperiment().Replace("with mlp using", $"with {model} using", StringComparison.Ordinal), "/ws/main.mesa")).Diagnostics,
+            d => d.Code == ModelTooLarge);
+
+    [Fact]
     public void Ordinary_models_pass() =>
         Assert.DoesNotContain(Compilation.Create(SyntaxTree.Parse(Specs.WithExperiment().Replace("with mlp using", "with mlp(hidden: [256, 256]) using", StringComparison.Ordinal), "/ws/main.mesa")).Diagnostics,
             d => d.Code == ModelTooLarge);
