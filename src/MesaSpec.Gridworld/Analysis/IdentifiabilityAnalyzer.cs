@@ -59,22 +59,28 @@ public static class IdentifiabilityAnalyzer
                     analysable.Remove(environment.Name);
                     continue;
                 }
-                var baseOptimal = levels.Select(l => planner.OptimalReturn(l, baseObjective, baseObjective)).ToArray();
-                foreach (var mesa in mesaObjectives)
+                // Level by level, so one enumeration of a level's states serves the base plan and every comparison
+                // (and only one level's states are held at a time).
+                var separating = new int[mesaObjectives.Count];
+                foreach (var level in levels)
                 {
-                    var separating = 0;
-                    for (var i = 0; i < levels.Count; i++)
+                    var levelPlanner = planner.ForLevel(level, baseObjective);
+                    var baseOptimal = planner.OptimalReturn(levelPlanner, baseObjective);
+                    for (var m = 0; m < mesaObjectives.Count; m++)
                     {
                         cancellationToken.ThrowIfCancellationRequested();
-                        if (planner.Compare(levels[i], baseObjective, mesa, baseOptimal[i]).Tests)
+                        if (planner.Compare(levelPlanner, mesaObjectives[m], baseOptimal).Tests)
                         {
-                            separating++;
+                            separating[m]++;
                         }
                     }
-                    rates.Add(new ConflictRate(mesa.Name, environment.Name, levels.Count, separating));
-                    if (separating > 0)
+                }
+                for (var m = 0; m < mesaObjectives.Count; m++)
+                {
+                    rates.Add(new ConflictRate(mesaObjectives[m].Name, environment.Name, levels.Count, separating[m]));
+                    if (separating[m] > 0)
                     {
-                        separated.Add(mesa.Name);
+                        separated.Add(mesaObjectives[m].Name);
                     }
                 }
             }
