@@ -336,7 +336,8 @@ public static class HtmlReport
             + "Arrows: where the policy tends to go from each free cell at the start of the episode, its action probabilities "
             + "summed as vectors (a vector field: a long arrow for a decided move, a dot where the moves cancel; hover for the probabilities). "
             + "Outlines: each candidate objective's target cells, in the colours named under the grid. "
-            + "Line: the episode's trajectory, ending at the orange dot. Beside it, the model's own value estimate from each cell (darker is higher). "
+            + "Line: the episode's trajectory, ending at the orange dot. Beside it, the model's own value estimate from each cell (darker is higher), "
+            + "then each candidate objective's optimal return from each cell (the exact planner's: where that objective says the agent should want to be). "
             + "Conflict levels (where the objectives disagree) come first.</p>\n");
         foreach (var e in point.Evaluations.Where(e => e.Samples.Count > 0))
         {
@@ -353,6 +354,15 @@ public static class HtmlReport
                 if (ValuePicture.Render(sample, e.Environment) is { } valueMap)
                 {
                     html.Append("<figure>").Append(valueMap).Append("</figure>");
+                }
+                foreach (var (optimalMap, objective) in ValuePicture.RenderOptimal(sample, e.Environment))
+                {
+                    html.Append("<figure>").Append(optimalMap)
+                        .Append($"<figcaption>the best return {E(objective)} allows from each free cell (darker is higher); its targets outlined</figcaption></figure>");
+                }
+                if (sample.OptimalValuesOmitted is { } omitted)
+                {
+                    html.Append($"<p class=\"muted\">{E(omitted)}</p>");
                 }
             }
             html.Append("</div>\n");

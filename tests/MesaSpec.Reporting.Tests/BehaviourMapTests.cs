@@ -75,6 +75,32 @@ public sealed partial class BehaviourMapTests
     }
 
     [Fact]
+    public void Each_candidates_optimal_return_is_a_map_of_its_own_with_its_targets_outlined()
+    {
+        var plain = Sample(p => [0, 1, 0, 0]);
+        var sample = plain with
+        {
+            Targets = [new SampleTarget("EatCheese", [[3, 1]]), new SampleTarget("GoToCorner", [[4, 0], [3, 0]])],
+            OptimalValues = [new OptimalValueMap("EatCheese", plain.Values!), new OptimalValueMap("GoToCorner", [.. plain.Values!.Select(row => row.Select(v => v * 2).ToArray())])],
+        };
+        var maps = ValuePicture.RenderOptimal(sample, "Maze").ToList();
+        Assert.Equal(["EatCheese", "GoToCorner"], maps.Select(m => m.Objective));
+        Assert.Contains("Maze: optimal return of GoToCorner, level 7, seed 0 (0.20 to 1.40)", maps[1].Picture, StringComparison.Ordinal);
+        Assert.Equal(1, Regex.Count(maps[0].Picture, "<polyline "));
+        Assert.Equal(2, Regex.Count(maps[1].Picture, "<polyline "));
+        Assert.Contains("(1, 1): optimal return 0.200", maps[1].Picture, StringComparison.Ordinal);
+
+        var report = SampleReports.Finished();
+        var html = HtmlReport.Render(report with
+        {
+            Points = [report.Points[0] with { Evaluations = [report.Points[0].Evaluations[0] with { Samples = [sample, plain with { OptimalValuesOmitted = "optimal value maps left out: too large" }] }] }],
+        });
+        Assert.Equal(2, Regex.Count(html, "<figcaption>the best return [A-Za-z]+ allows"));
+        Assert.Contains("the best return GoToCorner allows from each free cell", html, StringComparison.Ordinal);
+        Assert.Contains("optimal value maps left out: too large", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Probabilities_and_values_survive_report_json_and_are_absent_from_older_reports()
     {
         var report = SampleReports.Finished();

@@ -314,7 +314,26 @@ public sealed record BehaviourSample(
     /// in reports written before it existed.
     /// </summary>
     public IReadOnlyList<SampleTarget>? Targets { get; init; }
+
+    /// <summary>
+    /// Each candidate's best achievable return with the agent starting on each free cell, the level otherwise as it
+    /// starts (the exact planner, under the base objective's episode rules and the evaluation's discount: jaxgmg's
+    /// "value" and "proxy value" maps), in the candidates' order. Null when not computed: reports written before it
+    /// existed, or a level too large to plan from every cell (<see cref="OptimalValuesOmitted"/> says why).
+    /// </summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyList<OptimalValueMap>? OptimalValues { get; init; }
+
+    /// <summary>Why <see cref="OptimalValues"/> is absent for this level (its planning would be too large); null otherwise.</summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    public string? OptimalValuesOmitted { get; init; }
 }
+
+/// <summary>
+/// <c>Values[y][x]</c>: the objective's optimal return from that free cell (null for walls and item cells), rounded to
+/// <see cref="BehaviourSample.Precision"/> decimals.
+/// </summary>
+public sealed record OptimalValueMap(string Objective, IReadOnlyList<double?[]> Values);
 
 /// <summary>The <c>[x, y]</c> cells an objective's goal points at on a sample level.</summary>
 public sealed record SampleTarget(string Objective, IReadOnlyList<int[]> Cells);

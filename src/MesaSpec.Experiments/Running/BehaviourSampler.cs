@@ -24,12 +24,12 @@ internal static class BehaviourSampler
         foreach (var episode in order)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            samples.Add(Replay(setup, policy, seed, episode));
+            samples.Add(Replay(setup, policy, seed, episode, cancellationToken));
         }
         return samples;
     }
 
-    private static BehaviourSample Replay(EvaluationSetup setup, IPolicy policy, int seed, int episode)
+    private static BehaviourSample Replay(EvaluationSetup setup, IPolicy policy, int seed, int episode, CancellationToken cancellationToken)
     {
         var level = setup.Levels[episode];
         var environment = GridVectorEnvironment.ForLevels(setup.Environment, setup.BaseObjective, 1, [level], setup.Layout);
@@ -71,11 +71,14 @@ internal static class BehaviourSampler
         // The level's rows, then its legend line.
         var grid = LevelRenderer.Render(level).Split('\n', StringSplitOptions.RemoveEmptyEntries).ToList();
         var preferences = Preferences(setup, policy, level);
+        var (optimalValues, omitted) = OptimalValueMaps.For(setup, level, cancellationToken);
         return new BehaviourSample(seed, episode, grid, trajectory, visits, preferences?.Preferred, setup.Conflicts[0][episode])
         {
             ActionProbabilities = preferences?.Probabilities,
             Values = preferences?.Values,
             Targets = Targets(setup, level),
+            OptimalValues = optimalValues,
+            OptimalValuesOmitted = omitted,
         };
     }
 
