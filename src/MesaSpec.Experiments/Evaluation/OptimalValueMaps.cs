@@ -20,7 +20,7 @@ public static class OptimalValueMaps
     /// <summary>The maps, or null and the reason they are left out.</summary>
     public static (IReadOnlyList<OptimalValueMap>? Maps, string? Omitted) For(EvaluationSetup setup, Level level, CancellationToken cancellationToken)
     {
-        var starts = Enumerable.Range(0, level.CellCount).Where(c => !level.Walls[c] && level.ItemAt[c] < 0).ToList();
+        var starts = StartCells.Free(level).ToList();
         var horizon = setup.Environment.Horizon;
         var estimate = starts.Sum(c => PlannerStateEstimate.UpperBound(level.WithAgentAt(c), horizon, setup.BaseObjective, setup.Candidates));
         if (estimate > StateBudget)
