@@ -4,10 +4,11 @@ import type { Middleware } from 'vscode-languageclient/node';
 import { experimentTarget } from './core/commandArguments';
 import { previewText } from './core/previewText';
 import { acceptSnapshotArguments } from './core/runArgs';
+import { lastReports } from './core/runHistory';
 import { outlineSpec } from './core/specOutline';
 import { ExpectationGutter } from './editor/expectationGutter';
 import { registerExpectationHover } from './editor/expectationHover';
-import { createRunHistoryView } from './history/runHistoryView';
+import { createRunHistoryView, loadHistory } from './history/runHistoryView';
 import { findReports, ResultsPanel } from './results/resultsPanel';
 import { ExperimentRunner, type RunRequest } from './run/experimentRunner';
 import { LastRun } from './run/lastRun';
@@ -34,6 +35,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   const lastRun = new LastRun(context.workspaceState);
   context.subscriptions.push(serverLog, runLog, runner, results, expectationStatus, tests,
     new ExpectationGutter(context, tests, expectationStatus), registerExpectationHover(tests, expectationStatus));
+
+  // A reloaded window shows each expectation's last result again, from the run history (stale where the spec changed).
+  void loadHistory(runner).then((loaded) => ('runs' in loaded ? tests.restore(lastReports(loaded.runs)) : undefined));
 
   runner.onRunStarted(({ request, outDir, label }) => {
     // Every run, from any of its buttons, is the one "Run Last Again" repeats.

@@ -102,3 +102,24 @@ export function startedText(run: RecordedRun): string {
 export function reportJsonOf(run: RecordedRun): string | undefined {
   return run.outputDirectory ? path.join(run.outputDirectory, 'report.json') : undefined;
 }
+
+/** A spec's experiment and the report of its newest finished run: what the editor shows as each expectation's last result. */
+export interface LastReport {
+  specPath: string;
+  experiment: string;
+  reportPath: string;
+}
+
+/**
+ * Per spec and experiment, the report of the newest run that finished (a cancelled, failed or interrupted run
+ * checked no expectation) and wrote an output folder: what a reloaded window restores into the gutter and the
+ * Testing panel. Whether its results still hold is the store's business (the report's hash of the spec against
+ * the spec's text now), not this list's.
+ */
+export function lastReports(runs: RecordedRun[]): LastReport[] {
+  return groupRuns(runs).flatMap((spec) => spec.experiments.flatMap(({ experiment, runs: newestFirst }) => {
+    const last = newestFirst.find((run) => run.status === 'finished' && run.outputDirectory);
+    const reportPath = last && reportJsonOf(last);
+    return reportPath ? [{ specPath: spec.specPath, experiment, reportPath }] : [];
+  }));
+}

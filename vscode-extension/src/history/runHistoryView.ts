@@ -6,7 +6,7 @@ import { registerHistoryCommands, type HistoryActions } from './runHistoryComman
 import { type HistoryLoad, type HistoryNode, RunHistoryTree } from './runHistoryTree';
 
 /** Asks `mesaspec runs list --json` in every workspace folder; in an untrusted folder runs nothing. */
-async function loadHistory(runner: ExperimentRunner): Promise<HistoryLoad> {
+export async function loadHistory(runner: ExperimentRunner): Promise<HistoryLoad> {
   if (!vscode.workspace.isTrusted) return { problem: 'The run history is read by the mesaspec program, which runs only in a trusted workspace.' };
   const runs: RecordedRun[] = [];
   for (const folder of vscode.workspace.workspaceFolders ?? []) {

@@ -3,6 +3,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { specHash } from '../core/expectationStatus';
 import { parseReport, type RunReport } from '../core/reportModel';
+import type { LastReport } from '../core/runHistory';
 import { snapshotDiff } from '../core/snapshotFiles';
 import { outlineSpec } from '../core/specOutline';
 import type { ExperimentRunner, RunOutcome } from '../run/experimentRunner';
@@ -172,6 +173,22 @@ export class ExpectationTests implements vscode.Disposable {
       }
     } finally {
       run.end();
+    }
+  }
+
+  /**
+   * After a window reload: each experiment's last recorded report (`lastReports` of the run history) shown again as
+   * its expectations' results, in the gutter, the hover and this panel. Only where this session knows nothing yet
+   * of the experiment, and only reports that are still on disk; results measured on another text of the spec show
+   * as stale (the report's hash of the spec against the text now).
+   */
+  async restore(reports: LastReport[]): Promise<void> {
+    for (const last of reports) {
+      const uri = vscode.Uri.file(last.specPath);
+      if (!this.controller.items.get(uri.toString())) await this.updateFromDisk(uri);
+      const expectations = this.expectationItems(uri, last.experiment);
+      if (expectations.length === 0 || expectations.some((e) => this.status.get(e.id)) || !fs.existsSync(last.reportPath)) continue;
+      this.recordReport(uri, last.experiment, last.reportPath);
     }
   }
 

@@ -1,6 +1,6 @@
 // End to end, in code-server with the packaged .vsix: the status of each `expect` line in the gutter (not run,
-// holds, fails, stale after an edit), its hover with the measured value, and the MesaSpec run history view (lists
-// a run, opens its report, compares two runs, deletes one). The spec runs a reference policy, so each run takes
+// holds, fails, stale after an edit, restored after a reload), its hover with the measured value, and the MesaSpec run
+// history view (lists a run, opens its report, compares two runs, deletes one). The spec runs a reference policy, so each run takes
 // seconds and trains nothing. Screenshots go to vscode-extension/test-artifacts/history-*.png.
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
@@ -190,6 +190,18 @@ describe('MesaSpec gutter status and run history (code-server)', function () {
     await screenshot(page, 'history-07-compare');
   });
 
+  it('shows the last results again after the window reloads', async () => {
+    const { page } = session;
+    await timed('reload the window: the gutter restored from the run history', async () => {
+      await page.reload();
+      await page.waitForSelector('.monaco-workbench', { timeout: 90_000 });
+      await page.waitForSelector('.part.statusbar', { timeout: 60_000 });
+      await openFile(page, 'oracle-corner.mesa');
+      await waitForGutter(page, ['holds.svg', 'fails.svg', 'holds.svg'], 60_000);
+    });
+    await screenshot(page, 'history-08-gutter-after-reload');
+  });
+
   it('deletes a run after a confirmation', async () => {
     const { page } = session;
     await runCommand(page, 'View: Close All Editor Groups');
@@ -197,12 +209,12 @@ describe('MesaSpec gutter status and run history (code-server)', function () {
     const dialog = page.locator('.monaco-dialog-box', { hasText: 'Delete run 1' }).first();
     await chooseFromContextMenu(page, historyRow(page, 'Run 1'), 'Delete Run', dialog);
     assert.match(await dialog.innerText(), /report files stay/);
-    await screenshot(page, 'history-08-delete-confirm');
+    await screenshot(page, 'history-09-delete-confirm');
     await timed('delete a run', async () => {
       await dialog.locator('.monaco-button', { hasText: /^Delete$/ }).click();
       await historyRow(page, 'Run 1').waitFor({ state: 'detached', timeout: 30_000 });
     });
     assert.ok(await historyRow(page, 'Run 2').isVisible(), 'the other run stays');
-    await screenshot(page, 'history-09-after-delete');
+    await screenshot(page, 'history-10-after-delete');
   });
 });

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import * as path from 'node:path';
-import { compareArguments, deleteArguments, groupRuns, listArguments, parseRunList, reportJsonOf, runOutcome, startedText } from '../../src/core/runHistory';
+import { compareArguments, deleteArguments, groupRuns, lastReports, listArguments, parseRunList, reportJsonOf, runOutcome, startedText } from '../../src/core/runHistory';
 
 // `mesaspec runs list --json` as the CLI prints it (MesaSpec.History.RunSummary through ReportJson).
 const listed = JSON.stringify([
@@ -32,6 +32,16 @@ describe('run history (runs list --json)', () => {
     const groups = groupRuns([...runs, ...parseRunList(listed, '/w')]);
     assert.deepEqual(groups.map((g) => g.specPath), ['/w/specs/a.mesa', '/w/tiny.mesa']);
     assert.deepEqual(groups[1].experiments.map((e) => [e.experiment, e.runs.map((r) => r.id)]), [['Other', [2]], ['TinyCorner', [3]]]);
+  });
+
+  it('restores, per spec and experiment, the newest finished run that left a report', () => {
+    // A newer cancelled run of TinyCorner checked nothing: the finished one before it is the last result.
+    const cancelledLater = parseRunList(JSON.stringify([{ id: 4, experiment: 'TinyCorner', specPath: '/w/tiny.mesa', status: 'cancelled', passed: null,
+      startedAt: '2026-12-04T21:40:00+00:00', verdicts: '', outputDirectory: '/w/runs/d' }]), '/w');
+    assert.deepEqual(lastReports([...runs, ...cancelledLater]), [
+      { specPath: path.resolve('/w', 'specs/a.mesa'), experiment: 'TinyCorner', reportPath: path.join('/w', 'runs', 'a', 'report.json') },
+      { specPath: '/w/tiny.mesa', experiment: 'TinyCorner', reportPath: path.join('/w', 'runs', 'c', 'report.json') },
+    ]);
   });
 
   it('says the outcome: expectations held or failed, else the status', () => {
