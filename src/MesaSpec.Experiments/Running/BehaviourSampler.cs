@@ -112,7 +112,7 @@ internal static class BehaviourSampler
             probabilities[y] = new double[]?[level.Width];
             values[y] = new double?[level.Width];
         }
-        var starts = Enumerable.Range(0, level.CellCount).Where(c => !level.Walls[c] && level.ItemAt[c] < 0).Select(level.WithAgentAt).ToList();
+        var starts = Enumerable.Range(0, level.CellCount).Where(c => !level.Walls[c] && level.ItemsAt[c] == 0).Select(level.WithAgentAt).ToList();
         if (starts.Count == 0)
         {
             return new CellPreferences(preferred, probabilities, values);
