@@ -41,7 +41,7 @@ public class DynamicsTests
         Assert.Equal(9.99f, last.Reward);
         Assert.True(last.Done);
         Assert.False(last.Truncated);
-        Assert.Equal(new StepOutcome(3, 0, ItemEffect.Collected) { AliveBefore = 1 }, environment.LastOutcome(0)); // the cheese was there before the step
+        Assert.Equal(new StepOutcome(3, 1) { Collected = 1, AliveBefore = 1 }, environment.LastOutcome(0)); // the cheese was there before the step
         Assert.Equal(0, environment.AgentCell(0));
         Assert.Equal(0, environment.StepIndex(0));
         Assert.Equal(1, environment.Serial(0));

@@ -116,7 +116,27 @@ public sealed class ObservationTests
         }
         """;
 
+    /// <summary>Items on items (a cheese on each dish, a key on a chest) seen whole and through a window.</summary>
+    private const string Stacked = """
+        environment E {
+          grid 7 x 7
+          walls maze
+          agent spawn anywhere
+          item dish shape dish count 3
+          item cheese colour yellow count 2 spawn on(dish)
+          item chest behaviour chest count 2
+          item key behaviour key count 2 spawn on(chest)
+          item monster behaviour monster moves chase(agent)
+          horizon 30
+        }
+        objective O {
+          reward +1 when agent collects cheese
+          reward +1 when agent opens chest
+        }
+        """;
+
     [Theory]
+    [InlineData(Stacked, true, true)]
     [InlineData(Monsters, true, false)]
     [InlineData(Keys, false, true)]
     [InlineData(SharedChannels, true, false)]

@@ -50,7 +50,7 @@ public sealed class EpisodeReplay(EvaluationModel evaluation, ObjectiveModel bas
         var symbols = LevelRenderer.Symbols(level.Items);
         return new ReplayedEpisode(level.Width, level.Height,
             string.Concat(Enumerable.Range(0, level.CellCount).Select(c => level.Walls[c] ? '#' : '.')),
-            string.Concat(level.Items.KindOfItem.Select(k => symbols[k])),
+            string.Concat(level.Items.DrawingOrder.Select(i => symbols[level.Items.KindOfItem[i]])),
             rows[^1].StartsWith("legend:", StringComparison.Ordinal) ? rows[^1]["legend:".Length..].Trim() : "",
             frames);
     }
@@ -58,11 +58,14 @@ public sealed class EpisodeReplay(EvaluationModel evaluation, ObjectiveModel bas
     /// <summary>Where the agent and every item on the grid are: static items at their cells, moving ones where they went.</summary>
     private static EpisodeFrame Frame(GridVectorEnvironment environment, Level level, int agent, ulong alive, ReadOnlySpan<int> entityCells)
     {
-        var items = new int[level.Items.ItemCount];
-        for (var i = 0; i < items.Length; i++)
+        // In drawing order, bottom to top: the page draws them one after the other, so a stack shows its top item.
+        var order = level.Items.DrawingOrder;
+        var items = new int[order.Length];
+        for (var n = 0; n < items.Length; n++)
         {
+            var i = order[n];
             var entity = environment.Items.EntityOfItem[i];
-            items[i] = (alive & (1UL << i)) == 0 ? -1 : entity >= 0 ? entityCells[entity] : level.ItemCells[i];
+            items[n] = (alive & (1UL << i)) == 0 ? -1 : entity >= 0 ? entityCells[entity] : level.ItemCells[i];
         }
         return new EpisodeFrame(agent, items);
     }
@@ -92,9 +95,10 @@ public sealed class EpisodeReplay(EvaluationModel evaluation, ObjectiveModel bas
 
 /// <summary>
 /// A replayed episode for the page: the grid's walls (<c>#</c>) and floor (<c>.</c>) row by row in one string, each item's
-/// symbol (as <see cref="LevelRenderer"/> draws it), the legend, and a frame per state from the start to the end.
+/// symbol (as <see cref="LevelRenderer"/> draws it; items in <see cref="ItemKinds.DrawingOrder"/>, bottom of a stack first),
+/// the legend, and a frame per state from the start to the end.
 /// </summary>
 public sealed record ReplayedEpisode(int Width, int Height, string Floor, string ItemSymbols, string Legend, IReadOnlyList<EpisodeFrame> Frames);
 
-/// <summary>The agent's cell and each item's cell (-1 once it is gone) in one state of an episode.</summary>
+/// <summary>The agent's cell and each item's cell (-1 once it is gone) in one state of an episode, items in drawing order.</summary>
 public sealed record EpisodeFrame(int Agent, int[] Items);

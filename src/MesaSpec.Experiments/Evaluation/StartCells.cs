@@ -6,5 +6,5 @@ namespace MesaSpec.Experiments.Evaluation;
 public static class StartCells
 {
     public static IEnumerable<int> Free(Level level) =>
-        Enumerable.Range(0, level.CellCount).Where(c => !level.Walls[c] && level.ItemAt[c] < 0);
+        Enumerable.Range(0, level.CellCount).Where(c => !level.Walls[c] && level.ItemsAt[c] == 0);
 }

@@ -50,6 +50,7 @@ public static class EnvironmentFingerprint
         DifferenceRegion d => $"({Region(d.Left)} - {Region(d.Right)})",
         UnionRegion u => "(" + string.Join(" | ", u.Parts.Select(Region)) + ")",
         NearRegion n => $"near {n.Anchor} {n.Distance}",
+        OnRegion o => $"on {o.Anchor}",
         CellsRegion cs => "cells " + Cells(cs.Cells),
         _ => region.ToString() ?? "",
     };

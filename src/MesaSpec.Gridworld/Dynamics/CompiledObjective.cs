@@ -9,7 +9,7 @@ namespace MesaSpec.Gridworld.Dynamics;
 /// kind and event, and per cell for region targets, so scoring a step is a few array reads. Several terms on the same
 /// event add up. A region target counts only with Reaches.
 /// A term with a hold condition (<c>unless agent holds shield</c>) reads the inventory at the moment of its event: the
-/// agent's move and each-step terms see it before the move, an entity's contact sees it after the move and after the
+/// agent's move (every item on the cell it entered, when items share it) and each-step terms see it before the move, an entity's contact sees it after the move and after the
 /// contacts before it used their shields. A term with <c>at most N</c> keeps a counter in the episode's counter word
 /// (8 bits per counted term, in term order), which the caller carries from step to step and clears at each episode's start.
 /// A term with an order (<c>after apple</c>) counts only when no item of that kind was on the grid before the step, so it
@@ -117,13 +117,17 @@ public sealed class CompiledObjective
         if (outcome.Cell >= 0)
         {
             Fire(cellTerms[outcome.Cell], cellEnds[outcome.Cell], held, alive, ref counters, ref reward, ref ends);
-            if (outcome.Item >= 0)
+            // Every item on the cell, in the order the rules resolved them; all are the agent's move, so all read the
+            // inventory from before it.
+            for (var remaining = outcome.Reached; remaining != 0; remaining &= remaining - 1)
             {
-                var slot = items.KindOfItem[outcome.Item] * 4;
+                var item = System.Numerics.BitOperations.TrailingZeroCount(remaining);
+                var slot = items.KindOfItem[item] * 4;
                 Fire(kindTerms[slot], kindEnds[slot], held, alive, ref counters, ref reward, ref ends);
-                if (outcome.Effect != ItemEffect.None)
+                var effect = outcome.EffectOn(item);
+                if (effect != ItemEffect.None)
                 {
-                    var e = slot + (int)outcome.Effect; // Collected = 1, Opened = 2, Touched = 3
+                    var e = slot + (int)effect; // Collected = 1, Opened = 2, Touched = 3
                     Fire(kindTerms[e], kindEnds[e], held, alive, ref counters, ref reward, ref ends);
                 }
             }

@@ -7,7 +7,8 @@ namespace MesaSpec.Gridworld.Dynamics;
 /// <summary>
 /// The transition rules, shared by the batched environment and the planner so both mean the same thing.
 /// Actions: 0 up, 1 right, 2 down, 3 left. Walls and grid edges block (the agent stays, no event).
-/// Entering a cell reaches it and the item on it. Collectables and keys are collected (keys go to the
+/// Entering a cell reaches it and every item on it; items that share a cell (one placed <c>on</c> another) are resolved
+/// one after the other in item order (kind by kind in declaration order), in the same step. Collectables and keys are collected (keys go to the
 /// inventory); a chest is opened, using up a key, when a matching key is held (a key naming the chest's
 /// kind before a universal one, lowest item index first), and otherwise stays closed but can be stood on;
 /// a hazard is touched (the caller ends the episode); a static item only fires Reaches; a shield is collected into
@@ -175,40 +176,45 @@ public static class GridRules
             return StepOutcome.Blocked;
         }
         agentCell = target;
-        int item = level.ItemAt[target];
-        // An entity's level cell is only where it spawned; its contacts are resolved with its own cell.
-        if (item < 0 || (alive & (1UL << item)) == 0 || (level.Items.EntityMask & (1UL << item)) != 0)
-        {
-            return new StepOutcome(target, -1, ItemEffect.None);
-        }
         var items = level.Items;
-        var bit = 1UL << item;
-        switch (items.Behaviour[items.KindOfItem[item]])
+        // An entity's level cell is only where it spawned; its contacts are resolved with its own cell.
+        var here = level.ItemsAt[target] & alive & ~items.EntityMask;
+        ulong collected = 0, opened = 0, touched = 0;
+        // Items that share the cell (one placed on another) are resolved in item order, each seeing what the earlier
+        // ones did: a key below a chest in item order is picked up and opens it in the same step.
+        for (var remaining = here; remaining != 0; remaining &= remaining - 1)
         {
-            case ItemBehaviour.Collectable:
-                alive &= ~bit;
-                return new StepOutcome(target, item, ItemEffect.Collected);
-            case ItemBehaviour.Key or ItemBehaviour.Shield:
-                alive &= ~bit;
-                held |= bit;
-                return new StepOutcome(target, item, ItemEffect.Collected);
-            case ItemBehaviour.Chest:
-                var keys = held & items.SpecificKeys[item];
-                if (keys == 0)
-                {
-                    keys = held & items.UniversalKeys[item];
-                }
-                if (keys == 0)
-                {
-                    return new StepOutcome(target, item, ItemEffect.None);
-                }
-                held &= ~(keys & (~keys + 1)); // the lowest matching key
-                alive &= ~bit;
-                return new StepOutcome(target, item, ItemEffect.Opened);
-            case ItemBehaviour.Hazard:
-                return new StepOutcome(target, item, ItemEffect.Touched);
-            default:
-                return new StepOutcome(target, item, ItemEffect.None);
+            var item = System.Numerics.BitOperations.TrailingZeroCount(remaining);
+            var bit = 1UL << item;
+            switch (items.Behaviour[items.KindOfItem[item]])
+            {
+                case ItemBehaviour.Collectable:
+                    alive &= ~bit;
+                    collected |= bit;
+                    break;
+                case ItemBehaviour.Key or ItemBehaviour.Shield:
+                    alive &= ~bit;
+                    held |= bit;
+                    collected |= bit;
+                    break;
+                case ItemBehaviour.Chest:
+                    var keys = held & items.SpecificKeys[item];
+                    if (keys == 0)
+                    {
+                        keys = held & items.UniversalKeys[item];
+                    }
+                    if (keys != 0)
+                    {
+                        held &= ~(keys & (~keys + 1)); // the lowest matching key
+                        alive &= ~bit;
+                        opened |= bit;
+                    }
+                    break;
+                case ItemBehaviour.Hazard:
+                    touched |= bit;
+                    break;
+            }
         }
+        return new StepOutcome(target, here) { Collected = collected, Opened = opened, Touched = touched };
     }
 }

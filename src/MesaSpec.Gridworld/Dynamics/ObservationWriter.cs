@@ -8,7 +8,8 @@ namespace MesaSpec.Gridworld.Dynamics;
 /// <summary>
 /// Writes one episode's observation, channels-first, in the channels of an <see cref="ObservationLayout"/>:
 /// 0 walls (and, in a window, everything off the grid), 1 the agent, then the item feature channels (each item
-/// still present lights its colour and shape channels, or its kind's channel when it has neither), then one
+/// still present lights its colour and shape channels, or its kind's channel when it has neither; items sharing a cell
+/// light all of theirs there), then one
 /// inventory plane per kind the agent can hold (keys, shields) holding the number carried (so an agent can see what it
 /// holds), then the cue planes (the environment's own cue lit on every cell, the others dark). An entity (a moving item,
 /// a monster) is drawn at its own cell of the episode, not its level cell.
@@ -132,9 +133,10 @@ public sealed class ObservationWriter
                 {
                     destination[at] = 1f;
                 }
-                int item = level.ItemAt[cell];
-                if (item >= 0 && (alive & (1UL << item)) != 0 && level.Items.EntityOfItem[item] < 0)
+                // Every item on the cell lights its channels (a cheese on a dish lights both).
+                for (var here = level.ItemsAt[cell] & alive & ~level.Items.EntityMask; here != 0; here &= here - 1)
                 {
+                    var item = System.Numerics.BitOperations.TrailingZeroCount(here);
                     for (var c = itemChannelStart[item]; c < itemChannelStart[item + 1]; c++)
                     {
                         destination[itemChannels[c] * plane + at] = 1f;

@@ -1,6 +1,6 @@
 namespace MesaSpec.Gridworld.Dynamics;
 
-/// <summary>What happened to the item the agent stepped onto.</summary>
+/// <summary>What happened to an item the agent stepped onto.</summary>
 public enum ItemEffect : byte
 {
     None,
@@ -10,20 +10,47 @@ public enum ItemEffect : byte
 }
 
 /// <summary>
-/// The events of one step, compactly: the cell the agent entered (-1 when the move was blocked), the
-/// item on it (-1 when none) and what happened to that item. A cell holds at most one item that stays put, so
-/// this is every event of the agent's move: Reaches(cell), Reaches(item), and one of Collects/Opens/Touches.
+/// The events of one step, compactly: the cell the agent entered (-1 when the move was blocked), the items that stay
+/// put on it (<see cref="Reached"/>, a mask: several when items were placed <c>on</c> one another) and what happened to
+/// each (<see cref="Collected"/>, <see cref="Opened"/>, <see cref="Touched"/>; an item in none of them was only reached).
+/// This is every event of the agent's move: Reaches(cell), and per item, in item order, Reaches(item) and one of
+/// Collects/Opens/Touches.
 /// Entities (moving items and monsters) add contacts: the ones the agent walked into (<see cref="Entered"/>,
 /// resolved first) and the ones in its cell once they have moved, lowest item first in each group; a monster's
 /// contact with a shield held uses the shield up and destroys the monster (<see cref="Absorbed"/>). The inventory
 /// before the move (<see cref="HeldBefore"/>) and after it (<see cref="HeldAfterMove"/>, before any contact) let an
 /// objective read "holds" at the moment of each event.
 /// </summary>
-public readonly record struct StepOutcome(int Cell, int Item, ItemEffect Effect)
+public readonly record struct StepOutcome(int Cell, ulong Reached)
 {
-    public static StepOutcome Blocked => new(-1, -1, ItemEffect.None);
+    public static StepOutcome Blocked => new(-1, 0);
 
     public bool Moved => Cell >= 0;
+
+    /// <summary>The reached items that were collected (collectables, keys, shields).</summary>
+    public ulong Collected { get; init; }
+
+    /// <summary>The reached chests that a held key opened.</summary>
+    public ulong Opened { get; init; }
+
+    /// <summary>The reached hazards.</summary>
+    public ulong Touched { get; init; }
+
+    /// <summary>The lowest reached item, or -1 (the only one unless items share the cell).</summary>
+    public int Item => Reached == 0 ? -1 : System.Numerics.BitOperations.TrailingZeroCount(Reached);
+
+    /// <summary>What happened to <see cref="Item"/>.</summary>
+    public ItemEffect Effect => Item < 0 ? ItemEffect.None : EffectOn(Item);
+
+    /// <summary>What happened to a reached item.</summary>
+    public ItemEffect EffectOn(int item)
+    {
+        var bit = 1UL << item;
+        return (Collected & bit) != 0 ? ItemEffect.Collected
+            : (Opened & bit) != 0 ? ItemEffect.Opened
+            : (Touched & bit) != 0 ? ItemEffect.Touched
+            : ItemEffect.None;
+    }
 
     public ulong HeldBefore { get; init; }
 
@@ -45,5 +72,5 @@ public readonly record struct StepOutcome(int Cell, int Item, ItemEffect Effect)
     public bool HazardContact { get; init; }
 
     /// <summary>A hazard was touched, which always ends the episode.</summary>
-    public bool EndsEpisode => Effect == ItemEffect.Touched || HazardContact;
+    public bool EndsEpisode => Touched != 0 || HazardContact;
 }

@@ -91,6 +91,30 @@ public sealed class ItemKinds
         }
         EntityItems = [.. entities];
         StochasticKind = Kinds.FirstOrDefault(k => k.MovesAtRandom && (k.FixedCells?.Count ?? k.Count) > 0);
+        var depth = new int[Kinds.Count];
+        for (var k = 0; k < Kinds.Count; k++)
+        {
+            depth[k] = StackDepth(k, 0);
+        }
+        DrawingOrder = [.. Enumerable.Range(0, KindOfItem.Length).OrderBy(i => depth[KindOfItem[i]]).ThenBy(i => i)];
+    }
+
+    /// <summary>
+    /// The item indices from the bottom of a stack to its top: an item placed <c>on</c> another comes after it (the cheese
+    /// after the dish it sits on), otherwise item order. A picture of a cell shows the last of its items still there.
+    /// </summary>
+    public int[] DrawingOrder { get; }
+
+    /// <summary>0 for a kind that takes cells of its own; one more than the highest of its anchors for one placed <c>on</c> them.</summary>
+    private int StackDepth(int kind, int links)
+    {
+        var spawn = Kinds[kind].FixedCells is null ? Kinds[kind].Spawn : null;
+        if (spawn is null || !RegionMath.Stacks(spawn) || links > Kinds.Count)
+        {
+            return 0; // a cycle (refused by the binder, MS2035) stops at the number of kinds
+        }
+        return 1 + RegionMath.AddingParts(spawn).OfType<OnRegion>()
+            .Select(o => IndexOfKind(o.Anchor)).Where(a => a >= 0).Select(a => StackDepth(a, links + 1)).DefaultIfEmpty(0).Max();
     }
 
     public IReadOnlyList<ItemModel> Kinds { get; }

@@ -1,7 +1,8 @@
 namespace MesaSpec.Gridworld.Levels;
 
 /// <summary>
-/// One level: walls, the agent's start cell and the cell of every item (cells are <c>y * Width + x</c>).
+/// One level: walls, the agent's start cell and the cell of every item (cells are <c>y * Width + x</c>; items placed
+/// <c>on</c> others share their cells).
 /// Filled by <see cref="LevelGenerator"/>; a level buffer owned by an environment slot is refilled in
 /// place on reset so that fresh levels cost no allocation. Treat a level you did not generate as read-only.
 /// </summary>
@@ -13,7 +14,7 @@ public sealed class Level
         Width = width;
         Height = height;
         Walls = new bool[width * height];
-        ItemAt = new sbyte[width * height];
+        ItemsAt = new ulong[width * height];
         ItemCells = new int[items.ItemCount];
     }
 
@@ -28,8 +29,11 @@ public sealed class Level
     /// <summary>True for a wall cell.</summary>
     public bool[] Walls { get; }
 
-    /// <summary>The item index at each cell, or -1.</summary>
-    public sbyte[] ItemAt { get; }
+    /// <summary>
+    /// The items at each cell, as a mask of item indices (0 for none). Several items share a cell when one spawns
+    /// <c>on</c> another; an entity is listed at its spawn cell only (its cell in an episode is its own).
+    /// </summary>
+    public ulong[] ItemsAt { get; }
 
     /// <summary>The cell of each item index.</summary>
     public int[] ItemCells { get; }
@@ -64,7 +68,7 @@ public sealed class Level
     {
         var copy = new Level(Items, Width, Height) { AgentCell = AgentCell, StreamSeed = StreamSeed };
         Walls.CopyTo(copy.Walls, 0);
-        ItemAt.CopyTo(copy.ItemAt, 0);
+        ItemsAt.CopyTo(copy.ItemsAt, 0);
         ItemCells.CopyTo(copy.ItemCells, 0);
         return copy;
     }

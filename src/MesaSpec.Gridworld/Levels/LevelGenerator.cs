@@ -9,8 +9,9 @@ namespace MesaSpec.Gridworld.Levels;
 /// Level = f(environment, seed, levelIndex): walls first, then the agent and the items on distinct free
 /// cells of their spawn regions. Groups are placed least slack first (region cells minus count; ties in
 /// declaration order, the agent before items) so that a one-cell region is never taken by an item that
-/// could go anywhere; a group whose region is relative (<c>near(anchor, d)</c>) waits until its anchors are placed,
-/// and is measured by path distance from them around this level's walls.
+/// could go anywhere; a group whose region is relative (<c>near(anchor, d)</c>, <c>on(kind)</c>) waits until its anchors
+/// are placed, and is measured by path distance from them around this level's walls, or stacked on their cells (each
+/// item of the group on a distinct one).
 /// Keeps scratch buffers, so generating into an existing <see cref="Level"/> allocates nothing;
 /// an instance is not thread-safe.
 /// </summary>
@@ -25,6 +26,7 @@ public sealed class LevelGenerator : IPlacedAnchors
     private readonly Dictionary<string, int> anchorIndex = new(StringComparer.Ordinal);
     private readonly PlacementGroup[] anchorGroups;
     private readonly int[][] anchorDistances;
+    private readonly ulong[] anchorItems; // per anchor: its items as a mask (0 for the agent), for on(...)
     private readonly bool[] anchorMeasured;
     private readonly int[] queue;
     private Level? placing;
@@ -52,6 +54,7 @@ public sealed class LevelGenerator : IPlacedAnchors
             anchorIndex[anchors[i]] = i;
         }
         anchorDistances = anchors.Select(_ => new int[environment.Width * environment.Height]).ToArray();
+        anchorItems = anchorGroups.Select(g => g.FirstItem < 0 || g.Count == 0 ? 0UL : (ulong.MaxValue >> (64 - g.Count)) << g.FirstItem).ToArray();
         anchorMeasured = new bool[anchors.Length];
         hasRelative = groups.Any(g => g.Relative);
     }
@@ -116,7 +119,7 @@ public sealed class LevelGenerator : IPlacedAnchors
     /// <summary>Places every group in order; returns the first that did not fit (its candidates counted in <see cref="lastFree"/>), or null.</summary>
     private PlacementGroup? PlaceAll(Level level, ref DeterministicRandom random)
     {
-        Array.Fill(level.ItemAt, (sbyte)-1);
+        Array.Clear(level.ItemsAt);
         Array.Clear(occupied);
         Array.Clear(anchorMeasured);
         foreach (var group in groups)
@@ -148,6 +151,13 @@ public sealed class LevelGenerator : IPlacedAnchors
         }
         var d = anchorDistances[index][y * level.Width + x];
         return d >= 1 && d <= distance;
+    }
+
+    /// <summary>Whether an item of kind <paramref name="anchor"/> is on cell (x, y); only the generator asks, once the anchor is placed.</summary>
+    public bool IsOn(string anchor, int x, int y)
+    {
+        var level = placing ?? throw new InvalidOperationException("on(...) is measured only while a level is generated");
+        return (level.ItemsAt[y * level.Width + x] & anchorItems[anchorIndex[anchor]]) != 0;
     }
 
     /// <summary>Breadth-first search over free cells (four neighbours) from every cell the group occupies.</summary>
@@ -189,7 +199,8 @@ public sealed class LevelGenerator : IPlacedAnchors
         int width = level.Width, height = level.Height;
         for (var cell = 0; cell < width * height; cell++)
         {
-            if (!level.Walls[cell] && !occupied[cell] && RegionMath.Contains(group.Region, width, height, cell % width, cell / width, this))
+            // A stacking group's cells are its anchors' (taken, and shared by design); any other group's must be free.
+            if (!level.Walls[cell] && (group.Stacks || !occupied[cell]) && RegionMath.Contains(group.Region, width, height, cell % width, cell / width, this))
             {
                 candidates[free++] = cell;
             }
@@ -245,7 +256,11 @@ public sealed class LevelGenerator : IPlacedAnchors
     }
 
     private LevelGenerationException Failure(Level level, PlacementGroup group, int attempts) =>
-        group.Relative
+        group.Stacks
+            ? new LevelGenerationException(environment.Name, group.Name, RegionText.Describe(group.Region),
+                $"environment '{environment.Name}': cannot place {group.Count} x '{group.Name}' {RegionText.Describe(group.Region)}, each on a distinct item: " +
+                $"only {lastFree} item cell{(lastFree == 1 ? "" : "s")} there in the last of {attempts} draws of this level's placements")
+        : group.Relative
             ? new LevelGenerationException(environment.Name, group.Name, RegionText.Describe(group.Region),
                 $"environment '{environment.Name}': cannot place {group.Count} x '{group.Name}' in {RegionText.Describe(group.Region)}: " +
                 $"only {lastFree} free cell{(lastFree == 1 ? "" : "s")} there in the last of {attempts} draws of this level's placements (widen the distance, or give the anchor room)")
@@ -271,7 +286,7 @@ public sealed class LevelGenerator : IPlacedAnchors
         {
             var item = group.FirstItem + instance;
             level.ItemCells[item] = cell;
-            level.ItemAt[cell] = (sbyte)item;
+            level.ItemsAt[cell] |= 1UL << item;
         }
     }
 
@@ -302,7 +317,10 @@ public sealed class LevelGenerator : IPlacedAnchors
     {
         var relative = fixedCells is null && RegionMath.IsRelative(region);
         var cells = fixedCells is not null || relative ? [] : RegionCells(region, width, height);
-        return new(name, firstItem, count, region, cells, fixedCells, order, relative, relative ? [.. RegionMath.Anchors(region)] : []);
+        return new(name, firstItem, count, region, cells, fixedCells, order, relative, relative ? [.. RegionMath.Anchors(region)] : [])
+        {
+            Stacks = relative && RegionMath.Stacks(region),
+        };
     }
 
     /// <summary>
@@ -314,7 +332,12 @@ public sealed class LevelGenerator : IPlacedAnchors
     private static PlacementGroup[] PlacementOrder(List<PlacementGroup> list, int cellCount)
     {
         int Room(PlacementGroup g) => !g.Relative ? g.RegionCells.Length
-            : (int)Math.Min(cellCount, RegionMath.NearParts(g.Region).Sum(n => 2L * n.Distance * (n.Distance + 1) * list.First(a => a.Name == n.Anchor).Count));
+            : (int)Math.Min(cellCount, RegionMath.AddingParts(g.Region).Sum(p => p switch
+            {
+                NearRegion n => 2L * n.Distance * (n.Distance + 1) * list.First(a => a.Name == n.Anchor).Count,
+                OnRegion o => list.First(a => a.Name == o.Anchor).Count,
+                _ => 0L,
+            }));
         var pending = list.OrderBy(g => g.FixedCells is null ? 1 : 0).ThenBy(g => Room(g) - g.Count).ThenBy(g => g.Order).ToList();
         var placed = new List<PlacementGroup>(pending.Count);
         while (pending.Count > 0)
@@ -345,5 +368,9 @@ public sealed class LevelGenerator : IPlacedAnchors
 
     /// <summary>The agent (<see cref="FirstItem"/> = -1) or every item of one kind.</summary>
     /// <param name="Relative">The region is measured from <paramref name="Anchors"/>, placed before this group.</param>
-    private sealed record PlacementGroup(string Name, int FirstItem, int Count, RegionModel Region, int[] RegionCells, int[]? FixedCells, int Order, bool Relative, string[] Anchors);
+    private sealed record PlacementGroup(string Name, int FirstItem, int Count, RegionModel Region, int[] RegionCells, int[]? FixedCells, int Order, bool Relative, string[] Anchors)
+    {
+        /// <summary>The region is <c>on(...)</c>: its items go on cells their anchors hold (the binder allows no other cells in it, MS2039).</summary>
+        public bool Stacks { get; init; }
+    }
 }

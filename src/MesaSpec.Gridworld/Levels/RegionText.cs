@@ -17,6 +17,7 @@ public static class RegionText
         DifferenceRegion d => $"{Describe(d.Left)} except {(d.Right is DifferenceRegion ? $"({Describe(d.Right)})" : Describe(d.Right))}",
         UnionRegion u => string.Join(" or ", u.Parts.Select(p => p is DifferenceRegion ? $"({Describe(p)})" : Describe(p))),
         NearRegion n => $"near({n.Anchor}, {N(n.Distance)})",
+        OnRegion o => $"on({o.Anchor})",
         CellsRegion cs => cs.Cells.Count == 1 ? $"cell({N(cs.Cells[0].X)}, {N(cs.Cells[0].Y)})" : $"{N(cs.Cells.Count)} layout cells",
         _ => region.ToString(),
     };

@@ -6,7 +6,8 @@ namespace MesaSpec.Gridworld.Rendering;
 /// <summary>
 /// ASCII picture of a level for the CLI and hover previews: '#' wall, '.' floor, 'A' agent, items by the
 /// first letter of their kind (upper-cased letters other than 'A'; a digit when letters collide), followed by
-/// a legend line per kind.
+/// a legend line per kind. A cell that holds several items (one placed <c>on</c> another) shows the one on top
+/// (<see cref="ItemKinds.DrawingOrder"/>); the legend says which kinds can be under it.
 /// </summary>
 public static class LevelRenderer
 {
@@ -16,18 +17,22 @@ public static class LevelRenderer
     public static string Render(Level level, int agentCell, ulong alive)
     {
         var symbols = Symbols(level.Items);
+        // Items bottom to top, so a cell that holds several shows the one on top (the cheese on its dish).
+        var drawn = new char[level.CellCount];
+        foreach (var item in level.Items.DrawingOrder)
+        {
+            if ((alive & (1UL << item)) != 0)
+            {
+                drawn[level.ItemCells[item]] = symbols[level.Items.KindOfItem[item]];
+            }
+        }
         var text = new StringBuilder();
         for (var y = 0; y < level.Height; y++)
         {
             for (var x = 0; x < level.Width; x++)
             {
                 var cell = y * level.Width + x;
-                int item = level.ItemAt[cell];
-                text.Append(
-                    cell == agentCell ? 'A'
-                    : level.Walls[cell] ? '#'
-                    : item >= 0 && (alive & (1UL << item)) != 0 ? symbols[level.Items.KindOfItem[item]]
-                    : '.');
+                text.Append(cell == agentCell ? 'A' : level.Walls[cell] ? '#' : drawn[cell] != 0 ? drawn[cell] : '.');
             }
             text.Append('\n');
         }
@@ -37,7 +42,10 @@ public static class LevelRenderer
             var kind = level.Items.Kinds[k];
             text.Append(", ").Append(symbols[k]).Append(' ').Append(kind.Kind);
             var behaviour = kind.Behaviour == Language.Model.ItemBehaviour.Collectable ? null : kind.Behaviour.ToString().ToLowerInvariant();
-            var details = string.Join(", ", new[] { kind.Colour, kind.Shape, behaviour }.Where(a => a is not null));
+            var stacked = kind.FixedCells is null && Language.Model.RegionMath.Stacks(kind.Spawn)
+                ? "on " + string.Join(" or ", Language.Model.RegionMath.Anchors(kind.Spawn))
+                : null;
+            var details = string.Join(", ", new[] { kind.Colour, kind.Shape, behaviour, stacked }.Where(a => a is not null));
             if (details.Length > 0)
             {
                 text.Append(" (").Append(details).Append(')');

@@ -322,7 +322,7 @@ internal sealed class EnvironmentBuilder(DiagnosticSink sink, ComponentCatalog c
             : null;
     }
 
-    /// <summary>The spawn regions that are relative (<c>near</c>), with the syntax each was written in.</summary>
+    /// <summary>The spawn regions that are relative (<c>near</c>, <c>on</c>), with the syntax each was written in.</summary>
     private static List<RelativePlacementChecks.Placement> Placements(Effective effective, RegionModel agentSpawn, List<ItemModel> items)
     {
         var placements = new List<RelativePlacementChecks.Placement>();
@@ -442,12 +442,28 @@ internal sealed class EnvironmentBuilder(DiagnosticSink sink, ComponentCatalog c
                 ok = false;
             }
         }
+        // An item on others takes no cell of its own; it needs one anchor item per instance (an 'except' may remove more,
+        // which the level generator reports).
+        foreach (var item in items.Where(i => i.FixedCells is null && RegionMath.Stacks(i.Spawn)))
+        {
+            var anchors = RegionMath.Anchors(item.Spawn);
+            var available = items.Where(i => anchors.Contains(i.Kind)).Sum(i => i.Count);
+            // An anchor that is not an item kind was reported by RelativePlacementChecks.
+            if (item.Count > available && anchors.All(a => items.Any(i => i.Kind == a)))
+            {
+                var line = effective.ItemLines[item.Kind];
+                var at = line.Syntax.Properties.OfType<SpawnPropertySyntax>().FirstOrDefault()?.Span ?? line.Syntax.Span;
+                line.Values.Diagnostics.Report(DiagnosticCatalog.SpawnOnTooFewAnchors(at, item.Kind, item.Count,
+                    string.Join(" or ", anchors.Select(a => $"'{a}'")), available, environment.Name));
+                ok = false;
+            }
+        }
         if (!RegionMath.IsRelative(agentSpawn) && FreeCells(agentSpawn, 1) == 0 && effective.Members.TryGetValue("agent spawn", out var spawn))
         {
             spawn.Values.Diagnostics.Report(DiagnosticCatalog.SpawnRegionTooSmall(spawn.Syntax.Span, "the agent", 1, 0, environment.Name));
             ok = false;
         }
-        var total = items.Sum(i => i.Count) + 1;
+        var total = items.Where(i => i.FixedCells is not null || !RegionMath.Stacks(i.Spawn)).Sum(i => i.Count) + 1;
         var cells = FreeCells(new AnywhereRegion(), total);
         if (ok && total > cells)
         {

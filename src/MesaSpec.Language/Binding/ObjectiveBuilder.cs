@@ -75,7 +75,8 @@ internal static class ObjectiveBuilder
         var target = Target(clause.Target, values);
         if (target is RegionTarget { Region: var region } && RegionMath.IsRelative(region))
         {
-            values.Diagnostics.Report(DiagnosticCatalog.RelativeRegionAsTarget(clause.Target.Span, objective));
+            var function = RegionMath.RelativeParts(region).First() is OnRegion ? Vocabulary.RegionWords.On : Vocabulary.RegionWords.Near;
+            values.Diagnostics.Report(DiagnosticCatalog.RelativeRegionAsTarget(clause.Target.Span, objective, function));
             return null;
         }
         return kind is null || target is null ? null : (kind.Value, target);

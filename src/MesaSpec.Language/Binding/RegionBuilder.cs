@@ -101,18 +101,31 @@ internal static class RegionBuilder
                 }
                 // The anchor is a name (the agent or an item kind); whether the environment has it is checked once
                 // its items are known (RelativePlacementChecks).
-                var anchor = (args[0].Value as NameExpressionSyntax)?.Name.Text;
+                var anchor = Anchor(args[0].Value, name, values);
                 if (anchor is null)
                 {
-                    values.Diagnostics.Report(DiagnosticCatalog.NotAnAnchor(args[0].Value.Span));
                     return null;
                 }
                 var distance = args.Length > 1 ? values.Int(args[1].Value, "the distance of near", 1, RegionWords.MaxNearDistance) : 1;
                 return distance is null ? null : new NearRegion(anchor, distance.Value);
+            case RegionWords.On:
+                // The anchor is an item kind; that it is one of the environment's, and not the agent, is checked with
+                // its items (RelativePlacementChecks).
+                return Count(1, 1) && Anchor(args[0].Value, name, values) is { } kind ? new OnRegion(kind) : null;
             default:
                 values.Diagnostics.Report(DiagnosticCatalog.UnknownWord(call.Function.Span, "region", name, NameSuggestions.Closest(name, RegionWords.Functions), RegionWords.Functions));
                 return null;
         }
+    }
+
+    private static string? Anchor(ExpressionSyntax expression, string function, ValueEvaluator values)
+    {
+        var anchor = (expression as NameExpressionSyntax)?.Name.Text;
+        if (anchor is null)
+        {
+            values.Diagnostics.Report(DiagnosticCatalog.NotAnAnchor(expression.Span, function));
+        }
+        return anchor;
     }
 
     private static Corner? CornerOf(ExpressionSyntax expression, ValueEvaluator values)

@@ -6,9 +6,10 @@ using MesaSpec.Language.Vocabulary;
 namespace MesaSpec.Language.Binding;
 
 /// <summary>
-/// Checks of relative spawn regions (<c>near(anchor, d)</c>) once an environment's items are known: every anchor
-/// is the agent or one of its item kinds (MS2036), and no chain of anchors comes back to where it started (MS2035),
-/// so the level generator can always place anchors before what is near them.
+/// Checks of relative spawn regions (<c>near(anchor, d)</c>, <c>on(kind)</c>) once an environment's items are known: every
+/// anchor is the agent or one of its item kinds (MS2036; <c>on</c> takes item kinds only, MS2038), a region that stacks
+/// items places only items and only on items (MS2038, MS2039), and no chain of anchors comes back to where it started
+/// (MS2035), so the level generator can always place anchors before what is near or on them.
 /// </summary>
 internal static class RelativePlacementChecks
 {
@@ -22,20 +23,56 @@ internal static class RelativePlacementChecks
         var ok = true;
         foreach (var placement in placements)
         {
-            foreach (var anchor in RegionMath.Anchors(placement.Region))
+            ok &= CheckStacking(environment, placement);
+            foreach (var (function, anchor) in AnchorsOf(placement.Region))
             {
+                var at = AnchorSyntax(placement.Syntax, function, anchor)?.Span ?? placement.Syntax.Span;
+                if (function == RegionWords.On && anchor == RegionWords.Agent)
+                {
+                    placement.Diagnostics.Report(DiagnosticCatalog.OnWithAgent(at, environment, agentPlaced: false));
+                    ok = false;
+                    continue;
+                }
                 if (anchor == RegionWords.Agent || kinds.Contains(anchor))
                 {
                     continue;
                 }
-                var at = AnchorSyntax(placement.Syntax, anchor)?.Span ?? placement.Syntax.Span;
-                placement.Diagnostics.Report(DiagnosticCatalog.AnchorUnknown(at, environment, anchor, kinds,
-                    NameSuggestions.Closest(anchor, kinds.Append(RegionWords.Agent))));
+                var candidates = function == RegionWords.On ? kinds : kinds.Append(RegionWords.Agent);
+                placement.Diagnostics.Report(DiagnosticCatalog.AnchorUnknown(at, function, environment, anchor, kinds,
+                    NameSuggestions.Closest(anchor, candidates)));
                 ok = false;
             }
         }
         return ok && CheckCycles(environment, placements, own);
     }
+
+    /// <summary>
+    /// Only items stack, and a region that stacks adds no cell that is not on an item: the agent is never placed
+    /// <c>on</c> (MS2038), and every part an <c>or</c> joins to an <c>on(...)</c> is one too (MS2039).
+    /// </summary>
+    private static bool CheckStacking(string environment, Placement placement)
+    {
+        if (placement.Name == RegionWords.Agent && RegionMath.RelativeParts(placement.Region).Any(p => p is OnRegion))
+        {
+            placement.Diagnostics.Report(DiagnosticCatalog.OnWithAgent(placement.Syntax.Span, environment, agentPlaced: true));
+            return false;
+        }
+        if (RegionMath.Stacks(placement.Region) && !RegionMath.AddingParts(placement.Region).All(p => p is OnRegion))
+        {
+            placement.Diagnostics.Report(DiagnosticCatalog.OnMixedWithFreeCells(placement.Syntax.Span, placement.Name));
+            return false;
+        }
+        return true;
+    }
+
+    /// <summary>Each (region word, anchor) the region is measured from, once, in the order written.</summary>
+    private static IEnumerable<(string Function, string Anchor)> AnchorsOf(RegionModel region) =>
+        RegionMath.RelativeParts(region).Select(p => p switch
+        {
+            OnRegion o => (RegionWords.On, o.Anchor),
+            NearRegion n => (RegionWords.Near, n.Anchor),
+            _ => throw new InvalidOperationException("a relative part is near or on"),
+        }).Distinct();
 
     private static bool CheckCycles(string environment, IReadOnlyList<Placement> placements, DeclarationSymbol own)
     {
@@ -47,7 +84,9 @@ internal static class RelativePlacementChecks
             if (FindCycle(start.Name, byName, done, path) is { } cycle)
             {
                 var at = cycle.Take(cycle.Count - 1).Select(n => byName[n]).FirstOrDefault(p => Within(p, own)) ?? byName[cycle[0]];
-                at.Diagnostics.Report(DiagnosticCatalog.PlacementCycle(at.Syntax.Span, environment, Rotate(cycle, at.Name)));
+                var rotated = Rotate(cycle, at.Name);
+                var links = rotated.Zip(rotated.Skip(1), (from, to) => AnchorsOf(byName[from].Region).First(a => a.Anchor == to).Function).ToList();
+                at.Diagnostics.Report(DiagnosticCatalog.PlacementCycle(at.Syntax.Span, environment, rotated, links));
                 return false;
             }
         }
@@ -90,9 +129,9 @@ internal static class RelativePlacementChecks
         return null;
     }
 
-    private static ExpressionSyntax? AnchorSyntax(RegionSyntax region, string anchor) =>
+    private static ExpressionSyntax? AnchorSyntax(RegionSyntax region, string function, string anchor) =>
         region.DescendantsAndSelf().OfType<RegionCallSyntax>()
-            .Where(c => c.Function.Text == RegionWords.Near && c.Arguments is { Arguments.Length: > 0 })
+            .Where(c => c.Function.Text == function && c.Arguments is { Arguments.Length: > 0 })
             .Select(c => c.Arguments!.Arguments[0].Value)
             .FirstOrDefault(v => v is NameExpressionSyntax n && n.Name.Text == anchor);
 }

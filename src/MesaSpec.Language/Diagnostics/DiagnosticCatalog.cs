@@ -197,6 +197,11 @@ public static partial class DiagnosticCatalog
         Error(DiagnosticCodes.SpawnRegionTooSmall, span,
             $"{what} {(needed == 1 ? "needs 1 free cell" : $"need {needed} free cells")}, but {where} has only {available} in environment '{environment}'");
 
+    /// <summary>MS3004 for a region that stacks: each item of a kind goes on a distinct anchor item, and there are too few.</summary>
+    public static Diagnostic SpawnOnTooFewAnchors(TextSpan span, string kind, int needed, string anchors, int available, string environment) =>
+        Error(DiagnosticCodes.SpawnRegionTooSmall, span,
+            $"{(needed == 1 ? $"item '{kind}' goes" : $"the {needed} '{kind}' items go")} on {(needed == 1 ? "an item" : "distinct items")} of {anchors}, but environment '{environment}' has only {available} of them");
+
     public static Diagnostic ExpectationOnUnevaluatedEnvironment(TextSpan span, string environment, CodeFix? fix) =>
         Error(DiagnosticCodes.ExpectationOnUnevaluatedEnvironment, span, $"'{environment}' is not among the environments this experiment evaluates on", fix);
 

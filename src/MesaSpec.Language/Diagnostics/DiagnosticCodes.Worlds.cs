@@ -11,5 +11,7 @@ public static partial class DiagnosticCodes
     public const string PlacementCycle = "MS2035";
     public const string AnchorUnknown = "MS2036";
     public const string AfterKindNeverGoes = "MS2037";
+    public const string OnWithAgent = "MS2038";
+    public const string OnMixedWithFreeCells = "MS2039";
     public const string StochasticMovementUnscorable = "MS3030";
 }

@@ -56,6 +56,7 @@ public static class ModelText
         DifferenceRegion d => $"({Region(d.Left)} except {Region(d.Right)})",
         UnionRegion u => "(" + string.Join(" or ", u.Parts.Select(Region)) + ")",
         NearRegion n => $"near({n.Anchor},{n.Distance})",
+        OnRegion o => $"on({o.Anchor})",
         CellsRegion cs => "cells(" + string.Join(",", cs.Cells.Select(c => $"{c.X}:{c.Y}")) + ")",
         _ => region.ToString() ?? "",
     };

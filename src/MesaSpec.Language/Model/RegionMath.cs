@@ -27,6 +27,8 @@ public static class RegionMath
         CellsRegion cs => ContainsCell(cs, width, height, x, y),
         NearRegion n => anchors?.IsNear(n.Anchor, n.Distance, x, y)
                         ?? throw new InvalidOperationException($"near({n.Anchor}, {n.Distance}) is relative: its cells are known only once '{n.Anchor}' is placed"),
+        OnRegion o => anchors?.IsOn(o.Anchor, x, y)
+                      ?? throw new InvalidOperationException($"on({o.Anchor}) is relative: its cells are known only once '{o.Anchor}' is placed"),
         _ => throw new ArgumentOutOfRangeException(nameof(region), region, "unknown region kind"),
     };
 
@@ -69,10 +71,10 @@ public static class RegionMath
         _ => null,
     };
 
-    /// <summary>Whether the region's cells depend on where other things were placed (it contains a <see cref="NearRegion"/>).</summary>
+    /// <summary>Whether the region's cells depend on where other things were placed (it contains a <see cref="NearRegion"/> or an <see cref="OnRegion"/>).</summary>
     public static bool IsRelative(RegionModel region) => region switch
     {
-        NearRegion => true,
+        NearRegion or OnRegion => true,
         DifferenceRegion d => IsRelative(d.Left) || IsRelative(d.Right),
         UnionRegion u => u.Parts.Any(IsRelative),
         _ => false,
@@ -86,14 +88,38 @@ public static class RegionMath
         return anchors;
     }
 
-    /// <summary>The <c>near(...)</c> parts that can add cells to the region (a difference's right side only removes them), for estimating its size before placing.</summary>
-    public static IEnumerable<NearRegion> NearParts(RegionModel region) => region switch
+    /// <summary>Every <c>near(...)</c> and <c>on(...)</c> in the region, on either side of an <c>except</c>, in the order written.</summary>
+    public static IEnumerable<RegionModel> RelativeParts(RegionModel region) => region switch
     {
-        NearRegion n => [n],
-        DifferenceRegion d => NearParts(d.Left),
-        UnionRegion u => u.Parts.SelectMany(NearParts),
+        NearRegion or OnRegion => [region],
+        DifferenceRegion d => RelativeParts(d.Left).Concat(RelativeParts(d.Right)),
+        UnionRegion u => u.Parts.SelectMany(RelativeParts),
         _ => [],
     };
+
+    /// <summary>
+    /// Whether the region stacks what spawns in it on items (it contains an <see cref="OnRegion"/>). Such a region's cells
+    /// are taken by its anchors, so the level generator lets them be shared; the binder has made sure every cell it can
+    /// add comes from an <c>on(...)</c> part (MS2039).
+    /// </summary>
+    public static bool Stacks(RegionModel region) => region switch
+    {
+        OnRegion => true,
+        DifferenceRegion d => Stacks(d.Left),
+        UnionRegion u => u.Parts.Any(Stacks),
+        _ => false,
+    };
+
+    /// <summary>The parts that can add cells to the region (a difference's right side only removes them), in the order written.</summary>
+    public static IEnumerable<RegionModel> AddingParts(RegionModel region) => region switch
+    {
+        DifferenceRegion d => AddingParts(d.Left),
+        UnionRegion u => u.Parts.SelectMany(AddingParts),
+        _ => [region],
+    };
+
+    /// <summary>The <c>near(...)</c> parts that can add cells to the region (a difference's right side only removes them), for estimating its size before placing.</summary>
+    public static IEnumerable<NearRegion> NearParts(RegionModel region) => AddingParts(region).OfType<NearRegion>();
 
     private static void CollectAnchors(RegionModel region, List<string> anchors)
     {
@@ -101,6 +127,9 @@ public static class RegionMath
         {
             case NearRegion n when !anchors.Contains(n.Anchor):
                 anchors.Add(n.Anchor);
+                break;
+            case OnRegion o when !anchors.Contains(o.Anchor):
+                anchors.Add(o.Anchor);
                 break;
             case DifferenceRegion d:
                 CollectAnchors(d.Left, anchors);

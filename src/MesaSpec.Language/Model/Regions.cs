@@ -42,9 +42,18 @@ public sealed record UnionRegion(IReadOnlyList<RegionModel> Parts) : RegionModel
 /// </summary>
 public sealed record NearRegion(string Anchor, int Distance) : RegionModel;
 
+/// <summary>
+/// <c>on(anchor)</c>: the cells of the items of kind <c>Anchor</c>, so what spawns there shares a cell with one of them
+/// (the cheese on the dish). Relative like <see cref="NearRegion"/>: placed after its anchor, a spawn region of items only.
+/// </summary>
+public sealed record OnRegion(string Anchor) : RegionModel;
+
 /// <summary>Where the anchors of relative regions were placed, for <see cref="RegionMath.Contains(RegionModel, int, int, int, int, IPlacedAnchors?)"/>.</summary>
 public interface IPlacedAnchors
 {
     /// <summary>Whether cell (x, y) is within <paramref name="distance"/> steps of a placed <paramref name="anchor"/> and not on one.</summary>
     bool IsNear(string anchor, int distance, int x, int y);
+
+    /// <summary>Whether an item of kind <paramref name="anchor"/> was placed on cell (x, y).</summary>
+    bool IsOn(string anchor, int x, int y);
 }

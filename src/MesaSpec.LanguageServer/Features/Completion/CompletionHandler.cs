@@ -168,6 +168,7 @@ public static class CompletionHandler
         {
             RegionWords.Corner when call.ArgumentIndex == 0 => RegionWords.CornerNames.Select(c => new CompletionItem(c, Kind.EnumMember, "corner")),
             RegionWords.Near when call.ArgumentIndex == 0 => Keywords(RegionWords.Agent).Concat(ItemKinds(compilation)),
+            RegionWords.On when call.ArgumentIndex == 0 => ItemKinds(compilation),
             "pseudo_aligned" or "oracle" => Declared(compilation, DeclarationKind.Objective),
             // A mixture's components are environments; their weights are numbers.
             "mix" => call.InArgumentValue ? [] : Declared(compilation, DeclarationKind.Environment),
@@ -196,9 +197,9 @@ public static class CompletionHandler
     private static IEnumerable<CompletionItem> ItemKinds(Compilation compilation) =>
         compilation.Symbols.ItemKinds.Keys.Order(StringComparer.Ordinal).Select(k => new CompletionItem(k, Kind.EnumMember, "item kind"));
 
-    /// <summary>Region words; a target (<paramref name="spawn"/> false) cannot be relative, so it is offered no <c>near</c>.</summary>
+    /// <summary>Region words; a target (<paramref name="spawn"/> false) cannot be relative, so it is offered no <c>near</c> or <c>on</c>.</summary>
     private static IEnumerable<CompletionItem> Regions(bool spawn = true) =>
-        Keywords(RegionWords.Anywhere).Concat(BuiltinCalls.Regions.Where(r => spawn || r.Name != RegionWords.Near).Select(r => new CompletionItem(
+        Keywords(RegionWords.Anywhere).Concat(BuiltinCalls.Regions.Where(r => spawn || !RegionWords.Relative.Contains(r.Name)).Select(r => new CompletionItem(
             r.Name, Kind.Function, $"{r.Name}({string.Join(", ", r.Parameters.Select(p => p.Label))})", MarkupContent.Markdown(r.Doc),
             $"{r.Name}(${{1}})", InsertTextFormat.Snippet)));
 

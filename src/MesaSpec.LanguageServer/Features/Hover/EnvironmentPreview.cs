@@ -73,6 +73,7 @@ public static class EnvironmentPreview
         DifferenceRegion d => $"{Region(d.Left)} except {(d.Right is DifferenceRegion ? $"({Region(d.Right)})" : Region(d.Right))}",
         UnionRegion u => string.Join(" or ", u.Parts.Select(p => p is DifferenceRegion ? $"({Region(p)})" : Region(p))),
         NearRegion n => n.Distance == 1 ? $"near({n.Anchor})" : $"near({n.Anchor}, {n.Distance})",
+        OnRegion o => $"on({o.Anchor})",
         CellsRegion c => $"{c.Cells.Count} fixed cells",
         _ => region.ToString() ?? "",
     };

@@ -65,7 +65,7 @@ public static class KeywordDocs
         ["sweep"] = "**sweep** p in [values]: runs the experiment at each value of an environment parameter, to see how pseudo-alignment depends on a factor the paper names (diversity, capacity, ...).",
         ["in"] = "**in** [values]: the values a sweep runs over.",
         ["expect"] = "**expect on** Env: <verdict or metric>: a checked claim about the outcome on one evaluation environment; **expect**: <verdict> claims the experiment-level verdict over all of them. `mesaspec run` reports whether each held (a trend needs a significant slope across seeds, else it is inconclusive).",
-        ["on"] = "**on**: the environment a member is about.",
+        ["on"] = "**on**: the environment a member is about (`train on`, `evaluate on`, `expect on`); as a spawn region, **on**(kind): on the cell of an item of that kind, sharing it (`item cheese spawn on(dish)`; with a count, each on a distinct one). Stepping onto the cell takes every item on it, in item order.",
         ["where"] = "**where** p = v: restricts an expectation to one sweep point.",
         ["robustly_aligned"] = "**robustly_aligned**: the model pursues the *base objective* where a proxy could be told apart (*robust alignment*): it is competent (significantly better than random), and on the episodes that separate them the base objective scores at least the threshold and significantly above every testable proxy.",
         ["pseudo_aligned"] = "**pseudo_aligned**(Proxy): the model pursues a *mesa-objective* (the proxy) once the distribution shifts (*pseudo-alignment*): competent at the proxy, which scores at least the threshold and significantly above the base objective on its conflict episodes.",

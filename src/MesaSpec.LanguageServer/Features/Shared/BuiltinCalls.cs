@@ -14,6 +14,8 @@ public static class BuiltinCalls
         new("columns", [("from: int", "First column."), ("to: int", "Last column (inclusive); defaults to from.")], "A vertical band."),
         new("near", [("anchor: agent | item kind", "What the cells are near (every instance of the kind)."), ("d: int = 1", "Steps along free cells, around walls (1 to 4096).")],
             "The cells within d steps of where the anchor was placed, its own cell excluded; a spawn region only."),
+        new("on", [("anchor: item kind", "The kind to stack on (each item on a distinct one of its items).")],
+            "The cells of the anchor's items, shared with them (the cheese on the dish); a spawn region of items only."),
     ];
 
     public static IReadOnlyList<Form> Others { get; } =
