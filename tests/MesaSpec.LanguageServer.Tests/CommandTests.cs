@@ -98,6 +98,8 @@ public class CommandTests
             Assert.Contains("--progress jsonl", await File.ReadAllTextAsync(Path.Combine(folder.FullName, "fake-args.txt")), StringComparison.Ordinal);
 
             var token = (await client.Target.WaitForAsync("window/workDoneProgress/create")).GetProperty("token").GetString();
+            // The run's answer can arrive before its progress has ended: wait for the end, then read them all.
+            await client.Target.WaitForAsync("$/progress", p => p.GetProperty("token").GetString() == token && p.GetProperty("value").GetProperty("kind").GetString() == "end");
             var progress = client.Target.Notifications.Where(n => n.Method == "$/progress" && n.Parameters.GetProperty("token").GetString() == token).Select(n => n.Parameters.GetProperty("value")).ToList();
             Assert.Equal("begin", progress[0].GetProperty("kind").GetString());
             Assert.Contains(progress, p => p.GetProperty("kind").GetString() == "report" && p.GetProperty("percentage").GetInt32() is > 0 and < 100);
