@@ -1,0 +1,172 @@
+using MesaSpec.Gridworld.Dynamics;
+using MesaSpec.Gridworld.Levels;
+using MesaSpec.Gridworld.Planning;
+using MesaSpec.Language.Catalogue;
+using MesaSpec.Language.Model;
+using MesaSpec.TestWorlds;
+
+namespace MesaSpec.Gridworld.Tests;
+
+/// <summary><c>patrol(route: [...])</c>: the route in the environment (order, cycle, detours, skipped waypoints) and in the planner (its memory in the state).</summary>
+public sealed class PatrolTests
+{
+    private const int Up = 0, Down = 2;
+
+    public static ComponentModel Route(int every, params (int X, int Y)[] waypoints) =>
+        new("patrol", new Dictionary<string, Value>
+        {
+            ["route"] = new(waypoints.Select(w => new Value(new GridCell(w.X, w.Y))).ToArray()),
+            ["every"] = new((long)every),
+        }) { Descriptor = BuiltinComponents.Patrol };
+
+    private static ItemModel Guard(ItemBehaviour behaviour, int every, params (int X, int Y)[] waypoints) =>
+        Worlds.Item("guard", new AnywhereRegion(), behaviour: behaviour) with { Movement = Route(every, waypoints) };
+
+    private static readonly ObjectiveModel Nothing = Worlds.Objective("Nothing", [new RewardTerm(-0.01, EventKind.EachStep, null)]);
+
+    /// <summary>The guard's cell after each of <paramref name="steps"/> steps in which the agent bumps into the top edge.</summary>
+    private static List<int> Walk(EnvironmentModel world, int steps, List<int>? memory = null)
+    {
+        var environment = GridVectorEnvironment.ForLevels(world, Nothing, 1, [new LevelGenerator(world).Generate(0, 0, 0)]);
+        var cells = new List<int>();
+        Span<float> rewards = stackalloc float[1];
+        Span<bool> dones = stackalloc bool[1], truncated = stackalloc bool[1];
+        for (var t = 0; t < steps; t++)
+        {
+            environment.Step([Up], rewards, dones, truncated);
+            cells.Add(environment.EntityCells(0)[0]);
+            memory?.Add(environment.EntityMemory(0)[0]);
+        }
+        return cells;
+    }
+
+    [Fact]
+    public void A_patrol_goes_round_its_route_in_order_along_shortest_paths_around_the_walls()
+    {
+        // 5 x 3, a wall in column 2 of the top two rows: from (0,0) to (4,0) is 8 steps by the bottom row, back to (0,1) 7, on to (4,0) 7.
+        var world = Worlds.FromAscii("Ring", 50, ["G.#..", "..#..", "....@"], Guard(ItemBehaviour.Static, 1, (4, 0), (0, 1)));
+        var memory = new List<int>();
+        var cells = Walk(world, 24, memory);
+        var walls = new[] { 2, 7 };
+        var previous = 0;
+        foreach (var cell in cells)
+        {
+            Assert.DoesNotContain(cell, walls);
+            Assert.Equal(1, Math.Abs(cell % 5 - previous % 5) + Math.Abs(cell / 5 - previous / 5)); // one step every step until the last
+            previous = cell;
+        }
+        Assert.Equal(4, cells[7]);   // (4,0) after 8 steps
+        Assert.Equal(5, cells[14]);  // (0,1) after 7 more
+        Assert.Equal(4, cells[21]);  // (4,0) again: the route is a cycle
+        Assert.Equal([0, 1, 0], new[] { memory[6], memory[7], memory[14] }); // the next waypoint becomes current on arrival
+        Assert.Equal(1, cells[0]);   // ties go up, right, down, left: right first, then down the left of the wall
+    }
+
+    [Fact]
+    public void A_waypoint_it_cannot_reach_is_skipped_and_with_none_to_reach_it_stays()
+    {
+        // (4,0) is walled in: the guard goes between (2,0) and (0,0).
+        var skipping = Worlds.FromAscii("Pocket", 50, ["G..#.", "..@##"], Guard(ItemBehaviour.Static, 1, (4, 0), (2, 0), (0, 0)));
+        Assert.Equal([1, 2, 1, 0, 1, 2, 1, 0], Walk(skipping, 8));
+        var stuck = Worlds.FromAscii("Stuck", 50, ["G..#.", "..@##"], Guard(ItemBehaviour.Static, 1, (4, 0), (0, 0)));
+        Assert.Equal([0, 0, 0, 0], Walk(stuck, 4));
+    }
+
+    [Fact]
+    public void A_slower_patrol_waits_first()
+    {
+        var world = Worlds.FromAscii("Slow", 50, ["G..", "..@"], Guard(ItemBehaviour.Static, 2, (2, 0), (0, 0)));
+        Assert.Equal([0, 1, 1, 2, 2, 1, 1, 0], Walk(world, 8));
+    }
+
+    /// <summary>
+    /// The agent must cross a corridor a hazard patrols end to end: straight down it walks into the guard, so it waits
+    /// for the guard to pass. The guard is at the crossing heading right at one time and heading left at another, states
+    /// that differ only in its memory.
+    /// </summary>
+    private static EnvironmentModel Crossing(int horizon) =>
+        Worlds.FromAscii("Crossing", horizon, ["##@##", "#G...", "##.##", "##A##"], Worlds.Item("apple", new AnywhereRegion()),
+            Guard(ItemBehaviour.Hazard, 1, (4, 1), (1, 1)));
+
+    private static readonly ObjectiveModel Apple = Worlds.Objective("Apple", [new RewardTerm(1, EventKind.Collects, new KindTarget("apple"))],
+        new EndCondition(EventKind.Collects, new KindTarget("apple")));
+
+    [Theory]
+    [InlineData(8, 0.9)]
+    [InlineData(9, 1.0)]
+    public void The_planner_times_the_crossing_as_a_brute_force_search_does(int horizon, double discount)
+    {
+        var world = Crossing(horizon);
+        var generator = new LevelGenerator(world);
+        var level = generator.Generate(0, 0, 0);
+        var planner = new EnvironmentPlanner(world, generator.Items, discount: discount);
+        var optimal = planner.OptimalReturn(level, Apple, Apple);
+        Assert.Equal(BruteForce(level, planner, horizon, discount), optimal, 12);
+        Assert.Equal(Math.Pow(discount, 4), optimal, 12); // wait two steps, then three steps down
+        var plan = planner.Solve(level, Apple, Apple);
+        Assert.True(plan.StateCount <= PlannerStateEstimate.UpperBound(level, horizon, Apple, [Apple]));
+    }
+
+    [Fact]
+    public void Following_the_plan_with_the_patrols_memory_achieves_its_optimal_return()
+    {
+        var world = Crossing(12);
+        var generator = new LevelGenerator(world);
+        var level = generator.Generate(0, 0, 0);
+        var plan = new EnvironmentPlanner(world, generator.Items).Solve(level, Apple, Apple);
+        var environment = GridVectorEnvironment.ForLevels(world, Apple, 1, [level]);
+        Span<float> rewards = stackalloc float[1];
+        Span<bool> dones = stackalloc bool[1], truncated = stackalloc bool[1];
+        var total = 0.0;
+        for (var t = 0; t < world.Horizon && !dones[0]; t++)
+        {
+            var action = plan.ChooseAction(environment.AgentCell(0), environment.AliveItems(0), environment.HeldKeys(0), 0, t,
+                environment.PackedEntities(0), environment.Counters(0), environment.PackedMemory(0));
+            environment.Step([action], rewards, dones, truncated);
+            total += rewards[0];
+        }
+        Assert.Equal(1, plan.OptimalReturn(), 12);
+        Assert.Equal(1, total, 5);
+        Assert.False(environment.LastOutcome(0).EndsEpisode); // ended by the apple, not by the guard
+    }
+
+    [Fact]
+    public void Walking_straight_down_meets_the_guard()
+    {
+        var world = Crossing(8);
+        var environment = GridVectorEnvironment.ForLevels(world, Apple, 1, [new LevelGenerator(world).Generate(0, 0, 0)]);
+        Span<float> rewards = stackalloc float[1];
+        Span<bool> dones = stackalloc bool[1], truncated = stackalloc bool[1];
+        environment.Step([Down], rewards, dones, truncated);
+        Assert.True(dones[0] && environment.LastOutcome(0).HazardContact);
+    }
+
+    /// <summary>The best discounted return over every action sequence, stepping the rules with the patrol's memory.</summary>
+    private static double BruteForce(Level level, EnvironmentPlanner planner, int horizon, double discount)
+    {
+        var objective = planner.Compile(Apple);
+        var grid = new Movements.MovementGrid(level.Width, level.Height, planner.Neighbours);
+        var count = level.Items.EntityCount;
+        var best = double.NegativeInfinity;
+        for (var sequence = 0L; sequence < 1L << (2 * horizon); sequence++)
+        {
+            int cell = level.AgentCell;
+            ulong alive = level.AllItems, held = 0, counters = 0;
+            var entities = level.Items.EntityItems.Select(i => level.ItemCells[i]).ToArray();
+            var memory = new int[count];
+            double total = 0, weight = 1;
+            for (var t = 0; t < horizon; t++)
+            {
+                var outcome = GridRules.Apply(level, planner.Neighbours, (int)(sequence >> (2 * t)) & 3, ref cell, ref alive, ref held, entities, memory, 0, grid, null, t);
+                total += weight * objective.Score(outcome, ref counters, out var ends);
+                weight *= discount;
+                if (ends || outcome.EndsEpisode)
+                {
+                    break;
+                }
+            }
+            best = Math.Max(best, total);
+        }
+        return best;
+    }
+}
