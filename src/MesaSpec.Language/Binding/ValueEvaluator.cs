@@ -67,7 +67,7 @@ internal sealed class ValueEvaluator(FileDiagnostics diagnostics, Scope scope)
             case NameExpressionSyntax name when expected == MesaType.String:
                 // A bare word where a string is expected, e.g. activation: relu.
                 return new Value(name.Name.Text);
-            case NameExpressionSyntax name:
+            case NameExpressionSyntax name when expected != MesaType.Cell:
                 Report(DiagnosticCatalog.UnknownName(name.Span, "parameter", name.Name.Text, NameSuggestions.Closest(name.Name.Text, Scope.Names)));
                 return null;
             default:
