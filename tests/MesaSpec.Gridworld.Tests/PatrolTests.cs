@@ -174,6 +174,10 @@ public sealed class PatrolTests
     }
 
     [Fact]
+    public void The_memory_sits_in_the_padding_beside_the_phase_so_a_state_is_no_larger() =>
+        Assert.Equal(56, System.Runtime.CompilerServices.Unsafe.SizeOf<PlannerState>());
+
+    [Fact]
     public void Walking_straight_down_meets_the_guard()
     {
         var world = Crossing(8);
