@@ -57,6 +57,8 @@ public sealed class ComponentArguments(ComponentModel component, ComponentDescri
 
     public IReadOnlyList<string> StringList(string name) => Read(name, v => v.AsList().Select(item => item.AsString()).ToList());
 
+    public IReadOnlyList<GridCell> CellList(string name) => Read(name, v => v.AsList().Select(item => item.AsCell()).ToList());
+
     public IReadOnlyList<int> PositiveIntList(string name)
     {
         var list = Read(name, v => v.AsList().Select(item => item.AsInt()).ToList());

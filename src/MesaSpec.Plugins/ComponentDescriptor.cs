@@ -45,6 +45,9 @@ public sealed record ComponentParameter(
     double? Max = null,
     IReadOnlyList<string>? Choices = null)
 {
+    /// <summary>For a list: the fewest items it may hold (the binder reports a shorter list, MS2017); null when any length goes.</summary>
+    public int? MinItems { get; init; }
+
     public string Signature => Default is { } d ? $"{Name}: {Type} = {Format(d)}" : $"{Name}: {Type}";
 
     private static string Format(Value v) => v.Raw is string s ? $"\"{s}\"" : v.ToString();

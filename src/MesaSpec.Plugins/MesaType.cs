@@ -1,12 +1,15 @@
 namespace MesaSpec.Language.Catalogue;
 
-/// <summary>The type of a parameter or value: int, float, bool, string, or a list of one of these.</summary>
+/// <summary>The type of a parameter or value: int, float, bool, string, cell, or a list of one of these.</summary>
 public sealed record MesaType(string Name, MesaType? Element = null)
 {
     public static readonly MesaType Int = new("int");
     public static readonly MesaType Float = new("float");
     public static readonly MesaType Bool = new("bool");
     public static readonly MesaType String = new("string");
+
+    /// <summary>A cell of the grid, written <c>cell(x, y)</c> (a negative index counts from the end, as in regions).</summary>
+    public static readonly MesaType Cell = new("cell");
 
     /// <summary>The name of one of the experiment's objectives (a metric's argument); not written in parameter lists.</summary>
     public static readonly MesaType Objective = new("objective");

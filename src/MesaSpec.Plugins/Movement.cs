@@ -1,3 +1,5 @@
+using MesaSpec.Language.Model;
+
 namespace MesaSpec.Language.Catalogue;
 
 /// <summary>
@@ -11,9 +13,20 @@ public readonly record struct MovementTarget(int Kind)
     public bool IsAgent => Kind < 0;
 }
 
-/// <summary>The item a movement is created for: its environment, its kind and the environment's item kinds (in order).</summary>
+/// <summary>The item a movement is created for: its environment, its kind and the environment's item kinds (in order), and the grid's size.</summary>
 public sealed record MovementContext(string Environment, string Item, IReadOnlyList<string> ItemKinds)
 {
+    public int Width { get; init; }
+
+    public int Height { get; init; }
+
+    /// <summary>The index of a cell argument on the grid (negative coordinates count from the end); the binder checked it lies inside (MS2044).</summary>
+    public int CellIndex(GridCell cell)
+    {
+        var index = cell.IndexOn(Width, Height);
+        return index >= 0 ? index : throw new ComponentArgumentException($"{cell} lies outside the {Width} x {Height} grid of environment '{Environment}'");
+    }
+
     /// <summary>Resolves a target name (<c>agent</c> or an item kind); the binder checked it (MS2030).</summary>
     public MovementTarget Target(string name)
     {
@@ -54,6 +67,9 @@ public interface IMovementGrid
     /// <summary>The first cell of a shortest path from <paramref name="from"/> to the nearest cell of <paramref name="target"/>; <paramref name="from"/> when there is none or it is there.</summary>
     int StepToward(int from, MovementTarget target);
 
+    /// <summary>The first cell of a shortest path from <paramref name="from"/> to <paramref name="cell"/>; <paramref name="from"/> when it is there or cannot reach it (a wall, or walled off).</summary>
+    int StepTowardCell(int from, int cell);
+
     /// <summary>The neighbour of <paramref name="from"/> farthest from the nearest cell of <paramref name="target"/>, when farther than <paramref name="from"/>; else <paramref name="from"/>.</summary>
     int StepAway(int from, MovementTarget target);
 
@@ -75,6 +91,19 @@ public interface IMovement
     /// does not). The exact planner keeps the step modulo the periods' least common multiple in its state.
     /// </summary>
     int Period => 1;
+
+    /// <summary>
+    /// How many values the item's memory takes (0 to this minus 1), for a rule that remembers something from step to
+    /// step (where it is heading); 1: it remembers nothing. Each item's memory starts at 0 in every episode, and the exact
+    /// planner keeps it in its state, so the fewer values the smaller the plan.
+    /// </summary>
+    int MemoryStates => 1;
+
+    /// <summary>
+    /// <see cref="Move(int, IMovementGrid, IRandomSource)"/> for a rule with memory: reads and updates the item's
+    /// <paramref name="memory"/> (kept below <see cref="MemoryStates"/>). The environment and the planner call this one.
+    /// </summary>
+    int Move(int cell, ref int memory, IMovementGrid grid, IRandomSource random) => Move(cell, grid, random);
 }
 
 /// <summary>An <c>item k moves name(...)</c> component: builds the movement of one item kind from the call's arguments.</summary>

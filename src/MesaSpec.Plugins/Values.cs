@@ -1,8 +1,25 @@
 namespace MesaSpec.Language.Model;
 
 /// <summary>
+/// A cell as written, <c>cell(x, y)</c>: x the column, y the row, 0-based; a negative index counts from the end
+/// (<c>cell(-1, -1)</c> is the bottom-right cell), resolved against the grid where the grid is known.
+/// </summary>
+public readonly record struct GridCell(long X, long Y)
+{
+    /// <summary>The cell index <c>y * width + x</c> on a width x height grid, or -1 when it lies outside.</summary>
+    public int IndexOn(int width, int height)
+    {
+        var x = X < 0 ? width + X : X;
+        var y = Y < 0 ? height + Y : Y;
+        return x < 0 || y < 0 || x >= width || y >= height ? -1 : (int)(y * width + x);
+    }
+
+    public override string ToString() => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"cell({X}, {Y})");
+}
+
+/// <summary>
 /// A fully evaluated argument value: <see cref="long"/>, <see cref="double"/>, <see cref="bool"/>,
-/// <see cref="string"/> (also for bare symbols such as <c>relu</c>), or a read-only list of values.
+/// <see cref="string"/> (also for bare symbols such as <c>relu</c>), <see cref="GridCell"/>, or a read-only list of values.
 /// </summary>
 public readonly record struct Value(object Raw)
 {
@@ -23,6 +40,8 @@ public readonly record struct Value(object Raw)
     public bool AsBool() => Raw is bool b ? b : throw new InvalidOperationException($"{Raw} is not a bool");
 
     public string AsString() => Raw as string ?? throw new InvalidOperationException($"{Raw} is not a string");
+
+    public GridCell AsCell() => Raw is GridCell c ? c : throw new InvalidOperationException($"{Raw} is not a cell");
 
     public IReadOnlyList<Value> AsList() => Raw as IReadOnlyList<Value> ?? throw new InvalidOperationException($"{Raw} is not a list");
 

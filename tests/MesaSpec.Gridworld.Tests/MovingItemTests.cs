@@ -213,7 +213,7 @@ public sealed class MovingItemTests
             var total = 0.0;
             for (var t = 0; t < horizon; t++)
             {
-                var outcome = GridRules.Apply(level, planner.Neighbours, (sequence >> (2 * t)) & 3, ref cell, ref alive, ref held, entities, 0, grid, null, t);
+                var outcome = GridRules.Apply(level, planner.Neighbours, (sequence >> (2 * t)) & 3, ref cell, ref alive, ref held, entities, new int[entities.Length], 0, grid, null, t);
                 total += scored.Score(outcome, ref counters, out _);
             }
             best = Math.Max(best, total);

@@ -9,7 +9,8 @@ namespace MesaSpec.Gridworld.Tests;
 
 /// <summary>
 /// The planner against the algorithm it replaced (<see cref="ReferencePlanner"/>) on random small levels: walls, apples,
-/// keys and chests, shields, lava, monsters that chase or flee at full or half speed, and in about half of them a gem
+/// keys and chests, shields, lava, monsters that chase or flee at full or half speed or patrol a route of cells (its
+/// waypoint in the state's memory; some waypoints on walls, skipped), and in about half of them a gem
 /// stacked on another item (<c>spawn on(kind)</c>, taken in the same step); objectives with hold conditions,
 /// 'at most' counters, 'after' orders and ends of their own; several horizons and discounts. Returns must be equal bit
 /// for bit and the state counts the same, for one objective, for a lexicographic pair, and for the full plan; the counts
@@ -22,7 +23,7 @@ public sealed class PlannerPropertyTests
     [Fact]
     public void The_planner_equals_the_reference_on_random_levels_with_items_and_moving_entities()
     {
-        int compared = 0, stacked = 0;
+        int compared = 0, stacked = 0, patrolled = 0;
         for (var seed = 0; seed < 160; seed++)
         {
             var random = new Random(seed);
@@ -30,6 +31,8 @@ public sealed class PlannerPropertyTests
             // The stacks draw from a stream of their own, so the levels and objectives drawn before them stay as they were.
             var stacking = new Random(seed + 1000);
             environment = WithStackedGem(environment, stacking);
+            environment = WithPatrols(environment, new Random(seed + 2000));
+            patrolled += environment.Items.Any(i => i.Movement?.Name == BuiltinComponents.Patrol.Name) ? 1 : 0;
             var generator = new LevelGenerator(environment);
             var level = generator.Generate(0, 0, 0);
             var (baseObjective, proxy) = (RandomObjective(random, "Base"), RandomObjective(random, "Proxy"));
@@ -57,6 +60,24 @@ public sealed class PlannerPropertyTests
         }
         Assert.Equal(160, compared);
         Assert.InRange(stacked, 50, 110);
+        Assert.InRange(patrolled, 30, 110);
+    }
+
+    /// <summary>In about half the environments with monsters, they patrol two or three cells of the grid instead (a wall among them is skipped).</summary>
+    private static EnvironmentModel WithPatrols(EnvironmentModel environment, Random random)
+    {
+        if (random.Next(2) == 0)
+        {
+            return environment;
+        }
+        return environment with
+        {
+            Items = [.. environment.Items.Select(item => item.Movement is null ? item : item with
+            {
+                Movement = PatrolTests.Route(random.Next(1, 3),
+                    [.. Enumerable.Range(0, random.Next(2, 4)).Select(_ => (random.Next(environment.Width), random.Next(environment.Height)))]),
+            })],
+        };
     }
 
     /// <summary>

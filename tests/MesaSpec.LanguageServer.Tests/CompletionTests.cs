@@ -96,7 +96,7 @@ public class CompletionTests
     {
         Assert.Contains("moves", await LabelsAsync(InEnvironment("item coin $")));
         var movements = await LabelsAsync(InEnvironment("item coin behaviour monster moves $"));
-        Assert.Equal(["chase", "flee", "lead", "wander"], movements.Order(StringComparer.Ordinal));
+        Assert.Equal(["chase", "flee", "lead", "patrol", "wander"], movements.Order(StringComparer.Ordinal));
         var behaviours = await LabelsAsync(InEnvironment("item coin behaviour $"));
         Assert.Contains("monster", behaviours);
         Assert.Contains("shield", behaviours);

@@ -50,7 +50,7 @@ public sealed class OraclePolicyRunner(ObjectiveModel objective, double discount
                 finished[slot] = ends;
             }
             actions[slot] = plans[slot]!.ChooseAction(grid.AgentCell(slot), grid.AliveItems(slot), grid.HeldKeys(slot), finished[slot] ? 1 : 0, grid.StepIndex(slot),
-                grid.PackedEntities(slot), counters[slot]);
+                grid.PackedEntities(slot), counters[slot], grid.PackedMemory(slot));
         }
     }
 

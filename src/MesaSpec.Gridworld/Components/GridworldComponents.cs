@@ -16,5 +16,6 @@ public sealed class GridworldComponents : IComponentImplementations
     public static ComponentCatalog Builtin { get; } = new([new BuiltinComponents()], new GridworldComponents().GetEntries());
 
     public IEnumerable<IComponentEntry> GetEntries() => [new MazeWalls(), new RoomsWalls(), new BorderWalls(), new Curricula.PlrCurriculum(),
-        new Movements.ChaseMovement(), new Movements.FleeMovement(), new Movements.LeadMovement(), new Movements.WanderMovement()];
+        new Movements.ChaseMovement(), new Movements.FleeMovement(), new Movements.LeadMovement(),
+        new Movements.PatrolMovement(), new Movements.WanderMovement()];
 }

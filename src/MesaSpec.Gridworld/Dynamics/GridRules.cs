@@ -52,16 +52,17 @@ public static class GridRules
         {
             throw new InvalidOperationException("this level has entities: step it with their cells and a movement grid");
         }
-        return Apply(level, neighbours, action, ref agentCell, ref alive, ref held, [], 0, null, null, 0);
+        return Apply(level, neighbours, action, ref agentCell, ref alive, ref held, [], [], 0, null, null, 0);
     }
 
     /// <summary>
     /// One step. <paramref name="entityCells"/> from <paramref name="offset"/> holds the cells of the level's entities
-    /// (<see cref="ItemKinds.EntityItems"/>) and is updated; <paramref name="grid"/> serves their movements and
+    /// (<see cref="ItemKinds.EntityItems"/>) and is updated, as is their movements' memory in <paramref name="entityMemory"/>
+    /// (same layout, <see cref="Language.Catalogue.IMovement.MemoryStates"/>); <paramref name="grid"/> serves their movements and
     /// <paramref name="random"/> is the episode's stream (only random movements draw from it).
     /// </summary>
     public static StepOutcome Apply(Level level, int[] neighbours, int action, ref int agentCell, ref ulong alive, ref ulong held,
-        int[] entityCells, int offset, Movements.MovementGrid? grid, Language.Catalogue.IRandomSource? random, int step)
+        int[] entityCells, int[] entityMemory, int offset, Movements.MovementGrid? grid, Language.Catalogue.IRandomSource? random, int step)
     {
         var heldBefore = held;
         var aliveBefore = alive;
@@ -97,7 +98,7 @@ public static class GridRules
                     continue;
                 }
                 var cell = entityCells[offset + e];
-                var next = movement.Move(cell, grid, random!);
+                var next = movement.Move(cell, ref entityMemory[offset + e], grid, random!);
                 if (next != cell && !IsStep(grid, cell, next))
                 {
                     throw new LevelGenerationException(items.EnvironmentName, items.Kinds[items.KindOfItem[item]].Movement!.Name, null,

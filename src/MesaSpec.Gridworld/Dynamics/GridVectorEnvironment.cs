@@ -25,6 +25,7 @@ public sealed class GridVectorEnvironment : IVectorEnvironment
     private readonly StepOutcome[] lastOutcome;
     private readonly int entityCount;
     private readonly int[] entityCells;     // [slot * entityCount + entity]
+    private readonly int[] entityMemory;    // what each entity's movement remembers, same layout (0 at every reset)
     private readonly ulong[] counters;      // the base objective's counter word per slot
     private readonly Randomness.RandomSource[] streams; // each episode's stream for random moves, seeded by its level
     private readonly Movements.MovementGrid? movementGrid;
@@ -57,6 +58,7 @@ public sealed class GridVectorEnvironment : IVectorEnvironment
         lastOutcome = new StepOutcome[count];
         entityCount = items.EntityCount;
         entityCells = new int[count * entityCount];
+        entityMemory = new int[count * entityCount];
         counters = new ulong[count];
         streams = [.. Enumerable.Range(0, entityCount > 0 ? count : 0).Select(_ => new Randomness.RandomSource())];
         movementGrid = entityCount > 0 ? new Movements.MovementGrid(environment.Width, environment.Height, neighbours) : null;
@@ -144,6 +146,12 @@ public sealed class GridVectorEnvironment : IVectorEnvironment
     /// <summary>The slot's entity cells packed as a planner state reads them.</summary>
     public ulong PackedEntities(int slot) => Planning.EntityPacking.Pack(EntityCells(slot), alive[slot], Items);
 
+    /// <summary>What the slot's entities' movements remember (a patrol's current waypoint), one value per entity.</summary>
+    public ReadOnlySpan<int> EntityMemory(int slot) => entityMemory.AsSpan(slot * entityCount, entityCount);
+
+    /// <summary>The slot's entity memory packed as a planner state reads it.</summary>
+    public int PackedMemory(int slot) => Planning.EntityPacking.PackMemory(EntityMemory(slot), alive[slot], Items);
+
     /// <summary>The counter word of the base objective in the slot's episode (its <c>at most</c> counts so far).</summary>
     public ulong Counters(int slot) => counters[slot];
 
@@ -189,7 +197,7 @@ public sealed class GridVectorEnvironment : IVectorEnvironment
                 throw new ArgumentOutOfRangeException(nameof(actions), action, $"action of episode {i} is not 0..3");
             }
             var outcome = GridRules.Apply(level[i], neighbours, action, ref agentCell[i], ref alive[i], ref held[i],
-                entityCells, i * entityCount, movementGrid, entityCount > 0 ? streams[i] : null, steps[i]);
+                entityCells, entityMemory, i * entityCount, movementGrid, entityCount > 0 ? streams[i] : null, steps[i]);
             lastOutcome[i] = outcome;
             var reward = objective.Score(outcome, ref counters[i], out var ends);
             rewards[i] = (float)reward;
@@ -221,6 +229,7 @@ public sealed class GridVectorEnvironment : IVectorEnvironment
         for (var e = 0; e < entityCount; e++)
         {
             entityCells[slot * entityCount + e] = next.ItemCells[entities[e]];
+            entityMemory[slot * entityCount + e] = 0;
         }
         if (entityCount > 0)
         {

@@ -90,6 +90,7 @@ public sealed class ItemKinds
             }
         }
         EntityItems = [.. entities];
+        EntityMemoryStates = [.. entities.Select(i => Math.Max(1, Movements[KindOfItem[i]]?.MemoryStates ?? 1))];
         StochasticKind = Kinds.FirstOrDefault(k => k.MovesAtRandom && (k.FixedCells?.Count ?? k.Count) > 0);
         var depth = new int[Kinds.Count];
         for (var k = 0; k < Kinds.Count; k++)
@@ -152,6 +153,9 @@ public sealed class ItemKinds
     public int[] EntityItems { get; }
 
     public int EntityCount => EntityItems.Length;
+
+    /// <summary>Per entity: how many values its movement's memory takes (<see cref="IMovement.MemoryStates"/>; 1 without memory).</summary>
+    public int[] EntityMemoryStates { get; }
 
     /// <summary>Per item index: its entity index, or -1 for an item that stays on its level cell.</summary>
     public int[] EntityOfItem { get; }

@@ -12,7 +12,7 @@ internal static class MovementEntries
         var entry = call.Entry as IMovementComponent ?? GridworldComponents.Builtin.Entry<IMovementComponent>(ComponentKind.Movement, call.Name)
             ?? throw new LevelGenerationException(environment.Name, call.Name, null,
                 $"environment '{environment.Name}': unknown movement '{call.Name}' of item '{item.Kind}': no implementation is loaded");
-        var context = new MovementContext(environment.Name, item.Kind, [.. environment.Items.Select(i => i.Kind)]);
+        var context = new MovementContext(environment.Name, item.Kind, [.. environment.Items.Select(i => i.Kind)]) { Width = environment.Width, Height = environment.Height };
         try
         {
             return entry.Create(new ComponentArguments(call, call.Descriptor ?? entry.Descriptor), context);

@@ -77,9 +77,18 @@ public sealed class MovementGrid : IMovementGrid
         return false;
     }
 
-    public int StepToward(int from, MovementTarget target)
+    public int StepToward(int from, MovementTarget target) => StepTowardMarked(from, MarkTargets(target));
+
+    public int StepTowardCell(int from, int cell)
     {
-        var mark = MarkTargets(target);
+        var mark = NextStamp();
+        targetStamp[cell] = mark;
+        return StepTowardMarked(from, mark);
+    }
+
+    /// <summary>The first step of a shortest path from <paramref name="from"/> to the nearest cell stamped <paramref name="mark"/>.</summary>
+    private int StepTowardMarked(int from, int mark)
+    {
         if (targetStamp[from] == mark)
         {
             return from;

@@ -5,7 +5,8 @@ namespace MesaSpec.Gridworld.Planning;
 /// <summary>
 /// The cells of a level's entities packed into one 64-bit word of a planner state: 8 bits per entity, so at most 8
 /// entities on grids of at most 256 cells; an entity that is gone (a destroyed monster) packs as 0, so states that
-/// differ only in where a gone entity was are one state.
+/// differ only in where a gone entity was are one state. Their movements' memory packs into one more word, a number in
+/// mixed radix (entity e's digit below <see cref="ItemKinds.EntityMemoryStates"/>[e]); a gone entity's digit is 0 too.
 /// </summary>
 public static class EntityPacking
 {
@@ -35,6 +36,31 @@ public static class EntityPacking
         }
     }
 
+    public static int PackMemory(ReadOnlySpan<int> memory, ulong alive, ItemKinds items)
+    {
+        int packed = 0, radix = 1;
+        var states = items.EntityMemoryStates;
+        for (var e = 0; e < memory.Length; e++)
+        {
+            if ((alive & (1UL << items.EntityItems[e])) != 0)
+            {
+                packed += memory[e] * radix;
+            }
+            radix *= states[e];
+        }
+        return packed;
+    }
+
+    public static void UnpackMemory(int packed, int[] memory, int offset, ItemKinds items)
+    {
+        var states = items.EntityMemoryStates;
+        for (var e = 0; e < states.Length; e++)
+        {
+            memory[offset + e] = packed % states[e];
+            packed /= states[e];
+        }
+    }
+
     /// <summary>Refuses levels whose entities do not fit a state word.</summary>
     public static void CheckFits(Level level)
     {
@@ -43,6 +69,11 @@ public static class EntityPacking
         {
             throw PlannerLimitExceededException.Unsupported(
                 $"{items.EntityCount} moving items or monsters on a {level.Width} x {level.Height} grid; a planner state holds at most {MaxEntities} of them, on grids of at most {MaxCells} cells");
+        }
+        if (items.EntityMemoryStates.Aggregate(1.0, (product, states) => product * states) > int.MaxValue)
+        {
+            throw PlannerLimitExceededException.Unsupported(
+                $"the moving items remember {string.Join(" x ", items.EntityMemoryStates)} combinations (their routes); a planner state holds at most {int.MaxValue:N0}");
         }
         if (items.StochasticKind is { } random)
         {

@@ -7,7 +7,7 @@ namespace MesaSpec.Gridworld.Planning;
 /// Where the agent, the items and the entities of one level can be within the horizon under one objective's episode
 /// rules, and every step between those states with what happened on it (<see cref="StepOutcome"/>). It holds no
 /// objective's rewards, so several scored objectives are planned on one enumeration: the rules of the level
-/// (<see cref="GridRules.Apply(Level, int[], int, ref int, ref ulong, ref ulong, int[], int, Movements.MovementGrid?, Language.Catalogue.IRandomSource?, int)"/>)
+/// (<see cref="GridRules.Apply(Level, int[], int, ref int, ref ulong, ref ulong, int[], int[], int, Movements.MovementGrid?, Language.Catalogue.IRandomSource?, int)"/>)
 /// are run once per state and action, not once per objective. States are in breadth-first order, so by the earliest
 /// time they occur; their <see cref="PlannerState.Finished"/> and <see cref="PlannerState.Counters"/> are 0 (those
 /// belong to the scored objectives, <see cref="ScoredStateSpace"/>).
@@ -53,8 +53,8 @@ internal sealed class LevelStateGraph
     public int Period { get; }
 
     /// <summary>The id of a state as an episode sees it (all items, whatever the time), or -1 when it cannot be reached.</summary>
-    public int Find(int cell, ulong alive, ulong held, ulong entities, int step) =>
-        ids.TryGetValue(new PlannerState(cell, alive & MutableMask, held & HeldMask, 0, entities, 0, step % Period), out var s) ? s : -1;
+    public int Find(int cell, ulong alive, ulong held, ulong entities, int step, int memory = 0) =>
+        ids.TryGetValue(new PlannerState(cell, alive & MutableMask, held & HeldMask, 0, entities, 0, step % Period, memory), out var s) ? s : -1;
 
     /// <summary>
     /// Enumerates breadth-first from the level's start. Throws <see cref="PlannerLimitExceededException"/> past
@@ -67,6 +67,7 @@ internal sealed class LevelStateGraph
         EntityPacking.CheckFits(level);
         var entityCount = items.EntityCount;
         var entityCells = new int[entityCount];
+        var entityMemory = new int[entityCount]; // every movement's memory starts at 0
         // Movements read the step only modulo their period, so the phase stands in for it in Apply.
         var period = items.MovementPeriod;
         var grid = entityCount > 0 ? new Movements.MovementGrid(level.Width, level.Height, neighbours) : null;
@@ -102,7 +103,8 @@ internal sealed class LevelStateGraph
                 int cell = state.Cell;
                 ulong alive = state.Alive | fixedItems, held = state.Held;
                 EntityPacking.Unpack(state.Entities, entityCells, 0, entityCount);
-                var outcome = GridRules.Apply(level, neighbours, a, ref cell, ref alive, ref held, entityCells, 0, grid, null, state.Phase);
+                EntityPacking.UnpackMemory(state.Memory, entityMemory, 0, items);
+                var outcome = GridRules.Apply(level, neighbours, a, ref cell, ref alive, ref held, entityCells, entityMemory, 0, grid, null, state.Phase);
                 outcomes.Add(outcome);
                 ulong unused = 0; // the episode's rules are its end conditions, which read no counter
                 terminating.Score(outcome, ref unused, out var ends);
@@ -111,7 +113,8 @@ internal sealed class LevelStateGraph
                     next.Add(-1);
                     continue;
                 }
-                var successor = new PlannerState(cell, alive & items.MutableMask, held, 0, EntityPacking.Pack(entityCells, alive, items), 0, (state.Phase + 1) % period);
+                var successor = new PlannerState(cell, alive & items.MutableMask, held, 0, EntityPacking.Pack(entityCells, alive, items), 0, (state.Phase + 1) % period,
+                    EntityPacking.PackMemory(entityMemory, alive, items));
                 next.Add(states.Successor(successor, s));
             }
         }

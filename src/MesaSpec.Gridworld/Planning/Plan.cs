@@ -38,15 +38,15 @@ public sealed class Plan
     /// <summary>
     /// An optimal action at time <paramref name="step"/> in the given state (ties go to the lowest action:
     /// up, right, down, left). After the horizon every action is equal and 0 is returned. With entities, pass their
-    /// packed cells (<see cref="EntityPacking"/>); with counted rewards, the scored objectives' counter words side by side.
+    /// packed cells and memory (<see cref="EntityPacking"/>); with counted rewards, the scored objectives' counter words side by side.
     /// </summary>
-    public int ChooseAction(int cell, ulong alive, ulong held, int finished, int step, ulong entities = 0, ulong counters = 0)
+    public int ChooseAction(int cell, ulong alive, ulong held, int finished, int step, ulong entities = 0, ulong counters = 0, int memory = 0)
     {
         if (step >= Horizon)
         {
             return 0;
         }
-        var s = Find(cell, alive, held, finished, step, entities, counters);
+        var s = Find(cell, alive, held, finished, step, entities, counters, memory);
         var k = ObjectiveCount;
         Span<double> best = stackalloc double[k];
         Span<double> q = stackalloc double[k];
@@ -64,8 +64,8 @@ public sealed class Plan
     }
 
     /// <summary>The value of objective <paramref name="k"/> from a state at time <paramref name="step"/>.</summary>
-    public double Value(int cell, ulong alive, ulong held, int finished, int step, int k = 0, ulong entities = 0, ulong counters = 0) =>
-        step >= Horizon ? 0 : At(step, Find(cell, alive, held, finished, step, entities, counters), k);
+    public double Value(int cell, ulong alive, ulong held, int finished, int step, int k = 0, ulong entities = 0, ulong counters = 0, int memory = 0) =>
+        step >= Horizon ? 0 : At(step, Find(cell, alive, held, finished, step, entities, counters, memory), k);
 
     /// <summary>A state's value at a time; 0 for a state that cannot occur yet, which no time computes.</summary>
     private double At(int step, int s, int k)
@@ -103,12 +103,12 @@ public sealed class Plan
         }
     }
 
-    private int Find(int cell, ulong alive, ulong held, int finished, int step, ulong entities, ulong counters)
+    private int Find(int cell, ulong alive, ulong held, int finished, int step, ulong entities, ulong counters, int memory)
     {
-        var s = space.Find(cell, alive, held, finished, step, entities, counters);
+        var s = space.Find(cell, alive, held, finished, step, entities, counters, memory);
         if (s < 0)
         {
-            throw new InvalidOperationException($"the state (cell {cell}, items {alive:x}, held {held:x}, finished {finished}, entities {entities:x}, counters {counters:x}) cannot be reached from this level's start");
+            throw new InvalidOperationException($"the state (cell {cell}, items {alive:x}, held {held:x}, finished {finished}, entities {entities:x}, counters {counters:x}, memory {memory}) cannot be reached from this level's start");
         }
         return s;
     }

@@ -7,8 +7,8 @@ namespace MesaSpec.Gridworld.Planning;
 /// <summary>
 /// An upper bound on the states the exact planner can enumerate for a level, from its layout alone, without planning:
 /// the agent's cells within the horizon × each item's possible conditions (on the grid or gone; a key or shield also
-/// held) × each entity's cells within the horizon (and gone, for a monster a shield can destroy) × the movements'
-/// phase × which scored objectives have ended on their own × their reward counters, and never more than the action
+/// held) × each entity's cells within the horizon (and gone, for a monster a shield can destroy) × the values its
+/// movement's memory takes (a patrol's route length) × the movements' phase × which scored objectives have ended on their own × their reward counters, and never more than the action
 /// sequences of the horizon. Each factor counts what a planner state holds (<see cref="PlannerState"/>), so the real
 /// count never exceeds it; it can be far below (where the entities are follows from where the agent went).
 /// </summary>
@@ -48,7 +48,7 @@ public static class PlannerStateEstimate
         {
             // Only a monster leaves the grid while it moves, destroyed by a held shield.
             var gone = behaviour == ItemBehaviour.Monster && items.ShieldMask != 0 ? 1 : 0;
-            return CellsWithin(level, neighbours, level.ItemCells[item], horizon) + gone;
+            return (CellsWithin(level, neighbours, level.ItemCells[item], horizon) + gone) * items.EntityMemoryStates[items.EntityOfItem[item]];
         }
         if ((items.MutableMask & bit) == 0)
         {

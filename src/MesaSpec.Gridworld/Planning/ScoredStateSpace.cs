@@ -40,9 +40,9 @@ internal sealed class ScoredStateSpace
     public int[] ReachableWithin { get; }
 
     /// <summary>The id of a state as an episode sees it, or -1 when it cannot be reached.</summary>
-    public int Find(int cell, ulong alive, ulong held, int finished, int step, ulong entities, ulong counters)
+    public int Find(int cell, ulong alive, ulong held, int finished, int step, ulong entities, ulong counters, int memory = 0)
     {
-        var s = graph.Find(cell, alive, held, entities, step);
+        var s = graph.Find(cell, alive, held, entities, step, memory);
         if (s < 0)
         {
             return -1;

@@ -282,7 +282,8 @@ internal sealed class EnvironmentBuilder(DiagnosticSink sink, ComponentCatalog c
         foreach (var item in items.Where(i => i.Moves))
         {
             var moves = effective.Items[item.Kind]["moves"];
-            ok &= MovementChecks.Check(item, (MovesPropertySyntax)moves.Syntax, effective.Items[item.Kind].GetValueOrDefault("behaviour")?.Syntax, items, moves.Values.Diagnostics);
+            ok &= MovementChecks.Check(item, (MovesPropertySyntax)moves.Syntax, effective.Items[item.Kind].GetValueOrDefault("behaviour")?.Syntax, items,
+                sizeKnown ? (gridWidth, gridHeight, layoutWalls) : null, moves.Values.Diagnostics);
         }
 
         ok &= RelativePlacementChecks.Check(environment.Name, Placements(effective, agentSpawn, items), effective.ItemOrder, environment);

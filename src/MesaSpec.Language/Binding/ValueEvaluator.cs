@@ -17,6 +17,9 @@ internal sealed class ValueEvaluator(FileDiagnostics diagnostics, Scope scope)
 
     public Scope Scope { get; } = scope;
 
+    private static readonly (string, MesaType?, Value?, double?, double?, IReadOnlyList<string>?)[] CellParameters =
+        [("x", MesaType.Int, null, null, null, null), ("y", MesaType.Int, null, null, null, null)];
+
     public Value? Evaluate(ExpressionSyntax expression, MesaType expected, string what)
     {
         switch (expression)
@@ -34,6 +37,11 @@ internal sealed class ValueEvaluator(FileDiagnostics diagnostics, Scope scope)
                 return new Value(s.Value);
             case BoolLiteralSyntax b when expected == MesaType.Bool:
                 return new Value(b.Value);
+            case CallExpressionSyntax { Name.Text: Vocabulary.RegionWords.Cell } call when expected == MesaType.Cell:
+                // Where it lies is checked where the grid is known (MovementChecks, MS2044).
+                return BindArguments(Vocabulary.RegionWords.Cell, call.Arguments, CellParameters) is { } coordinates
+                    ? new Value(new GridCell(coordinates["x"].AsInt(), coordinates["y"].AsInt()))
+                    : null;
             case ListExpressionSyntax list when expected.IsList:
                 var items = new List<Value>();
                 foreach (var item in list.Items)
@@ -59,7 +67,7 @@ internal sealed class ValueEvaluator(FileDiagnostics diagnostics, Scope scope)
             case NameExpressionSyntax name when expected == MesaType.String:
                 // A bare word where a string is expected, e.g. activation: relu.
                 return new Value(name.Name.Text);
-            case NameExpressionSyntax name:
+            case NameExpressionSyntax name when expected != MesaType.Cell:
                 Report(DiagnosticCatalog.UnknownName(name.Span, "parameter", name.Name.Text, NameSuggestions.Closest(name.Name.Text, Scope.Names)));
                 return null;
             default:
@@ -326,7 +334,7 @@ internal sealed class ValueEvaluator(FileDiagnostics diagnostics, Scope scope)
 
     private void Report(Diagnostic diagnostic) => Diagnostics.Report(diagnostic);
 
-    public static string Describe(MesaType type) => type.IsList ? $"a list of {type.Element}" : type == MesaType.Int ? "an int" : $"a {type}";
+    public static string Describe(MesaType type) => type.IsList ? $"a list of {type.Element}" : type == MesaType.Int ? "an int" : type == MesaType.Cell ? "a cell, cell(x, y)" : $"a {type}";
 
     private static string DescribeSyntax(ExpressionSyntax expression) => expression switch
     {

@@ -238,6 +238,10 @@ public sealed class BuiltinComponents : IComponentProvider
         TargetParameter = "route",
     };
 
+    public static ComponentDescriptor Patrol { get; } = new("patrol", ComponentKind.Movement,
+        "A patrol: each step (or every `every`-th step), after the agent has moved, the item steps along a shortest path through the walls toward its current waypoint; on reaching it the next waypoint of `route` becomes current, after the last the first again. A waypoint it cannot reach (a wall, or walled off in a generated maze) is skipped for the next it can reach; with none it stays. Deterministic: which waypoint is current is the item's memory, which the exact planner keeps in its state.",
+        [new("route", MesaType.ListOf(MesaType.Cell), null, "The waypoints in order, `[cell(x, y), ...]`, at least two: cells of the grid, not on a wall of a layout.") { MinItems = 2 }, MovementEvery]);
+
     public static ComponentDescriptor Wander { get; } = new ComponentDescriptor("wander", ComponentKind.Movement,
         "Each step, with probability `p`, the item tries one of the four directions chosen uniformly (a wall or the edge keeps it in place); otherwise it stays. Drawn from the episode's random stream, seeded by the level, so a level replays the same way; the exact planner cannot score it (MS3030).",
         [new("p", MesaType.Float, F(0.5), "Probability of trying a move each step.", 0, 1)])
@@ -292,5 +296,5 @@ public sealed class BuiltinComponents : IComponentProvider
     };
 
     public IEnumerable<ComponentDescriptor> GetComponents() =>
-        [Maze, Rooms, Border, Mlp, Cnn, Lstm, ConvLstm, Ppo, A2c, LinearAttention, Transformer, Adam, Score, ScoreAll, GoalRate, Capability, RandomScore, CellOf, DistanceTo, Closer, Plr, Chase, Flee, Lead, Wander];
+        [Maze, Rooms, Border, Mlp, Cnn, Lstm, ConvLstm, Ppo, A2c, LinearAttention, Transformer, Adam, Score, ScoreAll, GoalRate, Capability, RandomScore, CellOf, DistanceTo, Closer, Plr, Chase, Flee, Lead, Patrol, Wander];
 }

@@ -14,6 +14,9 @@ public static partial class DiagnosticCatalog
         Error(DiagnosticCodes.ConditionNeverHeld, span,
             $"items of kind '{kind}' are never held: only a key or a shield goes into the agent's inventory (give '{kind}' 'behaviour key' or 'behaviour shield', or name a kind that is)");
 
+    public static Diagnostic CellArgumentInvalid(TextSpan span, string movement, string cell, string problem) =>
+        Error(DiagnosticCodes.CellArgumentInvalid, span, $"'{movement}' moves through {cell}, which {problem}");
+
     public static Diagnostic ItemCannotMove(TextSpan span, string kind, string behaviour) =>
         Error(DiagnosticCodes.ItemCannotMove, span,
             $"item '{kind}' is a {behaviour}, which stays where it spawns; only a monster, a hazard or a static item moves");

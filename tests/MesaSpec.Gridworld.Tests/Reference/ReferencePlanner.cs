@@ -32,6 +32,7 @@ internal static class ReferencePlanner
         EntityPacking.CheckFits(level);
         var entityCount = items.EntityCount;
         var entityCells = new int[entityCount];
+        var entityMemory = new int[entityCount];
         // Movements read the step only modulo their period, so the phase stands in for it in Apply.
         var period = items.MovementPeriod;
         var grid = entityCount > 0 ? new Movements.MovementGrid(level.Width, level.Height, neighbours) : null;
@@ -79,7 +80,8 @@ internal static class ReferencePlanner
                 int cell = state.Cell;
                 ulong alive = state.Alive | (level.AllItems & ~items.MutableMask), held = state.Held;
                 EntityPacking.Unpack(state.Entities, entityCells, 0, entityCount);
-                var outcome = GridRules.Apply(level, neighbours, a, ref cell, ref alive, ref held, entityCells, 0, grid, null, state.Phase);
+                EntityPacking.UnpackMemory(state.Memory, entityMemory, 0, items);
+                var outcome = GridRules.Apply(level, neighbours, a, ref cell, ref alive, ref held, entityCells, entityMemory, 0, grid, null, state.Phase);
                 ulong unused = 0; // the episode's rules are its end conditions, which read no counter
                 terminating.Score(outcome, ref unused, out var ends);
                 var terminal = ends || outcome.EndsEpisode;
@@ -107,7 +109,8 @@ internal static class ReferencePlanner
                     next.Add(-1);
                     continue;
                 }
-                var successor = new PlannerState(cell, alive & items.MutableMask, held, finished, EntityPacking.Pack(entityCells, alive, items), counters, (state.Phase + 1) % period);
+                var successor = new PlannerState(cell, alive & items.MutableMask, held, finished, EntityPacking.Pack(entityCells, alive, items), counters, (state.Phase + 1) % period,
+                    EntityPacking.PackMemory(entityMemory, alive, items));
                 if (!ids.TryGetValue(successor, out var id))
                 {
                     id = states.Count;

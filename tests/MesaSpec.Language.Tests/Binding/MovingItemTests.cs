@@ -99,6 +99,47 @@ public sealed class MovingItemTests
     }
 
     [Fact]
+    public void A_patrol_s_route_binds_to_cells_each_checked_against_the_grid()
+    {
+        var spec = Spec("objective Apples {\n  reward +1 when agent collects apple\n}\n");
+        var compilation = Compilation.Create(SyntaxTree.Parse(spec.Replace("moves chase(agent)", "moves patrol(route: [cell(1, 1), cell(-2, y: 1)], every: 2)"), "/ws/main.mesa"));
+        Check.NoErrors(compilation);
+        var monster = compilation.PlanFor("Shift")!.Points[0].Evaluations[0].Environment.Items.Single(i => i.Kind == "monster");
+        Assert.Equal([new GridCell(1, 1), new GridCell(-2, 1)], monster.Movement!.Arguments["route"].AsList().Select(v => v.AsCell()));
+        // The border's walls are generated, so a waypoint on them binds (the item skips it); outside the grid it does not.
+        Check.NoErrors(Compilation.Create(SyntaxTree.Parse(spec.Replace("moves chase(agent)", "moves patrol(route: [cell(0, 0), cell(6, 6)])"), "/ws/main.mesa")));
+        Check.DiagnosticsExactly(spec.Replace("moves chase(agent)", "moves patrol(route: [cell(1, 1), [|cell(7, 1)|], [|cell(0, -8)|]])"), CellArgumentInvalid, CellArgumentInvalid);
+        Check.DiagnosticsExactly(spec.Replace("moves chase(agent)", "moves patrol(route: [|[cell(1, 1)]|])"), ValueOutOfRange);
+        Check.DiagnosticsExactly(spec.Replace("moves chase(agent)", "moves patrol(route: [[|apple|], cell(1, 1)])"), TypeMismatch);
+    }
+
+    [Fact]
+    public void A_patrol_waypoint_on_a_wall_of_a_layout_is_refused() =>
+        Check.Diagnostics("""
+            environment Corridor {
+              layout {
+                "#####"
+                "#A..#"
+                "#####"
+              }
+              legend {
+                "A" = agent
+              }
+              item guard behaviour hazard moves patrol(route: [cell(1, 1), [|cell(-1, 1)|]])
+            }
+
+            objective Survive {
+              reward +1 when agent reaches cell(3, 1)
+            }
+
+            experiment Patrol {
+              base objective Survive
+              policy random
+              evaluate on Corridor
+            }
+            """, CellArgumentInvalid);
+
+    [Fact]
     public void An_unknown_movement_is_an_unknown_component() =>
         Check.Diagnostics(Spec("objective Apples {\n  reward +1 when agent collects apple\n}\n").Replace("moves chase(agent)", "moves [|hover|](1)"), UnknownComponent);
 
